@@ -1,0 +1,2 @@
+// The Svelte editor: arrives with the editor issue.
+export {};

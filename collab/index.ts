@@ -1,0 +1,2 @@
+// Real-time collaboration (Yjs rooms, doc <-> events bridge): arrives with the collaboration issue.
+export {};

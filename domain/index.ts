@@ -1,0 +1,8 @@
+// The pure model shared by every part: events, errors, workflow definitions and deciders. No I/O.
+export * from './events.ts';
+export * from './errors.ts';
+export * from './decider.ts';
+export * from './workflow-definition.ts';
+export * from './workflow-diff.ts';
+export * from './workflow.ts';
+export * from './ids.ts';

@@ -1,0 +1,2 @@
+// Execution engine (expressions, sandbox, executor, queue): arrives with the engine issue.
+export {};

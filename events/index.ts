@@ -1,0 +1,19 @@
+// The event store: its port, the embedded SQLite adapter and the EventStoreDB adapter.
+export type {
+  AppendOptions,
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionFilter,
+} from './event-store.ts';
+export { matchesFilter } from './event-store.ts';
+export { createSqliteEventStore } from './sqlite-event-store.ts';
+export type { SqliteEventStore, SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite-event-store.ts';
+export { createEventStoreDbEventStore } from './eventstoredb-event-store.ts';
+export type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.ts';
+export { handleCommand } from './command-handler.ts';
+export type { CommandContext, CommandResult } from './command-handler.ts';

@@ -1,0 +1,165 @@
+// Behaviour only the SQLite adapter has: group commit, durability on disk, WAL, several processes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { v4 as uuid } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError, WrongExpectedRevisionError } from '../domain/index.ts';
+import type { NewEvent, RecordedEvent } from '../domain/index.ts';
+import { createSqliteEventStore } from './index.ts';
+import type { SqliteEventStore } from './index.ts';
+
+const ev = (type = 'Happened', data: unknown = {}): NewEvent => ({
+  id: uuid(),
+  type,
+  data,
+  metadata: {
+    actor: { kind: 'system', id: 'test' },
+    correlationId: 'c',
+    causationId: 'c',
+    at: new Date(0).toISOString(),
+    schemaVersion: 1,
+  },
+});
+
+describe('SQLite event store', () => {
+  let dir: string;
+  let file: string;
+  const open: SqliteEventStore[] = [];
+  const openStore = (options: { pollIntervalMs?: number } = {}) => {
+    const store = createSqliteEventStore({ file, ...options });
+    open.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-sqlite-events-'));
+    file = path.join(dir, 'nested', 'dir', 'events.db');
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the directory, uses WAL with fsync on commit', async () => {
+    const store = openStore();
+    expect(fs.existsSync(file)).toBe(true);
+    expect(store.stats()).toMatchObject({ journalMode: 'wal', synchronous: 2 }); // 2 = FULL
+    await store.append('s-1', [ev()]);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('group-commits concurrent appends: 16 writers x 100 appends share transactions', async () => {
+    const store = openStore();
+    const writer = async (w: number) => {
+      for (let i = 0; i < 100; i++) {
+        const result = await store.append(`writer-${w}`, [ev('Wrote', { i })], { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
+        expect(result.revision).toBe(i);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, w) => writer(w)));
+    const stats = store.stats();
+    expect(stats.appends).toBe(1600);
+    expect(stats.events).toBe(1600);
+    expect(stats.transactions).toBeLessThanOrEqual(110); // ~16 appends per fsync
+    expect(await store.headPosition()).toBe(1600);
+
+    const before = stats.transactions;
+    const burst = await Promise.all(Array.from({ length: 1600 }, (_, i) => store.append(`burst-${i % 16}`, [ev()])));
+    expect(store.stats().transactions - before).toBe(1);
+    expect(new Set(burst.map((r) => r.position)).size).toBe(1600);
+  });
+
+  it('checks each append of a batch on its own, seeing earlier ones', async () => {
+    const store = openStore();
+    await store.append('s-1', [ev()]);
+    const before = store.stats().transactions;
+    const [a, b, c, d] = await Promise.allSettled([
+      store.append('s-1', [ev()], { expectedRevision: 0 }),
+      store.append('s-1', [ev()], { expectedRevision: 0 }), // loses to the first
+      store.append('s-1', [ev()], { expectedRevision: 1 }), // sees the first
+      store.append('s-2', [ev()], { expectedRevision: 'no_stream' }),
+    ]);
+    expect(store.stats().transactions - before).toBe(1);
+    expect(a).toMatchObject({ status: 'fulfilled', value: { revision: 1 } });
+    expect(b.status).toBe('rejected');
+    expect((b as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((b as PromiseRejectedResult).reason).toMatchObject({ expected: 0, actual: 1 });
+    expect(c).toMatchObject({ status: 'fulfilled', value: { revision: 2 } });
+    expect(d).toMatchObject({ status: 'fulfilled', value: { revision: 0 } });
+    expect((await store.readStream('s-1')).map((e) => e.revision)).toEqual([0, 1, 2]);
+  });
+
+  it('treats a duplicate in the same batch as a retry', async () => {
+    const store = openStore();
+    const events = [ev(), ev()];
+    const [first, retry] = await Promise.all([store.append('s-1', events), store.append('s-1', events)]);
+    expect(retry).toEqual(first);
+    expect(await store.readStream('s-1')).toHaveLength(2);
+  });
+
+  it('refuses a partial overlap of event ids, or an id reused on another stream', async () => {
+    const store = openStore();
+    const [a, b] = [ev(), ev()];
+    await store.append('s-1', [a, b]);
+    const partial = store.append('s-1', [b, ev()]);
+    await expect(partial).rejects.toBeInstanceOf(ConflictError);
+    await expect(partial).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.append('s-2', [a, b])).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.append('s-1', [b, a])).rejects.toMatchObject({ code: 'conflict' });
+    expect(await store.readStream('s-1')).toHaveLength(2);
+    expect(await store.streamRevision('s-2')).toBe(-1);
+  });
+
+  it('keeps data across close and reopen, and close() writes queued appends', async () => {
+    const first = createSqliteEventStore({ file });
+    await first.append('s-1', [ev('A', { n: 1 })]);
+    const queued = first.append('s-1', [ev('B', { n: 2 })]); // not flushed yet
+    await first.close();
+    await expect(queued).resolves.toMatchObject({ revision: 1 });
+    await expect(first.append('s-1', [ev()])).rejects.toMatchObject({ code: 'unavailable' });
+
+    const reopened = openStore();
+    const read = await reopened.readStream('s-1');
+    expect(read.map((e) => [e.type, e.data])).toEqual([['A', { n: 1 }], ['B', { n: 2 }]]);
+    const next = await reopened.append('s-2', [ev()]);
+    expect(next.position).toBe(3);
+  });
+
+  it('a second store on the same file sees the first one’s events by polling', async () => {
+    const writer = openStore();
+    const reader = openStore({ pollIntervalMs: 50 });
+    await writer.append('s-1', [ev()]);
+    const seen: RecordedEvent[] = [];
+    const sub = reader.subscribe({ from: 'start' }, (e) => {
+      seen.push(e);
+    });
+    await sub.caughtUp;
+    expect(seen).toHaveLength(1);
+    await writer.append('s-1', [ev(), ev()]);
+    await writer.append('s-2', [ev()]);
+    const deadline = Date.now() + 5_000;
+    while (seen.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await sub.close();
+    expect(seen.map((e) => e.position)).toEqual([1, 2, 3, 4]);
+    // The reader can also write: both instances share one sequence of positions.
+    expect(await reader.append('s-3', [ev()])).toEqual({ revision: 0, position: 5 });
+  });
+
+  it('close() stops subscriptions after their in-flight handler', async () => {
+    const store = createSqliteEventStore({ file });
+    await store.append('s-1', [ev(), ev()]);
+    let finished = 0;
+    const sub = store.subscribe({}, async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      finished += 1;
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    await store.close();
+    await expect(sub.done).resolves.toBeUndefined();
+    expect(finished).toBe(1);
+  });
+});

@@ -1,0 +1,196 @@
+// The embedded event store: one SQLite file (WAL, fsync on commit) with group commit of appends.
+import { parse as parseUuid } from 'uuid';
+import { UnavailableError } from '../domain/index.ts';
+import type { NewEvent } from '../domain/index.ts';
+import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store.ts';
+import { openEventDb, prepareStatements, toRecorded } from './sqlite-schema.ts';
+import { createBatchWriter } from './sqlite-append-batch.ts';
+import type { Outcome, QueuedAppend } from './sqlite-append-batch.ts';
+import { subscribeSqlite } from './sqlite-subscription.ts';
+import { validateAppend } from './validate-append.ts';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; its directory is created if missing. */
+  file: string;
+  logger?: { warn(...args: unknown[]): void; info(...args: unknown[]): void };
+  /**
+   * How often subscriptions look for events written by other processes, in ms.
+   * @defaultValue 200
+   */
+  pollIntervalMs?: number;
+}
+
+export interface SqliteEventStoreStats {
+  /** Write transactions committed (each one fsync). */
+  transactions: number;
+  /** append() calls that wrote events. */
+  appends: number;
+  /** Events written. */
+  events: number;
+  journalMode: string;
+  synchronous: number;
+}
+
+export interface SqliteEventStore extends EventStore {
+  stats(): SqliteEventStoreStats;
+}
+
+interface PendingAppend extends QueuedAppend {
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
+  const db = openEventDb(options.file);
+  const stmts = prepareStatements(db);
+  const pollIntervalMs = options.pollIntervalMs ?? 200;
+  const counters = { transactions: 0, appends: 0, events: 0 };
+  const journalMode = String(db.pragma('journal_mode', { simple: true }));
+  const synchronous = Number(db.pragma('synchronous', { simple: true }));
+  const commitListeners = new Set<() => void>();
+  const subscriptions = new Set<{ close(): Promise<void> }>();
+  let queue: PendingAppend[] = [];
+  let flushScheduled = false;
+  let closing = false; // no new subscriptions
+  let acceptingAppends = true;
+  let closed = false;
+
+  const writeBatch = createBatchWriter(db, stmts);
+
+  function flush(): void {
+    flushScheduled = false;
+    if (queue.length === 0 || closed) return;
+    const batch = queue;
+    queue = [];
+    let outcomes: Outcome[];
+    try {
+      outcomes = writeBatch(batch);
+    } catch (error) {
+      const failure = isBusy(error) ? new UnavailableError(`event store is busy: ${(error as Error).message}`) : error;
+      for (const p of batch) p.reject(failure);
+      return;
+    }
+    counters.transactions += 1;
+    let wrote = false;
+    outcomes.forEach((outcome, i) => {
+      const p = batch[i];
+      if (outcome.ok) {
+        counters.appends += 1;
+        counters.events += p.rows.length;
+        wrote = true;
+        p.resolve(outcome.result);
+      } else {
+        p.reject(outcome.error);
+      }
+    });
+    if (wrote) for (const listener of commitListeners) listener();
+  }
+
+  function head(): number {
+    return stmts.head.get()?.head ?? 0;
+  }
+
+  const store: SqliteEventStore = {
+    append(stream, events, appendOptions = {}) {
+      const expected = appendOptions.expectedRevision ?? 'any';
+      return new Promise<AppendResult>((resolve, reject) => {
+        if (!acceptingAppends) throw new UnavailableError('event store is closed');
+        validateAppend(stream, events, expected);
+        queue.push({ stream, expected, resolve, reject, ...serialize(events) });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          // setImmediate, not a microtask: writers resuming from the previous batch's promises all
+          // get to queue their next append before this batch is written.
+          setImmediate(flush);
+        }
+      });
+    },
+
+    async readStream(stream, readOptions: ReadStreamOptions = {}) {
+      const limit = readOptions.limit ?? -1;
+      if (limit === 0) return [];
+      const rows =
+        readOptions.direction === 'backwards'
+          ? stmts.streamBackwards.all(stream, readOptions.from ?? Number.MAX_SAFE_INTEGER, limit)
+          : stmts.streamForwards.all(stream, readOptions.from ?? 0, limit);
+      return rows.map(toRecorded);
+    },
+
+    async streamRevision(stream) {
+      return stmts.lastOfStream.get(stream)?.revision ?? -1;
+    },
+
+    async readAll(readOptions: ReadAllOptions = {}) {
+      return stmts.all.all(readOptions.after ?? 0, readOptions.limit ?? 1000).map(toRecorded);
+    },
+
+    async headPosition() {
+      return head();
+    },
+
+    subscribe(subscribeOptions, handler) {
+      if (closing) throw new UnavailableError('event store is closed');
+      const subscription = subscribeSqlite(
+        {
+          db,
+          head,
+          pollIntervalMs,
+          onCommit(listener) {
+            commitListeners.add(listener);
+            return () => commitListeners.delete(listener);
+          },
+        },
+        subscribeOptions,
+        handler,
+      );
+      subscriptions.add(subscription);
+      subscription.done.then(
+        () => subscriptions.delete(subscription),
+        (error) => {
+          subscriptions.delete(subscription);
+          options.logger?.warn({ err: error }, 'event store subscription stopped: its handler threw');
+        },
+      );
+      return subscription;
+    },
+
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+
+    async close() {
+      if (closing) return;
+      closing = true;
+      // Subscriptions first: their handlers may still append, and those appends must be written.
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      acceptingAppends = false;
+      flush();
+      closed = true;
+      db.close();
+      options.logger?.info({ file: options.file, ...counters }, 'event store closed');
+    },
+
+    stats() {
+      return { ...counters, journalMode, synchronous };
+    },
+  };
+  options.logger?.info({ file: options.file, head: head() }, 'event store opened');
+  return store;
+}
+
+function serialize(events: NewEvent[]): Pick<QueuedAppend, 'ids' | 'rows'> {
+  return {
+    ids: events.map((e) => parseUuid(e.id)),
+    // Serialized before queuing so unserializable data fails only its own append.
+    rows: events.map((e) => ({
+      type: e.type,
+      data: JSON.stringify(e.data ?? null),
+      metadata: JSON.stringify(e.metadata ?? null),
+    })),
+  };
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}

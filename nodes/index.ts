@@ -1,0 +1,2 @@
+// Node implementations, one folder per node: arrive with the engine issue.
+export {};

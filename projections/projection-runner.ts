@@ -1,0 +1,150 @@
+// Keeps one projection up to date, serves its active read model, and rebuilds it into a new
+// storage key while the old one keeps serving, then swaps.
+import type { EventStore } from '../events/index.ts';
+import { CHECKPOINTS, physicalName, ProjectionLane, type LaneLogger } from './projection-lane.ts';
+import type { Projection } from './projection.ts';
+import type { Collection, Doc, ReadModelStore } from './read-model-store.ts';
+
+export const PROJECTION_STATE = 'projection_state';
+
+interface ProjectionState extends Doc {
+  id: string;
+  activeKey: string;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  activeKey: string;
+  checkpoint: number;
+  rebuilding?: { key: string; checkpoint: number };
+}
+
+export interface ProjectionRunnerOptions {
+  events: EventStore;
+  readModels: ReadModelStore;
+  projection: Projection;
+  logger: LaneLogger & { info(obj: object, msg: string): void };
+  batchSize?: number;
+}
+
+export class ProjectionRunner {
+  private activeKey = '';
+  private live?: ProjectionLane;
+  private building?: ProjectionLane;
+  private swapping?: Promise<void>;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {}
+
+  get name(): string {
+    return this.options.projection.name;
+  }
+
+  private get versionKey(): string {
+    return `${this.options.projection.name}_v${this.options.projection.version}`;
+  }
+
+  /** Starts following the log. Returns before catch-up; use `waitFor` for read-your-writes. */
+  async start(): Promise<void> {
+    const { readModels } = this.options;
+    await readModels.ensureCollection({ name: PROJECTION_STATE });
+    await readModels.ensureCollection({ name: CHECKPOINTS });
+    const state = await readModels.collection<ProjectionState>(PROJECTION_STATE).get(this.name);
+    if (!state) {
+      await readModels.collection<ProjectionState>(PROJECTION_STATE).upsert({ id: this.name, activeKey: this.versionKey });
+      await this.follow(this.versionKey);
+    } else if (isKeyOfVersion(state.activeKey, this.versionKey)) {
+      await this.follow(state.activeKey);
+    } else {
+      // The code's version changed: the old read model keeps serving until the new one catches up.
+      this.activeKey = state.activeKey;
+      this.options.logger.info({ projection: this.name, from: state.activeKey, to: this.versionKey }, 'projection version changed; rebuilding');
+      this.swapping = this.buildAndSwap(this.versionKey);
+      this.swapping.catch((err) => this.options.logger.error({ err, projection: this.name }, 'projection rebuild failed'));
+    }
+  }
+
+  /** A collection of the read model currently serving. */
+  collection<D extends Doc = Doc>(logical: string): Collection<D> {
+    return this.options.readModels.collection<D>(physicalName(this.activeKey, logical));
+  }
+
+  /** Resolves once the serving read model reflects every event up to `position`. */
+  async waitFor(position: number, timeoutMs?: number): Promise<void> {
+    if (this.swapping) await this.swapping;
+    await this.live!.waitFor(position, timeoutMs);
+  }
+
+  /** Rebuilds from the first event into fresh storage while the current one serves, then swaps. */
+  async rebuild(): Promise<ProjectionStatus> {
+    if (this.swapping) await this.swapping;
+    this.swapping = this.buildAndSwap(`${this.versionKey}_r${Date.now().toString(36)}`);
+    try {
+      await this.swapping;
+    } finally {
+      this.swapping = undefined;
+    }
+    return this.status();
+  }
+
+  status(): ProjectionStatus {
+    return {
+      name: this.name,
+      version: this.options.projection.version,
+      activeKey: this.activeKey,
+      checkpoint: this.live?.checkpoint ?? 0,
+      ...(this.building ? { rebuilding: { key: this.building.key, checkpoint: this.building.checkpoint } } : {}),
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.building?.stop();
+    await this.live?.stop();
+  }
+
+  private lane(key: string): ProjectionLane {
+    const { events, readModels, projection, logger, batchSize } = this.options;
+    return new ProjectionLane(events, readModels, projection, key, logger, batchSize, () => this.noticeExternalSwap(key));
+  }
+
+  private async follow(key: string): Promise<void> {
+    this.activeKey = key;
+    this.live = this.lane(key);
+    await this.live.start();
+  }
+
+  private async buildAndSwap(key: string): Promise<void> {
+    const { events, readModels, projection } = this.options;
+    this.building = this.lane(key);
+    await this.building.start();
+    // Follow the head until the new build has caught up with it, then swap atomically.
+    await this.building.waitFor(await events.headPosition(), 24 * 3600_000);
+    await readModels.collection<ProjectionState>(PROJECTION_STATE).upsert({ id: this.name, activeKey: key });
+    const previous = this.live;
+    const previousKey = this.activeKey;
+    this.live = this.building;
+    this.building = undefined;
+    this.activeKey = key;
+    await previous?.stop();
+    if (previousKey && previousKey !== key) {
+      for (const spec of projection.collections) await readModels.collection(physicalName(previousKey, spec.name)).drop();
+      await readModels.collection(CHECKPOINTS).delete(previousKey);
+    }
+    this.options.logger.info({ projection: this.name, key }, 'projection swapped to new build');
+  }
+
+  /** Another process (the CLI's rebuild) may have swapped the active key: follow it. */
+  private async noticeExternalSwap(laneKey: string): Promise<void> {
+    if (this.building || this.swapping || laneKey !== this.activeKey) return;
+    const state = await this.options.readModels.collection<ProjectionState>(PROJECTION_STATE).get(this.name);
+    if (!state || state.activeKey === this.activeKey) return;
+    const old = this.live;
+    this.options.logger.info({ projection: this.name, key: state.activeKey }, 'projection swapped by another process');
+    await this.follow(state.activeKey);
+    void old?.stop();
+  }
+}
+
+function isKeyOfVersion(key: string, versionKey: string): boolean {
+  return key === versionKey || key.startsWith(`${versionKey}_r`);
+}

@@ -1,0 +1,72 @@
+// Read model of workflows: one document per workflow with its current definition and revision.
+import { streamCategory, streamId, WORKFLOW_CATEGORY, workflowDecider, type RecordedEvent, type WorkflowDefinition, type WorkflowEvent } from '../domain/index.ts';
+import type { Projection } from './projection.ts';
+
+export interface WorkflowDoc {
+  [k: string]: unknown;
+  id: string;
+  name: string;
+  active: boolean;
+  deleted: boolean;
+  tags: string[];
+  definition: WorkflowDefinition;
+  /** Revision of the workflow's stream this document reflects (use with If-Match). */
+  revision: number;
+  /** Id of the event that last changed the definition: n8n's `versionId`. */
+  versionId: string;
+  nodeCount: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+export const WORKFLOWS = 'list';
+
+export const workflowsProjection: Projection = {
+  name: 'workflows',
+  version: 1,
+  collections: [
+    {
+      name: WORKFLOWS,
+      indexes: [{ fields: ['deleted', '-updatedAt'] }, { fields: ['name'] }, { fields: ['active'] }],
+    },
+  ],
+  accepts: (event) => streamCategory(event.stream) === WORKFLOW_CATEGORY,
+  async apply(event: RecordedEvent, tx) {
+    const docs = tx.collection<WorkflowDoc>(WORKFLOWS);
+    const id = streamId(event.stream);
+    const e = event as unknown as WorkflowEvent & RecordedEvent;
+    const actor = event.metadata.actor.id;
+    const existing = await docs.get(id);
+    if (e.type === 'WorkflowCreated') {
+      const definition = e.data.definition;
+      await docs.upsert({
+        id, name: definition.name, active: false, deleted: false, tags: e.data.tags, definition,
+        revision: event.revision, versionId: event.id, nodeCount: definition.nodes.length,
+        createdAt: event.metadata.at, updatedAt: event.metadata.at, createdBy: actor, updatedBy: actor,
+      });
+      return;
+    }
+    if (!existing) return;
+    // Reuse the aggregate's own evolve so the read model can never disagree with the decider.
+    const next = workflowDecider.evolve(
+      { exists: true, deleted: existing.deleted, active: existing.active, definition: existing.definition, tags: existing.tags },
+      e,
+    );
+    const definitionChanged = next.definition !== existing.definition;
+    await docs.upsert({
+      ...existing,
+      name: next.definition!.name,
+      active: next.active,
+      deleted: next.deleted,
+      tags: next.tags,
+      definition: next.definition!,
+      nodeCount: next.definition!.nodes.length,
+      revision: event.revision,
+      versionId: definitionChanged ? event.id : existing.versionId,
+      updatedAt: event.metadata.at,
+      updatedBy: actor,
+    });
+  },
+};

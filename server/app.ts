@@ -1,0 +1,104 @@
+// The Koa application: middleware order, the route table, and JSON answers for unknown routes.
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { ProjectionRunner } from '../projections/index.ts';
+import type { Config } from './config.ts';
+import { errorBody, errorHandler } from './http/errors.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { assignRequestContext } from './http/request-context.ts';
+import { mountRoutes, route, type Route } from './http/route.ts';
+import type { Logger } from './logger.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { opsRoutes, type Backend } from './routes/ops.ts';
+import { workflowRoutes } from './routes/workflows.ts';
+import type { WorkflowService } from './workflow-service.ts';
+import { PRODUCT } from './product.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'jsonBodyLimitBytes'>;
+  logger: Logger;
+  workflows: WorkflowService;
+  audit: ProjectionRunner;
+  projections: ProjectionRunner[];
+  backends: Backend[];
+}
+
+export interface App {
+  koa: Koa;
+  routes: Route[];
+}
+
+export function createApp(deps: AppDeps): App {
+  const koa = new Koa();
+  koa.proxy = false;
+  const routes: Route[] = [
+    ...opsRoutes(deps.backends, deps.projections),
+    ...workflowRoutes(deps.workflows),
+    ...auditRoutes(deps.audit),
+  ];
+  const openapi = buildOpenApi(
+    [...routes, route({ method: 'get', path: '/api/v1/openapi.json', tag: 'ops', summary: 'This document', responses: { 200: 'OpenAPI 3.1' }, handler: async () => {} })],
+    { title: `${PRODUCT.name} API`, version: PRODUCT.version },
+  );
+  routes.push(
+    route({
+      method: 'get', path: '/api/v1/openapi.json', tag: 'ops', summary: 'This document',
+      responses: { 200: 'OpenAPI 3.1' },
+      async handler(ctx) {
+        ctx.body = openapi;
+      },
+    }),
+  );
+
+  const router = new Router();
+  mountRoutes(router, routes);
+
+  koa.use(requestLog(deps.logger));
+  koa.use(errorHandler(deps.logger));
+  koa.use(assignRequestContext);
+  koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: deps.config.jsonBodyLimitBytes, jsonStrict: false, encoding: 'utf-8' }));
+  koa.use(router.routes());
+  koa.use(async (ctx) => {
+    // Reached only when no route handled the request.
+    const allowed = routes.filter((r) => matchesPath(r.path, ctx.path)).map((r) => r.method.toUpperCase());
+    if (allowed.length > 0) {
+      ctx.status = 405;
+      ctx.set('Allow', allowed.join(', '));
+      ctx.body = errorBody('method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}; use ${allowed.join(', ')}`);
+      return;
+    }
+    if (ctx.path === '/' && ctx.method === 'GET') {
+      ctx.type = 'html';
+      ctx.body = landingPage();
+      return;
+    }
+    ctx.status = 404;
+    ctx.body = errorBody('not_found', `No route for ${ctx.method} ${ctx.path}`);
+  });
+  return { koa, routes };
+}
+
+function matchesPath(pattern: string, path: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`);
+  return re.test(path);
+}
+
+function requestLog(logger: Logger) {
+  return async (ctx: Koa.Context, next: Koa.Next) => {
+    const started = process.hrtime.bigint();
+    await next();
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.debug({ method: ctx.method, url: ctx.url, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
+  };
+}
+
+function landingPage(): string {
+  return `<!doctype html><meta charset="utf-8"><title>${PRODUCT.name}</title>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
+<h1>${PRODUCT.name}</h1>
+<p>The server is running. The API lives under <a href="/api/v1/workflows">/api/v1</a>;
+its description is <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+Health: <a href="/healthz">/healthz</a>, readiness: <a href="/readyz">/readyz</a>.</p>
+<p>The visual editor is not part of this build yet.</p></body>`;
+}

@@ -1,0 +1,50 @@
+// Configuration: read from the environment once, each setting documented with its default.
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const optionalUrl = z.string().trim().min(1).optional();
+
+/** One entry per setting: the env var, its schema with default, and a one-line doc. */
+const settings = {
+  port: { env: 'PORT', schema: z.coerce.number().int().min(0).max(65535).default(5678), doc: 'HTTP port of the API, webhooks and editor.' },
+  host: { env: 'HOST', schema: z.string().default('0.0.0.0'), doc: 'Interface the HTTP server binds to.' },
+  dataDir: { env: 'DATA_DIR', schema: z.string().default('./data'), doc: 'Folder for the embedded SQLite event store and read models.' },
+  eventStoreUrl: { env: 'EVENTSTORE_URL', schema: optionalUrl, doc: 'EventStoreDB/KurrentDB connection string (esdb://…); unset: embedded SQLite event store.' },
+  mongoUrl: { env: 'MONGO_URL', schema: optionalUrl, doc: 'MongoDB URL for read models (a replica set, for transactions); unset: embedded SQLite.' },
+  mongoDb: { env: 'MONGO_DB', schema: z.string().default('weft'), doc: 'MongoDB database name for read models.' },
+  redisUrl: { env: 'REDIS_URL', schema: optionalUrl, doc: 'Redis URL (redis://…); checked by /readyz, and used by the job queue and live fan-out as they land; unset: in-process.' },
+  logLevel: { env: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
+  logPretty: { env: 'LOG_PRETTY', schema: bool.default(false), doc: 'Human-readable logs instead of JSON lines (development).' },
+  jsonBodyLimitBytes: { env: 'JSON_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(16 * 1024 * 1024), doc: 'Largest JSON body the API accepts, in bytes.' },
+  shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', schema: z.coerce.number().int().min(0).default(10_000), doc: 'How long a graceful shutdown waits for in-flight requests, in ms.' },
+  readYourWritesTimeoutMs: { env: 'READ_YOUR_WRITES_TIMEOUT_MS', schema: z.coerce.number().int().min(1).default(5_000), doc: 'How long a write waits for its read model before answering, in ms.' },
+} as const;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+export class ConfigError extends Error {}
+
+/** Reads every setting from `env`; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, s] of Object.entries(settings)) {
+    const raw = env[s.env];
+    const parsed = (s.schema as z.ZodType).safeParse(raw === '' ? undefined : raw);
+    if (parsed.success) out[key] = parsed.data;
+    else problems.push(`${s.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const config = out as Config;
+  return { ...config, dataDir: path.resolve(config.dataDir) };
+}
+
+/** The documentation of every setting, for `weft config` and the README. */
+export function describeConfig(): { env: string; default: unknown; doc: string }[] {
+  return Object.values(settings).map((s) => {
+    const d = (s.schema as z.ZodType).safeParse(undefined);
+    return { env: s.env, default: d.success ? d.data : undefined, doc: s.doc };
+  });
+}

@@ -1,0 +1,6 @@
+// The server's public face: configuration, the composition root and the HTTP app, for the CLI,
+// benchmarks and end-to-end tests.
+export { loadConfig, describeConfig, ConfigError, type Config } from './config.ts';
+export { createLogger, type Logger } from './logger.ts';
+export { startRuntime, openEventStore, openReadModels, ALL_PROJECTIONS, type Runtime } from './runtime.ts';
+export { PRODUCT } from './product.ts';

@@ -1,0 +1,164 @@
+// REST routes for workflows under /api/v1.
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { ValidationError } from '../../domain/index.ts';
+import { q, route, type Route } from '../http/route.ts';
+import { requestContext } from '../http/request-context.ts';
+import type { WorkflowService } from '../workflow-service.ts';
+import { readWorkflowInput, tagsInput, toApiWorkflow, toN8nExport, workflowInput } from './workflow-json.ts';
+import type { WorkflowDoc } from '../../projections/index.ts';
+
+const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid workflow id') });
+
+/** Reads `If-Match: "<revision>"`; absent means an unconditional write. */
+function ifMatch(ctx: Context): number | undefined {
+  const raw = ctx.get('if-match');
+  if (!raw) return undefined;
+  const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(raw.trim());
+  if (!m) throw new ValidationError('If-Match must be the workflow revision, e.g. "3"', [{ path: 'headers.if-match', message: 'not a revision' }]);
+  return Number(m[1]);
+}
+
+function send(ctx: Context, doc: WorkflowDoc, status = 200): void {
+  ctx.status = status;
+  ctx.set('ETag', `"${doc.revision}"`);
+  ctx.body = toApiWorkflow(doc);
+}
+
+const IF_MATCH_HEADER = { name: 'If-Match', description: 'The revision last read ("3"); a stale revision gets 409 and writes nothing.' };
+
+export function workflowRoutes(service: WorkflowService): Route[] {
+  return [
+    route({
+      method: 'get', path: '/api/v1/workflows', tag: 'workflows', summary: 'List workflows (newest change first)',
+      query: z.object({
+        name: z.string().max(128).optional(),
+        tag: z.string().max(64).optional(),
+        active: q.bool().optional(),
+        deleted: q.bool().optional(),
+        limit: q.limit(),
+        cursor: q.cursor().optional(),
+      }),
+      responses: { 200: '`{data, nextCursor}`', 400: 'Invalid query' },
+      async handler(ctx, { query }) {
+        const page = await service.list(query);
+        ctx.body = { data: page.items.map(toApiWorkflow), nextCursor: page.nextCursor ?? null };
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/workflows', tag: 'workflows', summary: 'Create a workflow from n8n workflow JSON',
+      body: workflowInput,
+      responses: { 201: 'The created workflow', 400: 'Invalid workflow', 413: 'Body too large', 415: 'Not JSON' },
+      async handler(ctx, { body }) {
+        const { definition, tags } = readWorkflowInput(body);
+        send(ctx, await service.create(definition, tags ?? [], requestContext(ctx)), 201);
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/workflows/import', tag: 'workflows', summary: 'Import n8n workflow JSON: one workflow or an array',
+      body: z.union([workflowInput, z.array(workflowInput).min(1).max(500)]),
+      responses: { 201: '`{imported: [{id, name}]}`', 400: 'Some workflow is invalid; nothing was imported' },
+      async handler(ctx, { body }) {
+        const list = Array.isArray(body) ? body : [body];
+        // Validate everything before writing anything.
+        const items = list.map((w, i) => readWorkflowInput(w, Array.isArray(body) ? `${i}.` : ''));
+        const imported = await service.import(items.map((it) => ({ ...it, tags: it.tags ?? [] })), requestContext(ctx));
+        ctx.status = 201;
+        ctx.body = { imported };
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Get a workflow (ETag: its revision)',
+      params: idParams,
+      responses: { 200: 'The workflow', 404: 'Unknown workflow' },
+      async handler(ctx, { params }) {
+        send(ctx, await service.get(params.id));
+      },
+    }),
+    route({
+      method: 'put', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Replace a workflow definition (and tags, when given)',
+      params: idParams, body: workflowInput, headers: [IF_MATCH_HEADER],
+      responses: { 200: 'The updated workflow', 400: 'Invalid workflow', 404: 'Unknown workflow', 409: 'Stale If-Match revision, or deleted' },
+      async handler(ctx, { params, body }) {
+        const { definition, tags } = readWorkflowInput(body);
+        send(ctx, await service.update(params.id, definition, tags, requestContext(ctx), ifMatch(ctx)));
+      },
+    }),
+    route({
+      method: 'patch', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Rename a workflow',
+      params: idParams, body: z.object({ name: z.string() }).strict(), headers: [IF_MATCH_HEADER],
+      responses: { 200: 'The renamed workflow', 400: 'Invalid name', 404: 'Unknown workflow', 409: 'Stale revision' },
+      async handler(ctx, { params, body }) {
+        send(ctx, await service.rename(params.id, body.name, requestContext(ctx), ifMatch(ctx)));
+      },
+    }),
+    route({
+      method: 'delete', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Delete a workflow (soft: restorable with /undelete)',
+      params: idParams, headers: [IF_MATCH_HEADER],
+      responses: { 200: 'The deleted workflow', 404: 'Unknown workflow', 409: 'Already deleted or stale revision' },
+      async handler(ctx, { params }) {
+        send(ctx, await service.delete(params.id, requestContext(ctx), ifMatch(ctx)));
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/workflows/:id/undelete', tag: 'workflows', summary: 'Bring back a deleted workflow',
+      params: idParams,
+      responses: { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Not deleted' },
+      async handler(ctx, { params }) {
+        send(ctx, await service.undelete(params.id, requestContext(ctx)));
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/workflows/:id/activate', tag: 'workflows', summary: 'Activate a workflow',
+      params: idParams,
+      responses: { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' },
+      async handler(ctx, { params }) {
+        send(ctx, await service.activate(params.id, requestContext(ctx)));
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/workflows/:id/deactivate', tag: 'workflows', summary: 'Deactivate a workflow',
+      params: idParams,
+      responses: { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' },
+      async handler(ctx, { params }) {
+        send(ctx, await service.deactivate(params.id, requestContext(ctx)));
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/workflows/:id/tags', tag: 'workflows', summary: 'Tags of a workflow',
+      params: idParams,
+      responses: { 200: 'Tag names', 404: 'Unknown workflow' },
+      async handler(ctx, { params }) {
+        ctx.body = (await service.get(params.id)).tags;
+      },
+    }),
+    route({
+      method: 'put', path: '/api/v1/workflows/:id/tags', tag: 'workflows', summary: 'Replace the tags of a workflow',
+      params: idParams, body: tagsInput,
+      responses: { 200: 'Tag names', 400: 'Invalid tags', 404: 'Unknown workflow' },
+      async handler(ctx, { params, body }) {
+        ctx.body = (await service.setTags(params.id, body, requestContext(ctx))).tags;
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/workflows/:id/export', tag: 'workflows', summary: 'Export as n8n workflow JSON (importable into n8n)',
+      params: idParams,
+      responses: { 200: 'n8n workflow JSON', 404: 'Unknown workflow' },
+      async handler(ctx, { params }) {
+        const doc = await service.get(params.id);
+        ctx.set('Content-Disposition', `attachment; filename="${doc.id}.json"`);
+        ctx.body = toN8nExport(doc);
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/workflows/:id/history', tag: 'workflows', summary: 'Every change to a workflow: revision, who, when, what',
+      params: idParams,
+      query: z.object({ limit: q.limit(), cursor: q.cursor().optional() }),
+      responses: { 200: '`{data, nextCursor}`', 404: 'Unknown workflow' },
+      async handler(ctx, { params, query }) {
+        const page = await service.history(params.id, query.limit, query.cursor);
+        ctx.body = { data: page.items, nextCursor: page.nextCursor ?? null };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,39 @@
+// Starts a real runtime (SQLite files in a fresh temp folder) for tests; no mocks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startRuntime, type Runtime } from './runtime.ts';
+
+export interface TestRuntime extends Runtime {
+  /** Closes the runtime and deletes its data folder. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestRuntime(env: Record<string, string> = {}, dataDir?: string): Promise<TestRuntime> {
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'weft-test-'));
+  const config: Config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATA_DIR: dir });
+  const runtime = await startRuntime(config, createLogger(config));
+  return {
+    ...runtime,
+    async dispose() {
+      await runtime.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A minimal valid n8n workflow. */
+export function sampleWorkflow(name = 'Sample', extra: Record<string, unknown> = {}) {
+  return {
+    name,
+    nodes: [
+      { id: 'a1', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+      { id: 'a2', name: 'Edit Fields', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, 0], parameters: { assignments: { assignments: [{ id: 'x', name: 'greeting', value: '=Hello {{ $json.name }}', type: 'string' }] }, options: {} } },
+    ],
+    connections: { 'When clicking ‘Execute workflow’': { main: [[{ node: 'Edit Fields', type: 'main', index: 0 }]] } },
+    settings: { executionOrder: 'v1' },
+    ...extra,
+  };
+}
