@@ -1,8 +1,11 @@
 // The scale-out event store: EventStoreDB / KurrentDB through the official gRPC client (v6).
 import {
   BACKWARDS,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
+  MaxAppendSizeExceededError,
+  UnavailableError as ClientUnavailableError,
   FORWARDS,
   START,
   StreamNotFoundError,
@@ -21,9 +24,9 @@ import type {
   ReadPosition,
   ResolvedEvent,
 } from '@eventstore/db-client';
-import { WrongExpectedRevisionError } from '../domain/index.ts';
+import { AppError, UnavailableError, WrongExpectedRevisionError } from '../domain/index.ts';
 import type { EventMetadata, ExpectedRevision, RecordedEvent } from '../domain/index.ts';
-import type { AppendResult, EventStore, SubscriptionFilter } from './event-store.ts';
+import type { AppendResult, EventStore, Subscription, SubscriptionFilter } from './event-store.ts';
 import { matchesFilter } from './event-store.ts';
 import { runSubscription } from './subscription-control.ts';
 import { validateAppend } from './validate-append.ts';
@@ -57,10 +60,15 @@ function toRecorded(event: StoredEvent, position: number): RecordedEvent {
   };
 }
 
+/** Servers before 22.6 answer stream reads with this "no position" marker (2^64 - 1). */
+const NO_POSITION = 2n ** 64n - 1n;
+
 function positionOf(resolved: ResolvedEvent | AllStreamResolvedEvent): number {
-  // Stream reads carry the position on the event only from server 22.6 on; $all reads always do.
-  const p = resolved.commitPosition ?? resolved.event?.position?.commit;
-  return p === undefined ? 0 : Number(p);
+  // $all reads always carry the position; stream reads only from server 22.6 on (else 0 here).
+  const known = [resolved.event?.position?.commit, resolved.commitPosition].find(
+    (p): p is bigint => p !== undefined && p !== NO_POSITION,
+  );
+  return known === undefined ? 0 : Number(known);
 }
 
 function toExpected(expected: ExpectedRevision): AppendExpectedRevision {
@@ -75,19 +83,40 @@ function serverFilter(filter: SubscriptionFilter | undefined, onCheckpoint: (p: 
   return excludeSystemEvents({ checkpointReached });
 }
 
+/** Maps the client's errors onto ours, so the edges can tell "try later" from "bad input". */
+function toAppError(error: unknown): unknown {
+  // Some calls surface the raw gRPC error: status 14 is UNAVAILABLE, 4 DEADLINE_EXCEEDED.
+  const grpcCode = (error as { code?: unknown } | null)?.code;
+  if (error instanceof ClientUnavailableError || error instanceof DeadlineExceededError || grpcCode === 14 || grpcCode === 4) {
+    return new UnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`);
+  }
+  if (error instanceof MaxAppendSizeExceededError) {
+    return new AppError('payload_too_large', `The append exceeds EventStoreDB's limit of ${error.maxAppendSize} bytes`);
+  }
+  return error;
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
 export function createEventStoreDbEventStore(options: EventStoreDbEventStoreOptions): EventStore {
   const client = EventStoreDBClient.connectionString(options.connectionString);
+  const subscriptions = new Set<Subscription>();
 
-  async function lastOfStream(stream: string): Promise<{ revision: number; position: number } | undefined> {
+  async function streamRevision(stream: string): Promise<number> {
     try {
       for await (const resolved of client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
-        if (resolved.event) return { revision: Number(resolved.event.revision), position: positionOf(resolved) };
+        if (resolved.event) return Number(resolved.event.revision);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
+      if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return undefined;
+    return -1;
   }
 
   async function positionAt(stream: string, revision: number): Promise<number> {
@@ -158,9 +187,7 @@ export function createEventStoreDbEventStore(options: EventStoreDbEventStoreOpti
       return out;
     },
 
-    async streamRevision(stream) {
-      return (await lastOfStream(stream))?.revision ?? -1;
-    },
+    streamRevision,
 
     async readAll(readOptions = {}) {
       const limit = readOptions.limit ?? 1000;
@@ -191,37 +218,54 @@ export function createEventStoreDbEventStore(options: EventStoreDbEventStoreOpti
 
     subscribe(subscribeOptions, handler) {
       const filter = subscribeOptions.filter;
-      return runSubscription(async (control) => {
+      const subscription = runSubscription((control) => guard(async () => {
         const startHead = await headPosition();
         const from = subscribeOptions.from ?? 'start';
         const fromPosition = from === 'start' ? 0 : from === 'end' ? startHead : from;
-        const reached = (p: number) => {
-          if (p >= startHead) control.markCaughtUp();
-        };
-        reached(fromPosition);
+        if (fromPosition >= startHead) control.markCaughtUp();
         if (control.closed) return;
         if (filter?.streamPrefixes?.length === 0 || filter?.eventTypes?.length === 0) {
           // An empty list matches nothing (and the server rejects empty prefix filters): idle until closed.
           await new Promise<void>((resolve) => control.onClose(resolve));
           return;
         }
+        // The server signals "caught up" (23.10+) and filter checkpoints while earlier events may
+        // still sit in the stream's buffer: only once those are handled is the subscription caught up.
+        let signalled = false;
+        let handling = false;
+        const settleIfDrained = () => {
+          if (signalled && !handling && stream.readableLength === 0) control.markCaughtUp();
+        };
+        const signal = () => {
+          signalled = true;
+          settleIfDrained();
+        };
         // subscribeToAll's fromPosition is exclusive: the event at the checkpoint is not redelivered.
-        const subscription = client.subscribeToAll({
+        const stream = client.subscribeToAll({
           fromPosition: fromPosition > 0 ? toPosition(fromPosition) : START,
-          filter: serverFilter(filter, reached),
+          filter: serverFilter(filter, (p) => p >= startHead && signal()),
         });
-        subscription.on('caughtUp', () => control.markCaughtUp()); // servers 23.10+
-        control.onClose(() => subscription.unsubscribe());
-        for await (const resolved of subscription) {
+        stream.on('caughtUp', signal);
+        control.onClose(() => stream.unsubscribe());
+        for await (const resolved of stream) {
           if (control.closed) break;
           const event = resolved.event;
           if (!event) continue;
           const position = toNumber(event.position);
           const recorded = toRecorded(event, position);
-          if (!isSystem(event.type) && matchesFilter(recorded, filter)) await handler(recorded);
-          reached(position);
+          if (!isSystem(event.type) && matchesFilter(recorded, filter)) {
+            handling = true;
+            await handler(recorded);
+            handling = false;
+          }
+          if (position >= startHead) control.markCaughtUp();
+          settleIfDrained();
         }
-      });
+      }));
+      subscriptions.add(subscription);
+      const forget = () => subscriptions.delete(subscription);
+      subscription.done.then(forget, forget);
+      return subscription;
     },
 
     async ping() {
@@ -229,8 +273,17 @@ export function createEventStoreDbEventStore(options: EventStoreDbEventStoreOpti
     },
 
     async close() {
+      await Promise.all([...subscriptions].map((sub) => sub.close()));
       await client.dispose();
     },
   };
-  return store;
+  return {
+    ...store,
+    append: (...args) => guard(() => store.append(...args)),
+    readStream: (...args) => guard(() => store.readStream(...args)),
+    streamRevision: (stream) => guard(() => store.streamRevision(stream)),
+    readAll: (...args) => guard(() => store.readAll(...args)),
+    headPosition: () => guard(() => store.headPosition()),
+    ping: () => guard(() => store.ping()),
+  };
 }

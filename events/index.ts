@@ -1,4 +1,4 @@
-// The event store: its port, the embedded SQLite adapter and the EventStoreDB adapter.
+// The event store: its port, the SQLite and EventStoreDB adapters, and the command handler on top.
 export type {
   AppendOptions,
   AppendResult,

@@ -21,9 +21,9 @@ export interface SqliteEventStoreOptions {
 }
 
 export interface SqliteEventStoreStats {
-  /** Write transactions committed (each one fsync). */
+  /** Transactions that wrote events (one fsync each). */
   transactions: number;
-  /** append() calls that wrote events. */
+  /** append() calls that wrote events (retries of stored appends excluded). */
   appends: number;
   /** Events written. */
   events: number;
@@ -51,7 +51,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const subscriptions = new Set<{ close(): Promise<void> }>();
   let queue: PendingAppend[] = [];
   let flushScheduled = false;
-  let closing = false; // no new subscriptions
+  let closing: Promise<void> | undefined; // set by close(): no new subscriptions
   let acceptingAppends = true;
   let closed = false;
 
@@ -70,20 +70,20 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       for (const p of batch) p.reject(failure);
       return;
     }
-    counters.transactions += 1;
-    let wrote = false;
+    let written = 0;
     outcomes.forEach((outcome, i) => {
-      const p = batch[i];
       if (outcome.ok) {
-        counters.appends += 1;
-        counters.events += p.rows.length;
-        wrote = true;
-        p.resolve(outcome.result);
+        if (outcome.written > 0) counters.appends += 1;
+        written += outcome.written;
+        batch[i].resolve(outcome.result);
       } else {
-        p.reject(outcome.error);
+        batch[i].reject(outcome.error);
       }
     });
-    if (wrote) for (const listener of commitListeners) listener();
+    if (written === 0) return;
+    counters.transactions += 1;
+    counters.events += written;
+    for (const listener of commitListeners) listener();
   }
 
   function head(): number {
@@ -158,16 +158,17 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       db.prepare('SELECT 1').get();
     },
 
-    async close() {
-      if (closing) return;
-      closing = true;
-      // Subscriptions first: their handlers may still append, and those appends must be written.
-      await Promise.all([...subscriptions].map((s) => s.close()));
-      acceptingAppends = false;
-      flush();
-      closed = true;
-      db.close();
-      options.logger?.info({ file: options.file, ...counters }, 'event store closed');
+    close() {
+      closing ??= (async () => {
+        // Subscriptions first: their handlers may still append, and those appends must be written.
+        await Promise.all([...subscriptions].map((s) => s.close()));
+        acceptingAppends = false;
+        flush();
+        closed = true;
+        db.close();
+        options.logger?.info({ file: options.file, ...counters }, 'event store closed');
+      })();
+      return closing;
     },
 
     stats() {

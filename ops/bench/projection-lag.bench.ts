@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseWorkflowDefinition, type NewEvent } from '../../domain/index.ts';
-import { createLogger, loadConfig, startRuntime } from '../../server/index.ts';
-import { sampleWorkflow } from '../../server/test-support.ts';
+import { createLogger, loadConfig, sampleWorkflow, startRuntime } from '../../server/index.ts';
+
 import { percentile } from './stats.ts';
 
 const RATE = Number(process.env.RATE ?? 1000);

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createLogger, loadConfig, startRuntime } from '../../server/index.ts';
-import { sampleWorkflow } from '../../server/test-support.ts';
+import { createLogger, loadConfig, sampleWorkflow, startRuntime } from '../../server/index.ts';
+
 
 const DURATION = Number(process.env.SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
