@@ -6,6 +6,7 @@ import { AppError, ConflictError, UnavailableError, ValidationError } from '../d
 import type { Collection, CollectionSpec, Doc, FindOptions, Filter, Page, ReadModelStore, ReadModelTx } from './read-model-store.ts';
 import { assertCollectionName, assertDoc, assertFieldPath, encodeCursor, normalizeFilter, normalizeFind, patchFields } from './filter-query.ts';
 import { mongoAfter, mongoField, mongoQuery, mongoSort } from './filter-mongo.ts';
+import { createMutex } from './mutex.ts';
 
 export interface MongoReadModelStoreOptions {
   /** Connection string; transactions need a replica set (`?replicaSet=...`), as in docker-compose. */
@@ -15,16 +16,6 @@ export interface MongoReadModelStoreOptions {
 }
 
 type Stored = { _id: string } & Document;
-
-/** Runs tasks one at a time, in call order. */
-function createMutex() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => T | Promise<T>): Promise<T> => {
-    const run = tail.then(task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
 
 function toDoc(stored: Stored | null): Doc | undefined {
   if (!stored) return undefined;

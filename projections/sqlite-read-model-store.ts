@@ -8,6 +8,7 @@ import { AppError, ConflictError, UnavailableError, ValidationError } from '../d
 import type { Collection, CollectionSpec, Doc, FindOptions, Filter, Page, ReadModelStore, ReadModelTx } from './read-model-store.ts';
 import { assertCollectionName, assertDoc, assertFieldPath, encodeCursor, normalizeFilter, normalizeFind, patchFields } from './filter-query.ts';
 import { CONTAINS_FN, afterSql, orderSql, valueExpr, whereSql } from './filter-sql.ts';
+import { createMutex } from './mutex.ts';
 
 export interface SqliteReadModelStoreOptions {
   /** Path of the database file, created with its directory if missing (tests use a temp file). */
@@ -15,16 +16,6 @@ export interface SqliteReadModelStoreOptions {
 }
 
 type Conn = Database.Database;
-
-/** Runs tasks one at a time, in call order. */
-function createMutex() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => T | Promise<T>): Promise<T> => {
-    const run = tail.then(task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
 
 function openConnection(file: string): Conn {
   const conn = new Database(file);

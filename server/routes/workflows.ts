@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../domain/index.ts';
 import { q, route, type Route } from '../http/route.ts';
 import { requestContext } from '../http/request-context.ts';
-import type { WorkflowService } from '../workflow-service.ts';
+import type { RequestContext, WorkflowService } from '../workflow-service.ts';
 import { readWorkflowInput, tagsInput, toApiWorkflow, toN8nExport, workflowInput } from './workflow-json.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 
@@ -26,6 +26,21 @@ function send(ctx: Context, doc: WorkflowDoc, status = 200): void {
 }
 
 const IF_MATCH_HEADER = { name: 'If-Match', description: 'The revision last read ("3"); a stale revision gets 409 and writes nothing.' };
+
+/** `POST /api/v1/workflows/:id/<verb>`: a command without a body that answers with the workflow. */
+function action(
+  verb: string,
+  summary: string,
+  run: (id: string, ctx: RequestContext) => Promise<WorkflowDoc>,
+  responses: Record<number, string>,
+): Route {
+  return route({
+    method: 'post', path: `/api/v1/workflows/:id/${verb}`, tag: 'workflows', summary, params: idParams, responses,
+    async handler(ctx, { params }) {
+      send(ctx, await run(params.id, requestContext(ctx)));
+    },
+  });
+}
 
 export function workflowRoutes(service: WorkflowService): Route[] {
   return [
@@ -100,30 +115,9 @@ export function workflowRoutes(service: WorkflowService): Route[] {
         send(ctx, await service.delete(params.id, requestContext(ctx), ifMatch(ctx)));
       },
     }),
-    route({
-      method: 'post', path: '/api/v1/workflows/:id/undelete', tag: 'workflows', summary: 'Bring back a deleted workflow',
-      params: idParams,
-      responses: { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Not deleted' },
-      async handler(ctx, { params }) {
-        send(ctx, await service.undelete(params.id, requestContext(ctx)));
-      },
-    }),
-    route({
-      method: 'post', path: '/api/v1/workflows/:id/activate', tag: 'workflows', summary: 'Activate a workflow',
-      params: idParams,
-      responses: { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' },
-      async handler(ctx, { params }) {
-        send(ctx, await service.activate(params.id, requestContext(ctx)));
-      },
-    }),
-    route({
-      method: 'post', path: '/api/v1/workflows/:id/deactivate', tag: 'workflows', summary: 'Deactivate a workflow',
-      params: idParams,
-      responses: { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' },
-      async handler(ctx, { params }) {
-        send(ctx, await service.deactivate(params.id, requestContext(ctx)));
-      },
-    }),
+    action('undelete', 'Bring back a deleted workflow', service.undelete, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Not deleted' }),
+    action('activate', 'Activate a workflow', service.activate, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' }),
+    action('deactivate', 'Deactivate a workflow', service.deactivate, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' }),
     route({
       method: 'get', path: '/api/v1/workflows/:id/tags', tag: 'workflows', summary: 'Tags of a workflow',
       params: idParams,
