@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'unsupported_media_type'
   | 'unavailable'
   | 'internal';

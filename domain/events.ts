@@ -17,6 +17,8 @@ export interface EventMetadata {
   at: string;
   /** Version of `data`'s shape for this event type; older shapes are upcast on read. */
   schemaVersion: number;
+  /** The workspace the event's resource belongs to, when it belongs to one (for audit scoping). */
+  workspaceId?: string;
 }
 
 /** An event about to be appended. `id` must be deterministic so a retried append is written once. */

@@ -6,3 +6,8 @@ export * from './workflow-definition.ts';
 export * from './workflow-diff.ts';
 export * from './workflow.ts';
 export * from './ids.ts';
+export * from './access.ts';
+export * from './user.ts';
+export * from './workspace.ts';
+export * from './credential.ts';
+export * from './credential-types.ts';

@@ -28,10 +28,10 @@ const created: WorkflowEvent = { type: 'WorkflowCreated', data: { definition: de
 
 describe('workflow decider', () => {
   it('creates a workflow once', () => {
-    expect(given([]).when({ type: 'CreateWorkflow', definition: definition(), tags: [' a ', 'a', ''] })).toEqual([
-      { type: 'WorkflowCreated', data: { definition: definition(), tags: ['a'] } },
+    expect(given([]).when({ type: 'CreateWorkflow', workspaceId: 'w1', definition: definition(), tags: [' a ', 'a', ''] })).toEqual([
+      { type: 'WorkflowCreated', data: { workspaceId: 'w1', definition: definition(), tags: ['a'] } },
     ]);
-    expect(() => given([created]).when({ type: 'CreateWorkflow', definition: definition() })).toThrow(ConflictError);
+    expect(() => given([created]).when({ type: 'CreateWorkflow', workspaceId: 'w1', definition: definition() })).toThrow(ConflictError);
   });
 
   it('records a definition change with a summary of what changed, and nothing for no change', () => {
@@ -66,6 +66,16 @@ describe('workflow decider', () => {
     expect(() => given(deleted).when({ type: 'DeleteWorkflow' })).toThrow(ConflictError);
     expect(given(deleted).when({ type: 'RestoreDeletedWorkflow' })).toEqual([{ type: 'WorkflowRestoredFromDeletion', data: {} }]);
     expect(() => given([created]).when({ type: 'RestoreDeletedWorkflow' })).toThrow(ConflictError);
+  });
+
+  it('shares with other workspaces explicitly, never with its own', () => {
+    const inW1: WorkflowEvent = { type: 'WorkflowCreated', data: { workspaceId: 'w1', definition: definition(), tags: [] } };
+    expect(given([inW1]).when({ type: 'ShareWorkflow', workspaceId: 'w2' })).toEqual([{ type: 'WorkflowShared', data: { workspaceId: 'w2' } }]);
+    expect(given([inW1, { type: 'WorkflowShared', data: { workspaceId: 'w2' } }]).when({ type: 'ShareWorkflow', workspaceId: 'w2' })).toEqual([]);
+    expect(() => given([inW1]).when({ type: 'ShareWorkflow', workspaceId: 'w1' })).toThrow(ConflictError);
+    expect(given([inW1]).when({ type: 'UnshareWorkflow', workspaceId: 'w2' })).toEqual([]);
+    // Events from before workspaces existed belong to the default workspace.
+    expect(fold(workflowDecider, [created]).workspaceId).toBe('default');
   });
 
   it('refuses commands on a workflow that does not exist', () => {

@@ -1,6 +1,7 @@
 // The workflow aggregate as a decider: commands in, events out, on stream `workflow-<id>`.
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { Decider } from './decider.ts';
+import { DEFAULT_WORKSPACE_ID } from './access.ts';
 import { diffDefinitions, isDiffEmpty, summarizeDiff, type WorkflowDiff } from './workflow-diff.ts';
 import { MAX_NAME_LENGTH, type WorkflowDefinition } from './workflow-definition.ts';
 
@@ -9,7 +10,7 @@ export const MAX_TAGS = 50;
 export const MAX_TAG_LENGTH = 64;
 
 export type WorkflowCommand =
-  | { type: 'CreateWorkflow'; definition: WorkflowDefinition; tags?: string[] }
+  | { type: 'CreateWorkflow'; workspaceId: string; definition: WorkflowDefinition; tags?: string[] }
   /** Replaces the definition and, when given, the tags, in one atomic append. */
   | { type: 'UpdateWorkflow'; definition: WorkflowDefinition; tags?: string[] }
   | { type: 'RenameWorkflow'; name: string }
@@ -17,7 +18,9 @@ export type WorkflowCommand =
   | { type: 'RestoreDeletedWorkflow' }
   | { type: 'ActivateWorkflow' }
   | { type: 'DeactivateWorkflow' }
-  | { type: 'TagWorkflow'; tags: string[] };
+  | { type: 'TagWorkflow'; tags: string[] }
+  | { type: 'ShareWorkflow'; workspaceId: string }
+  | { type: 'UnshareWorkflow'; workspaceId: string };
 
 /** A compact account of what a definition change did, kept in the event for history lists. */
 export interface ChangeSummary {
@@ -31,20 +34,24 @@ export interface ChangeSummary {
 }
 
 export type WorkflowEvent =
-  | { type: 'WorkflowCreated'; data: { definition: WorkflowDefinition; tags: string[] } }
+  /** `workspaceId` is absent in events written before workspaces existed: the default workspace. */
+  | { type: 'WorkflowCreated'; data: { workspaceId?: string; definition: WorkflowDefinition; tags: string[] } }
   | { type: 'WorkflowDefinitionReplaced'; data: { definition: WorkflowDefinition; changes: ChangeSummary } }
   | { type: 'WorkflowRenamed'; data: { from: string; to: string } }
   | { type: 'WorkflowDeleted'; data: Record<string, never> }
   | { type: 'WorkflowRestoredFromDeletion'; data: Record<string, never> }
   | { type: 'WorkflowActivated'; data: Record<string, never> }
   | { type: 'WorkflowDeactivated'; data: Record<string, never> }
-  | { type: 'WorkflowTagged'; data: { tags: string[]; added: string[]; removed: string[] } };
+  | { type: 'WorkflowTagged'; data: { tags: string[]; added: string[]; removed: string[] } }
+  | { type: 'WorkflowShared'; data: { workspaceId: string } }
+  | { type: 'WorkflowUnshared'; data: { workspaceId: string } };
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
 export const WORKFLOW_EVENT_TYPES: readonly WorkflowEventType[] = [
   'WorkflowCreated', 'WorkflowDefinitionReplaced', 'WorkflowRenamed', 'WorkflowDeleted',
   'WorkflowRestoredFromDeletion', 'WorkflowActivated', 'WorkflowDeactivated', 'WorkflowTagged',
+  'WorkflowShared', 'WorkflowUnshared',
 ];
 
 export interface WorkflowState {
@@ -53,6 +60,8 @@ export interface WorkflowState {
   active: boolean;
   definition?: WorkflowDefinition;
   tags: string[];
+  workspaceId: string;
+  sharedWith: string[];
 }
 
 export function summarizeChanges(diff: WorkflowDiff): ChangeSummary {
@@ -90,13 +99,13 @@ function requireLive(state: WorkflowState, id = 'this'): asserts state is Workfl
 }
 
 export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowState> = {
-  initialState: () => ({ exists: false, deleted: false, active: false, tags: [] }),
+  initialState: () => ({ exists: false, deleted: false, active: false, tags: [], workspaceId: DEFAULT_WORKSPACE_ID, sharedWith: [] }),
 
   decide(command, state) {
     switch (command.type) {
       case 'CreateWorkflow':
         if (state.exists) throw new ConflictError('A workflow with this id already exists');
-        return [{ type: 'WorkflowCreated', data: { definition: command.definition, tags: normalizeTags(command.tags ?? []) } }];
+        return [{ type: 'WorkflowCreated', data: { workspaceId: command.workspaceId, definition: command.definition, tags: normalizeTags(command.tags ?? []) } }];
       case 'UpdateWorkflow': {
         requireLive(state);
         const diff = diffDefinitions(state.definition, command.definition);
@@ -133,13 +142,20 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
       case 'TagWorkflow':
         requireLive(state);
         return tagEvents(state, command.tags);
+      case 'ShareWorkflow':
+        requireLive(state);
+        if (command.workspaceId === state.workspaceId) throw new ConflictError('A workflow is not shared with its own workspace');
+        return state.sharedWith.includes(command.workspaceId) ? [] : [{ type: 'WorkflowShared', data: { workspaceId: command.workspaceId } }];
+      case 'UnshareWorkflow':
+        requireLive(state);
+        return state.sharedWith.includes(command.workspaceId) ? [{ type: 'WorkflowUnshared', data: { workspaceId: command.workspaceId } }] : [];
     }
   },
 
   evolve(state, event) {
     switch (event.type) {
       case 'WorkflowCreated':
-        return { ...state, exists: true, definition: event.data.definition, tags: event.data.tags };
+        return { ...state, exists: true, definition: event.data.definition, tags: event.data.tags, workspaceId: event.data.workspaceId ?? DEFAULT_WORKSPACE_ID };
       case 'WorkflowDefinitionReplaced':
         return { ...state, definition: event.data.definition };
       case 'WorkflowRenamed':
@@ -154,6 +170,10 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
         return { ...state, active: false };
       case 'WorkflowTagged':
         return { ...state, tags: event.data.tags };
+      case 'WorkflowShared':
+        return { ...state, sharedWith: [...state.sharedWith, event.data.workspaceId] };
+      case 'WorkflowUnshared':
+        return { ...state, sharedWith: state.sharedWith.filter((w) => w !== event.data.workspaceId) };
       default:
         return state;
     }

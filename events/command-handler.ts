@@ -12,6 +12,8 @@ export interface CommandContext {
   correlationId?: string;
   /** The stream revision the caller last saw (HTTP If-Match); a different revision fails. */
   expectedRevision?: number;
+  /** Recorded in each event's metadata: the workspace the aggregate belongs to. */
+  workspaceId?: string;
   now?: () => Date;
 }
 
@@ -55,6 +57,7 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
         causationId: context.commandId,
         at,
         schemaVersion: 1,
+        ...(context.workspaceId ? { workspaceId: context.workspaceId } : {}),
       },
     }));
     try {

@@ -16,6 +16,8 @@ export interface AuditDoc {
   actorName?: string;
   at: string;
   correlationId: string;
+  /** The workspace of the resource, when it has one: workspace admins see their workspace's entries. */
+  workspaceId?: string;
   summary: string;
 }
 
@@ -23,7 +25,7 @@ export const AUDIT = 'entries';
 
 export const auditProjection: Projection = {
   name: 'audit',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: AUDIT,
@@ -33,6 +35,7 @@ export const auditProjection: Projection = {
         { fields: ['stream', 'position'] },
         { fields: ['type', 'position'] },
         { fields: ['at'] },
+        { fields: ['workspaceId', 'position'] },
       ],
     },
   ],
@@ -53,6 +56,7 @@ export const auditProjection: Projection = {
       ...(event.metadata.actor.name ? { actorName: event.metadata.actor.name } : {}),
       at: event.metadata.at,
       correlationId: event.metadata.correlationId,
+      ...(event.metadata.workspaceId ? { workspaceId: event.metadata.workspaceId } : {}),
       summary,
     });
   },

@@ -5,6 +5,7 @@ export type {
 } from './read-model-store.ts';
 export { createSqliteReadModelStore } from './sqlite-read-model-store.ts';
 export type { SqliteReadModelStoreOptions } from './sqlite-read-model-store.ts';
+export { createMutex } from './mutex.ts';
 export { createMongoReadModelStore } from './mongodb-read-model-store.ts';
 export type { MongoReadModelStoreOptions } from './mongodb-read-model-store.ts';
 export type { Projection } from './projection.ts';
@@ -12,3 +13,8 @@ export { ProjectionRunner, type ProjectionStatus } from './projection-runner.ts'
 export { workflowsProjection, WORKFLOWS, type WorkflowDoc } from './workflows-projection.ts';
 export { workflowHistoryProjection, WORKFLOW_HISTORY, type WorkflowHistoryDoc } from './workflow-history-projection.ts';
 export { auditProjection, AUDIT, type AuditDoc } from './audit-projection.ts';
+export {
+  identityProjection, USERS, WORKSPACES, MEMBERS, INVITATIONS, VARIABLES, API_KEYS,
+  type UserDoc, type WorkspaceDoc, type MemberDoc, type InvitationDoc, type VariableDoc, type ApiKeyDoc,
+} from './identity-projection.ts';
+export { credentialsProjection, CREDENTIALS, type CredentialDoc } from './credentials-projection.ts';

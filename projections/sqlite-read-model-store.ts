@@ -13,17 +13,30 @@ import { createMutex } from './mutex.ts';
 export interface SqliteReadModelStoreOptions {
   /** Path of the database file, created with its directory if missing (tests use a temp file). */
   file: string;
+  /**
+   * Overwrite deleted content with zeros (SQLite's secure_delete), so a deleted key does not
+   * linger in free pages. The vault of secrets uses it.
+   */
+  secureDelete?: boolean;
 }
 
 type Conn = Database.Database;
 
-function openConnection(file: string): Conn {
+function openConnection(file: string, secureDelete = false): Conn {
   const conn = new Database(file);
   conn.pragma('busy_timeout = 5000');
-  // Read models are rebuilt from the event log, so NORMAL durability is enough; checkpoints live in
-  // the same file and stay consistent with the data they describe.
-  conn.pragma('journal_mode = WAL');
-  conn.pragma('synchronous = NORMAL');
+  if (secureDelete) {
+    // A rollback journal, deleted after each commit, rather than a WAL whose old frames would keep
+    // copies of deleted rows; secure_delete zeroes them in the database file itself.
+    conn.pragma('secure_delete = ON');
+    conn.pragma('journal_mode = DELETE');
+    conn.pragma('synchronous = FULL');
+  } else {
+    // Read models are rebuilt from the event log, so NORMAL durability is enough; checkpoints live in
+    // the same file and stay consistent with the data they describe.
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = NORMAL');
+  }
   conn.function(CONTAINS_FN, { deterministic: true }, (text: unknown, part: unknown) =>
     typeof text === 'string' && typeof part === 'string' && text.toLowerCase().includes(part.toLowerCase()) ? 1 : 0,
   );
@@ -45,10 +58,10 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
     throw new ValidationError('The SQLite read-model store needs a file path');
   }
   mkdirSync(dirname(options.file), { recursive: true });
-  const writer = openConnection(options.file);
+  const writer = openConnection(options.file, options.secureDelete);
   // Reads outside transactions use their own connection: WAL gives them the last committed state,
   // never the uncommitted writes of a transaction in progress on the writer, and they never wait.
-  const reader = openConnection(options.file);
+  const reader = openConnection(options.file, options.secureDelete);
   reader.pragma('query_only = ON');
   const exclusive = createMutex();
   const inTransaction = new AsyncLocalStorage<true>();

@@ -1,5 +1,5 @@
 // Read model of workflows: one document per workflow with its current definition and revision.
-import { streamCategory, streamId, WORKFLOW_CATEGORY, workflowDecider, type RecordedEvent, type WorkflowDefinition, type WorkflowEvent } from '../domain/index.ts';
+import { DEFAULT_WORKSPACE_ID, streamCategory, streamId, WORKFLOW_CATEGORY, workflowDecider, type RecordedEvent, type WorkflowDefinition, type WorkflowEvent } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
 
 export interface WorkflowDoc {
@@ -19,17 +19,20 @@ export interface WorkflowDoc {
   updatedAt: string;
   createdBy: string;
   updatedBy: string;
+  workspaceId: string;
+  /** Other workspaces whose members may read this workflow. */
+  sharedWith: string[];
 }
 
 export const WORKFLOWS = 'list';
 
 export const workflowsProjection: Projection = {
   name: 'workflows',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: WORKFLOWS,
-      indexes: [{ fields: ['deleted', '-updatedAt'] }, { fields: ['name'] }, { fields: ['active'] }],
+      indexes: [{ fields: ['workspaceId', 'deleted', '-updatedAt'] }, { fields: ['name'] }, { fields: ['active'] }],
     },
   ],
   accepts: (event) => streamCategory(event.stream) === WORKFLOW_CATEGORY,
@@ -45,13 +48,17 @@ export const workflowsProjection: Projection = {
         id, name: definition.name, active: false, deleted: false, tags: e.data.tags, definition,
         revision: event.revision, versionId: event.id, nodeCount: definition.nodes.length,
         createdAt: event.metadata.at, updatedAt: event.metadata.at, createdBy: actor, updatedBy: actor,
+        workspaceId: e.data.workspaceId ?? DEFAULT_WORKSPACE_ID, sharedWith: [],
       });
       return;
     }
     if (!existing) return;
     // Reuse the aggregate's own evolve so the read model can never disagree with the decider.
     const next = workflowDecider.evolve(
-      { exists: true, deleted: existing.deleted, active: existing.active, definition: existing.definition, tags: existing.tags },
+      {
+        exists: true, deleted: existing.deleted, active: existing.active, definition: existing.definition, tags: existing.tags,
+        workspaceId: existing.workspaceId, sharedWith: existing.sharedWith,
+      },
       e,
     );
     const definitionChanged = next.definition !== existing.definition;
@@ -61,6 +68,7 @@ export const workflowsProjection: Projection = {
       active: next.active,
       deleted: next.deleted,
       tags: next.tags,
+      sharedWith: next.sharedWith,
       definition: next.definition!,
       nodeCount: next.definition!.nodes.length,
       revision: event.revision,

@@ -6,7 +6,15 @@ import type { ProjectionRunner } from '../projections/index.ts';
 import type { Config } from './config.ts';
 import { errorBody, errorHandler } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
-import { assignRequestContext } from './http/request-context.ts';
+import { assignRequestId } from './http/request-context.ts';
+import type { Guard } from './http/guard.ts';
+import type { AccessControl } from './auth/access-control.ts';
+import type { IdentityService } from './auth/identity-service.ts';
+import type { WorkspaceService } from './auth/workspace-service.ts';
+import type { SignInLimiter } from './auth/sign-in-limiter.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
+import { NotFoundError } from '../domain/index.ts';
 import { mountRoutes, route, type Route } from './http/route.ts';
 import type { Logger } from './logger.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -16,8 +24,13 @@ import type { WorkflowService } from './workflow-service.ts';
 import { PRODUCT } from './product.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes'>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port'>;
   logger: Logger;
+  guard: Guard;
+  access: AccessControl;
+  identity: IdentityService;
+  workspaces: WorkspaceService;
+  limiter: SignInLimiter;
   workflows: WorkflowService;
   audit: ProjectionRunner;
   projections: ProjectionRunner[];
@@ -32,18 +45,27 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const koa = new Koa();
   koa.proxy = false;
+  const publicUrl = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;
+  const requireWorkspace = async (id: string) => {
+    if (!(await deps.workspaces.get(id))) throw new NotFoundError('Workspace', id);
+  };
   const routes: Route[] = [
     ...opsRoutes(deps.backends, deps.projections),
-    ...workflowRoutes(deps.workflows),
+    ...sessionRoutes({
+      identity: deps.identity, access: deps.access, limiter: deps.limiter,
+      sessionTtlMs: deps.config.sessionTtlHours * 3600_000, cookieSecure: deps.config.cookieSecure,
+    }),
+    ...workspaceRoutes({ identity: deps.identity, workspaces: deps.workspaces, access: deps.access, publicUrl }),
+    ...workflowRoutes(deps.workflows, requireWorkspace),
     ...auditRoutes(deps.audit),
   ];
   const openapi = buildOpenApi(
-    [...routes, route({ method: 'get', path: '/api/v1/openapi.json', tag: 'ops', summary: 'This document', responses: { 200: 'OpenAPI 3.1' }, handler: async () => {} })],
+    [...routes, route({ method: 'get', path: '/api/v1/openapi.json', tag: 'ops', access: { kind: 'public' }, summary: 'This document', responses: { 200: 'OpenAPI 3.1' }, handler: async () => {} })],
     { title: `${PRODUCT.name} API`, version: PRODUCT.version },
   );
   routes.push(
     route({
-      method: 'get', path: '/api/v1/openapi.json', tag: 'ops', summary: 'This document',
+      method: 'get', path: '/api/v1/openapi.json', tag: 'ops', access: { kind: 'public' }, summary: 'This document',
       responses: { 200: 'OpenAPI 3.1' },
       async handler(ctx) {
         ctx.body = openapi;
@@ -52,11 +74,11 @@ export function createApp(deps: AppDeps): App {
   );
 
   const router = new Router();
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, deps.guard);
 
   koa.use(requestLog(deps.logger));
   koa.use(errorHandler(deps.logger));
-  koa.use(assignRequestContext);
+  koa.use(assignRequestId);
   koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: deps.config.jsonBodyLimitBytes, jsonStrict: false, encoding: 'utf-8' }));
   koa.use(router.routes());
   koa.use(async (ctx) => {

@@ -18,6 +18,15 @@ const settings = {
   logPretty: { env: 'LOG_PRETTY', schema: bool.default(false), doc: 'Human-readable logs instead of JSON lines (development).' },
   jsonBodyLimitBytes: { env: 'JSON_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(16 * 1024 * 1024), doc: 'Largest JSON body the API accepts, in bytes.' },
   shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', schema: z.coerce.number().int().min(0).default(10_000), doc: 'How long a graceful shutdown waits for in-flight requests, in ms.' },
+  publicUrl: { env: 'PUBLIC_URL', schema: z.string().url().optional(), doc: 'Address users reach the server at, for invitation and OAuth2 links; default http://localhost:$PORT.' },
+  ownerEmail: { env: 'OWNER_EMAIL', schema: z.string().email().optional(), doc: 'On first start, create the owner account with this email (with OWNER_PASSWORD).' },
+  ownerPassword: { env: 'OWNER_PASSWORD', schema: z.string().min(8).optional(), doc: 'Password of the owner created on first start (at least 8 characters).' },
+  ownerApiKey: { env: 'OWNER_API_KEY', schema: z.string().min(24).max(256).optional(), doc: 'On first start, an API key for the owner in the default workspace (at least 24 characters).' },
+  masterKey: { env: 'MASTER_KEY', schema: z.string().optional(), doc: 'Base64 32-byte key that wraps credential keys; unset: generated into DATA_DIR/master.key (back it up).' },
+  sessionTtlHours: { env: 'SESSION_TTL_HOURS', schema: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7), doc: 'How long a sign-in session lasts without use, in hours.' },
+  cookieSecure: { env: 'COOKIE_SECURE', schema: bool.default(false), doc: 'Mark the session cookie Secure (set when serving over HTTPS).' },
+  signInAttemptsPerWindow: { env: 'SIGNIN_ATTEMPTS', schema: z.coerce.number().int().min(1).default(10), doc: 'Failed sign-ins allowed per email and address in 15 minutes before 429.' },
+  allowEnvInExpressions: { env: 'EXPRESSIONS_ALLOW_ENV', schema: bool.default(false), doc: 'Let expressions read environment variables through $env.' },
   readYourWritesTimeoutMs: { env: 'READ_YOUR_WRITES_TIMEOUT_MS', schema: z.coerce.number().int().min(1).default(5_000), doc: 'How long a write waits for its read model before answering, in ms.' },
 } as const;
 

@@ -4,4 +4,4 @@ export { loadConfig, describeConfig, ConfigError, type Config } from './config.t
 export { createLogger, type Logger } from './logger.ts';
 export { startRuntime, openEventStore, openReadModels, ALL_PROJECTIONS, type Runtime } from './runtime.ts';
 export { PRODUCT } from './product.ts';
-export { startTestRuntime, sampleWorkflow, type TestRuntime } from './test-support.ts';
+export { startTestRuntime, sampleWorkflow, TEST_OWNER, type TestRuntime } from './test-support.ts';

@@ -5,14 +5,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleWorkflow } from './test-support.ts';
+import { sampleWorkflow, TEST_OWNER } from './test-support.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'weft.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-e2e-'));
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+const env = {
+  ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info',
+  OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password, OWNER_API_KEY: TEST_OWNER.apiKey,
+};
+const auth = { 'x-api-key': TEST_OWNER.apiKey };
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -41,7 +45,7 @@ async function count(): Promise<number> {
   let n = 0;
   let cursor: string | null = null;
   do {
-    const res = await fetch(`${base}/api/v1/workflows?limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await fetch(`${base}/api/v1/workflows?limit=250${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth });
     const body = (await res.json()) as { data: unknown[]; nextCursor: string | null };
     n += body.data.length;
     cursor = body.nextCursor;
@@ -54,7 +58,7 @@ describe('the server process', () => {
     const first = await startServer();
     const batch = Array.from({ length: 150 }, (_, i) => sampleWorkflow(`Bulk ${i}`));
     const inFlight = fetch(`${base}/api/v1/workflows/import`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch),
+      method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(batch),
     });
     await new Promise((r) => setTimeout(r, 30));
     first.child.kill('SIGTERM');
@@ -73,9 +77,9 @@ describe('the server process', () => {
   it('rebuilds a projection from the CLI, and the server serves the rebuilt read model', () => {
     const rebuild = spawnSync(process.execPath, [bin, 'projections', 'rebuild', 'workflows'], { env, cwd: root, encoding: 'utf8' });
     expect(rebuild.status, rebuild.stderr).toBe(0);
-    expect(rebuild.stdout).toMatch(/workflows: rebuilt into workflows_v1_r\w+ up to position \d+/);
+    expect(rebuild.stdout).toMatch(/workflows: rebuilt into workflows_v\d+_r\w+ up to position \d+/);
     const status = spawnSync(process.execPath, [bin, 'projections', 'status'], { env, cwd: root, encoding: 'utf8' });
-    expect(status.stdout).toMatch(/workflows\s+v1\s+serving workflows_v1_r/);
+    expect(status.stdout).toMatch(/workflows\s+v\d+\s+serving workflows_v\d+_r/);
     const unknown = spawnSync(process.execPath, [bin, 'projections', 'rebuild', 'nope'], { env, cwd: root, encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Unknown projection');

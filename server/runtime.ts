@@ -1,13 +1,23 @@
 // The composition root: builds every adapter from configuration and wires the parts together.
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
 import { createEventStoreDbEventStore, createSqliteEventStore, type EventStore } from '../events/index.ts';
 import {
-  auditProjection, createMongoReadModelStore, createSqliteReadModelStore, ProjectionRunner,
-  workflowHistoryProjection, workflowsProjection, type Projection, type ReadModelStore,
+  auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, identityProjection,
+  ProjectionRunner, workflowHistoryProjection, workflowsProjection,
+  type Projection, type ReadModelStore,
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
+import { createAccessControl, type AccessControl } from './auth/access-control.ts';
+import { createIdentityService, SYSTEM_CONTEXT, type IdentityService } from './auth/identity-service.ts';
+import { createSignInLimiter } from './auth/sign-in-limiter.ts';
+import { openVault } from './auth/vault.ts';
+import { createWorkspaceService, type WorkspaceService } from './auth/workspace-service.ts';
+import { createCommandRunner } from './commands.ts';
 import type { Config } from './config.ts';
+import { createGuard } from './http/guard.ts';
 import type { Logger } from './logger.ts';
 import type { Backend } from './routes/ops.ts';
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
@@ -17,14 +27,19 @@ export interface Runtime {
   logger: Logger;
   events: EventStore;
   readModels: ReadModelStore;
-  projections: { workflows: ProjectionRunner; history: ProjectionRunner; audit: ProjectionRunner };
+  vault: ReadModelStore;
+  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials', ProjectionRunner>;
   workflows: WorkflowService;
+  identity: IdentityService;
+  workspaces: WorkspaceService;
+  /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
+  access: AccessControl;
   app: App;
   /** Stops projections, flushes the event store and closes every connection. */
   close(): Promise<void>;
 }
 
-export const ALL_PROJECTIONS: Projection[] = [workflowsProjection, workflowHistoryProjection, auditProjection];
+export const ALL_PROJECTIONS: Projection[] = [workflowsProjection, workflowHistoryProjection, auditProjection, identityProjection, credentialsProjection];
 
 export function openEventStore(config: Config, logger: Logger): EventStore {
   if (config.eventStoreUrl) return createEventStoreDbEventStore({ connectionString: config.eventStoreUrl });
@@ -43,32 +58,78 @@ export function createProjectionRunner(projection: Projection, events: EventStor
 export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const events = openEventStore(config, logger);
   const readModels = openReadModels(config);
-  const [workflows, history, audit] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
-  const runners = [workflows, history, audit];
+  const vault = await openVault(config);
+  const [workflows, history, audit, identity, credentials] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
+  const runners = [workflows, history, audit, identity, credentials];
   for (const runner of runners) await runner.start();
+  for (const runner of runners) await runner.waitFor(await events.headPosition(), 60_000);
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis unreachable'));
   const backends: Backend[] = [
     { name: config.eventStoreUrl ? 'eventstoredb' : 'sqlite-event-store', ping: () => events.ping() },
     { name: config.mongoUrl ? 'mongodb' : 'sqlite-read-models', ping: () => readModels.ping() },
+    { name: config.mongoUrl ? 'mongodb-vault' : 'sqlite-vault', ping: () => vault.ping() },
     ...(redis ? [{ name: 'redis', ping: async () => void (await redis.ping()) }] : []),
   ];
 
-  const workflowService = createWorkflowService({
-    events, workflows, history, logger, readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
+  const run = createCommandRunner({ events, projections: runners, logger, timeoutMs: config.readYourWritesTimeoutMs });
+  const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
+  const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
+  const workflowService = createWorkflowService({ events, workflows, history, run });
+  const access = createAccessControl(identity);
+  const guard = createGuard({
+    access,
+    sessionPrincipal: identityService.sessionPrincipal,
+    apiKeyPrincipal: identityService.apiKeyPrincipal,
+    resources: {
+      workflow: async (id) => workflowService.find(id),
+      variable: async (id) => workspaceService.findVariable(id),
+      workspace: async (id) => ((await workspaceService.get(id)) ? { workspaceId: id } : undefined),
+      credential: async () => undefined,
+      user: async () => undefined,
+    },
   });
-  const app = createApp({ config, logger, workflows: workflowService, audit, projections: runners, backends });
+  const app = createApp({
+    config, logger, guard, access, projections: runners, backends,
+    workflows: workflowService, identity: identityService, workspaces: workspaceService, audit,
+    limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
+  });
+
+  await bootstrap(config, logger, identityService, workspaceService);
 
   return {
-    config, logger, events, readModels, app,
-    projections: { workflows, history, audit },
-    workflows: workflowService,
+    config, logger, events, readModels, vault, app, access,
+    projections: { workflows, history, audit, identity, credentials },
+    workflows: workflowService, identity: identityService, workspaces: workspaceService,
     async close() {
       for (const runner of runners) await runner.stop();
       await events.close();
       await readModels.close();
+      await vault.close();
       redis?.disconnect();
     },
   };
 }
+
+/** First start: the owner from OWNER_EMAIL/OWNER_PASSWORD, and OWNER_API_KEY as the owner's key. */
+async function bootstrap(config: Config, logger: Logger, identity: IdentityService, workspaces: WorkspaceService): Promise<void> {
+  const ctx = SYSTEM_CONTEXT(randomUUID());
+  if ((await identity.userCount()) === 0) {
+    if (config.ownerEmail && config.ownerPassword) {
+      await identity.setupOwner({ email: config.ownerEmail, name: 'Owner', password: config.ownerPassword }, ctx);
+      logger.info({ email: config.ownerEmail }, 'owner account created from OWNER_EMAIL');
+    } else {
+      logger.warn('no users yet: create the owner with POST /api/v1/setup, or set OWNER_EMAIL and OWNER_PASSWORD');
+      return;
+    }
+  }
+  if (config.ownerApiKey && !(await identity.hasApiKey(config.ownerApiKey))) {
+    const owner = (await identity.listUsers()).find((u) => u.instanceRole === 'owner');
+    if (owner && (await workspaces.get(DEFAULT_WORKSPACE_ID))) {
+      await identity.createApiKey(owner.id, DEFAULT_WORKSPACE_ID, 'OWNER_API_KEY', ctx, config.ownerApiKey);
+      logger.info('API key from OWNER_API_KEY stored for the owner');
+    }
+  }
+}
+

@@ -11,9 +11,15 @@ export interface TestRuntime extends Runtime {
   dispose(): Promise<void>;
 }
 
+/** The owner every test runtime starts with, and the owner's API key in the default workspace. */
+export const TEST_OWNER = { email: 'owner@example.com', password: 'correct horse battery', apiKey: 'wk_test_owner_key_0123456789abcdef' };
+
 export async function startTestRuntime(env: Record<string, string> = {}, dataDir?: string): Promise<TestRuntime> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'weft-test-'));
-  const config: Config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATA_DIR: dir });
+  const config: Config = loadConfig({
+    LOG_LEVEL: 'silent', OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password, OWNER_API_KEY: TEST_OWNER.apiKey,
+    ...env, DATA_DIR: dir,
+  });
   const runtime = await startRuntime(config, createLogger(config));
   return {
     ...runtime,

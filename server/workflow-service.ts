@@ -1,20 +1,19 @@
 // Application service for workflows: runs commands on the aggregate, then answers from the read
 // model once it has caught up with the write (read-your-writes).
 import {
-  ConflictError, ENTITY_ID_PATTERN, newEntityId, NotFoundError, streamName, WORKFLOW_CATEGORY, workflowDecider,
-  type Actor, type WorkflowCommand, type WorkflowDefinition, type WorkflowState,
+  ENTITY_ID_PATTERN, newEntityId, NotFoundError, streamName, WORKFLOW_CATEGORY, workflowDecider,
+  type WorkflowCommand, type WorkflowDefinition, type WorkflowState,
 } from '../domain/index.ts';
-import { handleCommand, type EventStore } from '../events/index.ts';
+import type { EventStore } from '../events/index.ts';
 import { WORKFLOW_HISTORY, WORKFLOWS, type Filter, type Page, type ProjectionRunner, type WorkflowDoc, type WorkflowHistoryDoc } from '../projections/index.ts';
-import type { Logger } from './logger.ts';
+import type { RequestContext, RunCommand } from './commands.ts';
 
-export interface RequestContext {
-  actor: Actor;
-  /** Unique per request (or the client's Idempotency-Key). */
-  requestId: string;
-}
+export type { RequestContext };
 
 export interface ListWorkflowsQuery {
+  workspaceId: string;
+  /** List the workflows other workspaces shared with this one instead of its own. */
+  shared?: boolean;
   name?: string;
   tag?: string;
   active?: boolean;
@@ -27,47 +26,33 @@ export interface WorkflowServiceDeps {
   events: EventStore;
   workflows: ProjectionRunner;
   history: ProjectionRunner;
-  logger: Logger;
-  readYourWritesTimeoutMs: number;
+  run: RunCommand;
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;
 
 export function createWorkflowService(deps: WorkflowServiceDeps) {
-  const { events, workflows, history, logger } = deps;
+  const { events, workflows, history, run } = deps;
 
   async function execute(id: string, command: WorkflowCommand, ctx: RequestContext, expectedRevision?: number): Promise<WorkflowDoc> {
-    const result = await handleCommand(events, workflowDecider, streamName(WORKFLOW_CATEGORY, id), command, {
-      actor: ctx.actor,
-      commandId: `${ctx.requestId}:${id}`,
-      correlationId: ctx.requestId,
-      expectedRevision,
-    });
-    if (result.position !== undefined) {
-      try {
-        await workflows.waitFor(result.position, deps.readYourWritesTimeoutMs);
-      } catch (error) {
-        // The write is committed; answer from the aggregate rather than fail a successful write.
-        logger.warn({ err: error, workflowId: id }, 'read model lagging; answering from the aggregate');
-        return docFromState(id, result.state, result.revision);
-      }
-    }
+    const workspaceId = command.type === 'CreateWorkflow' ? command.workspaceId : (await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id))?.workspaceId;
+    const result = await run(workflowDecider, streamName(WORKFLOW_CATEGORY, id), command, ctx, { expectedRevision, workspaceId });
     const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
     return doc ?? docFromState(id, result.state, result.revision);
   }
 
   return {
-    async create(definition: WorkflowDefinition, tags: string[], ctx: RequestContext, id = newEntityId()): Promise<WorkflowDoc> {
-      return execute(id, { type: 'CreateWorkflow', definition, tags }, ctx);
+    create(workspaceId: string, definition: WorkflowDefinition, tags: string[], ctx: RequestContext): Promise<WorkflowDoc> {
+      return execute(newEntityId(), { type: 'CreateWorkflow', workspaceId, definition, tags }, ctx);
     },
 
     /** Imports n8n workflows: keeps a given id when it is valid and free, else assigns a new one. */
-    async import(items: { definition: WorkflowDefinition; tags: string[]; id?: string }[], ctx: RequestContext) {
+    async import(workspaceId: string, items: { definition: WorkflowDefinition; tags: string[]; id?: string }[], ctx: RequestContext) {
       const imported: { id: string; name: string; requestedId?: string }[] = [];
       for (const item of items) {
         let id = item.id && ENTITY_ID_PATTERN.test(item.id) ? item.id : newEntityId();
         if ((await events.streamRevision(streamName(WORKFLOW_CATEGORY, id))) >= 0) id = newEntityId();
-        const doc = await execute(id, { type: 'CreateWorkflow', definition: item.definition, tags: item.tags }, ctx);
+        const doc = await execute(id, { type: 'CreateWorkflow', workspaceId, definition: item.definition, tags: item.tags }, ctx);
         imported.push({ id: doc.id, name: doc.name, ...(item.id && item.id !== id ? { requestedId: item.id } : {}) });
       }
       return imported;
@@ -82,6 +67,11 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     activate: (id: string, ctx: RequestContext) => execute(id, { type: 'ActivateWorkflow' }, ctx),
     deactivate: (id: string, ctx: RequestContext) => execute(id, { type: 'DeactivateWorkflow' }, ctx),
     setTags: (id: string, tags: string[], ctx: RequestContext) => execute(id, { type: 'TagWorkflow', tags }, ctx),
+    share: (id: string, workspaceId: string, ctx: RequestContext) => execute(id, { type: 'ShareWorkflow', workspaceId }, ctx),
+    unshare: (id: string, workspaceId: string, ctx: RequestContext) => execute(id, { type: 'UnshareWorkflow', workspaceId }, ctx),
+
+    /** The workflow's read model, or undefined: access checks use it to find the owning workspace. */
+    find: (id: string) => workflows.collection<WorkflowDoc>(WORKFLOWS).get(id),
 
     async get(id: string): Promise<WorkflowDoc> {
       const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
@@ -91,6 +81,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
     async list(query: ListWorkflowsQuery): Promise<Page<WorkflowDoc>> {
       const filter: Filter = { deleted: query.deleted ?? false };
+      if (query.shared) filter.sharedWith = { $has: query.workspaceId };
+      else filter.workspaceId = query.workspaceId;
       if (query.name) filter.name = { $contains: query.name };
       if (query.tag) filter.tags = { $has: query.tag };
       if (query.active !== undefined) filter.active = query.active;
@@ -103,7 +95,6 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     },
 
     async history(id: string, limit: number, cursor?: string): Promise<Page<WorkflowHistoryDoc>> {
-      if (!(await workflows.collection(WORKFLOWS).get(id))) throw new NotFoundError('Workflow', id);
       return history.collection<WorkflowHistoryDoc>(WORKFLOW_HISTORY).find({
         filter: { workflowId: id },
         sort: [{ field: 'revision', direction: 'desc' }],
@@ -115,11 +106,11 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 }
 
 function docFromState(id: string, state: WorkflowState, revision: number): WorkflowDoc {
-  if (!state.definition) throw new ConflictError('The workflow has no definition');
+  const definition = state.definition!;
   const now = new Date().toISOString();
   return {
-    id, name: state.definition.name, active: state.active, deleted: state.deleted, tags: state.tags,
-    definition: state.definition, revision, versionId: '', nodeCount: state.definition.nodes.length,
-    createdAt: now, updatedAt: now, createdBy: '', updatedBy: '',
+    id, name: definition.name, active: state.active, deleted: state.deleted, tags: state.tags,
+    definition, revision, versionId: '', nodeCount: definition.nodes.length,
+    createdAt: now, updatedAt: now, createdBy: '', updatedBy: '', workspaceId: state.workspaceId, sharedWith: state.sharedWith,
   };
 }

@@ -2,16 +2,16 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleWorkflow, startTestRuntime, type TestRuntime } from './test-support.ts';
+import { sampleWorkflow, startTestRuntime, TEST_OWNER, type TestRuntime } from './test-support.ts';
 
 const n8nExport = JSON.parse(readFileSync(new URL('./fixtures/n8n-export.json', import.meta.url), 'utf8'));
 
 let rt: TestRuntime;
-let api: ReturnType<typeof request>;
+let api: ReturnType<typeof request.agent>;
 
 beforeAll(async () => {
   rt = await startTestRuntime({ JSON_BODY_LIMIT_BYTES: String(64 * 1024) });
-  api = request(rt.app.koa.callback());
+  api = request.agent(rt.app.koa.callback()).set('X-API-KEY', TEST_OWNER.apiKey);
 });
 afterAll(() => rt.dispose());
 
@@ -94,7 +94,7 @@ describe('workflows API', () => {
     expect((await expectNothingWritten(() => api.get('/api/v1/workflows/doesNotExist123'), 404)).body.code).toBe('not_found');
     await expectNothingWritten(() => api.put('/api/v1/workflows/doesNotExist123').send(sampleWorkflow()), 404);
     await expectNothingWritten(() => api.post('/api/v1/workflows/doesNotExist123/activate'), 404);
-    await expectNothingWritten(() => api.get('/api/v1/workflows/bad%20id!'), 400);
+    await expectNothingWritten(() => api.get('/api/v1/workflows/bad%20id!'), 404);
     await expectNothingWritten(() => api.get('/api/v1/nothing-here'), 404);
     const wrong = await expectNothingWritten(() => api.delete('/api/v1/workflows'), 405);
     expect(wrong.headers.allow).toBe('GET, POST');
@@ -183,7 +183,7 @@ describe('workflows API', () => {
     expect(res.body.data.map((r: { revision: number; type: string }) => [r.revision, r.type])).toEqual([
       [2, 'WorkflowActivated'], [1, 'WorkflowDefinitionReplaced'], [0, 'WorkflowCreated'],
     ]);
-    expect(res.body.data[1]).toMatchObject({ summary: "changed 'Edit Fields'", actor: { id: 'local' } });
+    expect(res.body.data[1]).toMatchObject({ summary: "changed 'Edit Fields'", actor: { kind: 'apiKey' } });
     expect(res.body.data[1].changes.nodesModified).toEqual(['Edit Fields']);
   });
 
@@ -192,9 +192,10 @@ describe('workflows API', () => {
     await api.post(`/api/v1/workflows/${created.id}/activate`);
     // The audit projection is separate from the workflows one: wait for it explicitly.
     await rt.projections.audit.waitFor(await rt.events.headPosition());
-    const byStream = await api.get('/api/v1/audit').query({ stream: `workflow-${created.id}` });
+    const byStream = await api.get('/api/v1/audit').query({ resource: `workflow-${created.id}` });
     expect(byStream.body.data.map((e: { type: string }) => e.type)).toEqual(['WorkflowActivated', 'WorkflowCreated']);
-    const byType = await api.get('/api/v1/audit').query({ type: 'WorkflowActivated', actor: 'local', since: '2000-01-01T00:00:00Z' });
+    const ownerId = (await api.get('/api/v1/me')).body.id;
+    const byType = await api.get('/api/v1/audit').query({ action: 'WorkflowActivated', user: ownerId, since: '2000-01-01T00:00:00Z' });
     expect(byType.body.data.length).toBeGreaterThan(0);
     expect(byType.body.data.every((e: { type: string }) => e.type === 'WorkflowActivated')).toBe(true);
     expect((await api.get('/api/v1/audit').query({ until: '2000-01-01T00:00:00Z' })).body.data).toEqual([]);
@@ -214,7 +215,7 @@ describe('workflows API', () => {
     expect((await api.get('/healthz')).body).toEqual({ status: 'ok' });
     const ready = await api.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks.map((c: { name: string }) => c.name)).toEqual(['sqlite-event-store', 'sqlite-read-models']);
+    expect(ready.body.checks.map((c: { name: string }) => c.name)).toEqual(['sqlite-event-store', 'sqlite-read-models', 'sqlite-vault']);
   });
 });
 

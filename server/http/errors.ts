@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   wrong_expected_revision: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   unsupported_media_type: 415,
   unavailable: 503,
   internal: 500,
@@ -44,6 +45,8 @@ export function errorHandler(logger: Logger) {
       if (error instanceof AppError) {
         status = STATUS[error.code];
         body = errorBody(error.code, error.message, error.details);
+        const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+        if (retryAfter !== undefined) ctx.set('Retry-After', String(retryAfter));
         if (status >= 500) logger.error({ err: error }, 'request failed');
       } else if (isClientHttpError(error)) {
         [status, body] = httpErrorToBody(error);

@@ -3,7 +3,8 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { AppError, ValidationError, zodDetails } from '../../domain/index.ts';
+import { AppError, ValidationError, zodDetails, type AccessLevel } from '../../domain/index.ts';
+import type { Guard } from './guard.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -13,8 +14,23 @@ export interface RouteInput<P, Q, B> {
   body: B;
 }
 
+/** The kinds of resource a route can address by id; each has a loader that finds its workspace. */
+export type ResourceKind = 'workflow' | 'credential' | 'variable' | 'workspace' | 'user';
+
+/**
+ * Who may call a route. `workspace` routes act in the caller's current workspace (header
+ * X-Workspace-Id); `resource` routes address one resource by a path parameter.
+ */
+export type RouteAccess =
+  | { kind: 'public' }
+  | { kind: 'signedIn' }
+  | { kind: 'owner' }
+  | { kind: 'workspace'; level: AccessLevel }
+  | { kind: 'resource'; resource: ResourceKind; param: string; level: AccessLevel };
+
 export interface Route<P = any, Q = any, B = any> {
   method: Method;
+  access: RouteAccess;
   /** Koa-router path, e.g. `/api/v1/workflows/:id`. */
   path: string;
   summary: string;
@@ -44,9 +60,11 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
   return parsed.data;
 }
 
-export function mountRoutes(router: Router, routes: Route[]): void {
+export function mountRoutes(router: Router, routes: Route[], guard: Guard): void {
   for (const r of routes) {
     router[r.method](r.path, async (ctx) => {
+      // Access first: a resource of another workspace answers 404 whatever the input.
+      await guard.check(ctx, r.access);
       const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
       if (r.body && hasBody && !ctx.is('application/json')) {
         throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');

@@ -1,6 +1,8 @@
-// REST route for the audit log: every event, filterable by actor, stream, type and time.
+// REST route for the audit log: who did what and when, filterable by user, resource, action and time.
 import { z } from 'zod';
+import { AppError } from '../../domain/index.ts';
 import { AUDIT, type AuditDoc, type Filter, type ProjectionRunner } from '../../projections/index.ts';
+import { principalOf, workspaceOf } from '../http/guard.ts';
 import { q, route, type Route } from '../http/route.ts';
 
 const isoTime = z.string().datetime({ offset: true });
@@ -8,22 +10,30 @@ const isoTime = z.string().datetime({ offset: true });
 export function auditRoutes(audit: ProjectionRunner): Route[] {
   return [
     route({
-      method: 'get', path: '/api/v1/audit', tag: 'audit', summary: 'The audit log, newest first',
+      method: 'get', path: '/api/v1/audit', tag: 'audit',
+      summary: "The audit log, newest first: the current workspace's entries (admins), or the whole instance's (owner, scope=instance)",
+      access: { kind: 'workspace', level: 'admin' },
       query: z.object({
-        actor: z.string().max(128).optional(),
-        stream: z.string().max(256).optional(),
-        type: z.string().max(128).optional(),
+        scope: z.enum(['workspace', 'instance']).default('workspace'),
+        user: z.string().max(128).optional(),
+        resource: z.string().max(256).optional().describe('A stream, e.g. workflow-<id> or credential-<id>'),
+        action: z.string().max(128).optional().describe('An event type, e.g. WorkflowActivated'),
         since: isoTime.optional(),
         until: isoTime.optional(),
         limit: q.limit(),
         cursor: q.cursor().optional(),
       }),
-      responses: { 200: '`{data, nextCursor}`', 400: 'Invalid query' },
+      responses: { 200: '`{data, nextCursor}`', 400: 'Invalid query', 403: 'Not an admin (or scope=instance without being the owner)' },
       async handler(ctx, { query }) {
         const filter: Filter = {};
-        if (query.actor) filter.actorId = query.actor;
-        if (query.stream) filter.stream = query.stream;
-        if (query.type) filter.type = query.type;
+        if (query.scope === 'instance') {
+          if (principalOf(ctx).instanceRole !== 'owner') throw new AppError('forbidden', 'Only the instance owner may read the whole audit log');
+        } else {
+          filter.workspaceId = workspaceOf(ctx);
+        }
+        if (query.user) filter.actorId = query.user;
+        if (query.resource) filter.stream = query.resource;
+        if (query.action) filter.type = query.action;
         if (query.since || query.until) {
           filter.at = {
             ...(query.since ? { $gte: new Date(query.since).toISOString() } : {}),

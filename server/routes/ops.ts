@@ -31,14 +31,14 @@ export function opsRoutes(backends: Backend[], projections: ProjectionRunner[]):
   };
   return [
     route({
-      method: 'get', path: '/healthz', tag: 'ops', summary: 'Liveness: the process answers',
+      method: 'get', path: '/healthz', tag: 'ops', access: { kind: 'public' }, summary: 'Liveness: the process answers',
       responses: { 200: '`{status: "ok"}`' },
       async handler(ctx) {
         ctx.body = { status: 'ok' };
       },
     }),
     route({
-      method: 'get', path: '/readyz', tag: 'ops', summary: 'Readiness: every configured backend answers',
+      method: 'get', path: '/readyz', tag: 'ops', access: { kind: 'public' }, summary: 'Readiness: every configured backend answers',
       responses: { 200: 'All backends answer', 503: 'Some backend does not answer' },
       async handler(ctx) {
         const checks = await Promise.all(backends.map(check));
@@ -48,14 +48,14 @@ export function opsRoutes(backends: Backend[], projections: ProjectionRunner[]):
       },
     }),
     route({
-      method: 'get', path: '/api/v1/admin/projections', tag: 'ops', summary: 'Status of every projection',
+      method: 'get', path: '/api/v1/admin/projections', tag: 'ops', access: { kind: 'owner' }, summary: 'Status of every projection',
       responses: { 200: 'Name, version, serving key and checkpoint of each projection' },
       async handler(ctx) {
         ctx.body = { data: projections.map((p) => p.status()) };
       },
     }),
     route({
-      method: 'post', path: '/api/v1/admin/projections/:name/rebuild', tag: 'ops',
+      method: 'post', path: '/api/v1/admin/projections/:name/rebuild', tag: 'ops', access: { kind: 'owner' },
       summary: 'Rebuild a projection from the first event while the current one serves, then swap',
       params: z.object({ name: z.string().max(64) }),
       responses: { 200: 'Status after the swap', 404: 'Unknown projection' },

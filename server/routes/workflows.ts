@@ -3,8 +3,9 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/index.ts';
 import { q, route, type Route } from '../http/route.ts';
-import { requestContext } from '../http/request-context.ts';
+import { requestContext, workspaceOf } from '../http/guard.ts';
 import type { RequestContext, WorkflowService } from '../workflow-service.ts';
+import type { AccessLevel } from '../../domain/index.ts';
 import { readWorkflowInput, tagsInput, toApiWorkflow, toN8nExport, workflowInput } from './workflow-json.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 
@@ -33,57 +34,60 @@ function action(
   summary: string,
   run: (id: string, ctx: RequestContext) => Promise<WorkflowDoc>,
   responses: Record<number, string>,
+  level: AccessLevel = 'write',
 ): Route {
   return route({
     method: 'post', path: `/api/v1/workflows/:id/${verb}`, tag: 'workflows', summary, params: idParams, responses,
+    access: { kind: 'resource', resource: 'workflow', param: 'id', level },
     async handler(ctx, { params }) {
       send(ctx, await run(params.id, requestContext(ctx)));
     },
   });
 }
 
-export function workflowRoutes(service: WorkflowService): Route[] {
+export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: string) => Promise<void>): Route[] {
   return [
     route({
-      method: 'get', path: '/api/v1/workflows', tag: 'workflows', summary: 'List workflows (newest change first)',
+      method: 'get', path: '/api/v1/workflows', access: { kind: 'workspace', level: 'read' }, tag: 'workflows', summary: 'List workflows (newest change first)',
       query: z.object({
         name: z.string().max(128).optional(),
         tag: z.string().max(64).optional(),
         active: q.bool().optional(),
         deleted: q.bool().optional(),
+        shared: q.bool().optional(),
         limit: q.limit(),
         cursor: q.cursor().optional(),
       }),
       responses: { 200: '`{data, nextCursor}`', 400: 'Invalid query' },
       async handler(ctx, { query }) {
-        const page = await service.list(query);
+        const page = await service.list({ ...query, workspaceId: workspaceOf(ctx) });
         ctx.body = { data: page.items.map(toApiWorkflow), nextCursor: page.nextCursor ?? null };
       },
     }),
     route({
-      method: 'post', path: '/api/v1/workflows', tag: 'workflows', summary: 'Create a workflow from n8n workflow JSON',
+      method: 'post', path: '/api/v1/workflows', access: { kind: 'workspace', level: 'write' }, tag: 'workflows', summary: 'Create a workflow from n8n workflow JSON',
       body: workflowInput,
       responses: { 201: 'The created workflow', 400: 'Invalid workflow', 413: 'Body too large', 415: 'Not JSON' },
       async handler(ctx, { body }) {
         const { definition, tags } = readWorkflowInput(body);
-        send(ctx, await service.create(definition, tags ?? [], requestContext(ctx)), 201);
+        send(ctx, await service.create(workspaceOf(ctx), definition, tags ?? [], requestContext(ctx)), 201);
       },
     }),
     route({
-      method: 'post', path: '/api/v1/workflows/import', tag: 'workflows', summary: 'Import n8n workflow JSON: one workflow or an array',
+      method: 'post', path: '/api/v1/workflows/import', access: { kind: 'workspace', level: 'write' }, tag: 'workflows', summary: 'Import n8n workflow JSON: one workflow or an array',
       body: z.union([workflowInput, z.array(workflowInput).min(1).max(500)]),
       responses: { 201: '`{imported: [{id, name}]}`', 400: 'Some workflow is invalid; nothing was imported' },
       async handler(ctx, { body }) {
         const list = Array.isArray(body) ? body : [body];
         // Validate everything before writing anything.
         const items = list.map((w, i) => readWorkflowInput(w, Array.isArray(body) ? `${i}.` : ''));
-        const imported = await service.import(items.map((it) => ({ ...it, tags: it.tags ?? [] })), requestContext(ctx));
+        const imported = await service.import(workspaceOf(ctx), items.map((it) => ({ ...it, tags: it.tags ?? [] })), requestContext(ctx));
         ctx.status = 201;
         ctx.body = { imported };
       },
     }),
     route({
-      method: 'get', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Get a workflow (ETag: its revision)',
+      method: 'get', path: '/api/v1/workflows/:id', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' }, tag: 'workflows', summary: 'Get a workflow (ETag: its revision)',
       params: idParams,
       responses: { 200: 'The workflow', 404: 'Unknown workflow' },
       async handler(ctx, { params }) {
@@ -91,7 +95,7 @@ export function workflowRoutes(service: WorkflowService): Route[] {
       },
     }),
     route({
-      method: 'put', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Replace a workflow definition (and tags, when given)',
+      method: 'put', path: '/api/v1/workflows/:id', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' }, tag: 'workflows', summary: 'Replace a workflow definition (and tags, when given)',
       params: idParams, body: workflowInput, headers: [IF_MATCH_HEADER],
       responses: { 200: 'The updated workflow', 400: 'Invalid workflow', 404: 'Unknown workflow', 409: 'Stale If-Match revision, or deleted' },
       async handler(ctx, { params, body }) {
@@ -100,7 +104,7 @@ export function workflowRoutes(service: WorkflowService): Route[] {
       },
     }),
     route({
-      method: 'patch', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Rename a workflow',
+      method: 'patch', path: '/api/v1/workflows/:id', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' }, tag: 'workflows', summary: 'Rename a workflow',
       params: idParams, body: z.object({ name: z.string() }).strict(), headers: [IF_MATCH_HEADER],
       responses: { 200: 'The renamed workflow', 400: 'Invalid name', 404: 'Unknown workflow', 409: 'Stale revision' },
       async handler(ctx, { params, body }) {
@@ -108,7 +112,7 @@ export function workflowRoutes(service: WorkflowService): Route[] {
       },
     }),
     route({
-      method: 'delete', path: '/api/v1/workflows/:id', tag: 'workflows', summary: 'Delete a workflow (soft: restorable with /undelete)',
+      method: 'delete', path: '/api/v1/workflows/:id', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' }, tag: 'workflows', summary: 'Delete a workflow (soft: restorable with /undelete)',
       params: idParams, headers: [IF_MATCH_HEADER],
       responses: { 200: 'The deleted workflow', 404: 'Unknown workflow', 409: 'Already deleted or stale revision' },
       async handler(ctx, { params }) {
@@ -119,7 +123,7 @@ export function workflowRoutes(service: WorkflowService): Route[] {
     action('activate', 'Activate a workflow', service.activate, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' }),
     action('deactivate', 'Deactivate a workflow', service.deactivate, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' }),
     route({
-      method: 'get', path: '/api/v1/workflows/:id/tags', tag: 'workflows', summary: 'Tags of a workflow',
+      method: 'get', path: '/api/v1/workflows/:id/tags', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' }, tag: 'workflows', summary: 'Tags of a workflow',
       params: idParams,
       responses: { 200: 'Tag names', 404: 'Unknown workflow' },
       async handler(ctx, { params }) {
@@ -127,7 +131,7 @@ export function workflowRoutes(service: WorkflowService): Route[] {
       },
     }),
     route({
-      method: 'put', path: '/api/v1/workflows/:id/tags', tag: 'workflows', summary: 'Replace the tags of a workflow',
+      method: 'put', path: '/api/v1/workflows/:id/tags', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' }, tag: 'workflows', summary: 'Replace the tags of a workflow',
       params: idParams, body: tagsInput,
       responses: { 200: 'Tag names', 400: 'Invalid tags', 404: 'Unknown workflow' },
       async handler(ctx, { params, body }) {
@@ -135,7 +139,7 @@ export function workflowRoutes(service: WorkflowService): Route[] {
       },
     }),
     route({
-      method: 'get', path: '/api/v1/workflows/:id/export', tag: 'workflows', summary: 'Export as n8n workflow JSON (importable into n8n)',
+      method: 'get', path: '/api/v1/workflows/:id/export', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' }, tag: 'workflows', summary: 'Export as n8n workflow JSON (importable into n8n)',
       params: idParams,
       responses: { 200: 'n8n workflow JSON', 404: 'Unknown workflow' },
       async handler(ctx, { params }) {
@@ -145,13 +149,32 @@ export function workflowRoutes(service: WorkflowService): Route[] {
       },
     }),
     route({
-      method: 'get', path: '/api/v1/workflows/:id/history', tag: 'workflows', summary: 'Every change to a workflow: revision, who, when, what',
+      method: 'get', path: '/api/v1/workflows/:id/history', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' }, tag: 'workflows', summary: 'Every change to a workflow: revision, who, when, what',
       params: idParams,
       query: z.object({ limit: q.limit(), cursor: q.cursor().optional() }),
       responses: { 200: '`{data, nextCursor}`', 404: 'Unknown workflow' },
       async handler(ctx, { params, query }) {
         const page = await service.history(params.id, query.limit, query.cursor);
         ctx.body = { data: page.items, nextCursor: page.nextCursor ?? null };
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/workflows/:id/share', tag: 'workflows', summary: 'Share a workflow (read access) with another workspace',
+      access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'admin' },
+      params: idParams, body: z.object({ workspaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(),
+      responses: { 200: 'The workflow', 404: 'Unknown workflow or workspace', 409: 'Own workspace' },
+      async handler(ctx, { params, body }) {
+        await requireWorkspace(body.workspaceId);
+        send(ctx, await service.share(params.id, body.workspaceId, requestContext(ctx)));
+      },
+    }),
+    route({
+      method: 'delete', path: '/api/v1/workflows/:id/share/:workspaceId', tag: 'workflows', summary: 'Stop sharing a workflow with a workspace',
+      access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'admin' },
+      params: idParams.extend({ workspaceId: z.string().max(64) }),
+      responses: { 200: 'The workflow', 404: 'Unknown workflow' },
+      async handler(ctx, { params }) {
+        send(ctx, await service.unshare(params.id, params.workspaceId, requestContext(ctx)));
       },
     }),
   ];

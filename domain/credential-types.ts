@@ -1,0 +1,267 @@
+// Credential types (n8n's names and fields) as plain descriptions, and the rules for their data:
+// validation, redaction for the API, and merging a redacted view sent back on update. No I/O.
+import { z } from 'zod';
+import { ValidationError, type ErrorDetail } from './errors.ts';
+
+export type CredentialFieldType = 'string' | 'number' | 'boolean' | 'options' | 'json';
+export type CredentialFieldValue = string | number | boolean;
+
+export interface CredentialField {
+  name: string;
+  displayName: string;
+  type: CredentialFieldType;
+  required: boolean;
+  default?: CredentialFieldValue;
+  /** Never returned by the API; encrypted at rest with the rest of the data. */
+  secret: boolean;
+  options?: readonly { name: string; value: string }[];
+  description?: string;
+  /** Written only by the server (OAuth2 tokens): user input can neither read nor set it. */
+  serverManaged?: boolean;
+  /** Shown, and then required if `required`, only when other fields hold one of these values (n8n's displayOptions.show). */
+  showWhen?: Record<string, readonly CredentialFieldValue[]>;
+  /** Extra string checks: `url` is an http(s) URL, `host` a host name or address without scheme or spaces. */
+  format?: 'url' | 'host';
+  /** Inclusive bounds for whole-number fields. */
+  min?: number;
+  max?: number;
+}
+
+export interface CredentialType {
+  name: string;
+  displayName: string;
+  fields: readonly CredentialField[];
+  /** Whether the server can check it by connecting (see server/credentials/credential-test.ts). */
+  testable: boolean;
+}
+
+/** Stands in for a secret in everything the API returns; sent back unchanged, it keeps the stored value. */
+export const REDACTED = '__weft_redacted__';
+
+/** What the server stores in `oauthTokenData` after a token exchange; extra provider fields are kept. */
+export const oauthTokenDataSchema = z.looseObject({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  token_type: z.string().optional(),
+  /** Epoch milliseconds; absent when the provider gave no lifetime. */
+  expires_at: z.number().optional(),
+  scope: z.string().optional(),
+});
+export type OAuth2TokenData = z.infer<typeof oauthTokenDataSchema>;
+
+/** The data of an `oAuth2Api` credential after parseCredentialData (defaults applied). */
+export interface OAuth2ApiData {
+  grantType: 'clientCredentials' | 'authorizationCode';
+  authUrl?: string;
+  accessTokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  authQueryParameters: string;
+  authentication: 'header' | 'body';
+  oauthTokenData?: OAuth2TokenData;
+}
+
+type F = CredentialField;
+const str = (name: string, displayName: string, more: Partial<F> = {}): F =>
+  ({ name, displayName, type: 'string', required: false, secret: false, ...more });
+const secret = (name: string, displayName: string, more: Partial<F> = {}): F => str(name, displayName, { secret: true, ...more });
+const port = (value: number): F =>
+  ({ name: 'port', displayName: 'Port', type: 'number', required: true, default: value, secret: false, min: 1, max: 65535 });
+const host = (value?: string): F => str('host', 'Host', { required: true, format: 'host', ...(value ? { default: value } : {}) });
+const choice = (name: string, displayName: string, values: string[], value: string): F => ({
+  name, displayName, type: 'options', required: true, default: value, secret: false,
+  options: values.map((v) => ({ name: v, value: v })),
+});
+const flag = (name: string, displayName: string, value: boolean): F =>
+  ({ name, displayName, type: 'boolean', required: true, default: value, secret: false });
+const authCodeOnly = { showWhen: { grantType: ['authorizationCode'] } };
+
+export const CREDENTIAL_TYPES: readonly CredentialType[] = [
+  { name: 'httpHeaderAuth', displayName: 'Header Auth', testable: false, fields: [
+    str('name', 'Name', { required: true, description: 'Header name, e.g. Authorization' }),
+    secret('value', 'Value', { required: true }),
+  ] },
+  { name: 'httpBasicAuth', displayName: 'Basic Auth', testable: false, fields: [
+    str('user', 'User', { required: true }), secret('password', 'Password'),
+  ] },
+  { name: 'httpQueryAuth', displayName: 'Query Auth', testable: false, fields: [
+    str('name', 'Name', { required: true, description: 'Query parameter name' }),
+    secret('value', 'Value', { required: true }),
+  ] },
+  { name: 'httpBearerAuth', displayName: 'Bearer Auth', testable: false, fields: [secret('token', 'Bearer Token', { required: true })] },
+  { name: 'oAuth2Api', displayName: 'OAuth2 API', testable: true, fields: [
+    choice('grantType', 'Grant Type', ['authorizationCode', 'clientCredentials'], 'authorizationCode'),
+    str('authUrl', 'Authorization URL', { required: true, format: 'url', ...authCodeOnly }),
+    str('accessTokenUrl', 'Access Token URL', { required: true, format: 'url' }),
+    str('clientId', 'Client ID', { required: true }),
+    secret('clientSecret', 'Client Secret', { required: true }),
+    str('scope', 'Scope', { default: '', description: 'Space-separated scopes' }),
+    str('authQueryParameters', 'Auth URI Query Parameters', { default: '', description: 'e.g. access_type=offline', ...authCodeOnly }),
+    choice('authentication', 'Authentication', ['header', 'body'], 'header'),
+    { name: 'oauthTokenData', displayName: 'Token Data', type: 'json', required: false, secret: true, serverManaged: true },
+  ] },
+  { name: 'postgres', displayName: 'Postgres', testable: true, fields: [
+    host('localhost'), port(5432), str('database', 'Database', { required: true, default: 'postgres' }),
+    str('user', 'User', { required: true, default: 'postgres' }), secret('password', 'Password'),
+    choice('ssl', 'SSL', ['disable', 'allow', 'require'], 'disable'),
+  ] },
+  { name: 'mySql', displayName: 'MySQL', testable: true, fields: [
+    host('localhost'), port(3306), str('database', 'Database', { required: true, default: 'mysql' }),
+    str('user', 'User', { required: true, default: 'mysql' }), secret('password', 'Password'), flag('ssl', 'SSL', false),
+  ] },
+  { name: 'redis', displayName: 'Redis', testable: true, fields: [
+    host('localhost'), port(6379), secret('password', 'Password'),
+    { name: 'database', displayName: 'Database Number', type: 'number', required: true, default: 0, secret: false, min: 0, max: 65535 },
+    str('user', 'User', { description: 'For Redis 6+ ACL users; leave empty for the default user' }),
+  ] },
+  { name: 'smtp', displayName: 'SMTP', testable: true, fields: [
+    host(), port(465), flag('secure', 'SSL/TLS', true), str('user', 'User'), secret('password', 'Password'),
+  ] },
+  { name: 'genericApiKey', displayName: 'API Key', testable: false, fields: [
+    secret('key', 'API Key', { required: true }), str('headerName', 'Header Name', { required: true, default: 'X-API-KEY' }),
+  ] },
+];
+
+const byName = new Map(CREDENTIAL_TYPES.map((t) => [t.name, t]));
+
+export function getCredentialType(name: string): CredentialType | undefined {
+  return byName.get(name);
+}
+
+function resolve(type: CredentialType | string): CredentialType {
+  if (typeof type !== 'string') return type;
+  const found = byName.get(type);
+  if (!found) throw new ValidationError(`Unknown credential type '${type}'`, [{ path: 'type', message: `Known types: ${[...byName.keys()].join(', ')}` }]);
+  return found;
+}
+
+export function secretFieldNames(type: CredentialType | string): string[] {
+  return resolve(type).fields.filter((f) => f.secret || f.serverManaged).map((f) => f.name);
+}
+
+// Strings are capped so one credential cannot bloat the store; 64 KiB fits any PEM bundle.
+const MAX_STRING = 65_536;
+const HOST = /^[^\s/?#@]+$/;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function fieldSchema(field: CredentialField): z.ZodType {
+  const required = { error: (issue: { input?: unknown }) => (issue.input === undefined ? `${field.displayName} is required` : undefined) };
+  switch (field.type) {
+    case 'string': {
+      let s = z.string(required).max(MAX_STRING);
+      if (field.required && !field.showWhen) s = s.min(1, `${field.displayName} is required`);
+      if (field.format === 'host') s = s.regex(HOST, 'Expected a host name or address, without scheme, path or spaces');
+      // '' passes here so that a hidden URL field may be sent empty; presence is checked elsewhere.
+      return field.format === 'url' ? s.refine((v) => v === '' || isHttpUrl(v), 'Expected an http(s) URL') : s;
+    }
+    case 'number': {
+      let n = z.number(required).int();
+      if (field.min !== undefined) n = n.min(field.min);
+      if (field.max !== undefined) n = n.max(field.max);
+      return n;
+    }
+    case 'boolean':
+      return z.boolean(required);
+    case 'options':
+      return z.enum((field.options ?? []).map((o) => o.value) as [string, ...string[]], required);
+    case 'json':
+      return field.name === 'oauthTokenData' ? oauthTokenDataSchema : z.record(z.string(), z.unknown());
+  }
+}
+
+function isShown(field: CredentialField, data: Record<string, unknown>): boolean {
+  return Object.entries(field.showWhen ?? {}).every(([other, values]) => values.includes(data[other] as CredentialFieldValue));
+}
+
+function buildSchema(type: CredentialType) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of type.fields) {
+    const base = fieldSchema(field);
+    // A field that is only sometimes shown is checked for presence in the refinement below.
+    shape[field.name] = field.default !== undefined ? base.default(field.default)
+      : field.required && !field.showWhen ? base : base.optional();
+  }
+  return z.strictObject(shape).superRefine((data, ctx) => {
+    for (const field of type.fields) {
+      if (field.required && field.showWhen && isShown(field, data) && (data[field.name] ?? '') === '') {
+        ctx.addIssue({ code: 'custom', path: [field.name], message: `${field.displayName} is required` });
+      }
+    }
+  });
+}
+
+const schemas = new Map(CREDENTIAL_TYPES.map((t) => [t.name, buildSchema(t)]));
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function details(error: z.ZodError): ErrorDetail[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'Unknown field' }))
+      : [{ path: issue.path.map(String).join('.') || undefined, message: issue.message }],
+  );
+}
+
+/**
+ * Validates credential data against its type: unknown fields rejected, defaults applied, the
+ * REDACTED placeholder refused (it must have been merged away with mergeRedacted first).
+ */
+export function parseCredentialData(typeName: string, data: unknown): Record<string, unknown> {
+  const type = resolve(typeName);
+  if (!isPlainObject(data)) throw new ValidationError(`${type.displayName} credential data must be a JSON object`);
+  const placeholders = Object.keys(data).filter((key) => data[key] === REDACTED);
+  if (placeholders.length) {
+    throw new ValidationError(`The ${type.displayName} credential has no stored value to keep`, placeholders.map((path) => ({
+      path, message: 'The redacted placeholder can only be sent back for a secret that is already stored',
+    })));
+  }
+  const parsed = schemas.get(type.name)!.safeParse(data);
+  if (!parsed.success) throw new ValidationError(`The ${type.displayName} credential is not valid`, details(parsed.error));
+  return parsed.data as Record<string, unknown>;
+}
+
+/** The view the API returns: every secret or server-managed field that is present becomes REDACTED. */
+export function redactCredentialData(type: CredentialType | string, data: Record<string, unknown>): Record<string, unknown> {
+  const hidden = new Set(secretFieldNames(type));
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, hidden.has(key) && value !== undefined ? REDACTED : value]));
+}
+
+/**
+ * Applies user input to the stored data: a secret sent as REDACTED keeps its previous value, and
+ * server-managed fields always come from `previous` whatever the input says. Anything else in the
+ * input is passed on as is for parseCredentialData to judge.
+ */
+export function mergeRedacted(type: CredentialType | string, previous: Record<string, unknown>, incoming: unknown): unknown {
+  const t = resolve(type);
+  if (!isPlainObject(incoming)) return incoming;
+  const fields = new Map(t.fields.map((f) => [f.name, f]));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(incoming)) {
+    const field = fields.get(key);
+    if (field?.serverManaged) continue;
+    if (field?.secret && value === REDACTED) {
+      if (Object.hasOwn(previous, key)) out[key] = previous[key];
+      continue; // nothing stored to keep: leave it out so a required secret is reported as missing
+    }
+    out[key] = value;
+  }
+  for (const field of t.fields) {
+    if (field.serverManaged && Object.hasOwn(previous, field.name)) out[field.name] = previous[field.name];
+  }
+  return out;
+}
+
+/** The one call for user input (create: no previous; update: the stored data). */
+export function applyCredentialInput(typeName: string, incoming: unknown, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  return parseCredentialData(typeName, mergeRedacted(typeName, previous, incoming));
+}

@@ -1,0 +1,51 @@
+// Runs a command on an aggregate and waits until the read models reflect it (read-your-writes).
+import type { Actor, Decider } from '../domain/index.ts';
+import { handleCommand, type CommandResult, type EventStore } from '../events/index.ts';
+import type { ProjectionRunner } from '../projections/index.ts';
+import type { Logger } from './logger.ts';
+
+export interface RequestContext {
+  actor: Actor;
+  /** Unique per request; event ids derive from it. */
+  requestId: string;
+}
+
+export interface CommandOptions {
+  expectedRevision?: number;
+  /** The workspace the aggregate belongs to, recorded in the events' metadata. */
+  workspaceId?: string;
+  /** Tells commands of one request apart when it runs several on the same stream. */
+  step?: string;
+}
+
+export type RunCommand = <C, E extends { type: string; data: unknown }, S>(
+  decider: Decider<C, E, S>,
+  stream: string,
+  command: C,
+  ctx: RequestContext,
+  options?: CommandOptions,
+) => Promise<CommandResult<S>>;
+
+export function createCommandRunner(deps: { events: EventStore; projections: ProjectionRunner[]; logger: Logger; timeoutMs: number }): RunCommand {
+  return async (decider, stream, command, ctx, options = {}) => {
+    const result = await handleCommand(deps.events, decider, stream, command, {
+      actor: ctx.actor,
+      commandId: `${ctx.requestId}:${stream}${options.step ? `:${options.step}` : ''}`,
+      correlationId: ctx.requestId,
+      expectedRevision: options.expectedRevision,
+      workspaceId: options.workspaceId,
+    });
+    if (result.position !== undefined) {
+      const position = result.position;
+      await Promise.all(
+        deps.projections.map((p) =>
+          p.waitFor(position, deps.timeoutMs).catch((err) => {
+            // The write is committed; a lagging read model must not turn it into a failure.
+            deps.logger.warn({ err, projection: p.name }, 'read model lagging behind a write');
+          }),
+        ),
+      );
+    }
+    return result;
+  };
+}

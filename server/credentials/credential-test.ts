@@ -1,0 +1,184 @@
+// "Test credential": connects with the given data and answers OK or a readable error, like n8n's
+// credential test. Every connection is closed, and no message ever carries a secret value.
+import { Redis } from 'ioredis';
+import mysql from 'mysql2/promise';
+import nodemailer from 'nodemailer';
+import pg from 'pg';
+import {
+  AppError, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
+} from '../../domain/index.ts';
+import { resolveTarget, type Target } from './network-guard.ts';
+import { clientCredentialsToken, describeFetchError } from './oauth2.ts';
+import { scrubSecrets } from './scrub.ts';
+
+export interface CredentialTestResult {
+  status: 'OK' | 'Error';
+  message: string;
+}
+
+export interface CredentialTestOptions {
+  /** Allow hosts on loopback and private networks (self-hosted setups); off by default against SSRF. */
+  allowPrivateNetwork?: boolean;
+  /** How long each step (connect, authenticate, query) may take; TEST_TIMEOUT_MS by default. */
+  timeoutMs?: number;
+}
+
+export const TEST_TIMEOUT_MS = 5_000;
+
+type Data = Record<string, unknown>;
+type Options = CredentialTestOptions & { timeoutMs: number };
+type Tester = (data: Data, options: Options) => Promise<string>;
+
+const where = (d: Data) => `${String(d.host)}:${String(d.port)}`;
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+async function testPostgres(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  // libpq semantics: 'require' encrypts without verifying the certificate; 'allow' tries plain first.
+  const tls = { rejectUnauthorized: false, ...(target.servername ? { servername: target.servername } : {}) };
+  const attempt = async (ssl: false | typeof tls) => {
+    const client = new pg.Client({
+      host: target.address, port: Number(d.port), database: text(d.database), user: text(d.user), password: text(d.password) ?? '',
+      ssl, connectionTimeoutMillis: o.timeoutMs, query_timeout: o.timeoutMs, application_name: 'weft credential test',
+    });
+    client.on('error', () => {}); // a server dropping us after connect must not crash the process
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
+  if (d.ssl === 'require') await attempt(tls);
+  else if (d.ssl === 'allow') await attempt(false).catch((error: Error) => (/no encryption|SSL/i.test(error.message) ? attempt(tls) : Promise.reject(error)));
+  else await attempt(false);
+  return 'Connection successful';
+}
+
+async function testMySql(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  const connection = await mysql.createConnection({
+    host: target.address, port: Number(d.port), database: text(d.database), user: text(d.user), password: text(d.password) ?? '',
+    ssl: d.ssl ? {} : undefined, connectTimeout: o.timeoutMs,
+  });
+  try {
+    await connection.query({ sql: 'SELECT 1', timeout: o.timeoutMs });
+  } finally {
+    await connection.end().catch(() => connection.destroy());
+  }
+  return 'Connection successful';
+}
+
+async function testRedis(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  // Each step is sent explicitly, so a failure names the step instead of ioredis's generic close.
+  const client = new Redis({
+    host: target.address, port: Number(d.port), lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: o.timeoutMs,
+    commandTimeout: o.timeoutMs, enableReadyCheck: false, enableOfflineQueue: false, retryStrategy: () => null,
+  });
+  let connectionError: Error | undefined;
+  client.on('error', (error: Error) => (connectionError ??= error));
+  let note = '';
+  try {
+    await client.connect().catch((error: Error) => Promise.reject(connectionError ?? error));
+    const password = text(d.password);
+    if (password) {
+      const user = text(d.user);
+      try {
+        await (user ? client.auth(user, password) : client.auth(password));
+      } catch (error) {
+        // A password the server does not ask for is harmless; say so rather than fail.
+        if (user || !/without any password configured/.test((error as Error).message)) throw error;
+        note = ' (the server does not require a password)';
+      }
+    }
+    await client.select(Number(d.database));
+    await client.client('SETNAME', 'weft-credential-test'); // visible in CLIENT LIST while it lasts
+    await client.ping();
+  } finally {
+    client.disconnect();
+  }
+  return `Connection successful${note}`;
+}
+
+async function testSmtp(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  const user = text(d.user);
+  const transport = nodemailer.createTransport({
+    host: target.address, port: Number(d.port), secure: d.secure === true,
+    ...(target.servername ? { servername: target.servername, tls: { servername: target.servername } } : {}),
+    ...(user ? { auth: { user, pass: text(d.password) ?? '' } } : {}),
+    connectionTimeout: o.timeoutMs, greetingTimeout: o.timeoutMs, socketTimeout: o.timeoutMs,
+  });
+  try {
+    await transport.verify();
+  } finally {
+    transport.close();
+  }
+  return 'Connection successful';
+}
+
+async function testOAuth2(d: Data, o: Options): Promise<string> {
+  const data = d as unknown as OAuth2ApiData;
+  if (data.grantType !== 'clientCredentials') {
+    throw new AppError('validation_failed', 'Only the client credentials grant can be tested; for the authorization code grant, connect the account');
+  }
+  // fetch cannot be pinned to the checked address; the check still stops the plain cases.
+  await resolveTarget(new URL(data.accessTokenUrl).hostname, o);
+  const token = await clientCredentialsToken(data);
+  const lifetime = token.expires_at ? `, valid for ${Math.round((token.expires_at - Date.now()) / 1000)} s` : '';
+  return `Got an access token${lifetime}`;
+}
+
+const testers: Record<string, Tester> = { postgres: testPostgres, mySql: testMySql, redis: testRedis, smtp: testSmtp, oAuth2Api: testOAuth2 };
+
+/** Whether testCredential can do more for this type than say it cannot. */
+export function canTestCredential(typeName: string): boolean {
+  return getCredentialType(typeName)?.testable === true && Object.hasOwn(testers, typeName);
+}
+
+function secretValues(type: CredentialType, data: Data): string[] {
+  return type.fields.filter((f) => f.secret).flatMap((f) => {
+    const value = data[f.name];
+    if (typeof value === 'string') return [value];
+    return typeof value === 'object' && value !== null ? Object.values(value).filter((v): v is string => typeof v === 'string') : [];
+  });
+}
+
+/** A readable reason: drivers report refusals and timeouts as bare codes, or as an AggregateError per address. */
+function describe(error: unknown, d: Data, timeoutMs: number): string {
+  if (error instanceof AppError && error.details.length) {
+    return `${error.message}: ${error.details.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join('; ')}`;
+  }
+  const first = error instanceof AggregateError && error.errors.length ? error.errors[0] : error;
+  const { code, message = '' } = first as { code?: string; message?: string };
+  const codes = [code, /\b(E[A-Z]{4,})\b/.exec(message)?.[1]];
+  const is = (...names: string[]) => names.some((n) => codes.includes(n));
+  if (is('ECONNREFUSED')) return `Connection refused by ${where(d)}; check the host and port`;
+  if (is('ENOTFOUND', 'EAI_AGAIN')) return `The host '${String(d.host)}' could not be resolved`;
+  if (is('EHOSTUNREACH', 'ENETUNREACH')) return `${where(d)} cannot be reached from this server`;
+  if (is('ETIMEDOUT') || /timeout|timed out|never received/i.test(message)) return `No answer from ${where(d)} within ${timeoutMs / 1000} s`;
+  if (is('ECONNRESET')) return `${where(d)} closed the connection; check that it is the right service and port, and the SSL setting`;
+  if (message === 'fetch failed') return describeFetchError(error);
+  return message || code || 'The test failed for an unknown reason';
+}
+
+/** Connects with the credential and reports whether that worked. Never throws. */
+export async function testCredential(typeName: string, data: unknown, options: CredentialTestOptions = {}): Promise<CredentialTestResult> {
+  const type = getCredentialType(typeName);
+  if (!type || !canTestCredential(typeName)) return { status: 'Error', message: 'This credential type cannot be tested' };
+  const timeout = options.timeoutMs ?? TEST_TIMEOUT_MS;
+  let parsed: Data;
+  try {
+    parsed = parseCredentialData(typeName, data);
+  } catch (error) {
+    const secrets = typeof data === 'object' && data !== null ? secretValues(type, data as Data) : [];
+    return { status: 'Error', message: scrubSecrets(describe(error, {}, timeout), secrets) };
+  }
+  const secrets = secretValues(type, parsed);
+  try {
+    return { status: 'OK', message: scrubSecrets(await testers[typeName](parsed, { ...options, timeoutMs: timeout }), secrets) };
+  } catch (error) {
+    return { status: 'Error', message: scrubSecrets(describe(error, parsed, timeout), secrets).slice(0, 500) };
+  }
+}
