@@ -67,7 +67,8 @@ describe('a server that accepts connections but never answers', () => {
   let port: number;
   const sockets: Socket[] = [];
   beforeAll(async () => {
-    server = createServer((socket) => void sockets.push(socket));
+    // resume(): read and drop, so that the client hanging up is noticed.
+    server = createServer((socket) => void sockets.push(socket.resume()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });

@@ -4,7 +4,7 @@ import { AppError, NotFoundError, ValidationError } from '../../domain/index.ts'
 import type { AccessControl, ResourceOwner } from '../auth/access-control.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { RequestContext } from '../commands.ts';
-import type { ResourceKind, RouteAccess } from './route.ts';
+import type { ResourceKind, RouteAccess } from './route-access.ts';
 
 export const SESSION_COOKIE = 'weft_session';
 

@@ -3,8 +3,11 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { AppError, ValidationError, zodDetails, type AccessLevel } from '../../domain/index.ts';
+import { AppError, ValidationError, zodDetails } from '../../domain/index.ts';
 import type { Guard } from './guard.ts';
+import type { RouteAccess } from './route-access.ts';
+
+export type { ResourceKind, RouteAccess } from './route-access.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -13,20 +16,6 @@ export interface RouteInput<P, Q, B> {
   query: Q;
   body: B;
 }
-
-/** The kinds of resource a route can address by id; each has a loader that finds its workspace. */
-export type ResourceKind = 'workflow' | 'credential' | 'variable' | 'workspace' | 'user';
-
-/**
- * Who may call a route. `workspace` routes act in the caller's current workspace (header
- * X-Workspace-Id); `resource` routes address one resource by a path parameter.
- */
-export type RouteAccess =
-  | { kind: 'public' }
-  | { kind: 'signedIn' }
-  | { kind: 'owner' }
-  | { kind: 'workspace'; level: AccessLevel }
-  | { kind: 'resource'; resource: ResourceKind; param: string; level: AccessLevel };
 
 export interface Route<P = any, Q = any, B = any> {
   method: Method;
