@@ -38,6 +38,10 @@ async function seed(ws: 'A' | 'B', admin: Person): Promise<void> {
   expect(wf.status).toBe(201);
   const variable = await admin.agent.post('/api/v1/variables').set('X-Workspace-Id', workspaceId).send({ key: `key_${ws}`, value: 'v' });
   expect(variable.status).toBe(201);
+  const credential = await admin.agent.post('/api/v1/credentials').set('X-Workspace-Id', workspaceId)
+    .send({ name: `Cred ${ws}`, type: 'httpHeaderAuth', data: { name: 'X-Token', value: 'secret' } });
+  expect(credential.status, JSON.stringify(credential.body)).toBe(201);
+  samples[ws].credential = credential.body.id;
   samples[ws].workflow = wf.body.id;
   samples[ws].variable = variable.body.id;
 }
@@ -89,6 +93,7 @@ const NOT_RESOURCE_PARAMS: Record<string, string> = {
   'post /api/v1/admin/projections/:name/rebuild': 'owner only',
   'post /api/v1/users/:id/disable': 'owner only',
   'post /api/v1/users/:id/enable': 'owner only',
+  'get /api/v1/credentials/schema/:type': 'type descriptions hold no workspace data',
 };
 
 describe('access control over every route', () => {

@@ -13,6 +13,8 @@ import type { IdentityService } from './auth/identity-service.ts';
 import type { WorkspaceService } from './auth/workspace-service.ts';
 import type { SignInLimiter } from './auth/sign-in-limiter.ts';
 import { sessionRoutes } from './routes/session.ts';
+import type { CredentialService } from './credentials/credential-service.ts';
+import { credentialRoutes } from './credentials/routes.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { NotFoundError } from '../domain/index.ts';
 import { mountRoutes, route, type Route } from './http/route.ts';
@@ -32,6 +34,7 @@ export interface AppDeps {
   workspaces: WorkspaceService;
   limiter: SignInLimiter;
   workflows: WorkflowService;
+  credentials: CredentialService;
   audit: ProjectionRunner;
   projections: ProjectionRunner[];
   backends: Backend[];
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): App {
     }),
     ...workspaceRoutes({ identity: deps.identity, workspaces: deps.workspaces, access: deps.access, publicUrl }),
     ...workflowRoutes(deps.workflows, requireWorkspace),
+    ...credentialRoutes(deps.credentials, requireWorkspace),
     ...auditRoutes(deps.audit),
   ];
   const openapi = buildOpenApi(

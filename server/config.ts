@@ -26,6 +26,7 @@ const settings = {
   sessionTtlHours: { env: 'SESSION_TTL_HOURS', schema: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7), doc: 'How long a sign-in session lasts without use, in hours.' },
   cookieSecure: { env: 'COOKIE_SECURE', schema: bool.default(false), doc: 'Mark the session cookie Secure (set when serving over HTTPS).' },
   signInAttemptsPerWindow: { env: 'SIGNIN_ATTEMPTS', schema: z.coerce.number().int().min(1).default(10), doc: 'Failed sign-ins allowed per email and address in 15 minutes before 429.' },
+  blockPrivateNetworks: { env: 'BLOCK_PRIVATE_NETWORKS', schema: bool.default(false), doc: 'Refuse outgoing connections (credential tests, OAuth2) to private and loopback addresses, against SSRF.' },
   allowEnvInExpressions: { env: 'EXPRESSIONS_ALLOW_ENV', schema: bool.default(false), doc: 'Let expressions read environment variables through $env.' },
   readYourWritesTimeoutMs: { env: 'READ_YOUR_WRITES_TIMEOUT_MS', schema: z.coerce.number().int().min(1).default(5_000), doc: 'How long a write waits for its read model before answering, in ms.' },
 } as const;

@@ -21,6 +21,8 @@ import { createGuard } from './http/guard.ts';
 import type { Logger } from './logger.ts';
 import type { Backend } from './routes/ops.ts';
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
+import { createCredentialService, type CredentialService } from './credentials/credential-service.ts';
+import { loadOrCreateMasterKey } from './credentials/envelope.ts';
 
 export interface Runtime {
   config: Config;
@@ -32,6 +34,7 @@ export interface Runtime {
   workflows: WorkflowService;
   identity: IdentityService;
   workspaces: WorkspaceService;
+  credentials: CredentialService;
   /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
   access: AccessControl;
   app: App;
@@ -78,6 +81,13 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
   const workflowService = createWorkflowService({ events, workflows, history, run });
   const access = createAccessControl(identity);
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const credentialService = createCredentialService({
+    events, credentials, vault, run,
+    masterKey: await loadOrCreateMasterKey({ dataDir: config.dataDir, masterKey: config.masterKey, logger: { warn: (m) => logger.warn(m) } }),
+    oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
+    allowPrivateNetwork: !config.blockPrivateNetworks,
+  });
   const guard = createGuard({
     access,
     sessionPrincipal: identityService.sessionPrincipal,
@@ -86,13 +96,13 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       workflow: async (id) => workflowService.find(id),
       variable: async (id) => workspaceService.findVariable(id),
       workspace: async (id) => ((await workspaceService.get(id)) ? { workspaceId: id } : undefined),
-      credential: async () => undefined,
+      credential: async (id) => credentialService.find(id),
       user: async () => undefined,
     },
   });
   const app = createApp({
     config, logger, guard, access, projections: runners, backends,
-    workflows: workflowService, identity: identityService, workspaces: workspaceService, audit,
+    workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
   });
 
@@ -101,7 +111,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
   return {
     config, logger, events, readModels, vault, app, access,
     projections: { workflows, history, audit, identity, credentials },
-    workflows: workflowService, identity: identityService, workspaces: workspaceService,
+    workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService,
     async close() {
       for (const runner of runners) await runner.stop();
       await events.close();

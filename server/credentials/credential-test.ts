@@ -159,6 +159,7 @@ function describe(error: unknown, d: Data, timeoutMs: number): string {
   if (is('EHOSTUNREACH', 'ENETUNREACH')) return `${where(d)} cannot be reached from this server`;
   if (is('ETIMEDOUT') || /timeout|timed out|never received/i.test(message)) return `No answer from ${where(d)} within ${timeoutMs / 1000} s`;
   if (is('ECONNRESET')) return `${where(d)} closed the connection; check that it is the right service and port, and the SSL setting`;
+  if (/wrong version number|packet length too long/i.test(message)) return `${where(d)} does not speak SSL/TLS on this port; turn SSL off or use its SSL port`;
   if (message === 'fetch failed') return describeFetchError(error);
   return message || code || 'The test failed for an unknown reason';
 }
