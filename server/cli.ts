@@ -4,6 +4,11 @@ import { createLogger } from './logger.ts';
 import { PRODUCT } from './product.ts';
 import { ALL_PROJECTIONS, createProjectionRunner, openEventStore, openReadModels } from './runtime.ts';
 import { serve } from './main.ts';
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { AppError, DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
+import { startRuntime } from './runtime.ts';
+import { SYSTEM_CONTEXT } from './auth/identity-service.ts';
 
 const HELP = `${PRODUCT.bin} ${PRODUCT.version}: event-sourced, collaborative workflow automation
 
@@ -11,6 +16,12 @@ Usage:
   ${PRODUCT.bin} start                        start the server (API, webhooks, editor) on $PORT
   ${PRODUCT.bin} worker                       start a background worker (no HTTP)
   ${PRODUCT.bin} config                       list every setting, its environment variable and default
+  ${PRODUCT.bin} users create --email E --password P [--name N] [--owner]
+                                       create a user (the first one, or --owner, owns the instance;
+                                       others join the default workspace as editors)
+  ${PRODUCT.bin} users list                   list users
+  ${PRODUCT.bin} apikey create --email E [--workspace W] [--label L]
+                                       print a new API key for a user (default workspace: their first)
   ${PRODUCT.bin} projections status           show each projection's version and checkpoint
   ${PRODUCT.bin} projections rebuild <name>   rebuild a projection from the first event, then swap
   ${PRODUCT.bin} version                      print the version
@@ -31,6 +42,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'projections':
       return projections(rest);
+    case 'users':
+    case 'apikey':
+      return identityVerb(verb, rest);
     case 'version':
     case '--version':
       console.log(PRODUCT.version);
@@ -79,6 +93,53 @@ async function projections([action, name]: string[]): Promise<number> {
   } finally {
     await events.close();
     await readModels.close();
+  }
+}
+
+/** User and API key verbs run on the data directly (the server may run at the same time). */
+async function identityVerb(verb: string, args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args, allowPositionals: true,
+    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, owner: { type: 'boolean' }, workspace: { type: 'string' }, label: { type: 'string' } },
+  });
+  const action = positionals[0];
+  const config = loadConfig();
+  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }));
+  const ctx = SYSTEM_CONTEXT(randomUUID());
+  try {
+    if (verb === 'users' && action === 'list') {
+      for (const u of await runtime.identity.listUsers()) console.log(`${u.id}  ${u.email.padEnd(32)} ${u.instanceRole}${u.disabled ? ' (disabled)' : ''}`);
+      return 0;
+    }
+    if (verb === 'users' && action === 'create' && values.email && values.password) {
+      const first = (await runtime.identity.userCount()) === 0;
+      const input = { email: values.email, password: values.password, name: values.name ?? values.email.split('@')[0] };
+      const user = first || values.owner
+        ? first ? await runtime.identity.setupOwner(input, ctx) : await runtime.identity.register({ ...input, instanceRole: 'owner' }, ctx)
+        : await runtime.identity.register(input, ctx);
+      // A member made here joins the default workspace as an editor, so the account is usable at once.
+      if (user.instanceRole === 'member' && (await runtime.workspaces.get(DEFAULT_WORKSPACE_ID))) {
+        await runtime.workspaces.addMember(DEFAULT_WORKSPACE_ID, user.id, 'editor', ctx);
+      }
+      console.log(`created ${user.instanceRole} ${user.email} (${user.id})`);
+      return 0;
+    }
+    if (verb === 'apikey' && action === 'create' && values.email) {
+      const user = await runtime.identity.userByEmail(values.email.trim().toLowerCase());
+      if (!user) throw new AppError('not_found', `No user with email ${values.email}`);
+      const principal = { userId: user.id, email: user.email, name: user.name, instanceRole: user.instanceRole };
+      const workspace = await runtime.access.currentWorkspace(principal, values.workspace ?? (user.instanceRole === 'owner' ? DEFAULT_WORKSPACE_ID : undefined));
+      const { key } = await runtime.identity.createApiKey(user.id, workspace.workspaceId, values.label ?? 'cli', ctx);
+      console.log(key);
+      return 0;
+    }
+    console.error(HELP);
+    return 2;
+  } catch (error) {
+    console.error(error instanceof AppError ? `${error.message}${error.details.length ? `: ${error.details.map((d) => d.message).join('; ')}` : ''}` : error);
+    return 1;
+  } finally {
+    await runtime.close();
   }
 }
 

@@ -85,9 +85,18 @@ describe('the server process', () => {
     expect(unknown.stderr).toContain('Unknown projection');
   });
 
-  it('serves the rebuilt read model after a restart', async () => {
+  it('serves the rebuilt read model after a restart, and accepts a user and key made by the CLI', async () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, cwd: root, encoding: 'utf8' });
+    const created = cli('users', 'create', '--email', 'cli@example.com', '--password', 'from the cli 1');
+    expect(created.status, created.stderr).toBe(0);
+    expect(created.stdout).toContain('created member cli@example.com');
+    const key = cli('apikey', 'create', '--email', 'cli@example.com', '--label', 'deploy').stdout.trim();
+    expect(key).toMatch(/^wk_[A-Za-z0-9_-]{40,}$/);
     const server = await startServer();
     expect(await count()).toBe(150);
+    const me = await fetch(`${base}/api/v1/me`, { headers: { 'x-api-key': key } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { email: string; workspaces: { role: string }[] })).toMatchObject({ email: 'cli@example.com', workspaces: [{ role: 'editor' }] });
     server.child.kill('SIGTERM');
     expect(await exited(server.child)).toBe(0);
   });
