@@ -163,7 +163,10 @@ describe('sessions and API keys', () => {
     const signin = await agent.post('/api/v1/auth/signin').send({ email: alice.email, password: alice.password });
     const cookie = signin.headers['set-cookie'][0].split(';')[0];
     expect((await request(app()).get('/api/v1/me').set('Cookie', cookie)).status).toBe(200);
+    // The live channels authenticate WebSocket upgrades from the raw headers, the same way.
+    expect(await rt.authenticateHeaders({ cookie: `other=1; ${cookie}` })).toMatchObject({ email: alice.email });
     expect((await agent.post('/api/v1/auth/signout')).status).toBe(204);
+    expect(await rt.authenticateHeaders({ cookie })).toBeUndefined();
     const after = await request(app()).get('/api/v1/me').set('Cookie', cookie);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('unauthenticated');
@@ -180,6 +183,7 @@ describe('sessions and API keys', () => {
     expect((await request(app()).get('/api/v1/workflows').set('X-API-KEY', key).set('X-Workspace-Id', 'default')).status).toBe(404);
     expect((await alice.agent.delete(`/api/v1/api-keys/${created.body.apiKey.id}`)).status).toBe(204);
     const revoked = await withKey();
+    await expect(rt.authenticateHeaders({ 'x-api-key': key })).rejects.toMatchObject({ code: 'unauthenticated' });
     expect(revoked.status).toBe(401);
     expect(revoked.body.code).toBe('unauthenticated');
   });

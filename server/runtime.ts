@@ -17,7 +17,8 @@ import { openVault } from './auth/vault.ts';
 import { createWorkspaceService, type WorkspaceService } from './auth/workspace-service.ts';
 import { createCommandRunner } from './commands.ts';
 import type { Config } from './config.ts';
-import { createGuard } from './http/guard.ts';
+import { authenticateHeaders, createGuard } from './http/guard.ts';
+import type { Principal } from './auth/principal.ts';
 import type { Logger } from './logger.ts';
 import type { Backend } from './routes/ops.ts';
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
@@ -37,6 +38,8 @@ export interface Runtime {
   credentials: CredentialService;
   /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
   access: AccessControl;
+  /** Who sent a WebSocket upgrade or other raw request (session cookie or API key header). */
+  authenticateHeaders(headers: Record<string, string | string[] | undefined>): Promise<Principal | undefined>;
   app: App;
   /** Stops projections, flushes the event store and closes every connection. */
   close(): Promise<void>;
@@ -110,6 +113,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
 
   return {
     config, logger, events, readModels, vault, app, access,
+    authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
     projections: { workflows, history, audit, identity, credentials },
     workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService,
     async close() {

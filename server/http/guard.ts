@@ -27,16 +27,33 @@ export interface GuardDeps {
 
 const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+type Authenticators = Pick<GuardDeps, 'sessionPrincipal' | 'apiKeyPrincipal'>;
+
 /** Finds who is calling: an API key (X-API-KEY, or n8n's X-N8N-API-KEY) or a session cookie. */
-export async function authenticate(ctx: Context, deps: Pick<GuardDeps, 'sessionPrincipal' | 'apiKeyPrincipal'>): Promise<Principal | undefined> {
-  const key = ctx.get('x-api-key') || ctx.get('x-n8n-api-key');
-  if (key) {
-    const principal = await deps.apiKeyPrincipal(key);
+export function authenticate(ctx: Context, deps: Authenticators): Promise<Principal | undefined> {
+  return authenticateCredentials({ apiKey: ctx.get('x-api-key') || ctx.get('x-n8n-api-key'), sessionToken: ctx.cookies.get(SESSION_COOKIE) }, deps);
+}
+
+/**
+ * The same, from raw request headers: for the WebSocket upgrades of the live channels (Socket.IO,
+ * Yjs), which do not go through Koa.
+ */
+export function authenticateHeaders(headers: Record<string, string | string[] | undefined>, deps: Authenticators): Promise<Principal | undefined> {
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const cookie = (header('cookie') ?? '').split(';').map((c) => c.trim().split('=')).find(([name]) => name === SESSION_COOKIE);
+  return authenticateCredentials({ apiKey: header('x-api-key') || header('x-n8n-api-key'), sessionToken: cookie?.[1] ? decodeURIComponent(cookie[1]) : undefined }, deps);
+}
+
+async function authenticateCredentials(given: { apiKey?: string; sessionToken?: string }, deps: Authenticators): Promise<Principal | undefined> {
+  if (given.apiKey) {
+    const principal = await deps.apiKeyPrincipal(given.apiKey);
     if (!principal) throw new AppError('unauthenticated', 'The API key is not valid, or it was revoked');
     return principal;
   }
-  const token = ctx.cookies.get(SESSION_COOKIE);
-  return token ? deps.sessionPrincipal(token) : undefined;
+  return given.sessionToken ? deps.sessionPrincipal(given.sessionToken) : undefined;
 }
 
 export function createGuard(deps: GuardDeps): Guard {
