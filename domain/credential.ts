@@ -2,6 +2,7 @@
 // data; the key that opens it lives outside the log, so deleting the key shreds every copy.
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { Decider } from './decider.ts';
+import { shareChanges, withSharing } from './sharing.ts';
 
 export const CREDENTIAL_CATEGORY = 'credential';
 
@@ -62,12 +63,12 @@ export const credentialDecider: Decider<CredentialCommand, CredentialEvent, Cred
         requireLive(state);
         return [{ type: 'CredentialDeleted', data: {} }];
       case 'ShareCredential':
+      case 'UnshareCredential': {
         requireLive(state);
-        if (command.workspaceId === state.workspaceId) throw new ConflictError('A credential is not shared with its own workspace');
-        return state.sharedWith.includes(command.workspaceId) ? [] : [{ type: 'CredentialShared', data: { workspaceId: command.workspaceId } }];
-      case 'UnshareCredential':
-        requireLive(state);
-        return state.sharedWith.includes(command.workspaceId) ? [{ type: 'CredentialUnshared', data: { workspaceId: command.workspaceId } }] : [];
+        const share = command.type === 'ShareCredential';
+        if (!shareChanges(state, command.workspaceId, share, 'credential')) return [];
+        return [{ type: share ? 'CredentialShared' : 'CredentialUnshared', data: { workspaceId: command.workspaceId } }];
+      }
       case 'RecordCredentialUse':
         requireLive(state);
         return [{ type: 'CredentialUsed', data: { purpose: command.purpose, ...(command.executionId ? { executionId: command.executionId } : {}) } }];
@@ -82,9 +83,8 @@ export const credentialDecider: Decider<CredentialCommand, CredentialEvent, Cred
       case 'CredentialDeleted':
         return { ...state, deleted: true, sealed: undefined };
       case 'CredentialShared':
-        return { ...state, sharedWith: [...state.sharedWith, event.data.workspaceId] };
       case 'CredentialUnshared':
-        return { ...state, sharedWith: state.sharedWith.filter((w) => w !== event.data.workspaceId) };
+        return { ...state, sharedWith: withSharing(state.sharedWith, event.data.workspaceId, event.type === 'CredentialShared') };
       default:
         return state;
     }

@@ -11,3 +11,4 @@ export * from './user.ts';
 export * from './workspace.ts';
 export * from './credential.ts';
 export * from './credential-types.ts';
+export * from './sharing.ts';

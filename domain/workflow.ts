@@ -1,6 +1,7 @@
 // The workflow aggregate as a decider: commands in, events out, on stream `workflow-<id>`.
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { Decider } from './decider.ts';
+import { shareChanges, withSharing } from './sharing.ts';
 import { DEFAULT_WORKSPACE_ID } from './access.ts';
 import { diffDefinitions, isDiffEmpty, summarizeDiff, type WorkflowDiff } from './workflow-diff.ts';
 import { MAX_NAME_LENGTH, type WorkflowDefinition } from './workflow-definition.ts';
@@ -143,12 +144,12 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
         requireLive(state);
         return tagEvents(state, command.tags);
       case 'ShareWorkflow':
+      case 'UnshareWorkflow': {
         requireLive(state);
-        if (command.workspaceId === state.workspaceId) throw new ConflictError('A workflow is not shared with its own workspace');
-        return state.sharedWith.includes(command.workspaceId) ? [] : [{ type: 'WorkflowShared', data: { workspaceId: command.workspaceId } }];
-      case 'UnshareWorkflow':
-        requireLive(state);
-        return state.sharedWith.includes(command.workspaceId) ? [{ type: 'WorkflowUnshared', data: { workspaceId: command.workspaceId } }] : [];
+        const share = command.type === 'ShareWorkflow';
+        if (!shareChanges(state, command.workspaceId, share, 'workflow')) return [];
+        return [{ type: share ? 'WorkflowShared' : 'WorkflowUnshared', data: { workspaceId: command.workspaceId } }];
+      }
     }
   },
 
@@ -171,9 +172,8 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
       case 'WorkflowTagged':
         return { ...state, tags: event.data.tags };
       case 'WorkflowShared':
-        return { ...state, sharedWith: [...state.sharedWith, event.data.workspaceId] };
       case 'WorkflowUnshared':
-        return { ...state, sharedWith: state.sharedWith.filter((w) => w !== event.data.workspaceId) };
+        return { ...state, sharedWith: withSharing(state.sharedWith, event.data.workspaceId, event.type === 'WorkflowShared') };
       default:
         return state;
     }

@@ -1,5 +1,5 @@
 // Read model of credentials: name, type, workspace and sharing. Never the sealed data.
-import { CREDENTIAL_CATEGORY, streamCategory, streamId, type CredentialEvent, type RecordedEvent } from '../domain/index.ts';
+import { CREDENTIAL_CATEGORY, streamCategory, withSharing, streamId, type CredentialEvent, type RecordedEvent } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
 
 export const CREDENTIALS = 'list';
@@ -40,8 +40,7 @@ export const credentialsProjection: Projection = {
       case 'CredentialUnshared': {
         const doc = await docs.get(id);
         if (!doc) return;
-        const others = doc.sharedWith.filter((w) => w !== e.data.workspaceId);
-        await docs.patch(id, { sharedWith: e.type === 'CredentialShared' ? [...others, e.data.workspaceId] : others });
+        await docs.patch(id, { sharedWith: withSharing(doc.sharedWith, e.data.workspaceId, e.type === 'CredentialShared') });
         return;
       }
       case 'CredentialUsed':
