@@ -1,0 +1,55 @@
+// What an expression can see while a node runs: the contract between the executor and the
+// expression evaluator.
+import type { WorkflowConnections, WorkflowNode } from '../domain/index.ts';
+import type { ExecutionMode, Item } from './node-sdk.ts';
+import type { RunData, TaskSource } from './run-data.ts';
+
+export interface ExpressionContext {
+  /** The node whose parameter is being resolved. */
+  node: WorkflowNode;
+  /** Items the node received, per input index (its current run). `$json` is input 0's item. */
+  inputItems: Item[][];
+  /** Which node fed each input, for `$prevNode` and paired-item lookups. */
+  source: (TaskSource | null)[];
+  itemIndex: number;
+  runIndex: number;
+  workflow: { id: string; name: string; active: boolean; nodes: WorkflowNode[]; connections: WorkflowConnections };
+  /** Everything that ran so far in this execution. */
+  runData: RunData;
+  /** Pinned data, which `$('Node')` treats as that node's output (manual runs only). */
+  pinData?: Record<string, Item[]>;
+  execution: { id: string; mode: ExecutionMode; resumeUrl?: string };
+  /** Workspace variables for `$vars`. */
+  vars: Record<string, string>;
+  /** Environment for `$env`; undefined when configuration does not allow it (then `$env` throws). */
+  env?: Record<string, string>;
+  /** IANA zone for `$now`, `$today` and date extensions. */
+  timezone: string;
+}
+
+/** Where an expression sits, for error messages: the node, the parameter path and the text. */
+export interface ExpressionLocation {
+  parameter: string;
+}
+
+export interface ExpressionEvaluator {
+  /**
+   * Resolves a parameter value: a string starting with '=' is an expression (`={{ … }}` parts mixed
+   * with text); objects and arrays are walked and their expressions resolved; anything else is
+   * returned as is. Throws an ExpressionError naming the node, the parameter and the expression.
+   */
+  resolve(value: unknown, ctx: ExpressionContext, where: ExpressionLocation): unknown;
+}
+
+export class ExpressionError extends Error {
+  constructor(
+    message: string,
+    readonly node: string,
+    readonly parameter: string,
+    readonly expression: string,
+    readonly itemIndex?: number,
+  ) {
+    super(message);
+    this.name = 'ExpressionError';
+  }
+}

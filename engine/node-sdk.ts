@@ -1,0 +1,129 @@
+// The node SDK: what a node is (description + execute) and what it may ask of the engine while it
+// runs. Nodes import only this (through engine/index.ts).
+import type { WorkflowNode } from '../domain/index.ts';
+
+export type JsonObject = Record<string, unknown>;
+
+/** n8n's `IPairedItemData`: which input item an output item came from. */
+export interface PairedItem {
+  item: number;
+  /** Input index; absent means 0. */
+  input?: number;
+}
+
+export interface BinaryData {
+  /** Base64 content (or a storage reference once stored by reference). */
+  data: string;
+  mimeType: string;
+  fileName?: string;
+  fileExtension?: string;
+  fileType?: string;
+  fileSize?: string;
+  directory?: string;
+  id?: string;
+}
+
+/** One item flowing between nodes: n8n's `INodeExecutionData`. */
+export interface Item {
+  json: JsonObject;
+  binary?: Record<string, BinaryData>;
+  pairedItem?: PairedItem | PairedItem[] | number;
+  error?: unknown;
+}
+
+/** A node's result: one array of items per output; null means "no output: stop this branch". */
+export type NodeOutput = Item[][] | null;
+
+export type ExecutionMode = 'manual' | 'trigger' | 'webhook' | 'cli' | 'error' | 'retry' | 'internal' | 'integrated';
+
+/** Display conditions, as in n8n: `{show: {mode: ['raw']}}`; `@version` keys match typeVersion. */
+export interface DisplayOptions {
+  show?: Record<string, unknown[]>;
+  hide?: Record<string, unknown[]>;
+}
+
+export interface NodeProperty {
+  name: string;
+  displayName: string;
+  type:
+    | 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'collection' | 'fixedCollection'
+    | 'json' | 'dateTime' | 'color' | 'notice' | 'filter' | 'assignmentCollection' | 'resourceLocator' | 'hidden';
+  default: unknown;
+  description?: string;
+  placeholder?: string;
+  required?: boolean;
+  noDataExpression?: boolean;
+  displayOptions?: DisplayOptions;
+  /** For options/multiOptions: the choices; for collection/fixedCollection: the sub-properties. */
+  options?: Array<{ name: string; value?: unknown; description?: string; displayName?: string; values?: NodeProperty[] } | NodeProperty>;
+  typeOptions?: Record<string, unknown>;
+}
+
+export interface NodeDescription {
+  /** The n8n type name, e.g. `n8n-nodes-base.set`. */
+  name: string;
+  displayName: string;
+  /** Palette group: trigger, transform, flow, core, integration (n8n's `group`). */
+  group: string[];
+  /** Every typeVersion this implementation accepts; the last is the default for new nodes. */
+  version: number[];
+  description: string;
+  icon?: string;
+  defaults: { name: string; color?: string };
+  /** Input connection types, e.g. ['main'] or ['main', 'main'] (Merge). */
+  inputs: string[];
+  /** Output connection types; `outputNames` labels them (IF: true/false). */
+  outputs: string[];
+  outputNames?: string[];
+  /** Credential types the node can use. */
+  credentials?: { name: string; required?: boolean }[];
+  properties: NodeProperty[];
+}
+
+export interface NodeCredentials {
+  /** The credential referenced by the node under this credential type, decrypted. */
+  get(credentialType: string): Promise<Record<string, unknown>>;
+}
+
+/** What a running node may ask of the engine. */
+export interface ExecuteContext {
+  readonly node: WorkflowNode;
+  readonly runIndex: number;
+  readonly mode: ExecutionMode;
+  /** IANA zone from the workflow settings, else the configured default. */
+  readonly timezone: string;
+  readonly workflow: { id: string; name: string; active: boolean };
+  readonly executionId: string;
+  getInputData(inputIndex?: number): Item[];
+  /**
+   * A parameter's value for one item, expressions resolved and the node's default applied
+   * (defaults depend on typeVersion). Throws a clear error naming node, parameter and expression.
+   */
+  getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown;
+  /** True when the node is set to continue on failure (onError or legacy continueOnFail). */
+  continueOnFail(): boolean;
+  readonly credentials: NodeCredentials;
+  /** Persisted per-workflow state (`$getWorkflowStaticData`). */
+  getWorkflowStaticData(scope: 'global' | 'node'): JsonObject;
+  /** Runs user code in the sandbox (Code, Function nodes). Console output goes to the run's events. */
+  runCode(code: string, options: { mode: 'runOnceForAllItems' | 'runOnceForEachItem'; itemIndex?: number }): Promise<unknown>;
+  /** An abort signal that fires when the run is stopped. */
+  readonly signal: AbortSignal;
+}
+
+export interface NodeType {
+  description: NodeDescription;
+  execute(ctx: ExecuteContext): Promise<NodeOutput>;
+}
+
+/** A failure the node reports on purpose (bad parameter, failed request), shown to the user as is. */
+export class NodeOperationError extends Error {
+  constructor(
+    readonly nodeName: string,
+    message: string,
+    readonly details: { description?: string; itemIndex?: number } = {},
+  ) {
+    super(message);
+    this.name = 'NodeOperationError';
+  }
+}

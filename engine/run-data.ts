@@ -1,0 +1,55 @@
+// n8n's run result shapes (IRun, ITaskData), so tools that read n8n executions can read ours.
+import type { ExecutionMode, Item } from './node-sdk.ts';
+
+export type ExecutionStatus = 'new' | 'running' | 'success' | 'error' | 'waiting' | 'canceled' | 'crashed';
+
+/** Which node, output and run fed one input of a node run. Zero indexes are omitted, as in n8n. */
+export interface TaskSource {
+  previousNode: string;
+  previousNodeOutput?: number;
+  previousNodeRun?: number;
+}
+
+/** A serialisable error, as n8n records it on a task and on the run. */
+export interface ExecutionError {
+  message: string;
+  name?: string;
+  description?: string;
+  node?: string;
+  itemIndex?: number;
+  /** For expression failures: the parameter and the expression text. */
+  parameter?: string;
+  expression?: string;
+  stack?: string;
+}
+
+/** `runData[nodeName][runIndex]`. */
+export interface TaskData {
+  startTime: number;
+  executionIndex: number;
+  executionTime: number;
+  executionStatus: 'success' | 'error' | 'waiting' | 'canceled';
+  source: (TaskSource | null)[];
+  data?: { main: (Item[] | null)[] };
+  error?: ExecutionError;
+  hints?: unknown[];
+}
+
+export type RunData = Record<string, TaskData[]>;
+
+/** n8n's `IRun`, trimmed to what a finished or waiting run has. */
+export interface RunResult {
+  status: ExecutionStatus;
+  mode: ExecutionMode;
+  startedAt: string;
+  stoppedAt?: string;
+  waitTill?: string;
+  data: {
+    resultData: {
+      runData: RunData;
+      lastNodeExecuted?: string;
+      error?: ExecutionError;
+      pinData?: Record<string, Item[]>;
+    };
+  };
+}
