@@ -18,3 +18,4 @@ export {
   type UserDoc, type WorkspaceDoc, type MemberDoc, type InvitationDoc, type VariableDoc, type ApiKeyDoc,
 } from './identity-projection.ts';
 export { credentialsProjection, CREDENTIALS, type CredentialDoc } from './credentials-projection.ts';
+export { executionsProjection, EXECUTIONS, EXECUTION_CATEGORY, type ExecutionDoc } from './executions-projection.ts';
