@@ -2,3 +2,6 @@
 export * from './node-sdk.ts';
 export * from './run-data.ts';
 export * from './expression-context.ts';
+export * from './expressions/index.ts';
+export * from './sandbox/index.ts';
+export * from './executor/index.ts';

@@ -15,6 +15,8 @@ import type { SignInLimiter } from './auth/sign-in-limiter.ts';
 import { sessionRoutes } from './routes/session.ts';
 import type { CredentialService } from './credentials/credential-service.ts';
 import { credentialRoutes } from './credentials/routes.ts';
+import type { ExecutionService } from './executions/execution-service.ts';
+import { executionRoutes } from './executions/routes.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { NotFoundError } from '../domain/index.ts';
 import { mountRoutes, route, type Route } from './http/route.ts';
@@ -35,6 +37,7 @@ export interface AppDeps {
   limiter: SignInLimiter;
   workflows: WorkflowService;
   credentials: CredentialService;
+  executions: ExecutionService;
   audit: ProjectionRunner;
   projections: ProjectionRunner[];
   backends: Backend[];
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps): App {
     ...workspaceRoutes({ identity: deps.identity, workspaces: deps.workspaces, access: deps.access, publicUrl }),
     ...workflowRoutes(deps.workflows, requireWorkspace),
     ...credentialRoutes(deps.credentials, requireWorkspace),
+    ...executionRoutes(deps.executions, deps.workflows),
     ...auditRoutes(deps.audit),
   ];
   const openapi = buildOpenApi(

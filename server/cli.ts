@@ -9,6 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { AppError, DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
 import { startRuntime } from './runtime.ts';
 import { SYSTEM_CONTEXT } from './auth/identity-service.ts';
+import { evalExpression, executeFile } from './cli-engine.ts';
+
+async function reportErrors(work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 2;
+  }
+}
 
 const HELP = `${PRODUCT.bin} ${PRODUCT.version}: event-sourced, collaborative workflow automation
 
@@ -22,6 +32,10 @@ Usage:
   ${PRODUCT.bin} users list                   list users
   ${PRODUCT.bin} apikey create --email E [--workspace W] [--label L]
                                        print a new API key for a user (default workspace: their first)
+  ${PRODUCT.bin} execute --file W.json [--input items.json] [--output result.json]
+                                       run a workflow file on the embedded engine, print n8n-shaped JSON
+  ${PRODUCT.bin} eval '{{ expression }}' [--input items.json]
+                                       print an expression's value for the first input item
   ${PRODUCT.bin} projections status           show each projection's version and checkpoint
   ${PRODUCT.bin} projections rebuild <name>   rebuild a projection from the first event, then swap
   ${PRODUCT.bin} version                      print the version
@@ -45,6 +59,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'users':
     case 'apikey':
       return identityVerb(verb, rest);
+    case 'execute':
+      return reportErrors(() => executeFile(rest));
+    case 'eval':
+      return reportErrors(() => evalExpression(rest));
     case 'version':
     case '--version':
       console.log(PRODUCT.version);

@@ -27,6 +27,10 @@ const settings = {
   cookieSecure: { env: 'COOKIE_SECURE', schema: bool.default(false), doc: 'Mark the session cookie Secure (set when serving over HTTPS).' },
   signInAttemptsPerWindow: { env: 'SIGNIN_ATTEMPTS', schema: z.coerce.number().int().min(1).default(10), doc: 'Failed sign-ins allowed per email and address in 15 minutes before 429.' },
   blockPrivateNetworks: { env: 'BLOCK_PRIVATE_NETWORKS', schema: bool.default(false), doc: 'Refuse outgoing connections (credential tests, OAuth2) to private and loopback addresses, against SSRF.' },
+  timezone: { env: 'GENERIC_TIMEZONE', schema: z.string().default('America/New_York'), doc: "Default IANA time zone of runs, unless a workflow's settings name one (n8n's variable and default)." },
+  expressionTimeoutMs: { env: 'EXPRESSION_TIMEOUT_MS', schema: z.coerce.number().int().min(10).default(1000), doc: 'Longest one expression may run, in ms.' },
+  codeTimeoutMs: { env: 'CODE_TIMEOUT_MS', schema: z.coerce.number().int().min(10).default(60_000), doc: 'Longest a Code node may run, in ms.' },
+  sandboxMemoryMb: { env: 'SANDBOX_MEMORY_MB', schema: z.coerce.number().int().min(8).default(128), doc: 'Heap limit of the sandbox that runs expressions and Code, in MB.' },
   allowEnvInExpressions: { env: 'EXPRESSIONS_ALLOW_ENV', schema: bool.default(false), doc: 'Let expressions read environment variables through $env.' },
   readYourWritesTimeoutMs: { env: 'READ_YOUR_WRITES_TIMEOUT_MS', schema: z.coerce.number().int().min(1).default(5_000), doc: 'How long a write waits for its read model before answering, in ms.' },
 } as const;

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
 import { createEventStoreDbEventStore, createSqliteEventStore, type EventStore } from '../events/index.ts';
 import {
-  auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, identityProjection,
+  auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
   ProjectionRunner, workflowHistoryProjection, workflowsProjection,
   type Projection, type ReadModelStore,
 } from '../projections/index.ts';
@@ -24,6 +24,7 @@ import type { Backend } from './routes/ops.ts';
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
 import { createCredentialService, type CredentialService } from './credentials/credential-service.ts';
 import { loadOrCreateMasterKey } from './credentials/envelope.ts';
+import { createExecutionService, type ExecutionService } from './executions/execution-service.ts';
 
 export interface Runtime {
   config: Config;
@@ -31,11 +32,12 @@ export interface Runtime {
   events: EventStore;
   readModels: ReadModelStore;
   vault: ReadModelStore;
-  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials', ProjectionRunner>;
+  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions', ProjectionRunner>;
   workflows: WorkflowService;
   identity: IdentityService;
   workspaces: WorkspaceService;
   credentials: CredentialService;
+  executions: ExecutionService;
   /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
   access: AccessControl;
   /** Who sent a WebSocket upgrade or other raw request (session cookie or API key header). */
@@ -45,7 +47,9 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export const ALL_PROJECTIONS: Projection[] = [workflowsProjection, workflowHistoryProjection, auditProjection, identityProjection, credentialsProjection];
+export const ALL_PROJECTIONS: Projection[] = [
+  workflowsProjection, workflowHistoryProjection, auditProjection, identityProjection, credentialsProjection, executionsProjection,
+];
 
 export function openEventStore(config: Config, logger: Logger): EventStore {
   if (config.eventStoreUrl) return createEventStoreDbEventStore({ connectionString: config.eventStoreUrl });
@@ -65,8 +69,8 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
   const events = openEventStore(config, logger);
   const readModels = openReadModels(config);
   const vault = await openVault(config);
-  const [workflows, history, audit, identity, credentials] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
-  const runners = [workflows, history, audit, identity, credentials];
+  const [workflows, history, audit, identity, credentials, executions] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
+  const runners = [workflows, history, audit, identity, credentials, executions];
   for (const runner of runners) await runner.start();
   for (const runner of runners) await runner.waitFor(await events.headPosition(), 60_000);
 
@@ -79,7 +83,8 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     ...(redis ? [{ name: 'redis', ping: async () => void (await redis.ping()) }] : []),
   ];
 
-  const run = createCommandRunner({ events, projections: runners, logger, timeoutMs: config.readYourWritesTimeoutMs });
+  // Commands wait for the read models they change; execution events are read through their own.
+  const run = createCommandRunner({ events, projections: [workflows, history, audit, identity, credentials], logger, timeoutMs: config.readYourWritesTimeoutMs });
   const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
   const workflowService = createWorkflowService({ events, workflows, history, run });
@@ -91,6 +96,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
   });
+  const executionService = createExecutionService({ events, executions, credentials: credentialService, workspaces: workspaceService, config, logger });
   const guard = createGuard({
     access,
     sessionPrincipal: identityService.sessionPrincipal,
@@ -101,11 +107,15 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       workspace: async (id) => ((await workspaceService.get(id)) ? { workspaceId: id } : undefined),
       credential: async (id) => credentialService.find(id),
       user: async () => undefined,
+      execution: async (id) => {
+        const doc = await executionService.find(id);
+        return doc && !doc.deleted ? { workspaceId: doc.workspaceId ?? DEFAULT_WORKSPACE_ID } : undefined;
+      },
     },
   });
   const app = createApp({
     config, logger, guard, access, projections: runners, backends,
-    workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService, audit,
+    workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
   });
 
@@ -114,9 +124,11 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
   return {
     config, logger, events, readModels, vault, app, access,
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
-    projections: { workflows, history, audit, identity, credentials },
+    projections: { workflows, history, audit, identity, credentials, executions },
     workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService,
+    executions: executionService,
     async close() {
+      executionService.dispose();
       for (const runner of runners) await runner.stop();
       await events.close();
       await readModels.close();

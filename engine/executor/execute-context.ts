@@ -1,0 +1,102 @@
+// What a running node sees (ExecuteContext) and what its expressions see (ExpressionContext),
+// built from the stack entry being run.
+import type { ExpressionContext } from '../expression-context.ts';
+import { NodeOperationError, type Item, type JsonObject } from '../node-sdk.ts';
+import type { EngineExecuteContext } from './node-type-extras.ts';
+import { containsExpression, deepCopy } from './paths.ts';
+import { parameterValue } from './parameters.ts';
+import type { RunContext } from './run-context.ts';
+import type { InputData, StackEntry } from './run-state.ts';
+
+/**
+ * The expression context of one node run, without the item index. `inputItems` is the input as it
+ * arrived: executeOnce narrows only what `getInputData` returns, as in n8n.
+ */
+export function expressionBase(rc: RunContext, entry: StackEntry, runIndex: number): Omit<ExpressionContext, 'itemIndex'> {
+  const { definition } = rc.options;
+  return {
+    node: entry.node,
+    inputItems: entry.data.main.map((items) => items ?? []),
+    source: entry.source?.main ?? [],
+    runIndex,
+    workflow: { ...rc.workflowInfo, nodes: definition.nodes, connections: definition.connections },
+    runData: rc.state.runData,
+    pinData: rc.pinData,
+    execution: { id: rc.options.executionId, mode: rc.options.mode, resumeUrl: rc.options.resumeUrl },
+    vars: rc.options.vars ?? {},
+    env: rc.options.env,
+    timezone: rc.timezone,
+  };
+}
+
+export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex: number, input: InputData): EngineExecuteContext {
+  const { node } = entry;
+  let base: Omit<ExpressionContext, 'itemIndex'> | undefined;
+  const expressionContext = (itemIndex: number): ExpressionContext => ({ ...(base ??= expressionBase(rc, entry, runIndex)), itemIndex });
+
+  return {
+    node,
+    runIndex,
+    mode: rc.options.mode,
+    timezone: rc.timezone,
+    workflow: rc.workflowInfo,
+    executionId: rc.options.executionId,
+    signal: rc.signal,
+    getInputData(inputIndex = 0): Item[] {
+      return input[inputIndex] ?? [];
+    },
+    getNodeParameter(name, itemIndex, fallback) {
+      const value = parameterValue(rc.parameters(node), name, fallback);
+      if (value === undefined) {
+        throw new NodeOperationError(node.name, 'Could not get parameter', { description: `Parameter "${name}" does not exist`, itemIndex });
+      }
+      // Nodes may change what they get; the resolved parameters are shared by every item.
+      if (!containsExpression(value)) return deepCopy(value);
+      const resolved = rc.options.evaluator.resolve(value, expressionContext(itemIndex), { parameter: name });
+      cleanupDates(resolved);
+      return resolved;
+    },
+    continueOnFail() {
+      // Here onError wins over the legacy flag (the engine's own check ORs them).
+      if (node.onError === undefined) return node.continueOnFail === true;
+      return node.onError !== 'stopWorkflow';
+    },
+    credentials: { get: (type) => rc.options.credentials(node, type) },
+    getWorkflowStaticData(scope) {
+      const key = scope === 'global' ? 'global' : `node:${node.name}`;
+      const data = rc.staticData;
+      if (data[key] === null || typeof data[key] !== 'object') data[key] = {};
+      return data[key] as JsonObject;
+    },
+    runCode(code, options) {
+      return rc.options.runCode(expressionContext(options.itemIndex ?? 0), code, options);
+    },
+    putExecutionToWait(until) {
+      rc.state.waitTill = until;
+    },
+    getContext(type) {
+      const key = type === 'flow' ? 'flow' : `node:${node.name}`;
+      return (rc.state.contextData[key] ??= {});
+    },
+    getInputSourceData(inputIndex = 0) {
+      return entry.source?.main[inputIndex] ?? undefined;
+    },
+    evaluateExpression(expression, itemIndex) {
+      const resolved = rc.options.evaluator.resolve(`=${expression}`, expressionContext(itemIndex), { parameter: 'expression' });
+      cleanupDates(resolved);
+      return resolved;
+    },
+  };
+}
+
+/** Like n8n, Luxon DateTimes nested in a resolved object become their ISO string (top level stays). */
+function cleanupDates(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  const entries = value as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    const inner = entries[key];
+    if (inner === null || typeof inner !== 'object') continue;
+    if ((inner as { isLuxonDateTime?: unknown }).isLuxonDateTime === true) entries[key] = String(inner);
+    else cleanupDates(inner);
+  }
+}

@@ -1,0 +1,135 @@
+// The events of an `execution-<id>` stream and the pure fold that rebuilds the run result from
+// them. Every field the result has comes from an event, so replay and time travel need no engine.
+import type { WorkflowDefinition } from '../../domain/index.ts';
+import type { ExecutionMode, Item } from '../node-sdk.ts';
+import type { ExecutionError, RunResult, TaskData, TaskSource } from '../run-data.ts';
+import type { QueueSnapshot } from './run-state.ts';
+
+export interface ExecutionStartedData {
+  workflowId: string;
+  mode: ExecutionMode;
+  startedAt: string;
+  /** sha256 of the canonical JSON of `definition`. */
+  definitionHash: string;
+  /** The immutable snapshot the run executes. */
+  definition: WorkflowDefinition;
+  /** Undefined when no start node could be found (the run then finishes with an error). */
+  startNode?: string;
+  destinationNode?: string;
+  executionOrder: 'v0' | 'v1';
+  timezone: string;
+  triggerItems: Item[];
+  /** The pinned data in effect (manual runs only). */
+  pinData?: Record<string, Item[]>;
+}
+
+export interface NodeStartedData {
+  node: string;
+  runIndex: number;
+  executionIndex: number;
+  startTime: number;
+  source: (TaskSource | null)[];
+  /** Items per input; null for an input that got nothing. */
+  inputItemCounts: (number | null)[];
+}
+
+/** A failed try that will be retried (`retryOnFail`). The last try's error is on the task itself. */
+export interface NodeAttemptFailedData {
+  node: string;
+  runIndex: number;
+  attempt: number;
+  error: ExecutionError;
+}
+
+export interface NodeFinishedData {
+  node: string;
+  runIndex: number;
+  taskData: TaskData;
+}
+
+/** The node returned no data (null), so its branch ends and it gets no run data entry. */
+export interface NodeReturnedNoDataData {
+  node: string;
+  runIndex: number;
+  /** Whether n8n counts it as executed (`lastNodeExecuted`): it ran but returned null. */
+  executed: boolean;
+}
+
+export interface ExecutionWaitingData {
+  node: string;
+  waitTill: string;
+  stoppedAt: string;
+  lastNodeExecuted?: string;
+  /** What a resume needs: the waiting node is first on the stack. */
+  queue: QueueSnapshot;
+}
+
+export interface ExecutionFinishedData {
+  status: 'success' | 'error' | 'canceled';
+  stoppedAt: string;
+  error?: ExecutionError;
+  lastNodeExecuted?: string;
+}
+
+export type ExecutionEvent =
+  | { type: 'ExecutionStarted'; data: ExecutionStartedData }
+  | { type: 'NodeStarted'; data: NodeStartedData }
+  | { type: 'NodeAttemptFailed'; data: NodeAttemptFailedData }
+  | { type: 'NodeSucceeded'; data: NodeFinishedData }
+  | { type: 'NodeFailed'; data: NodeFinishedData }
+  | { type: 'NodeReturnedNoData'; data: NodeReturnedNoDataData }
+  | { type: 'ExecutionWaiting'; data: ExecutionWaitingData }
+  | { type: 'ExecutionFinished'; data: ExecutionFinishedData };
+
+export type ExecutionEventType = ExecutionEvent['type'];
+export type ExecutionEventData<T extends ExecutionEventType> = Extract<ExecutionEvent, { type: T }>['data'];
+
+/** Rebuilds the run result from the events of one execution, in order. Pure. */
+export function foldExecution(events: Iterable<{ type: string; data: unknown }>): RunResult {
+  let result: RunResult | undefined;
+  for (const raw of events) {
+    const event = raw as ExecutionEvent;
+    if (event.type === 'ExecutionStarted') {
+      const d = event.data;
+      result = { status: 'running', mode: d.mode, startedAt: d.startedAt, data: { resultData: { runData: {} } } };
+      if (d.pinData !== undefined) result.data.resultData.pinData = d.pinData;
+      continue;
+    }
+    if (!result) throw new Error(`${event.type} before ExecutionStarted`);
+    const resultData = result.data.resultData;
+    switch (event.type) {
+      case 'NodeSucceeded':
+      case 'NodeFailed': {
+        const { node, runIndex, taskData } = event.data;
+        (resultData.runData[node] ??= [])[runIndex] = taskData;
+        // A node cut short by a cancel did not finish; the final event has the last word anyway.
+        if (taskData.executionStatus !== 'canceled') resultData.lastNodeExecuted = node;
+        break;
+      }
+      case 'NodeReturnedNoData':
+        if (event.data.executed) resultData.lastNodeExecuted = event.data.node;
+        break;
+      case 'ExecutionWaiting':
+        result.status = 'waiting';
+        result.waitTill = event.data.waitTill;
+        result.stoppedAt = event.data.stoppedAt;
+        setLastNode(resultData, event.data.lastNodeExecuted);
+        break;
+      case 'ExecutionFinished':
+        result.status = event.data.status;
+        result.stoppedAt = event.data.stoppedAt;
+        if (event.data.error !== undefined) resultData.error = event.data.error;
+        setLastNode(resultData, event.data.lastNodeExecuted);
+        break;
+      default:
+        break;
+    }
+  }
+  if (!result) throw new Error('No ExecutionStarted event');
+  return result;
+}
+
+function setLastNode(resultData: RunResult['data']['resultData'], name: string | undefined): void {
+  if (name === undefined) delete resultData.lastNodeExecuted;
+  else resultData.lastNodeExecuted = name;
+}

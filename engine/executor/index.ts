@@ -1,0 +1,13 @@
+// The workflow executor: runs a definition with n8n's semantics and records each step as an event.
+export { executeWorkflow } from './execute-workflow.ts';
+export type { ExecuteWorkflowOptions, RunCodeOptions } from './run-context.ts';
+export { resolveNodeParameters, parameterValue } from './parameters.ts';
+export { isDisplayed } from './display-options.ts';
+export { createMemoryRecorder, executionStreamName, toNewEvent } from './recorder.ts';
+export type { ExecutionRecorder, MemoryRecorder, MemoryRecorderOptions, ExecutionEventEnvelope } from './recorder.ts';
+export { foldExecution } from './execution-events.ts';
+export type * from './execution-events.ts';
+export type { QueueSnapshot } from './run-state.ts';
+export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from './node-type-extras.ts';
+export { canonicalJson, definitionHash } from './canonical-json.ts';
+export { STARTING_NODE_TYPES } from './start-node.ts';

@@ -1,0 +1,69 @@
+// The host side of the isolate's data proxy: one callback answering small questions about the
+// current context (`input`, `locate`, `items`, `paired`, …). Answers are plain data, copied in.
+import { createHash } from 'node:crypto';
+import type { ExpressionContext } from '../expression-context.ts';
+import { DataLookupError, toPayload } from './host-error.ts';
+import { connectionInput, itemsOf, locateForAccessor, locateOutput, nodeExists, nodeMissing, outputKey, parseOutputKey } from './node-data.ts';
+import { resolvePairedItem } from './paired-item.ts';
+
+export type HostOp = (op: string, a?: unknown, b?: unknown, c?: unknown, d?: unknown) => unknown;
+
+const HASH_ALGORITHMS: Record<string, string> = {
+  md5: 'md5', sha1: 'sha1', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', sha3: 'sha3-512',
+};
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+export interface HostOpsDeps {
+  /** The context of the evaluation in progress. */
+  current(): ExpressionContext;
+  /** Turns a nested expression (`$parameter.x` holding `={{…}}`) into isolate source. */
+  prepare(expression: string): string;
+}
+
+export function createHostOps(deps: HostOpsDeps): HostOp {
+  function answer(op: string, a: unknown, b: unknown, c: unknown, d: unknown): unknown {
+    const ctx = deps.current();
+    switch (op) {
+      case 'input':
+        return connectionInput(ctx).items;
+      case 'items':
+        return itemsOf(ctx, parseOutputKey(String(a)));
+      case 'locate': {
+        const name = String(a);
+        const ref =
+          d === 'dollar' ? locateForAccessor(ctx, name, num(b), num(c))
+          : d === 'items' ? locateOutput(ctx, name, num(b) ?? 0, num(c))
+          : locateOutput(ctx, name, num(b), num(c));
+        return { key: outputKey(ref) };
+      }
+      case 'paired':
+        return resolvePairedItem(ctx, String(a), Number(b), String(c));
+      case 'node': {
+        const name = String(a);
+        if (!nodeExists(ctx, name)) throw nodeMissing();
+        const node = ctx.workflow.nodes.find((n) => n.name === name)!;
+        const runs = ctx.runData[name];
+        return { params: node.parameters ?? {}, executed: runs !== undefined, runIndex: runs ? runs.length - 1 : -1 };
+      }
+      case 'prepare':
+        return deps.prepare(String(a));
+      case 'hash':
+        return createHash(HASH_ALGORITHMS[String(a)]).update(String(b)).digest('hex');
+      case 'b64enc':
+        return Buffer.from(String(a), 'utf8').toString('base64');
+      case 'b64dec':
+        return Buffer.from(String(a), 'base64').toString('utf8');
+      default:
+        throw new DataLookupError(`Unknown data request '${op}'`);
+    }
+  }
+  return (op, a, b, c, d) => {
+    try {
+      return answer(op, a, b, c, d);
+    } catch (e) {
+      if (e instanceof DataLookupError) return toPayload(e);
+      return toPayload(new DataLookupError(e instanceof Error ? e.message : String(e)));
+    }
+  };
+}

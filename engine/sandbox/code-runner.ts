@@ -1,0 +1,150 @@
+// Runs a Code node's JavaScript in the isolate: a fresh context per run with n8n's Code node
+// globals, console captured, async allowed, and time and memory limits.
+import type { ExpressionContext } from '../expression-context.ts';
+import type { Item } from '../node-sdk.ts';
+import { createHostOps } from '../expressions/host-ops.ts';
+import { stateBlob } from '../expressions/runtime.ts';
+import { buildSource, splitTemplate } from '../expressions/template.ts';
+import { fromIsolate } from '../expressions/transfer.ts';
+import type { CodeMode } from './code-result.ts';
+import { IsolateHost, isMemoryKill, isTimeout, ivm } from './isolate-host.ts';
+
+export interface CodeRunnerOptions {
+  /** Longest a run may take, in ms, including awaited work. Default 10 000. */
+  timeoutMs?: number;
+  /** Heap limit of the isolate, in MB. Default 128. */
+  memoryLimitMb?: number;
+}
+
+export const CODE_RUNNER_DEFAULTS = { timeoutMs: 10_000, memoryLimitMb: 128 } satisfies Required<CodeRunnerOptions>;
+
+export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+export interface CodeRunRequest {
+  code: string;
+  mode: CodeMode;
+  /** The node's input items; default: the context's connection input. */
+  items?: Item[];
+  /** Item being processed in per-item mode; default `ctx.itemIndex`. */
+  itemIndex?: number;
+  ctx: ExpressionContext;
+  onConsole?: (level: ConsoleLevel, args: unknown[]) => void;
+}
+
+export interface CodeRunner {
+  /** Resolves with the code's raw return value (see normalizeCodeResult). */
+  run(request: CodeRunRequest): Promise<unknown>;
+  dispose(): void;
+}
+
+/** The user's code failed; `lineNumber` is the line in their code when it could be found. */
+export class CodeExecutionError extends Error {
+  constructor(
+    message: string,
+    readonly description?: string,
+    readonly lineNumber?: number,
+    readonly kind: 'error' | 'timeout' | 'memory' = 'error',
+  ) {
+    super(message);
+    this.name = 'CodeExecutionError';
+  }
+}
+
+const ERROR_PREFIX = '\u0001WEFT';
+const CODE_FILE = 'weft:///code.js';
+const LEVELS: ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
+
+// Per-run globals; `__weftConsole` is removed once console is wired.
+function wrap(code: string, mode: CodeMode): { source: string; lineOffset: number } {
+  const perItem = mode === 'runOnceForEachItem';
+  const prelude = `(function (send) {
+  delete globalThis.__weftConsole; ${perItem ? '' : 'delete globalThis.$json; delete globalThis.$binary;'}
+  const fmt = (a) => { try { return __W.toTransfer(typeof a === 'function' ? '[Function: ' + (a.name || 'anonymous') + ']' : a); } catch (e) { return String(a); } };
+  globalThis.console = {};
+  for (const level of ${JSON.stringify(LEVELS)}) console[level] = (...args) => send(level, args.map(fmt));
+  ${perItem ? 'globalThis.item = $input.item;' : 'globalThis.items = $input.all();'}
+})(globalThis.__weftConsole);
+(async function () {
+`;
+  const source = `${prelude}${code}
+})().then((r) => __W.toTransfer(r), (e) => { throw new Error(__W.encodeError(e) + '\\u0002' + (e && e.stack || '')); });`;
+  // Line 1 of the user's code is this line of the script.
+  return { source, lineOffset: prelude.split('\n').length - 1 };
+}
+
+const LOCATION = new RegExp(`\\s*\\[?${CODE_FILE.replace(/[/.]/g, '\\$&')}:(\\d+):\\d+\\]?`);
+
+export function createCodeRunner(options: CodeRunnerOptions = {}): CodeRunner {
+  const { timeoutMs, memoryLimitMb } = { ...CODE_RUNNER_DEFAULTS, ...options };
+  const host = new IsolateHost({ memoryLimitMb });
+
+  async function run(request: CodeRunRequest): Promise<unknown> {
+    const ctx: ExpressionContext = request.items ? { ...request.ctx, inputItems: [request.items] } : request.ctx;
+    const itemIndex = request.itemIndex ?? ctx.itemIndex;
+    const ops = createHostOps({
+      current: () => ctx,
+      prepare: (expression) => buildSource(splitTemplate(expression.slice(1))),
+    });
+    const context = host.createContext(ops);
+    let offset = 0;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const W = context.global.getSync('__W', { reference: true });
+      W.getSync('setState', { reference: true }).applySync(undefined, [1, stateBlob(ctx)], { arguments: { copy: true } });
+      context.evalSync(`__W.state.itemIndex = ${Number(itemIndex)}; __W.state.allItems = ${request.mode !== 'runOnceForEachItem'};`);
+      const onConsole = request.onConsole ?? (() => {});
+      context.global.setSync('__weftConsole', new ivm.Callback((level: ConsoleLevel, args: unknown[]) => onConsole(level, args.map(fromIsolate))));
+      const { source, lineOffset } = wrap(request.code, request.mode);
+      offset = lineOffset;
+      const script = host.get().compileScriptSync(source, { filename: CODE_FILE });
+      // The isolate's own timeout stops most work; the timer also catches a promise that never
+      // settles and a builtin deaf to termination, by giving up on that isolate.
+      const running = script.run(context, { timeout: timeoutMs, promise: true, copy: true });
+      const guard = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          host.retire(running);
+          reject(new Error('Script execution timed out.'));
+        }, timeoutMs + 50);
+      });
+      const result = await Promise.race([running, guard]);
+      return fromIsolate(result);
+    } catch (e) {
+      throw toCodeError(e, offset);
+    } finally {
+      clearTimeout(timer);
+      try {
+        context.release();
+      } catch {
+        // Already gone with a disposed isolate.
+      }
+    }
+  }
+
+  function toCodeError(e: unknown, lineOffset: number): CodeExecutionError {
+    const lineOf = (text: string) => {
+      const m = LOCATION.exec(text);
+      return m ? Number(m[1]) - lineOffset : undefined;
+    };
+    const message = e instanceof Error ? e.message : String(e);
+    const at = message.indexOf(ERROR_PREFIX);
+    if (at !== -1) {
+      const [json, stack = ''] = message.slice(at + ERROR_PREFIX.length).split('\u0002');
+      const info = JSON.parse(json) as { name: string; message: string; description?: string; expression: boolean };
+      const line = lineOf(stack);
+      const shown = info.expression ? info.message : `${info.name === 'Error' ? '' : `${info.name}: `}${info.message}`;
+      return new CodeExecutionError(line !== undefined ? `${shown} [line ${line}]` : shown, info.description, line);
+    }
+    if (isTimeout(e)) return new CodeExecutionError(`Code execution timed out after ${timeoutMs} ms`, 'Check the code for endless loops or unresolved promises', undefined, 'timeout');
+    if (isMemoryKill(e, host)) {
+      host.dispose();
+      return new CodeExecutionError(`Code ran out of memory (limit ${memoryLimitMb} MB)`, 'The code allocated too much memory and was stopped', undefined, 'memory');
+    }
+    // A syntax error: isolated-vm puts the location into the message.
+    const line = lineOf(message) ?? (e instanceof Error && e.stack ? lineOf(e.stack) : undefined);
+    const name = e instanceof Error && e.name !== 'Error' ? `${e.name}: ` : '';
+    const shown = `${name}${message.replace(LOCATION, '')}`;
+    return new CodeExecutionError(line !== undefined ? `${shown} [line ${line}]` : shown, undefined, line);
+  }
+
+  return { run, dispose: () => host.dispose() };
+}

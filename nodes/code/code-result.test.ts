@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkNoAllItemsAccess, itemFromEachItemResult, itemsFromAllItemsResult, normalizeItems } from './code-result.ts';
+
+describe('all items', () => {
+  it('wraps plain objects and keeps items', () => {
+    expect(itemsFromAllItemsResult([{ a: 1 }])).toEqual([{ json: { a: 1 } }]);
+    expect(itemsFromAllItemsResult({ a: 1 })).toEqual([{ json: { a: 1 } }]);
+    expect(itemsFromAllItemsResult([{ json: { a: 1 }, pairedItem: { item: 0 } }])).toEqual([{ json: { a: 1 }, pairedItem: { item: 0 } }]);
+    expect(itemsFromAllItemsResult(null)).toEqual([]);
+  });
+
+  it('serialises values as the task runner does', () => {
+    expect(itemsFromAllItemsResult([{ d: new Date('2024-01-01T00:00:00Z'), u: undefined }])).toEqual([{ json: { d: '2024-01-01T00:00:00.000Z' } }]);
+  });
+
+  it('rejects what is not items, with n8n messages', () => {
+    expect(() => itemsFromAllItemsResult(5)).toThrow("Code doesn't return items properly");
+    expect(() => itemsFromAllItemsResult(undefined)).toThrow("Code doesn't return items properly");
+    expect(() => itemsFromAllItemsResult([1, 2])).toThrow("Code doesn't return items properly");
+    expect(() => itemsFromAllItemsResult([{ json: {}, foo: 1 }])).toThrow('Invalid output format [item 0]');
+    expect(() => itemsFromAllItemsResult([{ json: 'x' }])).toThrow("A 'json' property isn't an object [item 0]");
+  });
+
+  it('refuses a mix of wrapped and bare items', () => {
+    expect(() => normalizeItems([{ json: {} }, { a: 1 }])).toThrow('Inconsistent item format');
+  });
+});
+
+describe('each item', () => {
+  it('pairs the result with its input item', () => {
+    expect(itemFromEachItemResult({ a: 1 }, 2)).toEqual({ json: { a: 1 }, pairedItem: { item: 2 } });
+    expect(itemFromEachItemResult({ json: { a: 1 }, binary: { f: { data: 'x', mimeType: 'text/plain' } } }, 0)).toEqual({
+      json: { a: 1 },
+      pairedItem: { item: 0 },
+      binary: { f: { data: 'x', mimeType: 'text/plain' } },
+    });
+  });
+
+  it('drops empty results and rejects non-objects', () => {
+    expect(itemFromEachItemResult(null, 0)).toBeUndefined();
+    expect(itemFromEachItemResult(undefined, 0)).toBeUndefined();
+    expect(() => itemFromEachItemResult('text', 1)).toThrow("A 'json' property isn't an object [item 1]");
+  });
+
+  it('rejects the all-items accessors', () => {
+    expect(() => checkNoAllItemsAccess('const x = 1;\nreturn $input.first();')).toThrow("Can't use .first() here [line 2, for item 0]");
+    expect(() => checkNoAllItemsAccess('return $input.item;')).not.toThrow();
+  });
+});

@@ -1,0 +1,129 @@
+// Code (n8n-nodes-base.code v1, v2): runs JavaScript once for all items or once per item in the
+// sandbox and turns the result into items with n8n's rules. Python is not available.
+import { NodeOperationError, type ExecuteContext, type Item, type NodeProperty, type NodeType } from '../../engine/index.ts';
+import { errorMessage } from '../shared/items.ts';
+import { param } from '../shared/params.ts';
+import { checkNoAllItemsAccess, itemFromEachItemResult, itemsFromAllItemsResult } from './code-result.ts';
+
+const jsCode = (show: Record<string, unknown[]>): NodeProperty => ({
+  displayName: 'JavaScript',
+  name: 'jsCode',
+  type: 'string',
+  typeOptions: { editor: 'codeNodeEditor', editorLanguage: 'javaScript' },
+  default: '',
+  description:
+    'JavaScript code to execute.<br><br>Tip: You can use luxon vars like <code>$today</code> for dates and <code>$jmespath</code> for querying JSON structures. <a href="https://docs.n8n.io/nodes/n8n-nodes-base.function">Learn more</a>.',
+  noDataExpression: true,
+  displayOptions: { show },
+});
+
+const properties: NodeProperty[] = [
+  {
+    displayName: 'Mode',
+    name: 'mode',
+    type: 'options',
+    noDataExpression: true,
+    options: [
+      { name: 'Run Once for All Items', value: 'runOnceForAllItems', description: 'Run this code only once, no matter how many input items there are' },
+      { name: 'Run Once for Each Item', value: 'runOnceForEachItem', description: 'Run this code as many times as there are input items' },
+    ],
+    default: 'runOnceForAllItems',
+  },
+  {
+    displayName: 'Language',
+    name: 'language',
+    type: 'options',
+    noDataExpression: true,
+    displayOptions: { show: { '@version': [2] } },
+    options: [
+      { name: 'JavaScript', value: 'javaScript' },
+      { name: 'Python (Beta)', value: 'python' },
+      { name: 'Python (Native) (Beta)', value: 'pythonNative' },
+    ],
+    default: 'javaScript',
+  },
+  { displayName: 'Language', name: 'language', type: 'hidden', displayOptions: { show: { '@version': [1] } }, default: 'javaScript' },
+  jsCode({ '@version': [1] }),
+  jsCode({ '@version': [2], language: ['javaScript'] }),
+  {
+    displayName: 'Python',
+    name: 'pythonCode',
+    type: 'string',
+    typeOptions: { editor: 'codeNodeEditor', editorLanguage: 'python' },
+    default: '',
+    noDataExpression: true,
+    displayOptions: { show: { '@version': [2], language: ['python', 'pythonNative'] } },
+  },
+];
+
+/** A failure of the user's code, as the node reports it (keeping description and item). */
+function asNodeError(ctx: ExecuteContext, error: unknown, itemIndex?: number): NodeOperationError {
+  if (error instanceof NodeOperationError) return error;
+  const description = (error as { description?: string } | null)?.description;
+  return new NodeOperationError(ctx.node.name, errorMessage(error), {
+    ...(description ? { description } : {}),
+    ...(itemIndex !== undefined ? { itemIndex } : {}),
+  });
+}
+
+async function runForAllItems(ctx: ExecuteContext, code: string): Promise<Item[]> {
+  let result: unknown;
+  try {
+    result = await ctx.runCode(code, { mode: 'runOnceForAllItems', itemIndex: 0 });
+  } catch (error) {
+    if (!ctx.continueOnFail()) throw asNodeError(ctx, error);
+    return [{ json: { error: errorMessage(error) } }];
+  }
+  // As in n8n, an invalid result fails the node even when it continues on failure.
+  return itemsFromAllItemsResult(result);
+}
+
+async function runForEachItem(ctx: ExecuteContext, code: string): Promise<Item[]> {
+  checkNoAllItemsAccess(code);
+  const results: Array<{ value: unknown } | { error: Item }> = [];
+  const count = ctx.getInputData().length;
+  for (let index = 0; index < count; index++) {
+    try {
+      results.push({ value: await ctx.runCode(code, { mode: 'runOnceForEachItem', itemIndex: index }) });
+    } catch (error) {
+      if (!ctx.continueOnFail()) throw asNodeError(ctx, error, index);
+      results.push({ error: { json: { error: errorMessage(error) }, pairedItem: { item: index } } });
+    }
+  }
+  const output: Item[] = [];
+  results.forEach((result, index) => {
+    const item = 'error' in result ? result.error : itemFromEachItemResult(result.value, index);
+    if (item) output.push(item);
+  });
+  return output;
+}
+
+export const codeNode: NodeType = {
+  description: {
+    name: 'n8n-nodes-base.code',
+    displayName: 'Code',
+    group: ['transform'],
+    version: [1, 2],
+    description: 'Run custom JavaScript or Python code',
+    icon: 'fa:code',
+    defaults: { name: 'Code' },
+    inputs: ['main'],
+    outputs: ['main'],
+    properties,
+  },
+  async execute(ctx: ExecuteContext) {
+    const language = ctx.node.typeVersion === 2 ? param(ctx, 'language', 0, 'javaScript') : 'javaScript';
+    if (language !== 'javaScript') {
+      throw new NodeOperationError(ctx.node.name, 'Python code is not supported', {
+        description: 'This engine runs JavaScript only. Rewrite the code in JavaScript.',
+      });
+    }
+    const mode = param(ctx, 'mode', 0, 'runOnceForAllItems');
+    const code = String(param(ctx, 'jsCode', 0, ''));
+    try {
+      return [mode === 'runOnceForEachItem' ? await runForEachItem(ctx, code) : await runForAllItems(ctx, code)];
+    } catch (error) {
+      throw asNodeError(ctx, error);
+    }
+  },
+};

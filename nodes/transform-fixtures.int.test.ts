@@ -1,0 +1,32 @@
+// Runs every workflow fixture of the transform nodes on the real engine (executor, expressions, sandbox).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { flowNodeTypes } from './registry-flow.ts';
+import { transformNodeTypes } from './registry-transform.ts';
+import { createFixtureEngine } from './testing/fixture-engine.ts';
+import { loadFixtures, runFixture } from './testing/run-fixtures.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FOLDERS = [
+  'limit', 'sort', 'split-out', 'aggregate', 'remove-duplicates', 'rename-keys', 'summarize',
+  'compare-datasets', 'date-time', 'crypto', 'item-lists',
+];
+// Manual Trigger and No Operation (pinned inputs) come from the flow nodes.
+const types = [...transformNodeTypes, ...flowNodeTypes];
+
+const engine = createFixtureEngine();
+afterAll(() => engine.dispose());
+
+for (const folder of FOLDERS) {
+  const fixtures = loadFixtures(join(here, folder));
+  if (fixtures.length === 0) continue;
+  describe(folder, () => {
+    for (const fixture of fixtures) {
+      const test = fixture.skip ? it.skip : it;
+      test(`${fixture.name} (${fixture.file})${fixture.skip ? ` — skipped: ${fixture.skip}` : ''}`, async () => {
+        expect(await runFixture(fixture, engine, types)).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,68 @@
+// The engine verbs of the CLI, run as real processes: execute a workflow file, evaluate an expression.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(path.join(tmpdir(), 'weft-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function weft(...args: string[]) {
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'weft.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir } });
+}
+
+function file(name: string, value: unknown): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, JSON.stringify(value));
+  return p;
+}
+
+const node = (name: string, type: string, x: number, parameters: object = {}, typeVersion = 1) =>
+  ({ id: name, name, type: `n8n-nodes-base.${type}`, typeVersion, position: [x, 0], parameters });
+
+describe('weft execute --file', () => {
+  it('runs a workflow file with input items and prints n8n-shaped JSON', () => {
+    const workflow = {
+      name: 'Double', settings: { executionOrder: 'v1' },
+      nodes: [node('Start', 'manualTrigger', 0), node('Double', 'code', 200, { jsCode: 'return $input.all().map(i => ({ json: { n: i.json.n * 2 } }));' }, 2)],
+      connections: { Start: { main: [[{ node: 'Double', type: 'main', index: 0 }]] } },
+    };
+    const out = path.join(dir, 'result.json');
+    const res = weft('execute', '--file', file('wf.json', workflow), '--input', file('items.json', [{ n: 1 }, { n: 20 }]), '--output', out);
+    expect(res.status, res.stderr).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(result).toMatchObject({ status: 'success', mode: 'cli', data: { resultData: { lastNodeExecuted: 'Double' } } });
+    expect(result.data.resultData.runData.Double[0].data.main[0].map((i: { json: unknown }) => i.json)).toEqual([{ n: 2 }, { n: 40 }]);
+  });
+
+  it('exits non-zero when the run fails, and still prints the result', () => {
+    const workflow = {
+      name: 'Fails', settings: { executionOrder: 'v1' },
+      nodes: [node('Start', 'manualTrigger', 0), node('Boom', 'stopAndError', 200, { errorMessage: 'it broke' })],
+      connections: { Start: { main: [[{ node: 'Boom', type: 'main', index: 0 }]] } },
+    };
+    const res = weft('execute', '--file', file('fail.json', workflow));
+    expect(res.status).toBe(1);
+    expect(JSON.parse(res.stdout)).toMatchObject({ status: 'error', data: { resultData: { error: { message: 'it broke' } } } });
+  });
+
+  it('reports an unreadable file clearly', () => {
+    const res = weft('execute', '--file', path.join(dir, 'missing.json'));
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('Cannot read the workflow');
+  });
+});
+
+describe('weft eval', () => {
+  it('prints the value of an expression for the first input item', () => {
+    const items = file('eval.json', [{ a: 41, tags: ['x', 'y', 'x'] }]);
+    expect(JSON.parse(weft('eval', '{{ $json.a + 1 }}', '--input', items).stdout)).toBe(42);
+    expect(JSON.parse(weft('eval', '={{ $json.tags.unique() }}', '--input', items).stdout)).toEqual(['x', 'y']);
+    expect(JSON.parse(weft('eval', 'a={{ $json.a }}', '--input', items).stdout)).toBe('a=41');
+    const bad = weft('eval', '{{ $("Missing").item.json.a }}', '--input', items);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Referenced node doesn't exist");
+  });
+});

@@ -1,0 +1,81 @@
+// CLI verbs that use the engine with no server: `execute --file` and `eval`.
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AppError, parseWorkflowDefinition } from '../domain/index.ts';
+import {
+  createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow,
+  type ExpressionContext, type Item,
+} from '../engine/index.ts';
+import { getNodeType } from '../nodes/index.ts';
+import { loadConfig } from './config.ts';
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new AppError('validation_failed', `Cannot read ${what} from ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Items from a file: an array of items or of plain objects (wrapped as `{json}`), or one object. */
+function toItems(value: unknown): Item[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => (v && typeof v === 'object' && 'json' in v ? (v as Item) : { json: (v ?? {}) as Record<string, unknown> }));
+}
+
+/** `execute --file workflow.json [--input items.json] [--output result.json]`: exit 0 on success. */
+export async function executeFile(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { file: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' } } });
+  if (!values.file) throw new AppError('validation_failed', 'Usage: execute --file workflow.json [--input items.json] [--output result.json]');
+  const raw = await readJson(values.file, 'the workflow');
+  const definition = parseWorkflowDefinition(Array.isArray(raw) ? raw[0] : raw);
+  const triggerItems = values.input ? toItems(await readJson(values.input, 'the input items')) : undefined;
+  const config = loadConfig();
+  const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  try {
+    const result = await executeWorkflow({
+      definition, workflowId: String((raw as { id?: unknown }).id ?? 'file'), executionId: 'cli', mode: 'cli',
+      nodeTypes: getNodeType, evaluator, triggerItems, timezone: config.timezone,
+      env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
+      credentials: async (node) => {
+        throw new AppError('validation_failed', `Node '${node.name}' needs credentials, which 'execute --file' does not have; import the workflow and run it on the server`);
+      },
+      runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex, onConsole: (level, a) => console.error(`[${ctx.node.name}] ${level}:`, ...a) }),
+      recorder: createMemoryRecorder(),
+    });
+    const text = JSON.stringify(result, null, 2);
+    if (values.output) await writeFile(values.output, text);
+    else console.log(text);
+    return result.status === 'success' ? 0 : 1;
+  } finally {
+    evaluator.dispose();
+    codeRunner.dispose();
+  }
+}
+
+/** `eval '<expression>' [--input items.json]`: the value for the first input item, as JSON. */
+export async function evalExpression(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { input: { type: 'string' } } });
+  const [source] = positionals;
+  if (!source) throw new AppError('validation_failed', "Usage: eval '{{ $json.a + 1 }}' [--input items.json]");
+  const items = values.input ? toItems(await readJson(values.input, 'the input items')) : [{ json: {} }];
+  const config = loadConfig();
+  const node = { id: 'eval', name: 'Eval', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+  const ctx: ExpressionContext = {
+    node, inputItems: [items], source: [], itemIndex: 0, runIndex: 0,
+    workflow: { id: 'eval', name: 'eval', active: false, nodes: [node], connections: {} },
+    runData: {}, execution: { id: 'eval', mode: 'manual' }, vars: {},
+    env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
+    timezone: config.timezone,
+  };
+  const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  try {
+    // Accept both `{{ … }}` and n8n's stored form `={{ … }}`.
+    const expression = source.startsWith('=') ? source : `=${source}`;
+    console.log(JSON.stringify(evaluator.resolve(expression, ctx, { parameter: 'expression' }), null, 2) ?? 'undefined');
+    return 0;
+  } finally {
+    evaluator.dispose();
+  }
+}

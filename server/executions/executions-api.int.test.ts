@@ -1,0 +1,94 @@
+// Running workflows through the REST API on the in-process engine, with every step recorded.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldExecution, executionStreamName } from '../../engine/index.ts';
+import { startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
+
+let rt: TestRuntime;
+let api: ReturnType<typeof request.agent>;
+
+beforeAll(async () => {
+  rt = await startTestRuntime();
+  api = request.agent(rt.app.koa.callback()).set('X-API-KEY', TEST_OWNER.apiKey);
+});
+afterAll(() => rt.dispose());
+
+const workflow = {
+  name: 'Greeter',
+  settings: { executionOrder: 'v1' },
+  nodes: [
+    { id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+    {
+      id: '2', name: 'Greet', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0],
+      parameters: { assignments: { assignments: [{ id: 'a', name: 'greeting', value: '=Hello {{ $json.name }}', type: 'string' }] }, includeOtherFields: true, options: {} },
+    },
+    {
+      id: '3', name: 'Is Ada', type: 'n8n-nodes-base.if', typeVersion: 2.2, position: [400, 0],
+      parameters: {
+        conditions: {
+          options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+          conditions: [{ id: 'c', leftValue: '={{ $json.name }}', rightValue: 'Ada', operator: { type: 'string', operation: 'equals' } }],
+          combinator: 'and',
+        },
+        options: {},
+      },
+    },
+    { id: '4', name: 'Log', type: 'n8n-nodes-base.code', typeVersion: 2, position: [600, 0], parameters: { jsCode: "console.log('seen', $input.all().length);\nreturn $input.all();" } },
+  ],
+  connections: {
+    Start: { main: [[{ node: 'Greet', type: 'main', index: 0 }]] },
+    Greet: { main: [[{ node: 'Is Ada', type: 'main', index: 0 }]] },
+    'Is Ada': { main: [[{ node: 'Log', type: 'main', index: 0 }], []] },
+  },
+  pinData: { Start: [{ json: { name: 'Ada' } }, { json: { name: 'Bob' } }] },
+};
+
+describe('executions API', () => {
+  it('runs a workflow by hand and records every step; the folded stream equals the live result', async () => {
+    const created = await api.post('/api/v1/workflows').send(workflow);
+    expect(created.status, created.text).toBe(201);
+    const run = await api.post(`/api/v1/workflows/${created.body.id}/run`).query({ wait: 'true' }).send({});
+    expect(run.status, run.text).toBe(201);
+    expect(run.body.status).toBe('success');
+    const runData = run.body.data.resultData.runData;
+    expect(runData.Greet[0].data.main[0].map((i: { json: unknown }) => i.json)).toEqual([
+      { name: 'Ada', greeting: 'Hello Ada' }, { name: 'Bob', greeting: 'Hello Bob' },
+    ]);
+    expect(runData['Is Ada'][0].data.main.map((o: unknown[]) => o.length)).toEqual([1, 1]);
+    expect(runData.Log[0].data.main[0]).toHaveLength(1);
+
+    const stream = await rt.events.readStream(executionStreamName(run.body.id));
+    expect(stream.map((e) => e.type)).toContain('CodeConsoleOutput');
+    const { id: _id, ...live } = run.body;
+    expect(foldExecution(stream as never)).toEqual(live);
+
+    const detail = await api.get(`/api/v1/executions/${run.body.id}`).query({ includeData: 'true' });
+    expect(detail.body).toMatchObject({ status: 'success', workflowId: created.body.id, mode: 'manual', workflowRevision: 0 });
+    expect(detail.body.data.resultData.runData.Greet).toEqual(runData.Greet);
+    const list = await api.get('/api/v1/executions').query({ workflowId: created.body.id });
+    expect(list.body.data.map((e: { id: string }) => e.id)).toEqual([run.body.id]);
+  });
+
+  it('answers at once without wait, and the execution can be stopped and deleted', async () => {
+    const slow = {
+      ...workflow, name: 'Slow', pinData: undefined,
+      nodes: [workflow.nodes[0], { id: '9', name: 'Spin', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: 'const end = Date.now() + 1500; while (Date.now() < end) {} return [];' } }],
+      connections: { Start: { main: [[{ node: 'Spin', type: 'main', index: 0 }]] } },
+    };
+    const created = await api.post('/api/v1/workflows').send(slow);
+    const started = await api.post(`/api/v1/workflows/${created.body.id}/run`).send({});
+    expect(started.status).toBe(201);
+    const executionId = started.body.executionId;
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await api.post(`/api/v1/executions/${executionId}/stop`)).body).toEqual({ stopped: true });
+    await expect.poll(async () => (await api.get(`/api/v1/executions/${executionId}`)).body.status, { timeout: 10_000 }).toBe('canceled');
+    expect((await api.delete(`/api/v1/executions/${executionId}`)).status).toBe(204);
+    expect((await api.get(`/api/v1/executions/${executionId}`)).status).toBe(404);
+  });
+
+  it('refuses an unknown start node and unknown workflows', async () => {
+    const created = await api.post('/api/v1/workflows').send(workflow);
+    expect((await api.post(`/api/v1/workflows/${created.body.id}/run`).send({ startNode: 'Nope' })).status).toBe(400);
+    expect((await api.post('/api/v1/workflows/nope123/run').send({})).status).toBe(404);
+  });
+});

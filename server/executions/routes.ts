@@ -1,0 +1,87 @@
+// REST routes for running workflows and reading their executions.
+import { z } from 'zod';
+
+import { requestContext, workspaceOf } from '../http/guard.ts';
+import { q, route, type Route } from '../http/route.ts';
+import type { WorkflowService } from '../workflow-service.ts';
+import type { ExecutionService } from './execution-service.ts';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
+const isoTime = z.string().datetime({ offset: true });
+const execution = (level: 'read' | 'write') => ({ kind: 'resource' as const, resource: 'execution' as const, param: 'id', level });
+
+export function executionRoutes(executions: ExecutionService, workflows: WorkflowService): Route[] {
+  return [
+    route({
+      method: 'post', path: '/api/v1/workflows/:id/run', tag: 'executions',
+      summary: 'Run a workflow by hand: answers with the execution id at once, or with the result when wait=true',
+      access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' },
+      params: z.object({ id }),
+      query: z.object({ wait: z.enum(['true', 'false']).optional() }),
+      body: z.object({
+        pinData: z.record(z.string(), z.array(z.unknown())).optional(),
+        startNode: z.string().max(128).optional(),
+        destinationNode: z.string().max(128).optional(),
+        triggerItems: z.array(z.looseObject({ json: z.record(z.string(), z.unknown()) })).max(10_000).optional(),
+      }).strict(),
+      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown start node or invalid input', 404: 'Unknown workflow' },
+      async handler(ctx, { params, query, body }) {
+        const workflow = await workflows.get(params.id);
+        const { executionId, done } = await executions.start(workflow, body as never, requestContext(ctx));
+        ctx.status = 201;
+        if (query.wait !== 'true') {
+          ctx.body = { executionId };
+          return;
+        }
+        const result = await done;
+        await executions.settle();
+        ctx.body = { id: executionId, ...result };
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/executions', tag: 'executions', summary: "The current workspace's executions, newest first",
+      access: { kind: 'workspace', level: 'read' },
+      query: z.object({
+        workflowId: id.optional(),
+        status: z.enum(['running', 'success', 'error', 'waiting', 'canceled', 'crashed']).optional(),
+        mode: z.string().max(32).optional(),
+        since: isoTime.optional(),
+        until: isoTime.optional(),
+        limit: q.limit(),
+        cursor: q.cursor().optional(),
+      }),
+      responses: { 200: '`{data, nextCursor}`', 400: 'Invalid query' },
+      async handler(ctx, { query }) {
+        const page = await executions.list({ ...query, workspaceId: workspaceOf(ctx) });
+        ctx.body = { data: page.items, nextCursor: page.nextCursor ?? null };
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/executions/:id', tag: 'executions', summary: 'One execution; includeData=true adds the run data (runData per node)',
+      access: execution('read'), params: z.object({ id }), query: z.object({ includeData: z.enum(['true', 'false']).optional() }),
+      responses: { 200: 'The execution', 404: 'Unknown execution' },
+      async handler(ctx, { params, query }) {
+        ctx.body = await executions.get(params.id, query.includeData === 'true');
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/executions/:id/stop', tag: 'executions', summary: 'Stop a running execution (it ends as canceled)',
+      access: execution('write'), params: z.object({ id }),
+      responses: { 200: '`{stopped}`', 404: 'Unknown execution' },
+      async handler(ctx, { params }) {
+        const stopped = executions.stop(params.id);
+        ctx.body = { stopped };
+      },
+    }),
+    route({
+      method: 'delete', path: '/api/v1/executions/:id', tag: 'executions', summary: 'Delete an execution from the lists (its events stay in the log)',
+      access: execution('write'), params: z.object({ id }),
+      responses: { 204: 'Deleted', 404: 'Unknown execution', 400: 'Still running' },
+      async handler(ctx, { params }) {
+        await executions.delete(params.id, requestContext(ctx));
+        ctx.status = 204;
+      },
+    }),
+  ];
+}
+
