@@ -43,6 +43,9 @@ async function seed(ws: 'A' | 'B', admin: Person): Promise<void> {
   expect(credential.status, JSON.stringify(credential.body)).toBe(201);
   samples[ws].credential = credential.body.id;
   samples[ws].workflow = wf.body.id;
+  const run = await admin.agent.post(`/api/v1/workflows/${wf.body.id}/run`).query({ wait: 'true' }).send({});
+  expect(run.status, run.text).toBe(201);
+  samples[ws].execution = run.body.id;
   samples[ws].variable = variable.body.id;
 }
 

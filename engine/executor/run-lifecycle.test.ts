@@ -13,6 +13,12 @@ describe('start node', () => {
     expect((await run(def)).order).toEqual(['Schedule', 'A']);
   });
 
+  it('runs a trigger node only in manual runs; otherwise its injected input is its output', async () => {
+    const def = workflow([['Schedule', 'test.schedule'], ['A', 'test.pass', [200, 0]]], [['Schedule', 'A']]);
+    expect((await run(def)).json('Schedule')).toEqual([[{ scheduled: true }]]);
+    expect((await run(def, { mode: 'trigger', triggerItems: [{ json: { tick: 1 } }] })).json('A')).toEqual([[{ tick: 1 }]]);
+  });
+
   it('falls back to the starting node types, and honours an explicit start node', async () => {
     const def = workflow([['A', 'test.pass'], ['Trigger', 'n8n-nodes-base.manualTrigger'], ['B', 'test.pass']], [['Trigger', 'B'], ['A', 'B']]);
     expect((await run(def)).order).toEqual(['Trigger', 'B']);

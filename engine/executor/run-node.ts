@@ -54,7 +54,7 @@ export async function runNodeStep(rc: RunContext, entry: StackEntry, runIndex: n
         // A node that continued on fail and put an error on its first item also counts as a failed try.
         const softError = raw?.[0]?.[0]?.json?.error;
         if (softError !== undefined && attempt < tries) {
-          await recordAttempt(rc, node, runIndex, attempt, { message: String(softError), node: node.name });
+          await recordAttempt(rc, node, runIndex, attempt, toExecutionError(softError, node.name));
           continue;
         }
         if (raw && node.onError === 'continueErrorOutput') routeErrorItems(rc, entry, raw);

@@ -11,6 +11,7 @@ import { defaultSortCode, shuffle, sortByCode, sortSimple, type SortField } from
 import { splitOutItem } from '../transform-shared/split-out.ts';
 import { fieldGetter, type Aggregation, type Row, type SummarizeOptions } from '../transform-shared/summarize.ts';
 import { summarizeLegacy } from '../transform-shared/summarize-legacy.ts';
+import { splitOutItemsV1 } from './split-out-v1.ts';
 
 const legacy = (ctx: ExecuteContext) => ctx.node.typeVersion < 3;
 
@@ -39,7 +40,10 @@ export function concatenate(ctx: ExecuteContext, items: Item[]): Item[] {
       if (!found && !options.keepMissing) fail(ctx, `Couldn't find the field '${fieldToAggregate}' in the input data`);
     }
   };
-  return [runAggregate(ctx, items, readList, checkFields)];
+  const result = runAggregate(ctx, items, readList, checkFields);
+  // v1 left the all-item-data item unpaired (the engine pairs it).
+  if (ctx.node.typeVersion === 1 && param(ctx, 'aggregate', 0, 'aggregateIndividualFields') === 'aggregateAllItemData') delete result.pairedItem;
+  return [result];
 }
 
 export function limit(ctx: ExecuteContext, items: Item[]): Item[] {
@@ -77,6 +81,7 @@ export async function sort(ctx: ExecuteContext, items: Item[]): Promise<Item[]> 
 
 export function splitOutItems(ctx: ExecuteContext, items: Item[]): Item[] {
   const version = ctx.node.typeVersion;
+  if (version === 1) return splitOutItemsV1(ctx, items);
   const output: Item[] = [];
   for (let i = 0; i < items.length; i++) {
     const options: JsonObject = collection(ctx, 'options', i);
