@@ -5,3 +5,4 @@ export { createLogger, type Logger } from './logger.ts';
 export { startRuntime, openEventStore, openReadModels, ALL_PROJECTIONS, type Runtime } from './runtime.ts';
 export { PRODUCT } from './product.ts';
 export { startTestRuntime, sampleWorkflow, TEST_OWNER, type TestRuntime } from './test-support.ts';
+export { createStoreRecorder } from './executions/store-recorder.ts';
