@@ -20,8 +20,7 @@ for (const folder of FOLDERS) {
   if (fixtures.length === 0) continue;
   describe(folder, () => {
     for (const fixture of fixtures) {
-      const test = fixture.skip ? it.skip : it;
-      test(`${fixture.name} (${fixture.file})${fixture.skip ? ` — skipped: ${fixture.skip}` : ''}`, async () => {
+      it(`${fixture.name} (${fixture.file})`, async () => {
         expect(await runFixture(fixture, engine, flowNodeTypes)).toEqual([]);
       });
     }

@@ -21,8 +21,6 @@ export interface FlowFixture {
   /** Items injected as the start node's input. */
   triggerItems?: Item[];
   timezone?: string;
-  /** Why the fixture cannot pass yet (a known gap outside the node); the test is skipped. */
-  skip?: string;
   /** The file the fixture came from, relative to the loaded folder. */
   file: string;
 }
