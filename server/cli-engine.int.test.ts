@@ -66,3 +66,19 @@ describe('weft eval', () => {
     expect(bad.stderr).toContain("Referenced node doesn't exist");
   });
 });
+
+describe('weft import, list, export', () => {
+  it('round-trips an n8n export through the data dir', () => {
+    const fixture = path.join(root, 'server', 'fixtures', 'n8n-export.json');
+    const imported = weft('import', '--input', fixture);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('imported Xk3mP9qR2sT5vW8y  Lead routing');
+    expect(weft('list').stdout).toContain('Xk3mP9qR2sT5vW8y  inactive  Lead routing');
+    const exported = JSON.parse(weft('export', '--id', 'Xk3mP9qR2sT5vW8y').stdout);
+    const original = JSON.parse(readFileSync(fixture, 'utf8'));
+    for (const key of ['name', 'nodes', 'connections', 'settings', 'pinData']) expect(exported[key], key).toEqual(original[key]);
+    const bad = weft('import', '--input', file('bad.json', { name: 'x', nodes: [{ name: 'a' }] }));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('nodes.0.type');
+  });
+});

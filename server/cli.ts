@@ -10,6 +10,8 @@ import { AppError, DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
 import { startRuntime } from './runtime.ts';
 import { SYSTEM_CONTEXT } from './auth/identity-service.ts';
 import { evalExpression, executeFile } from './cli-engine.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import { readWorkflowInput, toN8nExport } from './routes/workflow-json.ts';
 
 async function reportErrors(work: () => Promise<number>): Promise<number> {
   try {
@@ -32,6 +34,12 @@ Usage:
   ${PRODUCT.bin} users list                   list users
   ${PRODUCT.bin} apikey create --email E [--workspace W] [--label L]
                                        print a new API key for a user (default workspace: their first)
+  ${PRODUCT.bin} import --input file.json [--workspace W]
+                                       import n8n workflow JSON (one workflow or an array) into the data dir
+  ${PRODUCT.bin} export [--id ID | --all] [--output file.json] [--workspace W]
+                                       export workflows as n8n JSON (an array with --all)
+  ${PRODUCT.bin} list [--active true|false] [--workspace W]
+                                       list workflows: id, active, name
   ${PRODUCT.bin} execute --file W.json [--input items.json] [--output result.json]
                                        run a workflow file on the embedded engine, print n8n-shaped JSON
   ${PRODUCT.bin} eval '{{ expression }}' [--input items.json]
@@ -59,6 +67,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'users':
     case 'apikey':
       return identityVerb(verb, rest);
+    case 'import':
+    case 'export':
+    case 'list':
+      return workflowVerb(verb, rest);
     case 'execute':
       return reportErrors(() => executeFile(rest));
     case 'eval':
@@ -111,6 +123,51 @@ async function projections([action, name]: string[]): Promise<number> {
   } finally {
     await events.close();
     await readModels.close();
+  }
+}
+
+/** Workflow verbs work on the data directly (the server may run at the same time). */
+async function workflowVerb(verb: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { input: { type: 'string' }, output: { type: 'string' }, id: { type: 'string' }, all: { type: 'boolean' }, active: { type: 'string' }, workspace: { type: 'string' } },
+  });
+  const config = loadConfig();
+  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }));
+  const ctx = SYSTEM_CONTEXT(randomUUID());
+  const workspaceId = values.workspace ?? DEFAULT_WORKSPACE_ID;
+  try {
+    if (verb === 'import') {
+      if (!values.input) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} import --input file.json`);
+      const raw = JSON.parse(await readFile(values.input, 'utf8')) as unknown;
+      const list = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
+      const items = list.map((w, i) => readWorkflowInput(w, Array.isArray(raw) ? `${i}.` : ''));
+      const imported = await runtime.workflows.import(workspaceId, items.map((it) => ({ ...it, tags: it.tags ?? [] })), ctx);
+      for (const w of imported) console.log(`imported ${w.id}  ${w.name}${w.requestedId ? ` (id ${w.requestedId} was taken)` : ''}`);
+      return 0;
+    }
+    if (verb === 'export') {
+      const docs = values.id ? [await runtime.workflows.get(values.id)] : (await runtime.workflows.list({ workspaceId, limit: 250 })).items;
+      if (!values.id && !values.all) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} export --id ID | --all`);
+      const exported = docs.map(toN8nExport);
+      const text = JSON.stringify(values.id ? exported[0] : exported, null, 2);
+      if (values.output) await writeFile(values.output, text);
+      else console.log(text);
+      return 0;
+    }
+    const active = values.active === undefined ? undefined : values.active === 'true';
+    let cursor: string | undefined;
+    do {
+      const page = await runtime.workflows.list({ workspaceId, active, limit: 250, cursor });
+      for (const w of page.items) console.log(`${w.id}  ${w.active ? 'active  ' : 'inactive'}  ${w.name}`);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof AppError ? `${error.message}${error.details.length ? `: ${error.details.map((d) => `${d.path ?? ''} ${d.message}`).join('; ')}` : ''}` : (error as Error).message);
+    return 1;
+  } finally {
+    await runtime.close();
   }
 }
 
