@@ -101,7 +101,7 @@ async function projections([action, name]: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const logger = createLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const logger = createLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, true);
   const events = openEventStore(config, logger);
   const readModels = openReadModels(config);
   try {
@@ -133,7 +133,7 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
     options: { input: { type: 'string' }, output: { type: 'string' }, id: { type: 'string' }, all: { type: 'boolean' }, active: { type: 'string' }, workspace: { type: 'string' } },
   });
   const config = loadConfig();
-  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }));
+  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true));
   const ctx = SYSTEM_CONTEXT(randomUUID());
   const workspaceId = values.workspace ?? DEFAULT_WORKSPACE_ID;
   try {
@@ -179,7 +179,7 @@ async function identityVerb(verb: string, args: string[]): Promise<number> {
   });
   const action = positionals[0];
   const config = loadConfig();
-  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }));
+  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true));
   const ctx = SYSTEM_CONTEXT(randomUUID());
   try {
     if (verb === 'users' && action === 'list') {
