@@ -96,7 +96,10 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
   });
-  const executionService = createExecutionService({ events, executions, credentials: credentialService, workspaces: workspaceService, config, logger });
+  const executionService = createExecutionService({
+    events, executions, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl,
+    findWorkflow: (id) => workflowService.find(id),
+  });
   const guard = createGuard({
     access,
     sessionPrincipal: identityService.sessionPrincipal,

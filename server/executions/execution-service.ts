@@ -45,6 +45,9 @@ export function createExecutionService(deps: {
   workspaces: WorkspaceService;
   config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb'>;
   logger: Logger;
+  /** Finds a stored workflow, for error workflows. */
+  findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
+  publicUrl: string;
 }) {
   const { events, executions, credentials, workspaces, config, logger } = deps;
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
@@ -105,8 +108,53 @@ export function createExecutionService(deps: {
         },
       }),
     }).finally(() => running.delete(executionId));
-    done.catch((err) => logger.error({ err, executionId }, 'execution crashed'));
+    done.then(
+      (result) => runErrorWorkflow(definition, workflow, executionId, result, request, ctx),
+      (err) => logger.error({ err, executionId }, 'execution crashed'),
+    ).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
     return { executionId, done };
+  }
+
+  /**
+   * n8n's error workflow: a failed run that was not started by hand starts the workflow named in
+   * settings.errorWorkflow (or, without one, the workflow itself when it has an Error Trigger),
+   * which must be active, with the failure as its Error Trigger's item.
+   */
+  async function runErrorWorkflow(
+    definition: WorkflowDefinition,
+    workflow: { id: string; workspaceId: string },
+    executionId: string,
+    result: RunResult,
+    request: RunRequest,
+    ctx: RequestContext,
+  ): Promise<void> {
+    const mode = request.mode ?? 'manual';
+    if (result.status !== 'error' || mode === 'manual' || mode === 'error') return;
+    const targetId = definition.settings?.errorWorkflow || (definition.nodes.some(isErrorTrigger) ? workflow.id : undefined);
+    if (!targetId) return;
+    const target = await deps.findWorkflow(targetId);
+    if (!target || target.deleted || !target.active) {
+      logger.warn({ executionId, errorWorkflow: targetId }, 'error workflow not run: it does not exist or is not active');
+      return;
+    }
+    if (target.workspaceId !== workflow.workspaceId && !target.sharedWith.includes(workflow.workspaceId)) return;
+    const trigger = target.definition.nodes.find(isErrorTrigger);
+    if (!trigger) return;
+    const error = result.data.resultData.error;
+    const item = {
+      json: {
+        execution: {
+          id: executionId,
+          url: `${deps.publicUrl}/workflow/${workflow.id}/executions/${executionId}`,
+          error: error ? { message: error.message, ...(error.description ? { description: error.description } : {}), ...(error.node ? { node: { name: error.node } } : {}) } : {},
+          lastNodeExecuted: result.data.resultData.lastNodeExecuted,
+          mode,
+          ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+        },
+        workflow: { id: workflow.id, name: definition.name },
+      },
+    };
+    await start(target, { mode: 'error', startNode: trigger.name, triggerItems: [item] }, { ...ctx, requestId: randomUUID() });
   }
 
   return {
@@ -160,6 +208,8 @@ export function createExecutionService(deps: {
     },
   };
 }
+
+const isErrorTrigger = (node: { type: string; disabled?: boolean }) => node.type === 'n8n-nodes-base.errorTrigger' && !node.disabled;
 
 function safeJson(value: unknown): unknown {
   try {

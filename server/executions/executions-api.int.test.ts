@@ -86,6 +86,48 @@ describe('executions API', () => {
     expect((await api.get(`/api/v1/executions/${executionId}`)).status).toBe(404);
   });
 
+  it('starts the error workflow with n8n’s payload when a run that was not started by hand fails', async () => {
+    const handler = {
+      name: 'On error', settings: { executionOrder: 'v1' },
+      nodes: [
+        { id: 'e1', name: 'Error Trigger', type: 'n8n-nodes-base.errorTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { id: 'e2', name: 'Note', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+      ],
+      connections: { 'Error Trigger': { main: [[{ node: 'Note', type: 'main', index: 0 }]] } },
+    };
+    const errorWf = (await api.post('/api/v1/workflows').send(handler)).body;
+    await api.post(`/api/v1/workflows/${errorWf.id}/activate`);
+    const failing = (await api.post('/api/v1/workflows').send({
+      name: 'Breaks', settings: { executionOrder: 'v1', errorWorkflow: errorWf.id },
+      nodes: [
+        { id: 'f1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { id: 'f2', name: 'Boom', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, position: [200, 0], parameters: { errorMessage: 'bad input' } },
+      ],
+      connections: { Start: { main: [[{ node: 'Boom', type: 'main', index: 0 }]] } },
+    })).body;
+    const ctx = { actor: { kind: 'system' as const, id: 'test' }, requestId: crypto.randomUUID() };
+    const failingDoc = await rt.workflows.get(failing.id);
+    // A manual run never starts the error workflow…
+    await (await rt.executions.start(failingDoc, {}, ctx)).done;
+    // …a triggered one does.
+    const { executionId, done } = await rt.executions.start(failingDoc, { mode: 'trigger' }, ctx);
+    expect((await done).status).toBe('error');
+    let errorRun: { id: string; mode: string } | undefined;
+    await expect.poll(async () => {
+      await rt.executions.settle();
+      errorRun = (await api.get('/api/v1/executions').query({ workflowId: errorWf.id })).body.data[0];
+      return errorRun?.mode;
+    }, { timeout: 10_000 }).toBe('error');
+    await expect.poll(async () => (await api.get(`/api/v1/executions/${errorRun!.id}`)).body.status).toBe('success');
+    const detail = await api.get(`/api/v1/executions/${errorRun!.id}`).query({ includeData: 'true' });
+    expect(detail.body.data.resultData.runData['Error Trigger'][0].data.main[0][0].json).toMatchObject({
+      execution: { id: executionId, error: { message: 'bad input' }, lastNodeExecuted: 'Boom', mode: 'trigger' },
+      workflow: { id: failing.id, name: 'Breaks' },
+    });
+    const runs = (await api.get('/api/v1/executions').query({ workflowId: errorWf.id })).body.data;
+    expect(runs).toHaveLength(1);
+  });
+
   it('refuses an unknown start node and unknown workflows', async () => {
     const created = await api.post('/api/v1/workflows').send(workflow);
     expect((await api.post(`/api/v1/workflows/${created.body.id}/run`).send({ startNode: 'Nope' })).status).toBe(400);
