@@ -78,6 +78,29 @@ export interface NodeDescription {
   /** Credential types the node can use. */
   credentials?: { name: string; required?: boolean }[];
   properties: NodeProperty[];
+  /**
+   * n8n's `requiredInputs` (v1 order): which inputs must have data before a waiting multi-input
+   * node may run with `[]` for the others once nothing else can run. Merge: chooseBranch needs
+   * [0, 1], other modes 1. Undefined: any input will do.
+   */
+  requiredInputs?: RequiredInputs | ((parameters: Record<string, unknown>, typeVersion: number) => RequiredInputs);
+  /**
+   * n8n's trigger/poll/webhook kinds: such nodes are preferred as start nodes and, outside manual
+   * runs, pass their injected input through instead of executing.
+   */
+  triggerKind?: 'trigger' | 'poll' | 'webhook';
+  /** Outputs that depend on parameters (Switch rules); default `outputs`. */
+  outputsFor?: (parameters: Record<string, unknown>, typeVersion: number) => string[];
+}
+
+/** What `requiredInputs` resolves to: a count of inputs, or the input indexes needed. */
+export type RequiredInputs = number | number[];
+
+/** Which node, output and run fed one input of a node run. Zero indexes are omitted, as in n8n. */
+export interface TaskSource {
+  previousNode: string;
+  previousNodeOutput?: number;
+  previousNodeRun?: number;
 }
 
 export interface NodeCredentials {
@@ -109,6 +132,17 @@ export interface ExecuteContext {
   runCode(code: string, options: { mode: 'runOnceForAllItems' | 'runOnceForEachItem'; itemIndex?: number }): Promise<unknown>;
   /** An abort signal that fires when the run is stopped. */
   readonly signal: AbortSignal;
+  /**
+   * Parks the whole execution until `until` (n8n's putExecutionToWait): the node still returns its
+   * output; the run then stops with status 'waiting' and this node first in line.
+   */
+  putExecutionToWait(until: Date): void;
+  /** State kept for this execution only (n8n's getContext): per node, or shared by the flow. */
+  getContext(type: 'node' | 'flow'): JsonObject;
+  /** Which node, output and run fed an input of this run; undefined for the start node. */
+  getInputSourceData(inputIndex?: number): TaskSource | undefined;
+  /** Resolves `{{ }}` text (without the leading '=') for one item, like a parameter value. */
+  evaluateExpression(expression: string, itemIndex: number): unknown;
 }
 
 export interface NodeType {

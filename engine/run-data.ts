@@ -1,14 +1,9 @@
 // n8n's run result shapes (IRun, ITaskData), so tools that read n8n executions can read ours.
-import type { ExecutionMode, Item } from './node-sdk.ts';
+import type { ExecutionMode, Item, TaskSource } from './node-sdk.ts';
+
+export type { TaskSource };
 
 export type ExecutionStatus = 'new' | 'running' | 'success' | 'error' | 'waiting' | 'canceled' | 'crashed';
-
-/** Which node, output and run fed one input of a node run. Zero indexes are omitted, as in n8n. */
-export interface TaskSource {
-  previousNode: string;
-  previousNodeOutput?: number;
-  previousNodeRun?: number;
-}
 
 /** A serialisable error, as n8n records it on a task and on the run. */
 export interface ExecutionError {

@@ -1,6 +1,9 @@
 // More core nodes (XML, HTML, files, Wait), registered together.
 import type { NodeType } from '../engine/index.ts';
+import { convertToFileNode } from './convert-to-file/convert-to-file.node.ts';
+import { extractFromFileNode } from './extract-from-file/extract-from-file.node.ts';
 import { htmlNode } from './html/html.node.ts';
+import { waitNode } from './wait/wait.node.ts';
 import { xmlNode } from './xml/xml.node.ts';
 
-export const moreNodeTypes: NodeType[] = [xmlNode, htmlNode];
+export const moreNodeTypes: NodeType[] = [xmlNode, htmlNode, convertToFileNode, extractFromFileNode, waitNode];

@@ -20,7 +20,8 @@ export function exampleErrorData(): Item['json'] {
   };
 }
 
-const description: NodeDescription & { triggerKind: 'trigger' } = {
+// Not a trigger in n8n: an ordinary starting node, chosen only after real triggers (see STARTING_NODE_TYPES).
+const description: NodeDescription = {
   name: 'n8n-nodes-base.errorTrigger',
   displayName: 'Error Trigger',
   group: ['trigger'],
@@ -30,7 +31,6 @@ const description: NodeDescription & { triggerKind: 'trigger' } = {
   defaults: { name: 'Error Trigger', color: '#0000FF' },
   inputs: [],
   outputs: ['main'],
-  triggerKind: 'trigger',
   properties: [
     {
       displayName:

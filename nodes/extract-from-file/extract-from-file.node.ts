@@ -1,0 +1,88 @@
+// Extract from File (n8n-nodes-base.extractFromFile v1): rows from a CSV file, a value from a JSON or
+// text file, or a file as a base64 string. Spreadsheet, PDF, HTML, ICS and XML files are not implemented.
+import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
+import { binaryBuffer } from '../convert-to-file/binary-data.ts';
+import { decodeText } from '../convert-to-file/text-encoding.ts';
+import { errorMessage } from '../shared/items.ts';
+import { deepCopy } from '../shared/objects.ts';
+import { collection, param } from '../shared/params.ts';
+import { setPath } from '../shared/paths.ts';
+import { csvRows, type CsvReadOptions } from './csv-read.ts';
+import { extractFromFileProperties } from './extract-from-file.description.ts';
+
+function extractCsv(ctx: ExecuteContext, item: Item, itemIndex: number): Item[] {
+  const options = collection(ctx, 'options', itemIndex);
+  const property = param(ctx, 'binaryPropertyName', itemIndex, 'data');
+  const { buffer } = binaryBuffer(ctx.node.name, item, property, itemIndex);
+  const text = decodeText(buffer, options.encoding as string, false);
+  return csvRows(text, options as CsvReadOptions).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** fromJson, text and binaryToPropery: the file's content put into one field; skipped without a file. */
+function extractToField(ctx: ExecuteContext, item: Item, itemIndex: number, operation: string): Item | undefined {
+  const options = collection(ctx, 'options', itemIndex);
+  const property = param(ctx, 'binaryPropertyName', itemIndex, 'data');
+  if (!item.binary?.[property]) return undefined;
+  const { buffer } = binaryBuffer(ctx.node.name, item, property, itemIndex);
+  const keepSource = options.keepSource as string | undefined;
+  const json: JsonObject = keepSource && keepSource !== 'binary' ? deepCopy(item.json) : {};
+  let value: unknown;
+  if (operation === 'binaryToPropery') value = buffer.toString('base64');
+  else {
+    const text = decodeText(buffer, options.encoding as string, options.stripBOM !== false);
+    value = text;
+    if (operation === 'fromJson') {
+      try {
+        value = text === '' ? {} : JSON.parse(text);
+      } catch (error) {
+        throw new NodeOperationError(ctx.node.name, errorMessage(error), { itemIndex });
+      }
+    }
+  }
+  setPath(json, param(ctx, 'destinationKey', itemIndex, 'data'), value);
+  const output: Item = { json, pairedItem: { item: itemIndex } };
+  if (keepSource === 'binary' || keepSource === 'both') output.binary = item.binary;
+  else {
+    const rest = { ...item.binary };
+    delete rest[property];
+    output.binary = rest;
+  }
+  return output;
+}
+
+export const extractFromFileNode: NodeType = {
+  description: {
+    name: 'n8n-nodes-base.extractFromFile',
+    displayName: 'Extract from File',
+    group: ['input'],
+    version: [1],
+    description: 'Convert binary data to JSON',
+    defaults: { name: 'Extract from File' },
+    inputs: ['main'],
+    outputs: ['main'],
+    properties: extractFromFileProperties,
+  },
+  async execute(ctx: ExecuteContext) {
+    const items = ctx.getInputData();
+    const operation = param(ctx, 'operation', 0, 'csv');
+    if (!['csv', 'fromJson', 'text', 'binaryToPropery'].includes(operation)) {
+      throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported yet`);
+    }
+    const output: Item[] = [];
+    for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+      try {
+        if (operation === 'csv') output.push(...extractCsv(ctx, items[itemIndex], itemIndex));
+        else {
+          const extracted = extractToField(ctx, items[itemIndex], itemIndex, operation);
+          if (extracted) output.push(extracted);
+        }
+      } catch (error) {
+        if (!ctx.continueOnFail()) {
+          throw error instanceof NodeOperationError ? error : new NodeOperationError(ctx.node.name, errorMessage(error), { itemIndex });
+        }
+        output.push({ json: { error: errorMessage(error) }, pairedItem: { item: itemIndex } });
+      }
+    }
+    return [output];
+  },
+};

@@ -1,0 +1,54 @@
+// Wait (n8n-nodes-base.wait v1, 1.1): pauses for a time interval or until a date. Short waits sleep in
+// process; longer ones park the execution, which the executor then reports as waiting.
+import { NodeOperationError, type ExecuteContext, type NodeType } from '../../engine/index.ts';
+import { param } from '../shared/params.ts';
+import { waitProperties } from './wait.description.ts';
+import { IN_PROCESS_LIMIT_MS, intervalEnd, parseDateTime, sleep } from './wait-time.ts';
+
+function waitUntil(ctx: ExecuteContext, now: number): Date {
+  const resume = param(ctx, 'resume', 0, 'timeInterval');
+  if (resume === 'timeInterval') {
+    const v1 = ctx.node.typeVersion < 1.1;
+    const amount = Number(param(ctx, 'amount', 0, v1 ? 1 : 5));
+    const unit = param(ctx, 'unit', 0, v1 ? 'hours' : 'seconds');
+    if (!Number.isFinite(amount) || amount < 0) throw new NodeOperationError(ctx.node.name, 'The wait amount must be a positive number');
+    return intervalEnd(amount, unit, now);
+  }
+  if (resume === 'specificTime') {
+    const date = parseDateTime(param<unknown>(ctx, 'dateTime', 0, ''), ctx.timezone);
+    if (!date) {
+      throw new NodeOperationError(ctx.node.name, 'Cannot put execution to wait because `dateTime` parameter is not a valid date', {
+        description: 'Please pick a specific date and time to wait until',
+      });
+    }
+    return date;
+  }
+  throw new NodeOperationError(ctx.node.name, `Resuming on "${resume}" is not supported yet`, {
+    description: 'Use "After Time Interval" or "At Specified Time"',
+  });
+}
+
+export const waitNode: NodeType = {
+  description: {
+    name: 'n8n-nodes-base.wait',
+    displayName: 'Wait',
+    group: ['organization'],
+    version: [1, 1.1],
+    description: 'Wait before continue with execution',
+    defaults: { name: 'Wait', color: '#804050' },
+    inputs: ['main'],
+    outputs: ['main'],
+    properties: waitProperties,
+  },
+  async execute(ctx: ExecuteContext) {
+    const now = Date.now();
+    const until = waitUntil(ctx, now);
+    const waitMs = Math.max(until.getTime() - now, 0);
+    if (waitMs < IN_PROCESS_LIMIT_MS) {
+      if (waitMs > 0) await sleep(waitMs, ctx.signal);
+      return [ctx.getInputData()];
+    }
+    ctx.putExecutionToWait(until);
+    return [ctx.getInputData()];
+  },
+};
