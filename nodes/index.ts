@@ -1,9 +1,10 @@
 // The node registry: every implemented node type by n8n type name and typeVersion.
 import type { NodeType } from '../engine/index.ts';
 import { flowNodeTypes } from './registry-flow.ts';
+import { moreNodeTypes } from './registry-more.ts';
 import { transformNodeTypes } from './registry-transform.ts';
 
-export const NODE_TYPES: readonly NodeType[] = [...flowNodeTypes, ...transformNodeTypes];
+export const NODE_TYPES: readonly NodeType[] = [...flowNodeTypes, ...transformNodeTypes, ...moreNodeTypes];
 
 const byName = new Map<string, NodeType[]>();
 for (const type of NODE_TYPES) {

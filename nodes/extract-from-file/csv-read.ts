@@ -15,10 +15,14 @@ export interface CsvReadOptions {
 }
 
 export function csvRows(text: string, options: CsvReadOptions = {}): Array<Record<string, unknown>> {
-  let source = options.enableBOM && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if ((options.fromLine ?? 1) > 1) source = source.split(/\r\n|\n|\r/).slice((options.fromLine as number) - 1).join('\n');
+  const hasBOM = text.charCodeAt(0) === 0xfeff;
+  let source = hasBOM ? text.slice(1) : text;
+  const fromLine = options.fromLine ?? 1;
+  if (fromLine > 1) source = source.split(/\r\n|\n|\r/).slice(fromLine - 1).join('\n');
   const parsed = Papa.parse<string[]>(source, { delimiter: options.delimiter || ',', skipEmptyLines: true });
   let records: string[][] = parsed.data;
+  // Without the BOM option csv-parse keeps the mark, in the first cell (Papa Parse always drops it).
+  if (hasBOM && !options.enableBOM && fromLine <= 1 && records[0]?.length) records[0][0] = `\ufeff${records[0][0]}`;
   const headerRow = options.headerRow !== false;
   const header = headerRow ? records[0] : undefined;
   if (header) records = records.slice(1);

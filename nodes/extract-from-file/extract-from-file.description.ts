@@ -1,7 +1,7 @@
 // Extract from File parameters (n8n-nodes-base.extractFromFile v1) for the operations implemented here.
 import type { NodeProperty } from '../../engine/index.ts';
 
-const moveTo = ['binaryToPropery', 'fromJson', 'text'];
+const moveTo = ['binaryToPropery', 'fromJson', 'text', 'xml'];
 
 export const extractFromFileProperties: NodeProperty[] = [
   {

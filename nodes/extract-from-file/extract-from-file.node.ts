@@ -1,5 +1,5 @@
 // Extract from File (n8n-nodes-base.extractFromFile v1): rows from a CSV file, a value from a JSON or
-// text file, or a file as a base64 string. Spreadsheet, PDF, HTML, ICS and XML files are not implemented.
+// text or XML file (as text), or a file as a base64 string. Spreadsheet, PDF, HTML and ICS files are not implemented.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { binaryBuffer } from '../convert-to-file/binary-data.ts';
 import { decodeText } from '../convert-to-file/text-encoding.ts';
@@ -18,7 +18,7 @@ function extractCsv(ctx: ExecuteContext, item: Item, itemIndex: number): Item[] 
   return csvRows(text, options as CsvReadOptions).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-/** fromJson, text and binaryToPropery: the file's content put into one field; skipped without a file. */
+/** fromJson, text, xml and binaryToPropery: the file's content put into one field; skipped without a file. */
 function extractToField(ctx: ExecuteContext, item: Item, itemIndex: number, operation: string): Item | undefined {
   const options = collection(ctx, 'options', itemIndex);
   const property = param(ctx, 'binaryPropertyName', itemIndex, 'data');
@@ -65,7 +65,7 @@ export const extractFromFileNode: NodeType = {
   async execute(ctx: ExecuteContext) {
     const items = ctx.getInputData();
     const operation = param(ctx, 'operation', 0, 'csv');
-    if (!['csv', 'fromJson', 'text', 'binaryToPropery'].includes(operation)) {
+    if (!['csv', 'fromJson', 'text', 'xml', 'binaryToPropery'].includes(operation)) {
       throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported yet`);
     }
     const output: Item[] = [];

@@ -1,9 +1,8 @@
 // Filter v1 (n8n-nodes-base.filter): legacy per-type condition lists with AND/OR; returns
 // [kept, discarded] (the editor shows one output, the run data records both).
-import type { ExecuteContext, Item, NodeType } from '../../engine/index.ts';
-import { stampedInput } from '../shared/items.ts';
-import { evaluateLegacyConditions, legacyConditionsProperty } from '../shared/legacy-conditions.ts';
-import { param } from '../shared/params.ts';
+import type { ExecuteContext, NodeType } from '../../engine/index.ts';
+import { partitionInput } from '../shared/items.ts';
+import { legacyConditionsProperty, passesLegacyConditions } from '../shared/legacy-conditions.ts';
 
 export const filterV1Node: NodeType = {
   description: {
@@ -33,14 +32,6 @@ export const filterV1Node: NodeType = {
     ],
   },
   async execute(ctx: ExecuteContext) {
-    const kept: Item[] = [];
-    const discarded: Item[] = [];
-    stampedInput(ctx.getInputData()).forEach((item, itemIndex) => {
-      const combine = param(ctx, 'combineConditions', itemIndex, 'AND');
-      const conditions = param<Record<string, unknown>>(ctx, 'conditions', itemIndex, {});
-      const pass = evaluateLegacyConditions(ctx.node.name, conditions ?? {}, combine === 'AND');
-      (pass ? kept : discarded).push(item);
-    });
-    return [kept, discarded];
+    return partitionInput(ctx, (itemIndex) => passesLegacyConditions(ctx, itemIndex, 'combineConditions', 'AND'), false);
   },
 };

@@ -1,8 +1,7 @@
 // IF v1 (n8n-nodes-base.if): per-type condition lists combined with ALL/ANY; outputs [true, false].
-import type { ExecuteContext, Item, NodeType } from '../../engine/index.ts';
-import { stampedInput } from '../shared/items.ts';
-import { evaluateLegacyConditions, legacyConditionsProperty } from '../shared/legacy-conditions.ts';
-import { param } from '../shared/params.ts';
+import type { ExecuteContext, NodeType } from '../../engine/index.ts';
+import { partitionInput } from '../shared/items.ts';
+import { legacyConditionsProperty, passesLegacyConditions } from '../shared/legacy-conditions.ts';
 
 export const ifV1Node: NodeType = {
   description: {
@@ -32,19 +31,6 @@ export const ifV1Node: NodeType = {
     ],
   },
   async execute(ctx: ExecuteContext) {
-    const trueItems: Item[] = [];
-    const falseItems: Item[] = [];
-    stampedInput(ctx.getInputData()).forEach((item, itemIndex) => {
-      try {
-        const combine = param(ctx, 'combineOperation', itemIndex, 'all');
-        const conditions = param<Record<string, unknown>>(ctx, 'conditions', itemIndex, {});
-        const pass = evaluateLegacyConditions(ctx.node.name, conditions ?? {}, combine === 'all');
-        (pass ? trueItems : falseItems).push(item);
-      } catch (error) {
-        if (!ctx.continueOnFail()) throw error;
-        falseItems.push(item);
-      }
-    });
-    return [trueItems, falseItems];
+    return partitionInput(ctx, (itemIndex) => passesLegacyConditions(ctx, itemIndex, 'combineOperation', 'all'));
   },
 };

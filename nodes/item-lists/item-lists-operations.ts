@@ -9,8 +9,8 @@ import { collection, fail, fixedCollectionEntries, param, prepareFieldsArray } f
 import { getPath } from '../transform-shared/path.ts';
 import { defaultSortCode, shuffle, sortByCode, sortSimple, type SortField } from '../transform-shared/sort.ts';
 import { splitOutItem } from '../transform-shared/split-out.ts';
-import { fieldGetter, type Aggregation, type Row, type SummarizeOptions } from '../transform-shared/summarize.ts';
 import { summarizeLegacy } from '../transform-shared/summarize-legacy.ts';
+import { missingSummarizeField, readSummarizeInput } from '../transform-shared/summarize-params.ts';
 import { splitOutItemsV1 } from './split-out-v1.ts';
 
 const legacy = (ctx: ExecuteContext) => ctx.node.typeVersion < 3;
@@ -105,24 +105,10 @@ export function splitOutItems(ctx: ExecuteContext, items: Item[]): Item[] {
 }
 
 export function summarize(ctx: ExecuteContext, items: Item[]): Item[] {
-  const rows: Row[] = items.map(({ json }, i) => ({ ...json, _itemIndex: i }));
-  const options = collection(ctx, 'options', 0) as SummarizeOptions;
-  const splitBy = String(param(ctx, 'fieldsToSplitBy', 0, ''))
-    .split(',')
-    .map((field) => field.trim())
-    .filter((field) => field);
-  const fields = fixedCollectionEntries(
-    ctx, 'fieldsToSummarize', 'values', 0,
-    { aggregation: 'count', field: '', includeEmpty: false, separateBy: ',', customSeparator: '' },
-    { values: [{ aggregation: 'count', field: '' }] },
-  ) as unknown as Aggregation[];
-  if (!fields.some((entry) => entry.field !== '')) {
-    fail(ctx, "You need to add at least one aggregation to 'Fields to Summarize' with non empty 'Field'");
-  }
-  const get = fieldGetter(options.disableDotNotation);
+  const input = readSummarizeInput(ctx, items);
   if (ctx.node.typeVersion < 2.1) {
-    const missing = fields.find((entry) => entry.field !== '' && !rows.some((row) => get(row, entry.field) !== undefined));
+    const missing = missingSummarizeField(input);
     if (missing) fail(ctx, `The field '${missing.field}' does not exist in any items`);
   }
-  return summarizeLegacy(rows, splitBy, fields, options, get);
+  return summarizeLegacy(input.rows, input.splitBy, input.fields, input.options, input.get);
 }

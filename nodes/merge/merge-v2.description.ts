@@ -1,8 +1,7 @@
 // Merge v2 parameters (n8n-nodes-base.merge 2, 2.1), after n8n's Merge/v2 description.
 import type { NodeProperty } from '../../engine/index.ts';
+import { fieldsToMatchProperty, JOIN_MODE_OPTIONS, multipleMatchesProperty, option, outputDataFromProperty } from '../shared/match-properties.ts';
 import { clashHandlingProperty } from './merge-v3.description.ts';
-
-const option = (name: string, value: string, description?: string) => ({ name, value, description });
 const clash = clashHandlingProperty({ resolveClash: 'preferInput2', mergeMode: 'deepMerge', overrideEmpty: false });
 const clashValues = clash.options?.[0] as { values: NodeProperty[] };
 const v2Clash: NodeProperty = {
@@ -28,17 +27,7 @@ const v2Clash: NodeProperty = {
 };
 
 const byFields = { '/mode': ['combine'], '/combinationMode': ['mergeByFields'] };
-const multipleMatches = (joinModes: Record<string, unknown[]>): NodeProperty => ({
-  displayName: 'Multiple Matches',
-  name: 'multipleMatches',
-  type: 'options',
-  default: 'all',
-  options: [
-    option('Include All Matches', 'all', 'Output multiple items if there are multiple matches'),
-    option('Include First Match Only', 'first', 'Only ever output a single item per match'),
-  ],
-  displayOptions: { show: { ...byFields, ...joinModes } },
-});
+const multipleMatches = (joinModes: Record<string, unknown[]>): NodeProperty => multipleMatchesProperty({ ...byFields, ...joinModes });
 const combineShow = (extra: Record<string, unknown[]> = {}) => ({ show: { mode: ['combine'], combinationMode: ['mergeByFields'], ...extra } });
 
 export const mergeV2Properties: NodeProperty[] = [
@@ -66,51 +55,17 @@ export const mergeV2Properties: NodeProperty[] = [
     default: 'mergeByFields',
     displayOptions: { show: { mode: ['combine'] } },
   },
-  {
-    displayName: 'Fields to Match',
-    name: 'mergeByFields',
-    type: 'fixedCollection',
-    placeholder: 'Add Fields to Match',
-    default: { values: [{ field1: '', field2: '' }] },
-    typeOptions: { multipleValues: true },
-    options: [
-      {
-        displayName: 'Values',
-        name: 'values',
-        values: [
-          { displayName: 'Input 1 Field', name: 'field1', type: 'string', default: '', placeholder: 'e.g. id' },
-          { displayName: 'Input 2 Field', name: 'field2', type: 'string', default: '', placeholder: 'e.g. id' },
-        ],
-      },
-    ],
-    displayOptions: combineShow(),
-  },
+  { ...fieldsToMatchProperty('Input 1', 'Input 2'), displayOptions: combineShow() },
   {
     displayName: 'Output Type',
     name: 'joinMode',
     type: 'options',
-    options: [
-      option('Keep Matches', 'keepMatches', 'Items that match, merged together (inner join)'),
-      option('Keep Non-Matches', 'keepNonMatches', "Items that don't match"),
-      option('Keep Everything', 'keepEverything', "Items that match merged together, plus items that don't match (outer join)"),
-      option('Enrich Input 1', 'enrichInput1', 'All of input 1, with data from input 2 added in (left join)'),
-      option('Enrich Input 2', 'enrichInput2', 'All of input 2, with data from input 1 added in (right join)'),
-    ],
+    options: JOIN_MODE_OPTIONS,
     default: 'keepMatches',
     displayOptions: combineShow(),
   },
-  ...(['keepMatches', 'keepNonMatches'] as const).map((joinMode): NodeProperty => ({
-    displayName: 'Output Data From',
-    name: 'outputDataFrom',
-    type: 'options',
-    options: [
-      option(joinMode === 'keepMatches' ? 'Both Inputs Merged Together' : 'Both Inputs Appended Together', 'both'),
-      option('Input 1', 'input1'),
-      option('Input 2', 'input2'),
-    ],
-    default: 'both',
-    displayOptions: combineShow({ joinMode: [joinMode] }),
-  })),
+  outputDataFromProperty('Both Inputs Merged Together', combineShow({ joinMode: ['keepMatches'] }).show),
+  outputDataFromProperty('Both Inputs Appended Together', combineShow({ joinMode: ['keepNonMatches'] }).show),
   {
     displayName: 'Output Type',
     name: 'chooseBranchMode',

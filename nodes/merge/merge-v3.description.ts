@@ -1,12 +1,20 @@
 // Merge v3 parameters (n8n-nodes-base.merge 3–3.2), after n8n's Merge/v3/actions/mode/*.
 import type { NodeProperty } from '../../engine/index.ts';
+import {
+  disableDotNotationOption,
+  fieldsToMatchProperty,
+  fuzzyCompareProperty,
+  JOIN_MODE_OPTIONS,
+  multipleMatchesProperty,
+  option,
+  outputDataFromProperty,
+} from '../shared/match-properties.ts';
 
 type Show = Record<string, unknown[]>;
 const shown = (show: Show, property: NodeProperty): NodeProperty => ({
   ...property,
   displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, ...show } },
 });
-const option = (name: string, value: unknown, description?: string) => ({ name, value, description });
 
 export const numberInputsProperty: NodeProperty = {
   displayName: 'Number of Inputs',
@@ -16,14 +24,6 @@ export const numberInputsProperty: NodeProperty = {
   default: 2,
   options: [2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => option(String(n), n)),
   description: 'The number of data inputs you want to merge. The node waits for all connected inputs to be executed.',
-};
-
-const fuzzyCompareProperty: NodeProperty = {
-  displayName: 'Fuzzy Compare',
-  name: 'fuzzyCompare',
-  type: 'boolean',
-  default: false,
-  description: "Whether to tolerate small type differences when comparing fields. E.g. the number 3 and the string '3' are treated as the same.",
 };
 
 export function clashHandlingProperty(defaults: Record<string, unknown>, extra: Partial<NodeProperty> = {}): NodeProperty {
@@ -77,27 +77,6 @@ export function clashHandlingProperty(defaults: Record<string, unknown>, extra: 
 
 const clashHandling = clashHandlingProperty({ resolveClash: 'preferLast', mergeMode: 'deepMerge', overrideEmpty: false });
 
-const multipleMatches = (show: Show): NodeProperty => ({
-  displayName: 'Multiple Matches',
-  name: 'multipleMatches',
-  type: 'options',
-  default: 'all',
-  options: [
-    option('Include All Matches', 'all', 'Output multiple items if there are multiple matches'),
-    option('Include First Match Only', 'first', 'Only ever output a single item per match'),
-  ],
-  displayOptions: { show },
-});
-
-const outputDataFrom = (joinMode: string, bothLabel: string): NodeProperty => ({
-  displayName: 'Output Data From',
-  name: 'outputDataFrom',
-  type: 'options',
-  options: [option(bothLabel, 'both'), option('Input 1', 'input1'), option('Input 2', 'input2')],
-  default: 'both',
-  displayOptions: { show: { joinMode: [joinMode] } },
-});
-
 const byFields: Show = { mode: ['combine'], combineBy: ['combineByFields'] };
 const byPosition: Show = { mode: ['combine'], combineBy: ['combineByPosition'] };
 const all: Show = { mode: ['combine'], combineBy: ['combineAll'] };
@@ -105,42 +84,20 @@ const all: Show = { mode: ['combine'], combineBy: ['combineAll'] };
 const combineByFieldsProperties: NodeProperty[] = [
   { displayName: 'Fields To Match Have Different Names', name: 'advanced', type: 'boolean', default: false, description: 'Whether name(s) of field to match are different in input 1 and input 2' },
   { displayName: 'Fields to Match', name: 'fieldsToMatchString', type: 'string', placeholder: 'e.g. id, name', default: '', description: 'Specify the fields to use for matching input items', displayOptions: { show: { advanced: [false] } } },
-  {
-    displayName: 'Fields to Match',
-    name: 'mergeByFields',
-    type: 'fixedCollection',
-    placeholder: 'Add Fields to Match',
-    default: { values: [{ field1: '', field2: '' }] },
-    typeOptions: { multipleValues: true },
+  fieldsToMatchProperty('Input 1', 'Input 2', {
     description: 'Specify the fields to use for matching input items',
     displayOptions: { show: { advanced: [true] } },
-    options: [
-      {
-        displayName: 'Values',
-        name: 'values',
-        values: [
-          { displayName: 'Input 1 Field', name: 'field1', type: 'string', default: '', placeholder: 'e.g. id' },
-          { displayName: 'Input 2 Field', name: 'field2', type: 'string', default: '', placeholder: 'e.g. id' },
-        ],
-      },
-    ],
-  },
+  }),
   {
     displayName: 'Output Type',
     name: 'joinMode',
     type: 'options',
     description: 'How to select the items to send to output',
-    options: [
-      option('Keep Matches', 'keepMatches', 'Items that match, merged together (inner join)'),
-      option('Keep Non-Matches', 'keepNonMatches', "Items that don't match"),
-      option('Keep Everything', 'keepEverything', "Items that match merged together, plus items that don't match (outer join)"),
-      option('Enrich Input 1', 'enrichInput1', 'All of input 1, with data from input 2 added in (left join)'),
-      option('Enrich Input 2', 'enrichInput2', 'All of input 2, with data from input 1 added in (right join)'),
-    ],
+    options: JOIN_MODE_OPTIONS,
     default: 'keepMatches',
   },
-  outputDataFrom('keepMatches', 'Both Inputs Merged Together'),
-  outputDataFrom('keepNonMatches', 'Both Inputs Appended Together'),
+  outputDataFromProperty('Both Inputs Merged Together', { joinMode: ['keepMatches'] }),
+  outputDataFromProperty('Both Inputs Appended Together', { joinMode: ['keepNonMatches'] }),
   {
     displayName: 'Options',
     name: 'options',
@@ -150,10 +107,10 @@ const combineByFieldsProperties: NodeProperty[] = [
     options: [
       { ...clashHandling, displayOptions: { hide: { '/joinMode': ['keepMatches', 'keepNonMatches'] } } },
       { ...clashHandling, displayOptions: { show: { '/joinMode': ['keepMatches'], '/outputDataFrom': ['both'] } } },
-      { displayName: 'Disable Dot Notation', name: 'disableDotNotation', type: 'boolean', default: false, description: 'Whether to disallow referencing child fields using `parent.child` in the field name' },
+      disableDotNotationOption,
       fuzzyCompareProperty,
-      multipleMatches({ '/joinMode': ['keepMatches'], '/outputDataFrom': ['both'] }),
-      multipleMatches({ '/joinMode': ['enrichInput1', 'enrichInput2', 'keepEverything'] }),
+      multipleMatchesProperty({ '/joinMode': ['keepMatches'], '/outputDataFrom': ['both'] }),
+      multipleMatchesProperty({ '/joinMode': ['enrichInput1', 'enrichInput2', 'keepEverything'] }),
     ],
   },
 ];

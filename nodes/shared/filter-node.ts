@@ -2,7 +2,7 @@
 // property, the type-validation option that moved between versions, and error reporting.
 import { NodeOperationError, type ExecuteContext, type JsonObject, type NodeProperty } from '../../engine/index.ts';
 import { executeFilter, FilterError, isFilterValue, type FilterOptions } from './filter-conditions.ts';
-import { param } from './params.ts';
+import { collection, param } from './params.ts';
 
 export const ENABLE_LESS_STRICT_TYPE_VALIDATION =
   "Try changing the type of comparison. Alternatively you can enable 'Convert types where required'.";
@@ -80,4 +80,36 @@ export function evaluateFilter(
     const description = error instanceof FilterError ? error.description : loose ? undefined : ENABLE_LESS_STRICT_TYPE_VALIDATION;
     throw new NodeOperationError(ctx.node.name, message, { description, itemIndex });
   }
+}
+
+/** IF v2 and Filter v2 (2–2.3): the conditions, top-level type validation, and options. */
+export function conditionsNodeV2Properties(): NodeProperty[] {
+  const loose = looseTypeValidationProperties(2.1);
+  return [
+    conditionsProperty(2.1, '={{ $nodeVersion >= 2.3 ? 3 : $nodeVersion >= 2.2 ? 2 : 1 }}'),
+    loose.topLevel,
+    {
+      displayName: 'Options',
+      name: 'options',
+      type: 'collection',
+      placeholder: 'Add option',
+      default: {},
+      options: [ignoreCaseOption, loose.option],
+    },
+  ];
+}
+
+/** The filter engine version the editor stores for IF v2 / Filter v2 node versions. */
+export function conditionsNodeV2FilterVersion(typeVersion: number): number {
+  if (typeVersion >= 2.3) return 3;
+  return typeVersion >= 2.2 ? 2 : 1;
+}
+
+/** Whether one item passes the `conditions` of an IF v2 / Filter v2 node. */
+export function passesConditionsV2(ctx: ExecuteContext, itemIndex: number): boolean {
+  const options = collection(ctx, 'options', itemIndex);
+  const isLoose = isLooseTypeValidation(ctx, itemIndex, options, 2.1);
+  const conditions = param<unknown>(ctx, 'conditions', itemIndex, {});
+  const fallback = derivedFilterOptions(isLoose, options, conditionsNodeV2FilterVersion(ctx.node.typeVersion));
+  return evaluateFilter(ctx, conditions, itemIndex, fallback, isLoose);
 }

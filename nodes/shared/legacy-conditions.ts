@@ -1,6 +1,7 @@
 // The comparison table of the pre-filter condition lists (IF v1, Filter v1): per-type
 // `conditions.{boolean,dateTime,number,string}[{value1, operation, value2}]`.
-import { NodeOperationError, type NodeProperty } from '../../engine/index.ts';
+import { NodeOperationError, type ExecuteContext, type NodeProperty } from '../../engine/index.ts';
+import { param } from './params.ts';
 
 type Value = unknown;
 
@@ -141,3 +142,13 @@ export const legacyConditionsProperty: NodeProperty = {
     ] },
   ],
 };
+
+/**
+ * Whether one item passes an IF v1 / Filter v1 node's conditions; `combineParam` names the
+ * AND/OR option, `all` is its value meaning "every condition must match".
+ */
+export function passesLegacyConditions(ctx: ExecuteContext, itemIndex: number, combineParam: string, all: string): boolean {
+  const combine = param(ctx, combineParam, itemIndex, all);
+  const conditions = param<Record<string, unknown>>(ctx, 'conditions', itemIndex, {});
+  return evaluateLegacyConditions(ctx.node.name, conditions ?? {}, combine === all);
+}

@@ -1,0 +1,28 @@
+// The Wait node's parking path: a long wait ends the run as 'waiting' with the Wait node's run recorded.
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NODE_TYPES } from '../index.ts';
+import { createFixtureEngine } from '../testing/fixture-engine.ts';
+import { loadFixtures, nodeTypeLookup, type FlowFixture } from '../testing/run-fixtures.ts';
+
+const here = import.meta.dirname;
+const types = [...NODE_TYPES];
+const engine = createFixtureEngine();
+afterAll(() => engine.dispose());
+
+describe('wait (parking)', () => {
+  it('parks the execution for a wait longer than 65 seconds', async () => {
+    const [fixture] = loadFixtures(here).filter((f) => f.file === 'wait-one-second.workflow.json');
+    const wait = fixture.workflow.nodes.find((node) => node.name === 'Wait')!;
+    const parked: FlowFixture = {
+      ...fixture,
+      workflow: { ...fixture.workflow, nodes: fixture.workflow.nodes.map((node) => (node === wait ? { ...node, parameters: { amount: 2, unit: 'minutes' } } : node)) },
+    };
+    const before = Date.now();
+    const result = await engine.run(parked, nodeTypeLookup(types));
+    expect(result.status).toBe('waiting');
+    const waitTill = Date.parse(String(result.waitTill));
+    expect(waitTill).toBeGreaterThanOrEqual(before + 120_000);
+    expect(waitTill).toBeLessThan(Date.now() + 121_000);
+  });
+});
