@@ -7,6 +7,7 @@ import {
   FIRST_MATCH_OPTION,
   fuzzyCompareProperty,
 } from '../shared/match-properties.ts';
+import { optionsCollection } from '../shared/properties.ts';
 
 const RESOLVE_OPTIONS = [
   { name: 'Use Input A Version', value: 'preferInput1' },
@@ -44,20 +45,13 @@ export const compareDatasetsProperties: NodeProperty[] = [
     displayName: 'For Everything Except', name: 'exceptWhenMix', type: 'string', default: '', placeholder: 'e.g. id, country',
     displayOptions: { show: { resolve: ['mix'] } },
   },
-  {
-    displayName: 'Options',
-    name: 'options',
-    type: 'collection',
-    placeholder: 'Add option',
-    default: {},
-    options: [
-      {
-        displayName: 'Fields to Skip Comparing', name: 'skipFields', type: 'string', default: '', placeholder: 'e.g. updated_at, updated_by',
-        description: "Fields that shouldn't be included when checking whether two items are the same",
-      },
-      { ...fuzzyCompareProperty, displayOptions: { show: { '@version': [1] } } },
-      disableDotNotationOption,
-      { displayName: 'Multiple Matches', name: 'multipleMatches', type: 'options', default: 'first', options: [FIRST_MATCH_OPTION, ALL_MATCHES_OPTION] },
-    ],
-  },
+  optionsCollection([
+    {
+      displayName: 'Fields to Skip Comparing', name: 'skipFields', type: 'string', default: '', placeholder: 'e.g. updated_at, updated_by',
+      description: "Fields that shouldn't be included when checking whether two items are the same",
+    },
+    { ...fuzzyCompareProperty, displayOptions: { show: { '@version': [1] } } },
+    disableDotNotationOption,
+    { displayName: 'Multiple Matches', name: 'multipleMatches', type: 'options', default: 'first', options: [FIRST_MATCH_OPTION, ALL_MATCHES_OPTION] },
+  ]),
 ];

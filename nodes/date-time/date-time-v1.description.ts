@@ -1,5 +1,7 @@
 // Parameters of Date & Time v1 (legacy "format" / "calculate" actions, moment.js patterns).
 import type { NodeProperty } from '../../engine/index.ts';
+import { dateFormatOptions } from './date-formats.ts';
+import { optionsCollection } from '../shared/properties.ts';
 
 const onAction = (action: string, extra: Record<string, unknown[]> = {}) => ({ show: { action: [action], ...extra } });
 const UNITS = ['Quarters', 'Years', 'Months', 'Weeks', 'Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].map((name) => ({ name, value: name.toLowerCase() }));
@@ -34,31 +36,15 @@ export const dateTimeV1Properties: NodeProperty[] = [
     name: 'toFormat',
     type: 'options',
     displayOptions: onAction('format', { custom: [false] }),
-    options: [
-      { name: 'MM/DD/YYYY', value: 'MM/DD/YYYY', description: 'Example: 09/04/1986' },
-      { name: 'YYYY/MM/DD', value: 'YYYY/MM/DD', description: 'Example: 1986/04/09' },
-      { name: 'MMMM DD YYYY', value: 'MMMM DD YYYY', description: 'Example: April 09 1986' },
-      { name: 'MM-DD-YYYY', value: 'MM-DD-YYYY', description: 'Example: 09-04-1986' },
-      { name: 'YYYY-MM-DD', value: 'YYYY-MM-DD', description: 'Example: 1986-04-09' },
-      { name: 'Unix Timestamp', value: 'X', description: 'Example: 513388800.879' },
-      { name: 'Unix Ms Timestamp', value: 'x', description: 'Example: 513388800' },
-    ],
+    options: dateFormatOptions((pattern) => pattern, '513388800.879', '513388800'),
     default: 'MM/DD/YYYY',
     description: 'The format to convert the date to',
   },
-  {
-    displayName: 'Options',
-    name: 'options',
-    displayOptions: onAction('format'),
-    type: 'collection',
-    placeholder: 'Add option',
-    default: {},
-    options: [
-      { displayName: 'From Format', name: 'fromFormat', type: 'string', default: '', description: 'In case the input format is not recognized you can provide the format' },
-      { displayName: 'From Timezone Name or ID', name: 'fromTimezone', type: 'options', default: 'UTC', description: 'The timezone to convert from', typeOptions: { loadOptionsMethod: 'getTimezones' } },
-      { displayName: 'To Timezone Name or ID', name: 'toTimezone', type: 'options', default: 'UTC', description: 'The timezone to convert to', typeOptions: { loadOptionsMethod: 'getTimezones' } },
-    ],
-  },
+  optionsCollection([
+    { displayName: 'From Format', name: 'fromFormat', type: 'string', default: '', description: 'In case the input format is not recognized you can provide the format' },
+    { displayName: 'From Timezone Name or ID', name: 'fromTimezone', type: 'options', default: 'UTC', description: 'The timezone to convert from', typeOptions: { loadOptionsMethod: 'getTimezones' } },
+    { displayName: 'To Timezone Name or ID', name: 'toTimezone', type: 'options', default: 'UTC', description: 'The timezone to convert to', typeOptions: { loadOptionsMethod: 'getTimezones' } },
+  ], { displayOptions: onAction('format') }),
   { displayName: 'Date Value', name: 'value', displayOptions: onAction('calculate'), type: 'string', default: '', description: 'The date string or timestamp from which you want to add/subtract time', required: true },
   {
     displayName: 'Operation',

@@ -1,5 +1,7 @@
 // Parameters of Date & Time v2, one group per operation.
 import type { NodeProperty } from '../../engine/index.ts';
+import { dateFormatOptions } from './date-formats.ts';
+import { optionsCollection } from '../shared/properties.ts';
 
 const includeInputFields: NodeProperty = {
   displayName: 'Include Input Fields',
@@ -19,7 +21,7 @@ function outputField(operation: string, defaultName: string): NodeProperty {
 }
 
 function options(operation: string, extra: NodeProperty[] = []): NodeProperty {
-  return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, displayOptions: on(operation), options: [includeInputFields, ...extra] };
+  return optionsCollection([includeInputFields, ...extra], { displayOptions: on(operation) });
 }
 
 function shiftDate(operation: string, dateLabel: string, unitLabel: string, verb: string): NodeProperty[] {
@@ -64,13 +66,7 @@ export const dateTimeV2Properties: NodeProperty[] = [
     displayOptions: on('formatDate'),
     options: [
       { name: 'Custom Format', value: 'custom' },
-      { name: 'MM/DD/YYYY', value: 'MM/dd/yyyy', description: 'Example: 09/04/1986' },
-      { name: 'YYYY/MM/DD', value: 'yyyy/MM/dd', description: 'Example: 1986/04/09' },
-      { name: 'MMMM DD YYYY', value: 'MMMM dd yyyy', description: 'Example: April 09 1986' },
-      { name: 'MM-DD-YYYY', value: 'MM-dd-yyyy', description: 'Example: 09-04-1986' },
-      { name: 'YYYY-MM-DD', value: 'yyyy-MM-dd', description: 'Example: 1986-04-09' },
-      { name: 'Unix Timestamp', value: 'X', description: 'Example: 1672531200' },
-      { name: 'Unix Ms Timestamp', value: 'x', description: 'Example: 1674691200000' },
+      ...dateFormatOptions((pattern) => pattern.replace(/DD/g, 'dd').replace(/YYYY/g, 'yyyy'), '1672531200', '1674691200000'),
     ],
     default: 'MM/dd/yyyy',
     description: 'The format to convert the date to',

@@ -8,6 +8,7 @@ import { limitProperties } from '../transform-shared/limit.ts';
 import { sortProperties } from '../transform-shared/sort.ts';
 import { splitOutProperties } from '../transform-shared/split-out.ts';
 import { outputFormatOption, skipEmptySplitFieldsOption, splitByProperties, summarizeFields } from '../transform-shared/summarize-properties.ts';
+import { optionsCollection } from '../shared/properties.ts';
 
 const V3 = [3, 3.1];
 const LEGACY = [1, 2, 2.1, 2.2];
@@ -53,7 +54,7 @@ const summarizeProps = (versions: number[]): NodeProperty[] =>
   forOperation('summarize', versions, [
     summarizeFields(['append', 'concatenate']),
     ...splitByProperties,
-    { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [disableDotNotationOption, outputFormatOption, skipEmptySplitFieldsOption] },
+    optionsCollection([disableDotNotationOption, outputFormatOption, skipEmptySplitFieldsOption]),
   ]);
 
 function operationsFor(versions: number[], concatenate: string, legacy: boolean): NodeProperty[] {

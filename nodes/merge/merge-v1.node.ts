@@ -4,9 +4,9 @@ import type { ExecuteContext, Item, JsonObject, NodeProperty, NodeType } from '.
 import { deepCopy } from '../shared/objects.ts';
 import { param } from '../shared/params.ts';
 import { getPath } from '../shared/paths.ts';
+import { option } from '../shared/properties.ts';
 import { inputsData } from './merge-v3.node.ts';
 
-const option = (name: string, value: string, description?: string) => ({ name, value, description });
 const KEY_MODES = ['keepKeyMatches', 'mergeByKey', 'removeKeyMatches'];
 
 const properties: NodeProperty[] = [

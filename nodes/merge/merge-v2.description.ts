@@ -1,6 +1,7 @@
 // Merge v2 parameters (n8n-nodes-base.merge 2, 2.1), after n8n's Merge/v2 description.
 import type { NodeProperty } from '../../engine/index.ts';
-import { fieldsToMatchProperty, JOIN_MODE_OPTIONS, multipleMatchesProperty, option, outputDataFromProperty } from '../shared/match-properties.ts';
+import { fieldsToMatchProperty, JOIN_MODE_OPTIONS, multipleMatchesProperty, outputDataFromProperty } from '../shared/match-properties.ts';
+import { option } from '../shared/properties.ts';
 import { clashHandlingProperty } from './merge-v3.description.ts';
 const clash = clashHandlingProperty({ resolveClash: 'preferInput2', mergeMode: 'deepMerge', overrideEmpty: false });
 const clashValues = clash.options?.[0] as { values: NodeProperty[] };

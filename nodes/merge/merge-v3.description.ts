@@ -6,9 +6,9 @@ import {
   fuzzyCompareProperty,
   JOIN_MODE_OPTIONS,
   multipleMatchesProperty,
-  option,
   outputDataFromProperty,
 } from '../shared/match-properties.ts';
+import { option, optionsCollection } from '../shared/properties.ts';
 
 type Show = Record<string, unknown[]>;
 const shown = (show: Show, property: NodeProperty): NodeProperty => ({
@@ -98,21 +98,14 @@ const combineByFieldsProperties: NodeProperty[] = [
   },
   outputDataFromProperty('Both Inputs Merged Together', { joinMode: ['keepMatches'] }),
   outputDataFromProperty('Both Inputs Appended Together', { joinMode: ['keepNonMatches'] }),
-  {
-    displayName: 'Options',
-    name: 'options',
-    type: 'collection',
-    placeholder: 'Add option',
-    default: {},
-    options: [
-      { ...clashHandling, displayOptions: { hide: { '/joinMode': ['keepMatches', 'keepNonMatches'] } } },
-      { ...clashHandling, displayOptions: { show: { '/joinMode': ['keepMatches'], '/outputDataFrom': ['both'] } } },
-      disableDotNotationOption,
-      fuzzyCompareProperty,
-      multipleMatchesProperty({ '/joinMode': ['keepMatches'], '/outputDataFrom': ['both'] }),
-      multipleMatchesProperty({ '/joinMode': ['enrichInput1', 'enrichInput2', 'keepEverything'] }),
-    ],
-  },
+  optionsCollection([
+    { ...clashHandling, displayOptions: { hide: { '/joinMode': ['keepMatches', 'keepNonMatches'] } } },
+    { ...clashHandling, displayOptions: { show: { '/joinMode': ['keepMatches'], '/outputDataFrom': ['both'] } } },
+    disableDotNotationOption,
+    fuzzyCompareProperty,
+    multipleMatchesProperty({ '/joinMode': ['keepMatches'], '/outputDataFrom': ['both'] }),
+    multipleMatchesProperty({ '/joinMode': ['enrichInput1', 'enrichInput2', 'keepEverything'] }),
+  ]),
 ];
 
 export const mergeV3Properties: NodeProperty[] = [
@@ -145,7 +138,7 @@ export const mergeV3Properties: NodeProperty[] = [
     displayOptions: { show: { mode: ['combine'] } },
   },
   shown({ mode: ['append'] }, numberInputsProperty),
-  shown(all, { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [clashHandling, fuzzyCompareProperty] }),
+  shown(all, optionsCollection([clashHandling, fuzzyCompareProperty])),
   ...combineByFieldsProperties.map((property) => shown(byFields, property)),
   shown({ mode: ['combineBySql'] }, numberInputsProperty),
   shown({ mode: ['combineBySql'] }, { displayName: 'Query', name: 'query', type: 'string', default: 'SELECT * FROM input1 LEFT JOIN input2 ON input1.name = input2.id', typeOptions: { editor: 'sqlEditor', sqlDialect: 'StandardSQL' } }),

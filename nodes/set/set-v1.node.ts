@@ -4,6 +4,7 @@ import type { ExecuteContext, Item, JsonObject, NodeProperty, NodeType } from '.
 import { deepCopy } from '../shared/objects.ts';
 import { collection, param } from '../shared/params.ts';
 import { setPath } from '../shared/paths.ts';
+import { optionsCollection } from '../shared/properties.ts';
 
 const nameProperty: NodeProperty = {
   displayName: 'Name',
@@ -44,22 +45,15 @@ export const setV1Node: NodeType = {
         default: {},
         options: [valueGroup('boolean', 'Boolean', 'boolean', false), valueGroup('number', 'Number', 'number', 0), valueGroup('string', 'String', 'string', '')],
       },
-      {
-        displayName: 'Options',
-        name: 'options',
-        type: 'collection',
-        placeholder: 'Add option',
-        default: {},
-        options: [
-          {
-            displayName: 'Dot Notation',
-            name: 'dotNotation',
-            type: 'boolean',
-            default: true,
-            description: 'By default, dot-notation is used in property names. This means that "a.b" will set the property "b" underneath "a" so { "a": { "b": value} }. If that is not intended this can be deactivated, it will then set { "a.b": value } instead.',
-          },
-        ],
-      },
+      optionsCollection([
+        {
+          displayName: 'Dot Notation',
+          name: 'dotNotation',
+          type: 'boolean',
+          default: true,
+          description: 'By default, dot-notation is used in property names. This means that "a.b" will set the property "b" underneath "a" so { "a": { "b": value} }. If that is not intended this can be deactivated, it will then set { "a.b": value } instead.',
+        },
+      ]),
     ],
   },
   async execute(ctx: ExecuteContext) {

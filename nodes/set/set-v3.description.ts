@@ -1,10 +1,10 @@
 // Edit Fields (Set) v3–3.4 parameters, after n8n's Set/v2 description: manual fields (a
 // fixedCollection until 3.2, an assignment collection from 3.3) or a JSON template.
 import type { NodeProperty } from '../../engine/index.ts';
+import { option, optionsCollection } from '../shared/properties.ts';
 
 const OLD = [3, 3.1, 3.2];
 const manual = { mode: ['manual'] };
-const option = (name: string, value: string, description?: string) => ({ name, value, description });
 
 const fieldValue = (name: string, type: NodeProperty['type'], def: unknown, extra: Partial<NodeProperty> = {}): NodeProperty => ({
   displayName: 'Value',
@@ -153,30 +153,23 @@ export const setV3Properties: NodeProperty[] = [
   excludeFields({ '@version': OLD }),
   includeFields({ '/includeOtherFields': [true] }, { '@version': OLD }),
   excludeFields({ '/includeOtherFields': [true] }, { '@version': OLD }),
-  {
-    displayName: 'Options',
-    name: 'options',
-    type: 'collection',
-    placeholder: 'Add option',
-    default: {},
-    options: [
-      { displayName: 'Include Binary File', name: 'includeBinary', type: 'boolean', default: true, displayOptions: { hide: { '@version': [{ _cnd: { gte: 3.4 } }] } }, description: 'Whether binary data should be included if present in the input item' },
-      {
-        displayName: 'Strip Binary Data',
-        name: 'stripBinary',
-        type: 'boolean',
-        default: true,
-        description: 'Whether binary data should be stripped from the input item. Only applies when "Include Other Input Fields" is enabled.',
-        displayOptions: { show: { '@version': [{ _cnd: { gte: 3.4 } }], '/includeOtherFields': [true] } },
-      },
-      { displayName: 'Ignore Type Conversion Errors', name: 'ignoreConversionErrors', type: 'boolean', default: false, description: 'Whether to ignore field type errors and apply a less strict type conversion', displayOptions: { show: { '/mode': ['manual'] } } },
-      {
-        displayName: 'Support Dot Notation',
-        name: 'dotNotation',
-        type: 'boolean',
-        default: true,
-        description: 'By default, dot-notation is used in property names. This means that "a.b" will set the property "b" underneath "a" so { "a": { "b": value} }. If that is not intended this can be deactivated, it will then set { "a.b": value } instead.',
-      },
-    ],
-  },
+  optionsCollection([
+    { displayName: 'Include Binary File', name: 'includeBinary', type: 'boolean', default: true, displayOptions: { hide: { '@version': [{ _cnd: { gte: 3.4 } }] } }, description: 'Whether binary data should be included if present in the input item' },
+    {
+      displayName: 'Strip Binary Data',
+      name: 'stripBinary',
+      type: 'boolean',
+      default: true,
+      description: 'Whether binary data should be stripped from the input item. Only applies when "Include Other Input Fields" is enabled.',
+      displayOptions: { show: { '@version': [{ _cnd: { gte: 3.4 } }], '/includeOtherFields': [true] } },
+    },
+    { displayName: 'Ignore Type Conversion Errors', name: 'ignoreConversionErrors', type: 'boolean', default: false, description: 'Whether to ignore field type errors and apply a less strict type conversion', displayOptions: { show: { '/mode': ['manual'] } } },
+    {
+      displayName: 'Support Dot Notation',
+      name: 'dotNotation',
+      type: 'boolean',
+      default: true,
+      description: 'By default, dot-notation is used in property names. This means that "a.b" will set the property "b" underneath "a" so { "a": { "b": value} }. If that is not intended this can be deactivated, it will then set { "a.b": value } instead.',
+    },
+  ]),
 ];

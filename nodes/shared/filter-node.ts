@@ -3,6 +3,7 @@
 import { NodeOperationError, type ExecuteContext, type JsonObject, type NodeProperty } from '../../engine/index.ts';
 import { executeFilter, FilterError, isFilterValue, type FilterOptions } from './filter-conditions.ts';
 import { collection, param } from './params.ts';
+import { optionsCollection } from './properties.ts';
 
 export const ENABLE_LESS_STRICT_TYPE_VALIDATION =
   "Try changing the type of comparison. Alternatively you can enable 'Convert types where required'.";
@@ -88,14 +89,7 @@ export function conditionsNodeV2Properties(): NodeProperty[] {
   return [
     conditionsProperty(2.1, '={{ $nodeVersion >= 2.3 ? 3 : $nodeVersion >= 2.2 ? 2 : 1 }}'),
     loose.topLevel,
-    {
-      displayName: 'Options',
-      name: 'options',
-      type: 'collection',
-      placeholder: 'Add option',
-      default: {},
-      options: [ignoreCaseOption, loose.option],
-    },
+    optionsCollection([ignoreCaseOption, loose.option]),
   ];
 }
 

@@ -1,8 +1,7 @@
 // Parameter definitions shared by the nodes that pair items of two inputs by field values:
 // Merge v2 / v3 and Compare Datasets.
 import type { NodeProperty } from '../../engine/index.ts';
-
-export const option = (name: string, value: unknown, description?: string) => ({ name, value, description });
+import { option } from './properties.ts';
 
 export const disableDotNotationOption: NodeProperty = {
   displayName: 'Disable Dot Notation',

@@ -2,6 +2,7 @@
 // v2 [loop, done], v1 a single output that stops (null) when no batch is left. State lives in
 // the node's per-execution context (items, processedItems, currentRunIndex, noItemsLeft, done).
 import type { ExecuteContext, NodeProperty, NodeType } from '../../engine/index.ts';
+import { optionsCollection } from '../shared/properties.ts';
 import { nextBatch } from './batches.ts';
 
 const notice: NodeProperty = {
@@ -22,14 +23,7 @@ function properties(batchSize: number, resetDescription: string): NodeProperty[]
       default: batchSize,
       description: 'The number of items to return with each call',
     },
-    {
-      displayName: 'Options',
-      name: 'options',
-      type: 'collection',
-      placeholder: 'Add option',
-      default: {},
-      options: [{ displayName: 'Reset', name: 'reset', type: 'boolean', default: false, description: resetDescription }],
-    },
+    optionsCollection([{ displayName: 'Reset', name: 'reset', type: 'boolean', default: false, description: resetDescription }]),
   ];
 }
 

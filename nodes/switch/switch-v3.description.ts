@@ -2,6 +2,7 @@
 // expression mode routing each item to a computed output index.
 import type { NodeProperty } from '../../engine/index.ts';
 import { conditionsProperty, ignoreCaseOption, looseTypeValidationProperties } from '../shared/filter-node.ts';
+import { optionsCollection } from '../shared/properties.ts';
 
 const loose = looseTypeValidationProperties(3.1);
 
@@ -91,43 +92,35 @@ export const switchV3Properties: NodeProperty[] = [
     ],
   },
   loose.topLevel,
-  {
-    displayName: 'Options',
-    name: 'options',
-    type: 'collection',
-    placeholder: 'Add option',
-    default: {},
-    displayOptions: { show: { mode: ['rules'] } },
-    options: [
-      {
-        displayName: 'Fallback Output',
-        name: 'fallbackOutput',
-        type: 'options',
-        typeOptions: { loadOptionsDependsOn: ['rules.values', '/rules', '/rules.values'], loadOptionsMethod: 'getFallbackOutputOptions' },
-        options: [
-          { name: 'None (default)', value: 'none', description: 'Items will be ignored' },
-          { name: 'Extra Output', value: 'extra', description: 'Items will be sent to the extra, separate, output' },
-        ],
-        default: 'none',
-        description: 'If no rule matches the item will be sent to this output, by default they will be ignored',
-      },
-      ignoreCaseOption,
-      loose.option,
-      {
-        displayName: 'Rename Fallback Output',
-        name: 'renameFallbackOutput',
-        type: 'string',
-        placeholder: 'e.g. Fallback',
-        default: '',
-        displayOptions: { show: { fallbackOutput: ['extra'] } },
-      },
-      {
-        displayName: 'Send data to all matching outputs',
-        name: 'allMatchingOutputs',
-        type: 'boolean',
-        default: false,
-        description: 'Whether to send data to all outputs meeting conditions (and not just the first one)',
-      },
-    ],
-  },
+  optionsCollection([
+    {
+      displayName: 'Fallback Output',
+      name: 'fallbackOutput',
+      type: 'options',
+      typeOptions: { loadOptionsDependsOn: ['rules.values', '/rules', '/rules.values'], loadOptionsMethod: 'getFallbackOutputOptions' },
+      options: [
+        { name: 'None (default)', value: 'none', description: 'Items will be ignored' },
+        { name: 'Extra Output', value: 'extra', description: 'Items will be sent to the extra, separate, output' },
+      ],
+      default: 'none',
+      description: 'If no rule matches the item will be sent to this output, by default they will be ignored',
+    },
+    ignoreCaseOption,
+    loose.option,
+    {
+      displayName: 'Rename Fallback Output',
+      name: 'renameFallbackOutput',
+      type: 'string',
+      placeholder: 'e.g. Fallback',
+      default: '',
+      displayOptions: { show: { fallbackOutput: ['extra'] } },
+    },
+    {
+      displayName: 'Send data to all matching outputs',
+      name: 'allMatchingOutputs',
+      type: 'boolean',
+      default: false,
+      description: 'Whether to send data to all outputs meeting conditions (and not just the first one)',
+    },
+  ], { displayOptions: { show: { mode: ['rules'] } } }),
 ];

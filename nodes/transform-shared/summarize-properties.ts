@@ -2,6 +2,7 @@
 import type { NodeProperty } from '../../engine/index.ts';
 import { disableDotNotationOption } from './items.ts';
 import { NUMERICAL_AGGREGATIONS } from './summarize.ts';
+import { optionsCollection } from '../shared/properties.ts';
 
 const AGGREGATIONS = [
   { name: 'Append', value: 'append' },
@@ -88,24 +89,17 @@ export const skipEmptySplitFieldsOption: NodeProperty = {
 export const summarizeProperties: NodeProperty[] = [
   summarizeFields(['append', 'concatenate', 'count', 'countUnique']),
   ...splitByProperties,
-  {
-    displayName: 'Options',
-    name: 'options',
-    type: 'collection',
-    placeholder: 'Add option',
-    default: {},
-    options: [
-      {
-        displayName: 'Continue if Field Not Found',
-        name: 'continueIfFieldNotFound',
-        type: 'boolean',
-        default: false,
-        description: "Whether to continue if field to summarize can't be found in any items and return single empty item, otherwise an error would be thrown",
-        displayOptions: { hide: { '@version': [{ _cnd: { gte: 1.1 } }] } },
-      },
-      disableDotNotationOption,
-      outputFormatOption,
-      skipEmptySplitFieldsOption,
-    ],
-  },
+  optionsCollection([
+    {
+      displayName: 'Continue if Field Not Found',
+      name: 'continueIfFieldNotFound',
+      type: 'boolean',
+      default: false,
+      description: "Whether to continue if field to summarize can't be found in any items and return single empty item, otherwise an error would be thrown",
+      displayOptions: { hide: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+    },
+    disableDotNotationOption,
+    outputFormatOption,
+    skipEmptySplitFieldsOption,
+  ]),
 ];

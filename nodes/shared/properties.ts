@@ -1,0 +1,10 @@
+// Small builders for node parameter definitions used across many nodes.
+import type { NodeProperty } from '../../engine/index.ts';
+
+/** One choice of an `options` parameter. */
+export const option = (name: string, value: unknown, description?: string) => ({ name, value, description });
+
+/** The usual "Options" collection (`extra` typically holds `displayOptions`). */
+export function optionsCollection(options: NonNullable<NodeProperty['options']>, extra: Partial<NodeProperty> = {}): NodeProperty {
+  return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, ...extra, options };
+}
