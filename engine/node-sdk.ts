@@ -143,7 +143,16 @@ export interface ExecuteContext {
   getInputSourceData(inputIndex?: number): TaskSource | undefined;
   /** Resolves `{{ }}` text (without the leading '=') for one item, like a parameter value. */
   evaluateExpression(expression: string, itemIndex: number): unknown;
+  /**
+   * Runs another workflow with these items for its start node (n8n's Execute Workflow). Waiting,
+   * it resolves with the output of the sub-workflow's last node and fails when that run fails;
+   * otherwise it resolves with [] once the run has started.
+   */
+  executeSubWorkflow(source: SubWorkflowSource, items: Item[], options: { wait: boolean }): Promise<Item[]>;
 }
+
+/** Which workflow a sub-workflow call runs: a stored one, or a definition given inline. */
+export type SubWorkflowSource = { workflowId: string } | { definition: unknown };
 
 export interface NodeType {
   description: NodeDescription;

@@ -48,3 +48,10 @@ export interface RunResult {
     };
   };
 }
+
+/** What a finished run hands back to its caller (n8n's sub-workflow result): the last node's output 0. */
+export function lastNodeOutput(result: RunResult): Item[] {
+  const last = result.data.resultData.lastNodeExecuted;
+  const runs = last ? result.data.resultData.runData[last] : undefined;
+  return runs?.[runs.length - 1]?.data?.main[0] ?? [];
+}

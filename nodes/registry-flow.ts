@@ -5,6 +5,7 @@ import { codeNode } from './code/code.node.ts';
 import { functionItemNode, functionNode } from './code/function.node.ts';
 import { errorTriggerNode } from './error-trigger/error-trigger.node.ts';
 import { executeWorkflowTriggerNode } from './execute-workflow-trigger/execute-workflow-trigger.node.ts';
+import { executeWorkflowNode } from './execute-workflow/execute-workflow.node.ts';
 import { filterV1Node } from './filter/filter-v1.node.ts';
 import { filterV2Node } from './filter/filter-v2.node.ts';
 import { ifV1Node } from './if/if-v1.node.ts';
@@ -23,6 +24,7 @@ import { switchV1Node, switchV2Node } from './switch/switch-legacy.node.ts';
 import { switchV3Node } from './switch/switch-v3.node.ts';
 
 export const flowNodeTypes: NodeType[] = [
+  executeWorkflowNode,
   manualTriggerNode,
   startNode,
   executeWorkflowTriggerNode,

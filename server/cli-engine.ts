@@ -1,10 +1,10 @@
 // CLI verbs that use the engine with no server: `execute --file` and `eval`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError, parseWorkflowDefinition } from '../domain/index.ts';
+import { AppError, parseWorkflowDefinition, type WorkflowDefinition } from '../domain/index.ts';
 import {
-  createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow,
-  type ExpressionContext, type Item,
+  createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, subWorkflowResult, subWorkflowStartNode,
+  type ExpressionContext, type Item, type RunResult,
 } from '../engine/index.ts';
 import { getNodeType } from '../nodes/index.ts';
 import { loadConfig } from './config.ts';
@@ -33,17 +33,25 @@ export async function executeFile(args: string[]): Promise<number> {
   const config = loadConfig();
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
-  try {
-    const result = await executeWorkflow({
-      definition, workflowId: String((raw as { id?: unknown }).id ?? 'file'), executionId: 'cli', mode: 'cli',
-      nodeTypes: getNodeType, evaluator, triggerItems, timezone: config.timezone,
+  const run = (def: WorkflowDefinition, items: Item[] | undefined, mode: 'cli' | 'integrated'): Promise<RunResult> => executeWorkflow({
+      definition: def, workflowId: String((raw as { id?: unknown }).id ?? 'file'), executionId: 'cli', mode,
+      ...(mode === 'integrated' ? { startNode: subWorkflowStartNode(def) } : {}),
+      nodeTypes: getNodeType, evaluator, triggerItems: items, timezone: config.timezone,
       env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
       credentials: async (node) => {
         throw new AppError('validation_failed', `Node '${node.name}' needs credentials, which 'execute --file' does not have; import the workflow and run it on the server`);
       },
       runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex, onConsole: (level, a) => console.error(`[${ctx.node.name}] ${level}:`, ...a) }),
+      subWorkflow: async ({ source, items: subItems }) => {
+        if (!('definition' in source)) {
+          throw new AppError('validation_failed', `'execute --file' has no stored workflows to call (workflow ${source.workflowId}); define the sub-workflow inline`);
+        }
+        return subWorkflowResult(await run(parseWorkflowDefinition(source.definition), subItems, 'integrated'));
+      },
       recorder: createMemoryRecorder(),
     });
+  try {
+    const result = await run(definition, triggerItems, 'cli');
     const text = JSON.stringify(result, null, 2);
     if (values.output) await writeFile(values.output, text);
     else console.log(text);

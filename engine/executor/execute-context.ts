@@ -68,6 +68,11 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
       if (data[key] === null || typeof data[key] !== 'object') data[key] = {};
       return data[key] as JsonObject;
     },
+    executeSubWorkflow(source, items, options) {
+      const run = rc.options.subWorkflow;
+      if (!run) throw new NodeOperationError(node.name, 'Sub-workflows cannot run here', { description: 'This engine was started without a way to run other workflows' });
+      return run({ source, items, wait: options.wait, parentExecutionId: rc.options.executionId });
+    },
     runCode(code, options) {
       return rc.options.runCode(expressionContext(options.itemIndex ?? 0), code, options);
     },

@@ -11,3 +11,4 @@ export type { QueueSnapshot } from './run-state.ts';
 export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from './node-type-extras.ts';
 export { canonicalJson, definitionHash } from './canonical-json.ts';
 export { STARTING_NODE_TYPES } from './start-node.ts';
+export { subWorkflowStartNode, subWorkflowResult } from './sub-workflow.ts';

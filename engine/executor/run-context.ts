@@ -2,7 +2,7 @@
 // resolved parameters (computed once per node), pinned data and the abort signal.
 import type { WorkflowDefinition, WorkflowNode } from '../../domain/index.ts';
 import type { ExpressionContext, ExpressionEvaluator } from '../expression-context.ts';
-import type { ExecutionMode, Item, JsonObject, NodeType } from '../node-sdk.ts';
+import type { ExecutionMode, Item, JsonObject, NodeType, SubWorkflowSource } from '../node-sdk.ts';
 import { buildGraph, type WorkflowGraph } from './graph.ts';
 import { resolveNodeParameters } from './parameters.ts';
 import { destinationFilter } from './start-node.ts';
@@ -38,6 +38,11 @@ export interface ExecuteWorkflowOptions {
   timezone: string;
   /** Decrypted credential data for a node's credential of a type. */
   credentials: (node: WorkflowNode, type: string) => Promise<Record<string, unknown>>;
+  /**
+   * Runs a sub-workflow for the Execute Workflow node; absent where none can run (then the node
+   * fails with a clear error).
+   */
+  subWorkflow?: (request: { source: SubWorkflowSource; items: Item[]; wait: boolean; parentExecutionId: string }) => Promise<Item[]>;
   /** The sandbox: runs user code for a node (Code node). */
   runCode: (ctx: ExpressionContext, code: string, options: RunCodeOptions) => Promise<unknown>;
   /** Aborting cancels the run: status 'canceled'. */

@@ -5,7 +5,11 @@ import {
   createMemoryRecorder,
   executeWorkflow,
   foldExecution,
+  subWorkflowResult,
+  subWorkflowStartNode,
+  type ExecuteWorkflowOptions,
 } from '../../engine/index.ts';
+import { parseWorkflowDefinition } from '../../domain/index.ts';
 import { isEqual } from '../shared/objects.ts';
 import type { FixtureEngine } from './run-fixtures.ts';
 
@@ -16,6 +20,16 @@ export interface RealFixtureEngine extends FixtureEngine {
 export function createFixtureEngine(): RealFixtureEngine {
   const evaluator = createExpressionEvaluator();
   const codeRunner = createCodeRunner();
+  async function runSub(definition: ExecuteWorkflowOptions['definition'], items: unknown[], nodeTypes: ExecuteWorkflowOptions['nodeTypes']) {
+    const result = await executeWorkflow({
+      definition, workflowId: 'sub', executionId: 'sub-execution', mode: 'integrated', nodeTypes, evaluator, timezone: 'UTC',
+      startNode: subWorkflowStartNode(definition), triggerItems: items as never,
+      credentials: async () => ({}), recorder: createMemoryRecorder(),
+      runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex }),
+    });
+    return subWorkflowResult(result);
+  }
+
   return {
     async run(fixture, nodeTypes) {
       const recorder = createMemoryRecorder({ snapshot: true });
@@ -34,6 +48,12 @@ export function createFixtureEngine(): RealFixtureEngine {
         now: () => (clock += 1),
         ...(fixture.pinData ? { pinData: fixture.pinData } : {}),
         ...(fixture.triggerItems ? { triggerItems: fixture.triggerItems } : {}),
+        subWorkflow: ({ source, items }) => {
+          // Fixtures call sub-workflows given inline, or stored ones listed under `subWorkflows`.
+          const raw = 'definition' in source ? source.definition : fixture.subWorkflows?.[source.workflowId];
+          if (raw === undefined) throw new Error(`No sub-workflow '${'workflowId' in source ? source.workflowId : ''}' in the fixture`);
+          return runSub(parseWorkflowDefinition(raw), items, nodeTypes);
+        },
       });
       // A run must be rebuildable from its events alone.
       const folded = foldExecution(recorder.events);

@@ -21,6 +21,8 @@ export interface FlowFixture {
   /** Items injected as the start node's input. */
   triggerItems?: Item[];
   timezone?: string;
+  /** Stored workflows an Execute Workflow node may call by id. */
+  subWorkflows?: Record<string, unknown>;
   /** The file the fixture came from, relative to the loaded folder. */
   file: string;
 }

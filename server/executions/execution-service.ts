@@ -1,9 +1,9 @@
 // Runs workflows on the in-process engine and answers for their executions: start, watch, stop,
 // list, and the run data folded from each execution's event stream.
 import { randomUUID } from 'node:crypto';
-import { newEntityId, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { newEntityId, NotFoundError, parseWorkflowDefinition, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution,
+  createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution, subWorkflowResult, subWorkflowStartNode,
   type ExecutionMode, type Item, type RunResult,
 } from '../../engine/index.ts';
 import type { EventStore } from '../../events/index.ts';
@@ -65,7 +65,7 @@ export function createExecutionService(deps: {
     workflow: { id: string; workspaceId: string; revision?: number; active: boolean },
     request: RunRequest,
     ctx: RequestContext,
-  ) {
+  ): Promise<{ executionId: string; done: Promise<RunResult> }> {
     if (request.startNode && !definition.nodes.some((n) => n.name === request.startNode)) {
       throw new ValidationError(`No node named '${request.startNode}'`, [{ path: 'startNode', message: 'unknown node' }]);
     }
@@ -77,7 +77,7 @@ export function createExecutionService(deps: {
     const vars = await workspaces.variableMap(workflow.workspaceId);
     const mode = request.mode ?? 'manual';
     const runCtx = { ...ctx, requestId: randomUUID() };
-    const done = executeWorkflow({
+    const done: Promise<RunResult> = executeWorkflow({
       definition, workflowId: workflow.id, executionId, mode,
       nodeTypes: getNodeType,
       evaluator,
@@ -94,6 +94,16 @@ export function createExecutionService(deps: {
         record: (type, data) => recorder.record(type, type === 'ExecutionStarted'
           ? { ...(data as object), workflowRevision: workflow.revision, ...(request.retryOf ? { retryOf: request.retryOf } : {}) }
           : data),
+      },
+      subWorkflow: async ({ source, items, wait }): Promise<Item[]> => {
+        const sub = 'definition' in source
+          ? { definition: parseWorkflowDefinition(source.definition), id: workflow.id, workspaceId: workflow.workspaceId, active: false }
+          : await subWorkflowById(source.workflowId, workflow.workspaceId);
+        const started: { done: Promise<RunResult> } = await startDefinition(
+          sub.definition, { id: sub.id, workspaceId: sub.workspaceId, active: sub.active },
+          { mode: 'integrated', startNode: subWorkflowStartNode(sub.definition), triggerItems: items }, runCtx,
+        );
+        return wait ? subWorkflowResult(await started.done) : [];
       },
       credentials: async (node, type) => {
         const ref = node.credentials?.[type];
@@ -155,6 +165,15 @@ export function createExecutionService(deps: {
       },
     };
     await start(target, { mode: 'error', startNode: trigger.name, triggerItems: [item] }, { ...ctx, requestId: randomUUID() });
+  }
+
+  /** A stored workflow a run may call: in the caller's workspace, or shared with it. */
+  async function subWorkflowById(id: string, workspaceId: string) {
+    const doc = await deps.findWorkflow(id);
+    if (!doc || doc.deleted || (doc.workspaceId !== workspaceId && !doc.sharedWith.includes(workspaceId))) {
+      throw new NotFoundError('Workflow', id);
+    }
+    return { definition: doc.definition, id: doc.id, workspaceId: doc.workspaceId, revision: doc.revision, active: doc.active };
   }
 
   return {

@@ -128,6 +128,32 @@ describe('executions API', () => {
     expect(runs).toHaveLength(1);
   });
 
+  it('runs a stored sub-workflow through the Execute Workflow node, each run recorded', async () => {
+    const sub = (await api.post('/api/v1/workflows').send({
+      name: 'Sub', settings: { executionOrder: 'v1' },
+      nodes: [
+        { id: 's1', name: 'In', type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { id: 's2', name: 'Tag', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { assignments: { assignments: [{ id: 't', name: 'fromSub', value: true, type: 'boolean' }] }, includeOtherFields: true, options: {} } },
+      ],
+      connections: { In: { main: [[{ node: 'Tag', type: 'main', index: 0 }]] } },
+    })).body;
+    const caller = (await api.post('/api/v1/workflows').send({
+      name: 'Caller', settings: { executionOrder: 'v1' },
+      nodes: [
+        { id: 'c1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { id: 'c2', name: 'Call', type: 'n8n-nodes-base.executeWorkflow', typeVersion: 1.2, position: [200, 0], parameters: { workflowId: { __rl: true, value: sub.id, mode: 'id' }, options: {} } },
+      ],
+      connections: { Start: { main: [[{ node: 'Call', type: 'main', index: 0 }]] } },
+      pinData: { Start: [{ json: { n: 1 } }] },
+    })).body;
+    const run = await api.post(`/api/v1/workflows/${caller.id}/run`).query({ wait: 'true' }).send({});
+    expect(run.body.status, run.text).toBe('success');
+    expect(run.body.data.resultData.runData.Call[0].data.main[0][0].json).toEqual({ n: 1, fromSub: true });
+    await rt.executions.settle();
+    const subRuns = (await api.get('/api/v1/executions').query({ workflowId: sub.id })).body.data;
+    expect(subRuns.map((e: { mode: string; status: string }) => [e.mode, e.status])).toEqual([['integrated', 'success']]);
+  });
+
   it('refuses an unknown start node and unknown workflows', async () => {
     const created = await api.post('/api/v1/workflows').send(workflow);
     expect((await api.post(`/api/v1/workflows/${created.body.id}/run`).send({ startNode: 'Nope' })).status).toBe(400);
