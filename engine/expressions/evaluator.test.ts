@@ -2,22 +2,12 @@ import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExpressionError } from '../expression-context.ts';
 import { createExpressionEvaluator } from './evaluator.ts';
-import { simpleContext } from './test-helpers.ts';
+import { errorOf, simpleContext } from './test-helpers.ts';
 
 const evaluator = createExpressionEvaluator({ timeoutMs: 300, memoryLimitMb: 32 });
 afterAll(() => evaluator.dispose());
 const ctx = simpleContext([{ json: { a: 1, name: 'Ann', obj: { x: 1 }, list: [1, 2], zero: 0, no: false, nul: null } }]);
 const ev = (expr: string, c = ctx) => evaluator.evaluate(expr, c, { parameter: 'value' });
-
-function errorOf(fn: () => unknown): ExpressionError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ExpressionError) return e;
-    throw e;
-  }
-  throw new Error('expected an ExpressionError');
-}
 
 describe('result typing', () => {
   it('returns the raw value of a whole-value expression', () => {

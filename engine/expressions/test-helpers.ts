@@ -1,6 +1,6 @@
 // Builders for expression contexts in tests: a small linear workflow with recorded run data.
 import type { WorkflowNode } from '../../domain/index.ts';
-import type { ExpressionContext } from '../expression-context.ts';
+import { ExpressionError, type ExpressionContext } from '../expression-context.ts';
 import type { Item } from '../node-sdk.ts';
 import type { RunData, TaskData } from '../run-data.ts';
 
@@ -43,4 +43,15 @@ export function chainContext(
 export function simpleContext(items: Item[], overrides: Partial<ExpressionContext> = {}): ExpressionContext {
   const start = task([items]);
   return chainContext(['Start'], node('Current'), { Start: [start] }, items, overrides);
+}
+
+/** The ExpressionError that `fn` throws; fails the test when it throws nothing or something else. */
+export function errorOf(fn: () => unknown): ExpressionError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ExpressionError) return e;
+    throw e;
+  }
+  throw new Error('expected an ExpressionError');
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExpressionError, type ExpressionContext } from '../expression-context.ts';
 import type { Item } from '../node-sdk.ts';
 import { createExpressionEvaluator } from './evaluator.ts';
-import { chainContext, node, task } from './test-helpers.ts';
+import { chainContext, errorOf, node, task } from './test-helpers.ts';
 
 const evaluator = createExpressionEvaluator();
 afterAll(() => evaluator.dispose());
@@ -32,16 +32,6 @@ function context(overrides: Partial<ExpressionContext> = {}): ExpressionContext 
   return { ...ctx, ...overrides };
 }
 const ctx = context({ vars: { region: 'eu' }, execution: { id: 'ex-9', mode: 'manual', resumeUrl: 'http://h/webhook-waiting/ex-9' } });
-
-function errorOf(fn: () => unknown): ExpressionError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ExpressionError) return e;
-    throw e;
-  }
-  throw new Error('expected an ExpressionError');
-}
 
 describe('current item', () => {
   it('$json, $data, $binary (without the data field), $itemIndex, $runIndex', () => {
