@@ -72,7 +72,11 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
   const [workflows, history, audit, identity, credentials, executions] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
   const runners = [workflows, history, audit, identity, credentials, executions];
   for (const runner of runners) await runner.start();
-  for (const runner of runners) await runner.waitFor(await events.headPosition(), 60_000);
+  // Serve only once the read models have caught up with the log (a rebuild after a version bump
+  // can take a while on a long log; it is logged, and there is no deadline to crash on).
+  const head = await events.headPosition();
+  logger.info({ head }, 'catching up read models');
+  for (const runner of runners) await runner.waitFor(head, 7 * 24 * 3600_000);
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis unreachable'));
