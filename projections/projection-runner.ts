@@ -1,5 +1,6 @@
 // Keeps one projection up to date, serves its active read model, and rebuilds it into a new
 // storage key while the old one keeps serving, then swaps.
+import type { RecordedEvent } from '../domain/index.ts';
 import type { EventStore } from '../events/index.ts';
 import { CHECKPOINTS, physicalName, ProjectionLane, type LaneLogger } from './projection-lane.ts';
 import type { Projection } from './projection.ts';
@@ -38,6 +39,11 @@ export class ProjectionRunner {
 
   get name(): string {
     return this.options.projection.name;
+  }
+
+  /** Whether this projection reads events like this one (callers need not wait for it otherwise). */
+  accepts(event: Pick<RecordedEvent, 'stream' | 'type'>): boolean {
+    return this.options.projection.accepts?.(event as RecordedEvent) ?? true;
   }
 
   private get versionKey(): string {

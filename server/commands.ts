@@ -37,8 +37,10 @@ export function createCommandRunner(deps: { events: EventStore; projections: Pro
     });
     if (result.position !== undefined) {
       const position = result.position;
+      // Wait only for the read models these events change.
+      const affected = deps.projections.filter((p) => result.events.some((e) => p.accepts({ stream, type: e.type })));
       await Promise.all(
-        deps.projections.map((p) =>
+        affected.map((p) =>
           p.waitFor(position, deps.timeoutMs).catch((err) => {
             // The write is committed; a lagging read model must not turn it into a failure.
             deps.logger.warn({ err, projection: p.name }, 'read model lagging behind a write');
