@@ -13,11 +13,19 @@ import { evalExpression, executeFile } from './cli-engine.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { readWorkflowInput, toN8nExport } from './routes/workflow-json.ts';
 
+/** An error as one line for the terminal: the message, and the details of a validation error. */
+function describeError(error: unknown): string {
+  if (error instanceof AppError && error.details.length) {
+    return `${error.message}: ${error.details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('; ')}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function reportErrors(work: () => Promise<number>): Promise<number> {
   try {
     return await work();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(describeError(error));
     return 2;
   }
 }
@@ -164,7 +172,7 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
     } while (cursor);
     return 0;
   } catch (error) {
-    console.error(error instanceof AppError ? `${error.message}${error.details.length ? `: ${error.details.map((d) => `${d.path ?? ''} ${d.message}`).join('; ')}` : ''}` : (error as Error).message);
+    console.error(describeError(error));
     return 1;
   } finally {
     await runtime.close();
@@ -211,7 +219,7 @@ async function identityVerb(verb: string, args: string[]): Promise<number> {
     console.error(HELP);
     return 2;
   } catch (error) {
-    console.error(error instanceof AppError ? `${error.message}${error.details.length ? `: ${error.details.map((d) => d.message).join('; ')}` : ''}` : error);
+    console.error(describeError(error));
     return 1;
   } finally {
     await runtime.close();

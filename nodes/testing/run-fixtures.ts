@@ -111,12 +111,8 @@ export interface FixtureEngine {
   run(fixture: FlowFixture, nodeTypes: (type: string, version: number) => NodeType | undefined): Promise<RunResult>;
 }
 
-/** Looks node types up by n8n type name and typeVersion. */
-export function nodeTypeLookup(types: NodeType[]): (type: string, version: number) => NodeType | undefined {
-  return (type, version) => types.find((t) => t.description.name === type && t.description.version.includes(version));
-}
-
-export async function runFixture(fixture: FlowFixture, engine: FixtureEngine, types: NodeType[]): Promise<string[]> {
-  const result = await engine.run(fixture, nodeTypeLookup(types));
+/** Runs a fixture with the given node-type lookup (the registry's `getNodeType`, as in production). */
+export async function runFixture(fixture: FlowFixture, engine: FixtureEngine, nodeTypes: (type: string, version: number) => NodeType | undefined): Promise<string[]> {
+  const result = await engine.run(fixture, nodeTypes);
   return compareRun(fixture, result);
 }

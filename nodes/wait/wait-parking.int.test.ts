@@ -1,12 +1,11 @@
 // The Wait node's parking path: a long wait ends the run as 'waiting' with the Wait node's run recorded.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_TYPES } from '../index.ts';
+import { getNodeType } from '../index.ts';
 import { createFixtureEngine } from '../testing/fixture-engine.ts';
-import { loadFixtures, nodeTypeLookup, type FlowFixture } from '../testing/run-fixtures.ts';
+import { loadFixtures, type FlowFixture } from '../testing/run-fixtures.ts';
 
 const here = import.meta.dirname;
-const types = [...NODE_TYPES];
 const engine = createFixtureEngine();
 afterAll(() => engine.dispose());
 
@@ -19,7 +18,7 @@ describe('wait (parking)', () => {
       workflow: { ...fixture.workflow, nodes: fixture.workflow.nodes.map((node) => (node === wait ? { ...node, parameters: { amount: 2, unit: 'minutes' } } : node)) },
     };
     const before = Date.now();
-    const result = await engine.run(parked, nodeTypeLookup(types));
+    const result = await engine.run(parked, getNodeType);
     expect(result.status).toBe('waiting');
     const waitTill = Date.parse(String(result.waitTill));
     expect(waitTill).toBeGreaterThanOrEqual(before + 120_000);
