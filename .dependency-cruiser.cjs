@@ -11,7 +11,7 @@ const ALLOWED = {
   nodes: ['engine', 'domain'],
   collab: ['domain', 'events', 'projections'],
   server: ['domain', 'events', 'projections', 'engine', 'nodes', 'collab'],
-  client: ['domain'],
+  client: ['domain', 'collab'],
   ops: PARTS,
 };
 

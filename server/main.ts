@@ -1,6 +1,6 @@
 // Starts the server: configuration, runtime, HTTP listener, and a graceful shutdown on signals.
-import http from 'node:http';
 import { ConfigError, loadConfig } from './config.ts';
+import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { PRODUCT } from './product.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
@@ -24,8 +24,8 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger);
   if (options.workerOnly) return runWorker(runtime);
-  const server = http.createServer(runtime.app.koa.callback());
-  server.keepAliveTimeout = 5_000;
+  const listener = createHttpServer(runtime);
+  const { server } = listener;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -43,6 +43,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await listener.closeChannels();
     server.closeIdleConnections();
     const deadline = setTimeout(() => {
       logger.warn('shutdown deadline reached; closing open connections');

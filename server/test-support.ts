@@ -1,8 +1,10 @@
 // Starts a real runtime (SQLite files in a fresh temp folder) for tests; no mocks.
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from './config.ts';
+import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 
@@ -41,5 +43,30 @@ export function sampleWorkflow(name = 'Sample', extra: Record<string, unknown> =
     connections: { 'When clicking ‘Execute workflow’': { main: [[{ node: 'Edit Fields', type: 'main', index: 0 }]] } },
     settings: { executionOrder: 'v1' },
     ...extra,
+  };
+}
+
+export interface TestServer {
+  runtime: TestRuntime;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A test runtime behind a real listening HTTP server with every real-time channel attached. */
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+  const runtime = await startTestRuntime(env, dataDir);
+  const listener = createHttpServer(runtime);
+  await new Promise<void>((resolve) => listener.server.listen(0, '127.0.0.1', resolve));
+  const port = (listener.server.address() as AddressInfo).port;
+  return {
+    runtime, port, url: `http://127.0.0.1:${port}`,
+    async close() {
+      await listener.closeChannels();
+      listener.server.closeAllConnections();
+      await new Promise<void>((resolve) => listener.server.close(() => resolve()));
+      await runtime.dispose();
+    },
   };
 }
