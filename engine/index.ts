@@ -5,3 +5,4 @@ export * from './expression-context.ts';
 export * from './expressions/index.ts';
 export * from './sandbox/index.ts';
 export * from './executor/index.ts';
+export * from './queue/index.ts';

@@ -27,12 +27,12 @@ export interface ExecutionDoc {
   nodesRun: number;
 }
 
-interface StartedData { workflowId: string; mode: string; definitionHash?: string; workflowRevision?: number; retryOf?: string; startedAt?: string }
+interface StartedData { workflowId: string; mode: string; definitionHash?: string; workflowRevision?: number; retryOf?: string; startedAt?: string; queuedAt?: string }
 interface FinishedData { status: string; stoppedAt: string; error?: { message: string; node?: string }; lastNodeExecuted?: string }
 
 export const executionsProjection: Projection = {
   name: 'executions',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: EXECUTIONS,
@@ -48,10 +48,16 @@ export const executionsProjection: Projection = {
     const docs = tx.collection<ExecutionDoc>(EXECUTIONS);
     const id = streamId(event.stream);
     switch (event.type) {
+      case 'ExecutionQueued':
       case 'ExecutionStarted': {
         const data = event.data as StartedData;
+        const queued = event.type === 'ExecutionQueued';
+        const before = queued ? undefined : await docs.get(id);
         await docs.upsert({
-          id, workflowId: data.workflowId, mode: data.mode, status: 'running', startedAt: data.startedAt ?? event.metadata.at,
+          ...before,
+          // n8n's status of a run that waits for a worker is 'new'.
+          id, workflowId: data.workflowId, mode: data.mode, status: queued ? 'new' : 'running',
+          startedAt: before?.startedAt ?? data.startedAt ?? data.queuedAt ?? event.metadata.at,
           deleted: false, nodesRun: 0,
           ...(event.metadata.workspaceId ? { workspaceId: event.metadata.workspaceId } : {}),
           ...(data.definitionHash ? { definitionHash: data.definitionHash } : {}),
@@ -70,7 +76,7 @@ export const executionsProjection: Projection = {
         await docs.patch(id, { status: 'waiting', waitTill: (event.data as { waitTill: string }).waitTill });
         return;
       case 'ExecutionResumed':
-        await docs.patch(id, { status: 'running' });
+        await docs.patch(id, { status: 'running', waitTill: undefined });
         return;
       case 'ExecutionFinished': {
         const data = event.data as FinishedData;

@@ -13,7 +13,14 @@ const settings = {
   eventStoreUrl: { env: 'EVENTSTORE_URL', schema: optionalUrl, doc: 'EventStoreDB/KurrentDB connection string (esdb://…); unset: embedded SQLite event store.' },
   mongoUrl: { env: 'MONGO_URL', schema: optionalUrl, doc: 'MongoDB URL for read models (a replica set, for transactions); unset: embedded SQLite.' },
   mongoDb: { env: 'MONGO_DB', schema: z.string().default('weft'), doc: 'MongoDB database name for read models.' },
-  redisUrl: { env: 'REDIS_URL', schema: optionalUrl, doc: 'Redis URL (redis://…); checked by /readyz, and used by the job queue and live fan-out as they land; unset: in-process.' },
+  redisUrl: { env: 'REDIS_URL', schema: optionalUrl, doc: 'Redis URL (redis://…); checked by /readyz, the job queue (BullMQ) and the live fan-out (Socket.IO adapter); unset: in-process.' },
+  queuePrefix: { env: 'QUEUE_PREFIX', schema: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('weft'), doc: 'Redis key prefix of the job queue (several installations can share a Redis).' },
+  serverRunsWorker: { env: 'SERVER_RUNS_WORKER', schema: bool.default(true), doc: 'The server also runs workflows itself; false with REDIS_URL leaves runs to `weft worker` processes.' },
+  workerConcurrency: { env: 'WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(1000).default(20), doc: 'Runs one worker (or the server) executes at once.' },
+  workflowConcurrency: { env: 'WORKFLOW_CONCURRENCY', schema: z.coerce.number().int().min(0).default(0), doc: 'Most runs of one workflow at once, across all workers (0: no limit).' },
+  queueRatePerSecond: { env: 'QUEUE_RATE_PER_SECOND', schema: z.coerce.number().int().min(0).default(0), doc: 'Most runs started per second, across all workers (0: no limit).' },
+  queueLockMs: { env: 'QUEUE_LOCK_MS', schema: z.coerce.number().int().min(500).default(30_000), doc: "How long a silent worker keeps a run before another takes it over (Redis queue), in ms." },
+  workerShutdownTimeoutMs: { env: 'WORKER_SHUTDOWN_TIMEOUT_MS', schema: z.coerce.number().int().min(0).default(30_000), doc: 'On shutdown, how long running runs may finish before they are handed back to the queue, in ms.' },
   logLevel: { env: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
   logPretty: { env: 'LOG_PRETTY', schema: bool.default(false), doc: 'Human-readable logs instead of JSON lines (development).' },
   jsonBodyLimitBytes: { env: 'JSON_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(16 * 1024 * 1024), doc: 'Largest JSON body the API accepts, in bytes.' },
@@ -33,6 +40,8 @@ const settings = {
   sandboxMemoryMb: { env: 'SANDBOX_MEMORY_MB', schema: z.coerce.number().int().min(8).default(128), doc: 'Heap limit of the sandbox that runs expressions and Code, in MB.' },
   allowEnvInExpressions: { env: 'EXPRESSIONS_ALLOW_ENV', schema: bool.default(false), doc: 'Let expressions read environment variables through $env.' },
   readYourWritesTimeoutMs: { env: 'READ_YOUR_WRITES_TIMEOUT_MS', schema: z.coerce.number().int().min(1).default(5_000), doc: 'How long a write waits for its read model before answering, in ms.' },
+  liveNewRunWaitMs: { env: 'LIVE_NEW_RUN_WAIT_MS', schema: z.coerce.number().int().min(0).default(2_000), doc: 'How long watching a run waits for its first event (a run accepted a moment ago), in ms, before answering not found.' },
+  liveReplayMaxEvents: { env: 'LIVE_REPLAY_MAX_EVENTS', schema: z.coerce.number().int().min(1000).default(100_000), doc: 'Most log events scanned to catch up a reconnecting workflow-room watcher; further behind, it is told to reload.' },
 } as const;
 
 type Settings = typeof settings;

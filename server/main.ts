@@ -22,7 +22,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
-  const runtime = await startRuntime(config, logger);
+  const runtime = await startRuntime(config, logger, { role: options.workerOnly ? 'worker' : 'server' });
   if (options.workerOnly) return runWorker(runtime);
   const listener = createHttpServer(runtime);
   const { server } = listener;
@@ -61,7 +61,10 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
 }
 
 function runWorker(runtime: Runtime): void {
-  runtime.logger.info(`${PRODUCT.name} ${PRODUCT.version} worker started: keeping projections up to date`);
+  runtime.logger.info(
+    { concurrency: runtime.config.workerConcurrency, queue: runtime.config.redisUrl ? 'bullmq' : 'in-process' },
+    `${PRODUCT.name} ${PRODUCT.version} worker started: running workflows from the queue`,
+  );
   const stop = async (signal: string) => {
     runtime.logger.info({ signal }, 'worker shutting down');
     await runtime.close();

@@ -25,6 +25,7 @@ import { createWorkflowService, type WorkflowService } from './workflow-service.
 import { createCredentialService, type CredentialService } from './credentials/credential-service.ts';
 import { loadOrCreateMasterKey } from './credentials/envelope.ts';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.ts';
+import { createBullmqQueue, createInProcessQueue } from '../engine/index.ts';
 
 export interface Runtime {
   config: Config;
@@ -65,7 +66,12 @@ export function createProjectionRunner(projection: Projection, events: EventStor
   return new ProjectionRunner({ events, readModels, projection, logger: logger.child({ projection: projection.name }) });
 }
 
-export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** 'worker': runs jobs (no HTTP); 'api': never runs jobs; default: the server, per SERVER_RUNS_WORKER. */
+  role?: 'server' | 'worker' | 'api';
+}
+
+export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const events = openEventStore(config, logger);
   const readModels = openReadModels(config);
   const vault = await openVault(config);
@@ -100,9 +106,16 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
   });
+  const queue = config.redisUrl
+    ? createBullmqQueue({ url: config.redisUrl, prefix: config.queuePrefix, lockMs: config.queueLockMs })
+    : createInProcessQueue();
   const executionService = createExecutionService({
-    events, executions, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl,
+    events, executions, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue,
     findWorkflow: (id) => workflowService.find(id),
+    // Without Redis there is no other worker: this process always runs the jobs.
+    runsWorker: options.role === 'worker' || !config.redisUrl || (options.role !== 'api' && config.serverRunsWorker),
+    workerOptions: { concurrency: config.workerConcurrency, perWorkflowLimit: config.workflowConcurrency, ratePerSecond: config.queueRatePerSecond },
+    workerShutdownTimeoutMs: config.workerShutdownTimeoutMs,
   });
   const guard = createGuard({
     access,
@@ -121,12 +134,13 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     },
   });
   const app = createApp({
-    config, logger, guard, access, projections: runners, backends,
+    config, logger, guard, access, events, projections: runners, backends,
     workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
   });
 
   await bootstrap(config, logger, identityService, workspaceService);
+  await executionService.startWorker();
 
   return {
     config, logger, events, readModels, vault, app, access,
@@ -135,7 +149,8 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService,
     executions: executionService,
     async close() {
-      executionService.dispose();
+      await executionService.dispose();
+      await queue.close();
       for (const runner of runners) await runner.stop();
       await events.close();
       await readModels.close();

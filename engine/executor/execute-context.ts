@@ -81,6 +81,7 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
     },
     getContext(type) {
       const key = type === 'flow' ? 'flow' : `node:${node.name}`;
+      rc.state.contextTouched.add(key);
       return (rc.state.contextData[key] ??= {});
     },
     getInputSourceData(inputIndex = 0) {

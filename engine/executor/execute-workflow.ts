@@ -1,23 +1,20 @@
 // Runs a workflow definition the way n8n's WorkflowExecute.run does, recording every step as an
 // event.
 //
-// NOT IMPLEMENTED: resuming a parked run (`resumeExecution`). The ExecutionWaiting event carries
-// what it needs (`queue`: the stack with the waiting node first, and the waiting slots). Following
-// n8n's `handleWaitingState`, a resume must: rebuild the state by folding the events (runData,
-// lastNodeExecuted, the execution index from the highest recorded one) and the queue; drop the
-// waiting node's last run entry; run the first stack entry as if disabled (its input passes
-// through; a webhook/form resume replaces that input with the request data); then continue the
-// loop and record ExecutionResumed … ExecutionFinished on the same stream.
+// A run continues from its record (options.replay) through the same loop: see replay.ts.
 import type { Item } from '../node-sdk.ts';
 import type { ExecutionError, RunResult } from '../run-data.ts';
 import { definitionHash } from './canonical-json.ts';
 import { CANCELED_ERROR, EngineError, TIMEOUT_ERROR, toExecutionError } from './errors.ts';
 import { createRunContext, type ExecuteWorkflowOptions, type RunContext } from './run-context.ts';
+import { createReplay } from './replay.ts';
 import { runLoop, type LoopOutcome } from './run-loop.ts';
 import { queueSnapshot } from './run-state.ts';
 import { findStartNode, nodesToCheck } from './start-node.ts';
 
-export async function executeWorkflow(options: ExecuteWorkflowOptions): Promise<RunResult> {
+export async function executeWorkflow(given: ExecuteWorkflowOptions): Promise<RunResult> {
+  const replay = given.replay ? createReplay(given.replay) : undefined;
+  const options = replay ? { ...given, recorder: replay.recorder(given.recorder) } : given;
   const abort = new AbortController();
   const cancel = () => abort.abort();
   if (options.signal?.aborted) cancel();
@@ -31,8 +28,8 @@ export async function executeWorkflow(options: ExecuteWorkflowOptions): Promise<
       }, timeoutSeconds * 1000)
     : undefined;
 
-  const rc = createRunContext(options, abort.signal);
-  const startedAt = new Date(rc.now()).toISOString();
+  const rc = createRunContext(options, abort.signal, replay);
+  const startedAt = replay?.startedAt ?? new Date(rc.now()).toISOString();
   const triggerItems: Item[] = options.triggerItems ?? [{ json: {} }];
   const start = options.startNode !== undefined
     ? rc.graph.nodes.get(options.startNode)
@@ -79,6 +76,7 @@ async function finish(rc: RunContext, startedAt: string, outcome: LoopOutcome, a
   if (state.lastNodeExecuted !== undefined) resultData.lastNodeExecuted = state.lastNodeExecuted;
   if (rc.pinData) resultData.pinData = rc.pinData;
 
+  if (outcome.kind === 'handedBack' && !aborted) return { ...result, status: 'running' };
   if (outcome.kind === 'waiting' && !aborted) {
     const waitTill = state.waitTill!.toISOString();
     result.status = 'waiting';

@@ -1,7 +1,7 @@
 // The events of an `execution-<id>` stream and the pure fold that rebuilds the run result from
 // them. Every field the result has comes from an event, so replay and time travel need no engine.
 import type { WorkflowDefinition } from '../../domain/index.ts';
-import type { ExecutionMode, Item } from '../node-sdk.ts';
+import type { ExecutionMode, Item, JsonObject } from '../node-sdk.ts';
 import type { ExecutionError, RunResult, TaskData, TaskSource } from '../run-data.ts';
 import type { QueueSnapshot } from './run-state.ts';
 
@@ -45,6 +45,13 @@ export interface NodeFinishedData {
   node: string;
   runIndex: number;
   taskData: TaskData;
+  /** The execution state (getContext) the node changed, so that a continued run has it. */
+  context?: Record<string, JsonObject>;
+}
+
+/** A parked run goes on (its time came, or a webhook call resumed it). */
+export interface ExecutionResumedData {
+  resumedAt: string;
 }
 
 /** The node returned no data (null), so its branch ends and it gets no run data entry. */
@@ -79,6 +86,7 @@ export type ExecutionEvent =
   | { type: 'NodeFailed'; data: NodeFinishedData }
   | { type: 'NodeReturnedNoData'; data: NodeReturnedNoDataData }
   | { type: 'ExecutionWaiting'; data: ExecutionWaitingData }
+  | { type: 'ExecutionResumed'; data: ExecutionResumedData }
   | { type: 'ExecutionFinished'; data: ExecutionFinishedData };
 
 export type ExecutionEventType = ExecutionEvent['type'];
@@ -95,7 +103,13 @@ export function foldExecution(events: Iterable<{ type: string; data: unknown }>)
       if (d.pinData !== undefined) result.data.resultData.pinData = d.pinData;
       continue;
     }
-    if (!result) throw new Error(`${event.type} before ExecutionStarted`);
+    if ((raw.type as string) === 'ExecutionQueued') {
+      // Accepted, waiting for a worker (n8n's status 'new').
+      const d = raw.data as { mode: ExecutionMode; queuedAt: string };
+      result ??= { status: 'new', mode: d.mode, startedAt: d.queuedAt, data: { resultData: { runData: {} } } };
+      continue;
+    }
+    if (!result) continue;
     const resultData = result.data.resultData;
     switch (event.type) {
       case 'NodeSucceeded':
@@ -115,6 +129,11 @@ export function foldExecution(events: Iterable<{ type: string; data: unknown }>)
         result.stoppedAt = event.data.stoppedAt;
         setLastNode(resultData, event.data.lastNodeExecuted);
         break;
+      case 'ExecutionResumed':
+        result.status = 'running';
+        delete result.waitTill;
+        delete result.stoppedAt;
+        break;
       case 'ExecutionFinished':
         result.status = event.data.status;
         result.stoppedAt = event.data.stoppedAt;
@@ -125,7 +144,7 @@ export function foldExecution(events: Iterable<{ type: string; data: unknown }>)
         break;
     }
   }
-  if (!result) throw new Error('No ExecutionStarted event');
+  if (!result) throw new Error('No ExecutionQueued or ExecutionStarted event');
   return result;
 }
 

@@ -8,6 +8,7 @@ export type { ExecutionRecorder, MemoryRecorder, MemoryRecorderOptions, Executio
 export { foldExecution } from './execution-events.ts';
 export type * from './execution-events.ts';
 export type { QueueSnapshot } from './run-state.ts';
+export type { ReplaySource } from './replay.ts';
 export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from './node-type-extras.ts';
 export { canonicalJson, definitionHash } from './canonical-json.ts';
 export { STARTING_NODE_TYPES } from './start-node.ts';

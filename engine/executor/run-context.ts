@@ -7,6 +7,7 @@ import { buildGraph, type WorkflowGraph } from './graph.ts';
 import { resolveNodeParameters } from './parameters.ts';
 import { destinationFilter } from './start-node.ts';
 import type { ExecutionRecorder } from './recorder.ts';
+import type { Replay, ReplaySource } from './replay.ts';
 import { createRunState, type RunState } from './run-state.ts';
 
 export interface RunCodeOptions {
@@ -61,6 +62,10 @@ export interface ExecuteWorkflowOptions {
   resumeUrl?: string;
   /** The definition's hash when the caller already has it (a stored version); else computed. */
   definitionHash?: string;
+  /** Fires when the worker shuts down: the run stops between steps and is continued elsewhere. */
+  handback?: AbortSignal;
+  /** Continue from recorded events (crash, resume after a wait) or seed from an earlier run (retry). */
+  replay?: ReplaySource;
 }
 
 export interface RunContext {
@@ -77,12 +82,14 @@ export interface RunContext {
   readonly runFilter?: ReadonlySet<string>;
   readonly staticData: JsonObject;
   readonly workflowInfo: { id: string; name: string; active: boolean };
+  /** Set when the run continues from or is seeded by recorded events. */
+  readonly replay?: Replay;
   nodeType(node: WorkflowNode): NodeType | undefined;
   /** The node's parameters with defaults applied (once per run and node). */
   parameters(node: WorkflowNode): Record<string, unknown>;
 }
 
-export function createRunContext(options: ExecuteWorkflowOptions, signal: AbortSignal): RunContext {
+export function createRunContext(options: ExecuteWorkflowOptions, signal: AbortSignal, replay?: Replay): RunContext {
   const { definition } = options;
   const graph = buildGraph(definition);
   const types = new Map<string, NodeType | undefined>();
@@ -105,6 +112,7 @@ export function createRunContext(options: ExecuteWorkflowOptions, signal: AbortS
     runFilter: options.destinationNode !== undefined ? destinationFilter(graph, options.destinationNode) : undefined,
     staticData: options.staticData ?? initialStaticData(definition.staticData),
     workflowInfo: { id: options.workflowId, name: definition.name, active: options.workflowActive ?? false },
+    replay,
     nodeType,
     parameters(node) {
       let resolved = params.get(node.name);

@@ -1,19 +1,22 @@
 // n8n's main loop (`processRunExecutionData`): take the front of the stack, run it, record the
 // task, queue the children, and when the stack is empty let a waiting multi-input node run.
+import type { Item, JsonObject } from '../node-sdk.ts';
 import type { ExecutionError, TaskData } from '../run-data.ts';
 import { EngineError } from './errors.ts';
 import { restampInput, normalizeItemErrors } from './item-lineage.ts';
 import { queueChildren } from './queue-children.ts';
 import type { RunContext } from './run-context.ts';
 import type { StackEntry } from './run-state.ts';
-import { runNodeStep } from './run-node.ts';
+import { runNodeStep, type NodeStepResult } from './run-node.ts';
 import { runWaitingNodeIfStackEmpty } from './waiting-flush.ts';
 
 export type LoopOutcome =
   | { kind: 'success' }
   | { kind: 'error'; error: ExecutionError }
   | { kind: 'canceled' }
-  | { kind: 'waiting'; node: string };
+  | { kind: 'waiting'; node: string }
+  /** The worker is shutting down: stopped between steps, nothing more recorded; another continues. */
+  | { kind: 'handedBack' };
 
 export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
   const { state } = rc;
@@ -21,6 +24,7 @@ export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
   let lastTry = '';
   while (state.stack.length > 0) {
     if (rc.signal.aborted) return { kind: 'canceled' };
+    if (rc.options.handback?.aborted) return { kind: 'handedBack' };
     const entry = state.stack.shift()!;
     const name = entry.node.name;
     const startTime = rc.now();
@@ -40,7 +44,19 @@ export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
     const inputItemCounts = entry.data.main.map((items) => (items === null ? null : items.length));
     await record('NodeStarted', { node: name, runIndex, executionIndex, startTime, source, inputItemCounts });
 
-    const step = await runNodeStep(rc, entry, runIndex);
+    const recorded = rc.replay?.outcome(name, runIndex);
+    let step: NodeStepResult;
+    if (recorded === undefined) {
+      step = state.resumeNode === name ? resumedStep(rc, entry) : await runNodeStep(rc, entry, runIndex);
+    } else if (recorded.type === 'NodeReturnedNoData') {
+      if (recorded.executed) state.lastNodeExecuted = name;
+      step = { kind: 'noData', executed: recorded.executed };
+    } else {
+      const replayed = await replayTask(rc, entry, runIndex, recorded.taskData, recorded.context);
+      if (replayed === 'resumed' || replayed === undefined) continue;
+      return replayed;
+    }
+    state.resumeNode = undefined;
     if (step.kind === 'noData') {
       await record('NodeReturnedNoData', { node: name, runIndex, executed: step.executed });
       continue;
@@ -74,18 +90,69 @@ export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
       state.stack.unshift(entry);
       return { kind: 'waiting', node: name };
     }
-    // The destination's children do not run; whatever else is queued still may (filtered above).
-    if (rc.options.destinationNode === name) continue;
-    queueChildren(rc, name, step.output, runIndex);
-    runWaitingNodeIfStackEmpty(rc);
+    passOn(rc, name, step.output, runIndex);
   }
   return { kind: 'success' };
 }
 
-async function storeTask(rc: RunContext, name: string, runIndex: number, task: TaskData): Promise<void> {
+/** The children of a node that ran get its output; the destination's children do not run. */
+function passOn(rc: RunContext, name: string, output: Item[][], runIndex: number): void {
+  if (rc.options.destinationNode === name) return;
+  queueChildren(rc, name, output, runIndex);
+  runWaitingNodeIfStackEmpty(rc);
+}
+
+/**
+ * A node run whose outcome is on record: its task and node state are taken from the record, and
+ * the run goes on as it did. A recorded wait is passed when the run was (or is being) resumed.
+ */
+async function replayTask(
+  rc: RunContext, entry: StackEntry, runIndex: number, task: TaskData, context: Record<string, JsonObject> | undefined,
+): Promise<LoopOutcome | 'resumed' | undefined> {
+  const { state } = rc;
+  const name = entry.node.name;
+  state.lastNodeExecuted = name;
+  if (context) Object.assign(state.contextData, structuredClone(context));
+  if (task.executionStatus === 'waiting') {
+    await rc.options.recorder.record('NodeSucceeded', { node: name, runIndex, taskData: task, ...(context ? { context } : {}) });
+    if (!(await rc.replay!.passWait())) throw new EngineError('The run is parked at this node and was not resumed');
+    // The Wait node runs again under the same run index and passes its input on (n8n's resume).
+    state.resumeNode = name;
+    state.stack.unshift(entry);
+    return 'resumed';
+  }
+  await storeTask(rc, name, runIndex, task, context);
+  if (task.executionStatus === 'canceled') return { kind: 'canceled' };
+  if (!task.data) {
+    state.stack.unshift(entry);
+    return { kind: 'error', error: task.error ?? { message: 'The node failed' } };
+  }
+  passOn(rc, name, task.data.main.map((items) => items ?? []), runIndex);
+  return undefined;
+}
+
+/** A resumed Wait node: its output is the resume data (a webhook call's) or else its input. */
+function resumedStep(rc: RunContext, entry: StackEntry): NodeStepResult {
+  const items = rc.replay?.resumeItems ?? entry.data.main[0] ?? [];
+  const output = [items.map((item, index) => ({ ...item, pairedItem: item.pairedItem ?? { item: index } }))];
+  rc.state.lastNodeExecuted = entry.node.name;
+  return { kind: 'done', output };
+}
+
+async function storeTask(rc: RunContext, name: string, runIndex: number, task: TaskData, context = touchedContext(rc)): Promise<void> {
   (rc.state.runData[name] ??= []).push(task);
   const failed = task.executionStatus === 'error' || task.executionStatus === 'canceled';
-  await rc.options.recorder.record(failed ? 'NodeFailed' : 'NodeSucceeded', { node: name, runIndex, taskData: task });
+  await rc.options.recorder.record(failed ? 'NodeFailed' : 'NodeSucceeded', { node: name, runIndex, taskData: task, ...(context ? { context } : {}) });
+}
+
+/** The execution state a node changed (getContext), recorded so that a continued run has it. */
+function touchedContext(rc: RunContext): Record<string, JsonObject> | undefined {
+  const touched = rc.state.contextTouched;
+  if (touched.size === 0) return undefined;
+  const context: Record<string, JsonObject> = {};
+  for (const key of touched) context[key] = rc.state.contextData[key] ?? {};
+  touched.clear();
+  return context;
 }
 
 /**

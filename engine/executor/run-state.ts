@@ -25,6 +25,10 @@ export interface RunState {
   lastNodeExecuted?: string;
   /** Per-execution node/flow state (`getContext`): `node:<name>` or `flow`. */
   contextData: Record<string, JsonObject>;
+  /** Context keys a node used during its step (recorded with its outcome). */
+  contextTouched: Set<string>;
+  /** The parked node being resumed: it passes its input (or the resume data) on. */
+  resumeNode?: string;
   /** Set by a node that parks the run (`putExecutionToWait`). */
   waitTill?: Date;
   /** Next global `executionIndex`; every dequeued entry takes one, as in n8n. */
@@ -32,7 +36,7 @@ export interface RunState {
 }
 
 export function createRunState(): RunState {
-  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, nextExecutionIndex: 0 };
+  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, contextTouched: new Set(), nextExecutionIndex: 0 };
 }
 
 /** A zero index is left out of a source, as n8n does. */

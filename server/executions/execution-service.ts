@@ -1,19 +1,14 @@
-// Runs workflows on the in-process engine and answers for their executions: start, watch, stop,
-// list, and the run data folded from each execution's event stream.
+// Executions as a service: records each run's request and queues it, lets this process work the
+// queue when it should, and answers for runs wherever they ran (stop, resume, retry, list, data).
 import { randomUUID } from 'node:crypto';
-import { newEntityId, NotFoundError, parseWorkflowDefinition, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { newEntityId, NotFoundError, streamId, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution, subWorkflowResult, subWorkflowStartNode,
-  type ExecutionMode, type Item, type RunResult,
+  executionStreamName, foldExecution, PRIORITY,
+  type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WorkerOptions,
 } from '../../engine/index.ts';
-import type { EventStore } from '../../events/index.ts';
-import { getNodeType } from '../../nodes/index.ts';
 import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
-import type { WorkspaceService } from '../auth/workspace-service.ts';
 import type { RequestContext } from '../commands.ts';
-import type { Config } from '../config.ts';
-import type { CredentialService } from '../credentials/credential-service.ts';
-import type { Logger } from '../logger.ts';
+import { createExecutionWorker, recordQueued, type ExecutionQueuedData, type ExecutionWorkerDeps, type JobOutcome } from './execution-worker.ts';
 import { createStoreRecorder } from './store-recorder.ts';
 
 export interface RunRequest {
@@ -38,91 +33,107 @@ export interface ListExecutionsQuery {
 
 export type ExecutionService = ReturnType<typeof createExecutionService>;
 
-export function createExecutionService(deps: {
-  events: EventStore;
+export interface ExecutionServiceDeps extends ExecutionWorkerDeps {
   executions: ProjectionRunner;
-  credentials: CredentialService;
-  workspaces: WorkspaceService;
-  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb'>;
-  logger: Logger;
-  /** Finds a stored workflow, for error workflows. */
-  findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
-  publicUrl: string;
-}) {
-  const { events, executions, credentials, workspaces, config, logger } = deps;
-  const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
-  const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
-  const running = new Map<string, AbortController>();
-  const docs = () => executions.collection<ExecutionDoc>(EXECUTIONS);
+  queue: RunQueue;
+  /** This process runs jobs (the embedded default; with Redis, unless only workers should). */
+  runsWorker: boolean;
+  workerOptions: WorkerOptions;
+  workerShutdownTimeoutMs: number;
+}
 
-  /** Starts a run of a stored workflow's current definition; `done` settles when it ends. */
-  async function start(workflow: WorkflowDoc, request: RunRequest, ctx: RequestContext): Promise<{ executionId: string; done: Promise<RunResult> }> {
-    return startDefinition(workflow.definition, { id: workflow.id, workspaceId: workflow.workspaceId, revision: workflow.revision, active: workflow.active }, request, ctx);
+export function createExecutionService(deps: ExecutionServiceDeps) {
+  const { events, executions, queue, logger } = deps;
+  const docs = () => executions.collection<ExecutionDoc>(EXECUTIONS);
+  const waiters = new Map<string, ((result: RunResult) => void)[]>();
+  const worker = deps.runsWorker ? createExecutionWorker(deps) : undefined;
+  let queueWorker: QueueWorker | undefined;
+  const offStop = worker ? queue.onStopRequested((id) => worker.stop(id)) : undefined;
+  // With workers elsewhere, a run's end is learnt from the log.
+  const ends = queue.kind === 'bullmq'
+    ? events.subscribe({ from: 'end', filter: { streamPrefixes: ['execution-'], eventTypes: ['ExecutionFinished', 'ExecutionWaiting'] } }, async (event) => {
+        const id = streamId(event.stream);
+        if (waiters.has(id)) settleWaiters(id, foldExecution((await events.readStream(event.stream)) as never));
+      })
+    : undefined;
+
+  function waitForEnd(executionId: string): Promise<RunResult> {
+    return new Promise((resolve) => {
+      const list = waiters.get(executionId) ?? [];
+      list.push(resolve);
+      waiters.set(executionId, list);
+    });
   }
 
-  async function startDefinition(
+  function settleWaiters(executionId: string, result: RunResult): void {
+    const list = waiters.get(executionId);
+    waiters.delete(executionId);
+    for (const resolve of list ?? []) resolve(result);
+  }
+
+  /** Runs a job on this process: parks, hands back or finishes the run, then tells its waiters. */
+  async function handle(job: RunJob, handback: AbortSignal): Promise<void> {
+    let outcome: JobOutcome | undefined;
+    try {
+      outcome = await worker!.runJob(job, handback);
+    } catch (err) {
+      logger.error({ err, executionId: job.executionId }, 'execution crashed');
+      return;
+    }
+    if (!outcome) return;
+    const { result, executionId, queued, ctx } = outcome;
+    if (result.status === 'running') {
+      // Handed back on shutdown: whoever takes the job continues from the record.
+      await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority: PRIORITY.resume, key: `continue:${executionId}:${Date.now()}` });
+      return;
+    }
+    if (result.status === 'waiting' && result.waitTill) {
+      await scheduleResume(executionId, queued.workflowId, result.waitTill);
+    }
+    settleWaiters(executionId, result);
+    await runErrorWorkflow(queued, executionId, result, ctx).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
+  }
+
+  function scheduleResume(executionId: string, workflowId: string, waitTill: string): Promise<void> {
+    return queue.enqueue({ executionId, workflowId, resume: true }, {
+      priority: PRIORITY.resume, key: `resume:${executionId}:${Date.parse(waitTill)}`, delayMs: Date.parse(waitTill) - Date.now(),
+    });
+  }
+
+  /** Records the run's request, then queues it; `done` settles when it finishes or parks. */
+  async function enqueueRun(queued: ExecutionQueuedData, ctx: RequestContext): Promise<{ executionId: string; done: Promise<RunResult> }> {
+    if (queued.startNode && !queued.definition.nodes.some((n) => n.name === queued.startNode)) {
+      throw new ValidationError(`No node named '${queued.startNode}'`, [{ path: 'startNode', message: 'unknown node' }]);
+    }
+    const executionId = newEntityId();
+    const done = waitForEnd(executionId);
+    await recordQueued(events, executionId, queued, ctx);
+    const priority = queued.mode === 'manual' ? PRIORITY.manual : queued.retryOf ? PRIORITY.retry : PRIORITY.production;
+    await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority, key: `run:${executionId}` });
+    return { executionId, done };
+  }
+
+  /** Starts a run of a stored workflow's current definition. */
+  function start(workflow: WorkflowDoc, request: RunRequest, ctx: RequestContext) {
+    return startDefinition(workflow.definition, workflow, request, ctx);
+  }
+
+  function startDefinition(
     definition: WorkflowDefinition,
     workflow: { id: string; workspaceId: string; revision?: number; active: boolean },
     request: RunRequest,
     ctx: RequestContext,
-  ): Promise<{ executionId: string; done: Promise<RunResult> }> {
-    if (request.startNode && !definition.nodes.some((n) => n.name === request.startNode)) {
-      throw new ValidationError(`No node named '${request.startNode}'`, [{ path: 'startNode', message: 'unknown node' }]);
-    }
-    const executionId = newEntityId();
-    const stream = executionStreamName(executionId);
-    const recorder = createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: workflow.workspaceId });
-    const abort = new AbortController();
-    running.set(executionId, abort);
-    const vars = await workspaces.variableMap(workflow.workspaceId);
-    const mode = request.mode ?? 'manual';
-    const runCtx = { ...ctx, requestId: randomUUID() };
-    const done: Promise<RunResult> = executeWorkflow({
-      definition, workflowId: workflow.id, executionId, mode,
-      nodeTypes: getNodeType,
-      evaluator,
-      startNode: request.startNode,
-      destinationNode: request.destinationNode,
-      triggerItems: request.triggerItems,
-      pinData: request.pinData,
-      vars,
-      env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
-      timezone: config.timezone,
-      workflowActive: workflow.active,
-      signal: abort.signal,
-      recorder: {
-        record: (type, data) => recorder.record(type, type === 'ExecutionStarted'
-          ? { ...(data as object), workflowRevision: workflow.revision, ...(request.retryOf ? { retryOf: request.retryOf } : {}) }
-          : data),
-      },
-      subWorkflow: async ({ source, items, wait }): Promise<Item[]> => {
-        const sub = 'definition' in source
-          ? { definition: parseWorkflowDefinition(source.definition), id: workflow.id, workspaceId: workflow.workspaceId, active: false }
-          : await subWorkflowById(source.workflowId, workflow.workspaceId);
-        const started: { done: Promise<RunResult> } = await startDefinition(
-          sub.definition, { id: sub.id, workspaceId: sub.workspaceId, active: sub.active },
-          { mode: 'integrated', startNode: subWorkflowStartNode(sub.definition), triggerItems: items }, runCtx,
-        );
-        return wait ? subWorkflowResult(await started.done) : [];
-      },
-      credentials: async (node, type) => {
-        const ref = node.credentials?.[type];
-        if (!ref?.id) throw new ValidationError(`Node '${node.name}' has no ${type} credential selected`);
-        return credentials.useInRun(ref.id, workflow.workspaceId, { executionId, purpose: `node ${node.name}` }, runCtx);
-      },
-      runCode: (exprCtx, code, options) => codeRunner.run({
-        code, mode: options.mode, itemIndex: options.itemIndex, ctx: exprCtx,
-        onConsole: (level, args) => {
-          // Console output of user code belongs to the run's history.
-          void recorder.record('CodeConsoleOutput', { node: exprCtx.node.name, level, args: args.map(safeJson) }).catch((err) => logger.warn({ err }, 'console output not recorded'));
-        },
-      }),
-    }).finally(() => running.delete(executionId));
-    done.then(
-      (result) => runErrorWorkflow(definition, workflow, executionId, result, request, ctx),
-      (err) => logger.error({ err, executionId }, 'execution crashed'),
-    ).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
-    return { executionId, done };
+  ) {
+    return enqueueRun({
+      workflowId: workflow.id, workspaceId: workflow.workspaceId, workflowActive: workflow.active, definition,
+      mode: request.mode ?? 'manual', queuedAt: new Date().toISOString(),
+      ...(workflow.revision !== undefined ? { workflowRevision: workflow.revision } : {}),
+      ...(request.startNode !== undefined ? { startNode: request.startNode } : {}),
+      ...(request.destinationNode !== undefined ? { destinationNode: request.destinationNode } : {}),
+      ...(request.triggerItems ? { triggerItems: request.triggerItems } : {}),
+      ...(request.pinData ? { pinData: request.pinData } : {}),
+      ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+    }, ctx);
   }
 
   /**
@@ -130,24 +141,17 @@ export function createExecutionService(deps: {
    * settings.errorWorkflow (or, without one, the workflow itself when it has an Error Trigger),
    * which must be active, with the failure as its Error Trigger's item.
    */
-  async function runErrorWorkflow(
-    definition: WorkflowDefinition,
-    workflow: { id: string; workspaceId: string },
-    executionId: string,
-    result: RunResult,
-    request: RunRequest,
-    ctx: RequestContext,
-  ): Promise<void> {
-    const mode = request.mode ?? 'manual';
-    if (result.status !== 'error' || mode === 'manual' || mode === 'error') return;
-    const targetId = definition.settings?.errorWorkflow || (definition.nodes.some(isErrorTrigger) ? workflow.id : undefined);
+  async function runErrorWorkflow(queued: ExecutionQueuedData, executionId: string, result: RunResult, ctx: RequestContext): Promise<void> {
+    const { definition, mode } = queued;
+    if (result.status !== 'error' || mode === 'manual' || mode === 'error' || mode === 'integrated') return;
+    const targetId = definition.settings?.errorWorkflow || (definition.nodes.some(isErrorTrigger) ? queued.workflowId : undefined);
     if (!targetId) return;
     const target = await deps.findWorkflow(targetId);
     if (!target || target.deleted || !target.active) {
       logger.warn({ executionId, errorWorkflow: targetId }, 'error workflow not run: it does not exist or is not active');
       return;
     }
-    if (target.workspaceId !== workflow.workspaceId && !target.sharedWith.includes(workflow.workspaceId)) return;
+    if (target.workspaceId !== queued.workspaceId && !target.sharedWith.includes(queued.workspaceId)) return;
     const trigger = target.definition.nodes.find(isErrorTrigger);
     if (!trigger) return;
     const error = result.data.resultData.error;
@@ -155,36 +159,45 @@ export function createExecutionService(deps: {
       json: {
         execution: {
           id: executionId,
-          url: `${deps.publicUrl}/workflow/${workflow.id}/executions/${executionId}`,
+          url: `${deps.publicUrl}/workflow/${queued.workflowId}/executions/${executionId}`,
           error: error ? { message: error.message, ...(error.description ? { description: error.description } : {}), ...(error.node ? { node: { name: error.node } } : {}) } : {},
           lastNodeExecuted: result.data.resultData.lastNodeExecuted,
           mode,
-          ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+          ...(queued.retryOf ? { retryOf: queued.retryOf } : {}),
         },
-        workflow: { id: workflow.id, name: definition.name },
+        workflow: { id: queued.workflowId, name: definition.name },
       },
     };
     await start(target, { mode: 'error', startNode: trigger.name, triggerItems: [item] }, { ...ctx, requestId: randomUUID() });
   }
 
-  /** A stored workflow a run may call: in the caller's workspace, or shared with it. */
-  async function subWorkflowById(id: string, workspaceId: string) {
-    const doc = await deps.findWorkflow(id);
-    if (!doc || doc.deleted || (doc.workspaceId !== workspaceId && !doc.sharedWith.includes(workspaceId))) {
-      throw new NotFoundError('Workflow', id);
-    }
-    return { definition: doc.definition, id: doc.id, workspaceId: doc.workspaceId, revision: doc.revision, active: doc.active };
+  async function existing(id: string): Promise<ExecutionDoc> {
+    const doc = await docs().get(id);
+    if (!doc || doc.deleted) throw new NotFoundError('Execution', id);
+    return doc;
+  }
+
+  async function appendToRun(id: string, doc: ExecutionDoc, type: string, data: unknown, ctx: RequestContext): Promise<void> {
+    const stream = executionStreamName(id);
+    await createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: doc.workspaceId }, await events.streamRevision(stream))
+      .record(type, data);
   }
 
   return {
     start,
     startDefinition,
 
+    /** Starts taking jobs (call once the runtime is up); re-arms parked runs and orphaned ones. */
+    async startWorker(): Promise<void> {
+      if (!worker || queueWorker) return;
+      queueWorker = queue.work(handle, deps.workerOptions);
+      if (queue.kind === 'in-process') await recoverEmbedded();
+    },
+
     find: (id: string) => docs().get(id),
 
     async get(id: string, includeData: boolean) {
-      const doc = await docs().get(id);
-      if (!doc || doc.deleted) throw new NotFoundError('Execution', id);
+      const doc = await existing(id);
       if (!includeData) return doc;
       const stream = await events.readStream(executionStreamName(id));
       return { ...doc, data: foldExecution(stream as never).data };
@@ -199,19 +212,65 @@ export function createExecutionService(deps: {
       return docs().find({ filter, sort: [{ field: 'startedAt', direction: 'desc' }], limit: query.limit, cursor: query.cursor });
     },
 
-    /** Stops a running execution; false when it is not running in this process. */
-    stop(id: string): boolean {
-      const abort = running.get(id);
-      abort?.abort();
-      return abort !== undefined;
+    /**
+     * Stops a run wherever it runs: a running one is aborted by its worker (it ends as canceled);
+     * a queued or parked one is ended here. False when it had already ended.
+     */
+    async stop(id: string, ctx: RequestContext): Promise<boolean> {
+      const doc = await existing(id);
+      if (!['new', 'running', 'waiting'].includes(doc.status)) return false;
+      if (doc.status === 'running') {
+        await queue.requestStop(id);
+        return true;
+      }
+      try {
+        await appendToRun(id, doc, 'ExecutionFinished', { status: 'canceled', stoppedAt: new Date().toISOString(), error: { message: 'The execution was canceled' }, ...(doc.lastNodeExecuted ? { lastNodeExecuted: doc.lastNodeExecuted } : {}) }, ctx);
+      } catch (err) {
+        // A worker wrote first: it has started the run, so ask it to stop.
+        if ((err as Error).name !== 'WrongExpectedRevisionError') throw err;
+        await queue.requestStop(id);
+      }
+      await executions.waitFor(await events.headPosition());
+      return true;
+    },
+
+    /** Resumes a parked run now, with these items as the waiting node's output (a webhook call). */
+    async resume(id: string, items: Item[] | undefined, ctx: RequestContext): Promise<Promise<RunResult>> {
+      const doc = await existing(id);
+      if (doc.status !== 'waiting') throw new ValidationError(`Execution ${id} is not waiting (it is ${doc.status})`);
+      if (items) await appendToRun(id, doc, 'ExecutionResumeRequested', { items }, ctx);
+      const done = waitForEnd(id);
+      await queue.enqueue({ executionId: id, workflowId: doc.workflowId, resume: true }, { priority: PRIORITY.resume, key: `resume:${id}:now` });
+      return done;
+    },
+
+    /**
+     * n8n's retry: a new run that reuses the outputs of the nodes that succeeded and runs the failed
+     * node again, with the definition the run used or the workflow's current one.
+     */
+    async retry(id: string, useCurrentDefinition: boolean, ctx: RequestContext) {
+      const doc = await existing(id);
+      if (doc.status !== 'error' && doc.status !== 'canceled' && doc.status !== 'crashed') {
+        throw new ValidationError(`Only a failed or canceled execution can be retried (this one is ${doc.status})`);
+      }
+      const stream = await events.readStream(executionStreamName(id));
+      const queued = stream.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
+      if (!queued) throw new ValidationError(`Execution ${id} has no recorded request to retry`);
+      let definition = queued.definition;
+      let revision = queued.workflowRevision;
+      if (useCurrentDefinition) {
+        const current = await deps.findWorkflow(queued.workflowId);
+        if (!current || current.deleted) throw new NotFoundError('Workflow', queued.workflowId);
+        definition = current.definition;
+        revision = current.revision;
+      }
+      return enqueueRun({ ...queued, definition, workflowRevision: revision, retryOf: id, queuedAt: new Date().toISOString() }, ctx);
     },
 
     async delete(id: string, ctx: RequestContext): Promise<void> {
-      const doc = await docs().get(id);
-      if (!doc || doc.deleted) throw new NotFoundError('Execution', id);
-      if (running.has(id)) throw new ValidationError('Stop the execution before deleting it');
-      await createStoreRecorder(events, executionStreamName(id), { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: doc.workspaceId }, await events.streamRevision(executionStreamName(id)))
-        .record('ExecutionDeleted', {});
+      const doc = await existing(id);
+      if (doc.status === 'running' || doc.status === 'new') throw new ValidationError('Stop the execution before deleting it');
+      await appendToRun(id, doc, 'ExecutionDeleted', {}, ctx);
       await executions.waitFor(await events.headPosition());
     },
 
@@ -220,20 +279,29 @@ export function createExecutionService(deps: {
       await executions.waitFor(await events.headPosition());
     },
 
-    dispose(): void {
-      for (const abort of running.values()) abort.abort();
-      evaluator.dispose();
-      codeRunner.dispose();
+    /** Stops taking jobs; running ones finish or are handed back within the deadline. */
+    async dispose(): Promise<void> {
+      offStop?.();
+      await queueWorker?.close(deps.workerShutdownTimeoutMs);
+      await ends?.close();
+      worker?.dispose();
     },
   };
+
+  /** Embedded: runs that were queued or running when the process stopped go on; parked ones re-arm. */
+  async function recoverEmbedded(): Promise<void> {
+    for (const status of ['new', 'running', 'waiting']) {
+      let cursor: string | undefined;
+      do {
+        const page = await docs().find({ filter: { status, deleted: false }, limit: 500, cursor });
+        for (const doc of page.items) {
+          if (status === 'waiting' && doc.waitTill) await scheduleResume(doc.id, doc.workflowId, doc.waitTill);
+          else if (status !== 'waiting') await queue.enqueue({ executionId: doc.id, workflowId: doc.workflowId }, { priority: PRIORITY.resume, key: `run:${doc.id}` });
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+  }
 }
 
 const isErrorTrigger = (node: { type: string; disabled?: boolean }) => node.type === 'n8n-nodes-base.errorTrigger' && !node.disabled;
-
-function safeJson(value: unknown): unknown {
-  try {
-    return JSON.parse(JSON.stringify(value ?? null));
-  } catch {
-    return String(value);
-  }
-}

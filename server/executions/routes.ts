@@ -69,8 +69,28 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       access: execution('write'), params: z.object({ id }),
       responses: { 200: '`{stopped}`', 404: 'Unknown execution' },
       async handler(ctx, { params }) {
-        const stopped = executions.stop(params.id);
+        const stopped = await executions.stop(params.id, requestContext(ctx));
         ctx.body = { stopped };
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/executions/:id/retry', tag: 'executions',
+      summary: 'Retry a failed execution from its failed node (the nodes that succeeded are not run again): a new execution linked to this one',
+      access: execution('write'), params: z.object({ id }),
+      query: z.object({ wait: z.enum(['true', 'false']).optional() }),
+      body: z.object({ loadWorkflow: z.boolean().optional() }).strict().optional(),
+      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Not a failed execution', 404: 'Unknown execution' },
+      async handler(ctx, { params, query, body }) {
+        // loadWorkflow: true retries with the workflow's current definition (n8n's option name).
+        const { executionId, done } = await executions.retry(params.id, body?.loadWorkflow === true, requestContext(ctx));
+        ctx.status = 201;
+        if (query.wait !== 'true') {
+          ctx.body = { executionId };
+          return;
+        }
+        const result = await done;
+        await executions.settle();
+        ctx.body = { id: executionId, retryOf: params.id, ...result };
       },
     }),
     route({

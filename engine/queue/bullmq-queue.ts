@@ -1,0 +1,137 @@
+// The scale-out job queue: BullMQ on Redis. A worker that dies mid-run loses its lock; BullMQ's
+// stalled-job check hands the job to another worker, which continues the run from its record.
+// Stop requests go over Redis pub/sub to whichever worker holds the run.
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WorkerOptions } from './run-queue.ts';
+
+export interface BullmqQueueOptions {
+  url: string;
+  /** Key prefix, so that several installations (or test runs) can share a Redis. */
+  prefix: string;
+  /** How long a worker's hold on a job lasts without renewal; a dead worker's jobs move on after it. */
+  lockMs: number;
+}
+
+const QUEUE_NAME = 'runs';
+
+// Takes a per-workflow slot: expired holds (dead workers) are dropped first; 1 when taken.
+const ACQUIRE = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+  redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], ARGV[5])
+  return 1
+end
+return 0`;
+
+export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
+  const connection = new Redis(options.url, { maxRetriesPerRequest: null });
+  const subscriber = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  const queue = new Queue<RunJob>(QUEUE_NAME, { connection, prefix: options.prefix });
+  const stopChannel = `${options.prefix}:stop`;
+  const stopListeners = new Set<(executionId: string) => void>();
+  let subscribed: Promise<unknown> | undefined;
+  const workers = new Set<Worker>();
+
+  const slotKey = (workflowId: string) => `${options.prefix}:slots:${workflowId}`;
+
+  return {
+    kind: 'bullmq',
+    async enqueue(job: RunJob, enqueue: EnqueueOptions) {
+      await queue.add(job.resume ? 'resume' : 'run', job, {
+        jobId: enqueue.key,
+        priority: enqueue.priority,
+        ...(enqueue.delayMs && enqueue.delayMs > 0 ? { delay: enqueue.delayMs } : {}),
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+    },
+
+    work(handler: JobHandler, work: WorkerOptions): QueueWorker {
+      const running = new Map<string, AbortController>();
+      const workerConnection = new Redis(options.url, { maxRetriesPerRequest: null });
+      const worker = new Worker<RunJob>(QUEUE_NAME, async (job: Job<RunJob>, token?: string) => {
+        const slot = work.perWorkflowLimit > 0 ? await takeSlot(job) : true;
+        if (!slot) {
+          // The workflow is at its limit: try again shortly, without counting as a failure.
+          await job.moveToDelayed(Date.now() + 250, token);
+          throw new DelayedError();
+        }
+        const abort = new AbortController();
+        running.set(job.id!, abort);
+        const renew = work.perWorkflowLimit > 0 ? setInterval(() => void takeSlot(job, true), options.lockMs / 2) : undefined;
+        try {
+          await handler(job.data, abort.signal);
+        } finally {
+          if (renew) clearInterval(renew);
+          running.delete(job.id!);
+          if (work.perWorkflowLimit > 0) await connection.zrem(slotKey(job.data.workflowId), job.id!);
+        }
+      }, {
+        connection: workerConnection,
+        prefix: options.prefix,
+        concurrency: work.concurrency,
+        lockDuration: options.lockMs,
+        stalledInterval: Math.max(500, Math.floor(options.lockMs / 2)),
+        // A run may outlive several dead workers; each continues from the record.
+        maxStalledCount: 100,
+        ...(work.ratePerSecond > 0 ? { limiter: { max: work.ratePerSecond, duration: 1000 } } : {}),
+      });
+      worker.on('error', () => undefined);
+      workers.add(worker);
+
+      async function takeSlot(job: Job<RunJob>, renewing = false): Promise<boolean> {
+        const now = Date.now();
+        if (renewing) {
+          await connection.zadd(slotKey(job.data.workflowId), now + options.lockMs, job.id!);
+          return true;
+        }
+        const taken = await connection.eval(ACQUIRE, 1, slotKey(job.data.workflowId), now, now + options.lockMs, work.perWorkflowLimit, job.id!, options.lockMs * 4);
+        return taken === 1;
+      }
+
+      return {
+        async close(deadlineMs: number) {
+          const closing = worker.close();
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<void>((resolve) => {
+            timer = setTimeout(() => {
+              // Hand back: the handlers stop between steps and queue their runs again.
+              for (const abort of running.values()) abort.abort();
+              resolve();
+            }, deadlineMs);
+          });
+          await Promise.race([closing, deadline]);
+          await closing;
+          clearTimeout(timer);
+          workers.delete(worker);
+          workerConnection.disconnect();
+        },
+      };
+    },
+
+    async requestStop(executionId: string) {
+      await connection.publish(stopChannel, executionId);
+    },
+    onStopRequested(listener) {
+      stopListeners.add(listener);
+      subscribed ??= subscriber.connect().then(() => subscriber.subscribe(stopChannel)).then(() => {
+        subscriber.on('message', (_channel: string, executionId: string) => {
+          for (const l of stopListeners) l(executionId);
+        });
+      });
+      return () => stopListeners.delete(listener);
+    },
+    async pending() {
+      const counts = await queue.getJobCounts('wait', 'delayed', 'prioritized');
+      return (counts.wait ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
+    },
+    async close() {
+      for (const worker of workers) await worker.close(true);
+      await queue.close();
+      subscriber.disconnect();
+      connection.disconnect();
+    },
+  };
+}

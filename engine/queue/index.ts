@@ -1,0 +1,5 @@
+// The job queue: where runs wait for a worker (in-process by default, BullMQ on Redis at scale).
+export type { RunJob, EnqueueOptions, JobHandler, WorkerOptions, QueueWorker, RunQueue } from './run-queue.ts';
+export { PRIORITY } from './run-queue.ts';
+export { createInProcessQueue } from './in-process-queue.ts';
+export { createBullmqQueue, type BullmqQueueOptions } from './bullmq-queue.ts';

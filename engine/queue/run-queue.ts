@@ -1,0 +1,54 @@
+// The job queue port: runs (and resumed parts of runs) wait here for a worker. Two adapters with
+// the same semantics: in-process (the embedded default) and BullMQ on Redis (scale-out).
+
+/** One unit of work: bring an execution as far as it goes (finished, parked, or handed back). */
+export interface RunJob {
+  executionId: string;
+  workflowId: string;
+  /** A parked run whose time has come (or that a webhook call resumed). */
+  resume?: boolean;
+}
+
+/** Lower runs first: manual runs go ahead of a webhook or schedule backlog. */
+export const PRIORITY = { manual: 1, retry: 2, resume: 3, production: 5 } as const;
+
+export interface EnqueueOptions {
+  priority: number;
+  /** Start no earlier than this many ms from now (parked runs, waits). */
+  delayMs?: number;
+  /** A job with the same key that is still waiting is not added twice. */
+  key: string;
+}
+
+/** What a worker does with a job. `signal` fires when the worker hands the job back on shutdown. */
+export type JobHandler = (job: RunJob, signal: AbortSignal) => Promise<void>;
+
+export interface WorkerOptions {
+  /** Jobs one worker runs at once. */
+  concurrency: number;
+  /** At most this many running jobs per workflow, across all workers (0: no limit). */
+  perWorkflowLimit: number;
+  /** At most this many jobs started per second, across all workers (0: no limit). */
+  ratePerSecond: number;
+}
+
+export interface QueueWorker {
+  /**
+   * Stops taking jobs and waits for the running ones up to `deadlineMs`; then hands the rest back
+   * (their signal fires, the handler stops between steps, and the job is queued again).
+   */
+  close(deadlineMs: number): Promise<void>;
+}
+
+export interface RunQueue {
+  readonly kind: 'in-process' | 'bullmq';
+  enqueue(job: RunJob, options: EnqueueOptions): Promise<void>;
+  work(handler: JobHandler, options: WorkerOptions): QueueWorker;
+  /** Asks whichever worker runs the execution to stop it; resolves once asked. */
+  requestStop(executionId: string): Promise<void>;
+  /** Calls back on this process when a stop is requested anywhere. */
+  onStopRequested(listener: (executionId: string) => void): () => void;
+  /** Jobs waiting or delayed (for readiness and benchmarks). */
+  pending(): Promise<number>;
+  close(): Promise<void>;
+}

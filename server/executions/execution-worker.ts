@@ -1,0 +1,209 @@
+// The worker side of executions: takes a job, reads the run's record, and brings the run as far as
+// it goes — from the start, from where a dead worker left it, or past a wait. Sub-workflows run
+// inline on the same worker (as in n8n's queue mode), on their own streams.
+import { randomUUID } from 'node:crypto';
+import { newEntityId, NotFoundError, parseWorkflowDefinition, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import {
+  createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, subWorkflowResult, subWorkflowStartNode,
+  type ExecuteWorkflowOptions, type ExecutionMode, type Item, type ReplaySource, type RunJob, type RunResult,
+} from '../../engine/index.ts';
+import type { RecordedEvent } from '../../domain/index.ts';
+import type { EventStore } from '../../events/index.ts';
+import { getNodeType } from '../../nodes/index.ts';
+import type { WorkflowDoc } from '../../projections/index.ts';
+import type { WorkspaceService } from '../auth/workspace-service.ts';
+import type { RequestContext } from '../commands.ts';
+import type { Config } from '../config.ts';
+import type { CredentialService } from '../credentials/credential-service.ts';
+import type { Logger } from '../logger.ts';
+import { createStoreRecorder } from './store-recorder.ts';
+
+/** What a run was asked to do, recorded before it is queued (so an accepted run is never lost). */
+export interface ExecutionQueuedData {
+  workflowId: string;
+  workspaceId: string;
+  workflowRevision?: number;
+  workflowActive: boolean;
+  definition: WorkflowDefinition;
+  mode: ExecutionMode;
+  startNode?: string;
+  destinationNode?: string;
+  triggerItems?: Item[];
+  pinData?: Record<string, unknown[]>;
+  retryOf?: string;
+  queuedAt: string;
+}
+
+/** How a job ended, for whoever waits on the run in this process. */
+export type JobOutcome = { executionId: string; result: RunResult; queued: ExecutionQueuedData; ctx: RequestContext };
+
+export interface ExecutionWorkerDeps {
+  events: EventStore;
+  credentials: CredentialService;
+  workspaces: WorkspaceService;
+  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb'>;
+  logger: Logger;
+  findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
+  publicUrl: string;
+}
+
+export type ExecutionWorker = ReturnType<typeof createExecutionWorker>;
+
+export function createExecutionWorker(deps: ExecutionWorkerDeps) {
+  const { events, credentials, workspaces, config, logger } = deps;
+  const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  const running = new Map<string, AbortController>();
+
+  /** Runs one job. Resolves undefined when there was nothing to do (finished, still parked, unknown). */
+  async function runJob(job: RunJob, handback: AbortSignal): Promise<JobOutcome | undefined> {
+    const stream = executionStreamName(job.executionId);
+    const recorded = await events.readStream(stream);
+    const queuedEvent = recorded.find((e) => e.type === 'ExecutionQueued');
+    if (!queuedEvent) return undefined;
+    const queued = queuedEvent.data as ExecutionQueuedData;
+    const engineEvents = recorded.filter((e) => e.type !== 'ExecutionQueued');
+    const last = lastEngineEvent(engineEvents);
+    if (last?.type === 'ExecutionFinished') return undefined;
+    if (last?.type === 'ExecutionWaiting' && !job.resume) return undefined;
+    const ctx: RequestContext = {
+      actor: queuedEvent.metadata.actor,
+      requestId: queuedEvent.metadata.correlationId,
+    };
+    const seed = queued.retryOf ? await events.readStream(executionStreamName(queued.retryOf)) : undefined;
+    const resumeRequest = [...engineEvents].reverse().find((e) => e.type === 'ExecutionResumeRequested');
+    const replay: ReplaySource = {
+      events: engineEvents.map((e) => ({ type: e.type, data: e.data })),
+      ...(seed ? { seed: seed.map((e) => ({ type: e.type, data: e.data })) } : {}),
+      resume: job.resume === true,
+      ...(resumeRequest && job.resume ? { resumeItems: (resumeRequest.data as { items?: Item[] }).items } : {}),
+    };
+    const result = await run(job.executionId, queued, ctx, recorded[recorded.length - 1].revision, { replay, handback });
+    return { executionId: job.executionId, result, queued, ctx };
+  }
+
+  async function run(
+    executionId: string,
+    queued: ExecutionQueuedData,
+    ctx: RequestContext,
+    fromRevision: number,
+    extra: Pick<ExecuteWorkflowOptions, 'replay' | 'handback'> = {},
+  ): Promise<RunResult> {
+    const stream = executionStreamName(executionId);
+    const recorder = createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, fromRevision);
+    const abort = new AbortController();
+    running.set(executionId, abort);
+    const runCtx = { ...ctx, requestId: randomUUID() };
+    try {
+      return await executeWorkflow({
+        definition: queued.definition, workflowId: queued.workflowId, executionId, mode: queued.mode,
+        nodeTypes: getNodeType,
+        evaluator,
+        startNode: queued.startNode,
+        destinationNode: queued.destinationNode,
+        triggerItems: queued.triggerItems,
+        pinData: queued.pinData,
+        vars: await workspaces.variableMap(queued.workspaceId),
+        env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
+        timezone: config.timezone,
+        workflowActive: queued.workflowActive,
+        signal: abort.signal,
+        resumeUrl: `${deps.publicUrl}/webhook-waiting/${executionId}`,
+        ...extra,
+        recorder: {
+          record: (type, data) => recorder.record(type, type === 'ExecutionStarted'
+            ? { ...(data as object), ...(queued.workflowRevision !== undefined ? { workflowRevision: queued.workflowRevision } : {}), ...(queued.retryOf ? { retryOf: queued.retryOf } : {}) }
+            : data),
+        },
+        subWorkflow: ({ source, items, wait }) => runSubWorkflow(queued, source, items, wait, runCtx),
+        credentials: async (node, type) => {
+          const ref = node.credentials?.[type];
+          if (!ref?.id) throw new ValidationError(`Node '${node.name}' has no ${type} credential selected`);
+          return credentials.useInRun(ref.id, queued.workspaceId, { executionId, purpose: `node ${node.name}` }, runCtx);
+        },
+        runCode: (exprCtx, code, options) => codeRunner.run({
+          code, mode: options.mode, itemIndex: options.itemIndex, ctx: exprCtx,
+          onConsole: (level, args) => {
+            // Console output of user code belongs to the run's history.
+            void recorder.record('CodeConsoleOutput', { node: exprCtx.node.name, level, args: args.map(safeJson) }).catch((err) => logger.warn({ err }, 'console output not recorded'));
+          },
+        }),
+      });
+    } finally {
+      running.delete(executionId);
+    }
+  }
+
+  /** n8n's Execute Workflow: the sub-workflow runs here, recorded on its own stream. */
+  async function runSubWorkflow(
+    parent: ExecutionQueuedData,
+    source: { workflowId: string } | { definition: unknown },
+    items: Item[],
+    wait: boolean,
+    ctx: RequestContext,
+  ): Promise<Item[]> {
+    const sub = 'definition' in source
+      ? { definition: parseWorkflowDefinition(source.definition), id: parent.workflowId, workspaceId: parent.workspaceId, active: false, revision: undefined }
+      : await subWorkflowById(source.workflowId, parent.workspaceId);
+    const queued: ExecutionQueuedData = {
+      workflowId: sub.id, workspaceId: sub.workspaceId, workflowActive: sub.active, definition: sub.definition, mode: 'integrated',
+      startNode: subWorkflowStartNode(sub.definition), triggerItems: items, queuedAt: new Date().toISOString(),
+      ...(sub.revision !== undefined ? { workflowRevision: sub.revision } : {}),
+    };
+    const executionId = newEntityId();
+    await recordQueued(events, executionId, queued, ctx);
+    const done = run(executionId, queued, ctx, 0);
+    if (!wait) {
+      done.catch((err) => logger.error({ err, executionId }, 'sub-workflow crashed'));
+      return [];
+    }
+    return subWorkflowResult(await done);
+  }
+
+  /** A stored workflow a run may call: in the caller's workspace, or shared with it. */
+  async function subWorkflowById(id: string, workspaceId: string) {
+    const doc = await deps.findWorkflow(id);
+    if (!doc || doc.deleted || (doc.workspaceId !== workspaceId && !doc.sharedWith.includes(workspaceId))) {
+      throw new NotFoundError('Workflow', id);
+    }
+    return { definition: doc.definition, id: doc.id, workspaceId: doc.workspaceId, revision: doc.revision, active: doc.active };
+  }
+
+  return {
+    runJob,
+    /** Aborts the run if this process runs it; true when it did. */
+    stop(executionId: string): boolean {
+      const abort = running.get(executionId);
+      abort?.abort();
+      return abort !== undefined;
+    },
+    isRunning: (executionId: string) => running.has(executionId),
+    dispose(): void {
+      for (const abort of running.values()) abort.abort();
+      evaluator.dispose();
+      codeRunner.dispose();
+    },
+  };
+}
+
+/** Appends the run's request as the first event of its stream. */
+export async function recordQueued(events: EventStore, executionId: string, queued: ExecutionQueuedData, ctx: RequestContext): Promise<void> {
+  const recorder = createStoreRecorder(events, executionStreamName(executionId), { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId });
+  await recorder.record('ExecutionQueued', queued);
+}
+
+function lastEngineEvent(events: RecordedEvent[]): RecordedEvent | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const type = events[i].type;
+    if (type !== 'CodeConsoleOutput' && type !== 'ExecutionResumeRequested') return events[i];
+  }
+  return undefined;
+}
+
+function safeJson(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value ?? null));
+  } catch {
+    return String(value);
+  }
+}
