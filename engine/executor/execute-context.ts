@@ -74,7 +74,7 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
       return run({ source, items, wait: options.wait, parentExecutionId: rc.options.executionId });
     },
     runCode(code, options) {
-      return rc.options.runCode(expressionContext(options.itemIndex ?? 0), code, options);
+      return rc.options.runCode(expressionContext(options.itemIndex ?? 0), code, { ...options, signal: rc.signal });
     },
     putExecutionToWait(until) {
       rc.state.waitTill = until;

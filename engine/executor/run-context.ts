@@ -13,6 +13,8 @@ import { createRunState, type RunState } from './run-state.ts';
 export interface RunCodeOptions {
   mode: 'runOnceForAllItems' | 'runOnceForEachItem';
   itemIndex?: number;
+  /** Fires when the run is stopped: the code is cut off. */
+  signal?: AbortSignal;
 }
 
 export interface ExecuteWorkflowOptions {

@@ -29,6 +29,8 @@ export interface CodeRunRequest {
   itemIndex?: number;
   ctx: ExpressionContext;
   onConsole?: (level: ConsoleLevel, args: unknown[]) => void;
+  /** A stopped run: the code is cut off at once (its isolate is given up). */
+  signal?: AbortSignal;
 }
 
 export interface CodeRunner {
@@ -100,15 +102,23 @@ export function createCodeRunner(options: CodeRunnerOptions = {}): CodeRunner {
       // The isolate's own timeout stops most work; the timer also catches a promise that never
       // settles and a builtin deaf to termination, by giving up on that isolate.
       const running = script.run(context, { timeout: timeoutMs, promise: true, copy: true });
+      let onAbort: (() => void) | undefined;
       const guard = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           host.retire(running);
           reject(new Error('Script execution timed out.'));
         }, timeoutMs + 50);
+        onAbort = () => {
+          host.retire(running, { now: true });
+          reject(new CodeExecutionError('The execution was canceled', undefined, undefined));
+        };
+        if (request.signal?.aborted) onAbort();
+        else request.signal?.addEventListener('abort', onAbort, { once: true });
       });
-      const result = await Promise.race([running, guard]);
+      const result = await Promise.race([running, guard]).finally(() => request.signal?.removeEventListener('abort', onAbort!));
       return fromIsolate(result);
     } catch (e) {
+      if (e instanceof CodeExecutionError) throw e;
       throw toCodeError(e, offset);
     } finally {
       clearTimeout(timer);

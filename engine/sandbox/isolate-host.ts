@@ -74,10 +74,15 @@ export class IsolateHost {
    * isolate stuck in a long builtin aborts the process when that builtin then runs out of heap.
    * The isolate is disposed once `pending` settles or its CPU time stops moving.
    */
-  retire(pending: Promise<unknown>): void {
+  retire(pending: Promise<unknown>, options: { now?: boolean } = {}): void {
     const isolate = this.isolate;
     this.isolate = undefined;
     if (!isolate || isolate.isDisposed) return;
+    // A stopped run: plain user code (a loop) is safe to cut off at once.
+    if (options.now) {
+      isolate.dispose();
+      return;
+    }
     let settled = false;
     const disposeNow = () => {
       if (!isolate.isDisposed) isolate.dispose();

@@ -84,7 +84,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     const { result, executionId, queued, ctx } = outcome;
     if (result.status === 'running') {
       // Handed back on shutdown: whoever takes the job continues from the record.
-      await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority: PRIORITY.resume, key: `continue:${executionId}:${Date.now()}` });
+      await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority: PRIORITY.resume, key: `continue-${executionId}-${Date.now()}` });
       return;
     }
     if (result.status === 'waiting' && result.waitTill) {
@@ -96,7 +96,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
 
   function scheduleResume(executionId: string, workflowId: string, waitTill: string): Promise<void> {
     return queue.enqueue({ executionId, workflowId, resume: true }, {
-      priority: PRIORITY.resume, key: `resume:${executionId}:${Date.parse(waitTill)}`, delayMs: Date.parse(waitTill) - Date.now(),
+      priority: PRIORITY.resume, key: `resume-${executionId}-${Date.parse(waitTill)}`, delayMs: Date.parse(waitTill) - Date.now(),
     });
   }
 
@@ -109,7 +109,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     const done = waitForEnd(executionId);
     await recordQueued(events, executionId, queued, ctx);
     const priority = queued.mode === 'manual' ? PRIORITY.manual : queued.retryOf ? PRIORITY.retry : PRIORITY.production;
-    await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority, key: `run:${executionId}` });
+    await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority, key: `run-${executionId}` });
     return { executionId, done };
   }
 
@@ -240,7 +240,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       if (doc.status !== 'waiting') throw new ValidationError(`Execution ${id} is not waiting (it is ${doc.status})`);
       if (items) await appendToRun(id, doc, 'ExecutionResumeRequested', { items }, ctx);
       const done = waitForEnd(id);
-      await queue.enqueue({ executionId: id, workflowId: doc.workflowId, resume: true }, { priority: PRIORITY.resume, key: `resume:${id}:now` });
+      await queue.enqueue({ executionId: id, workflowId: doc.workflowId, resume: true }, { priority: PRIORITY.resume, key: `resume-${id}-${Date.now()}` });
       return done;
     },
 
@@ -296,7 +296,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
         const page = await docs().find({ filter: { status, deleted: false }, limit: 500, cursor });
         for (const doc of page.items) {
           if (status === 'waiting' && doc.waitTill) await scheduleResume(doc.id, doc.workflowId, doc.waitTill);
-          else if (status !== 'waiting') await queue.enqueue({ executionId: doc.id, workflowId: doc.workflowId }, { priority: PRIORITY.resume, key: `run:${doc.id}` });
+          else if (status !== 'waiting') await queue.enqueue({ executionId: doc.id, workflowId: doc.workflowId }, { priority: PRIORITY.resume, key: `run-${doc.id}` });
         }
         cursor = page.nextCursor;
       } while (cursor);

@@ -122,7 +122,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
           return credentials.useInRun(ref.id, queued.workspaceId, { executionId, purpose: `node ${node.name}` }, runCtx);
         },
         runCode: (exprCtx, code, options) => codeRunner.run({
-          code, mode: options.mode, itemIndex: options.itemIndex, ctx: exprCtx,
+          code, mode: options.mode, itemIndex: options.itemIndex, ctx: exprCtx, signal: options.signal,
           onConsole: (level, args) => {
             // Console output of user code belongs to the run's history.
             void recorder.record('CodeConsoleOutput', { node: exprCtx.node.name, level, args: args.map(safeJson) }).catch((err) => logger.warn({ err }, 'console output not recorded'));

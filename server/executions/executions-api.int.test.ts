@@ -1,17 +1,15 @@
-// Running workflows through the REST API on the in-process engine, with every step recorded.
+// Running workflows through the REST API, with every step recorded: the same suite on the in-process
+// queue and on BullMQ (real Redis).
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldExecution, executionStreamName } from '../../engine/index.ts';
 import { startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
 
-let rt: TestRuntime;
-let api: ReturnType<typeof request.agent>;
-
-beforeAll(async () => {
-  rt = await startTestRuntime();
-  api = request.agent(rt.app.koa.callback()).set('X-API-KEY', TEST_OWNER.apiKey);
-});
-afterAll(() => rt.dispose());
+const QUEUES = [
+  { queue: 'in-process', env: {} },
+  { queue: 'bullmq', env: { REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-test-${randomUUID()}` } },
+];
 
 const workflow = {
   name: 'Greeter',
@@ -43,7 +41,16 @@ const workflow = {
   pinData: { Start: [{ json: { name: 'Ada' } }, { json: { name: 'Bob' } }] },
 };
 
-describe('executions API', () => {
+describe.each(QUEUES)('executions API on the $queue queue', ({ env }) => {
+  let rt: TestRuntime;
+  let api: ReturnType<typeof request.agent>;
+
+  beforeAll(async () => {
+    rt = await startTestRuntime(env);
+    api = request.agent(rt.app.koa.callback()).set('X-API-KEY', TEST_OWNER.apiKey);
+  });
+  afterAll(() => rt.dispose());
+
   it('runs a workflow by hand and records every step; the folded stream equals the live result', async () => {
     const created = await api.post('/api/v1/workflows').send(workflow);
     expect(created.status, created.text).toBe(201);
@@ -152,6 +159,60 @@ describe('executions API', () => {
     await rt.executions.settle();
     const subRuns = (await api.get('/api/v1/executions').query({ workflowId: sub.id })).body.data;
     expect(subRuns.map((e: { mode: string; status: string }) => [e.mode, e.status])).toEqual([['integrated', 'success']]);
+  });
+
+  it('retries a failed run from the failed node, with the current definition when asked', async () => {
+    const def = {
+      name: 'Retry me', settings: { executionOrder: 'v1' },
+      nodes: [
+        { id: 'r1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { id: 'r2', name: 'Stamp', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: 'return [{ json: { at: Math.random() } }];' } },
+        { id: 'r3', name: 'Check', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, position: [400, 0], parameters: { errorMessage: 'not yet' } },
+      ],
+      connections: { Start: { main: [[{ node: 'Stamp', type: 'main', index: 0 }]] }, Stamp: { main: [[{ node: 'Check', type: 'main', index: 0 }]] } },
+    };
+    const created = (await api.post('/api/v1/workflows').send(def)).body;
+    const failed = (await api.post(`/api/v1/workflows/${created.id}/run`).query({ wait: 'true' }).send({})).body;
+    expect(failed.status).toBe('error');
+    expect((await api.post(`/api/v1/executions/${failed.id}/retry`).query({ wait: 'true' }).send({})).body.status).toBe('error');
+
+    const fixed = { ...def, nodes: [def.nodes[0], def.nodes[1], { ...def.nodes[2], type: 'n8n-nodes-base.noOp', parameters: {} }] };
+    await api.put(`/api/v1/workflows/${created.id}`).set('If-Match', '"0"').send(fixed).expect(200);
+    const retried = await api.post(`/api/v1/executions/${failed.id}/retry`).query({ wait: 'true' }).send({ loadWorkflow: true });
+    expect(retried.status, retried.text).toBe(201);
+    expect(retried.body.status).toBe('success');
+    // The node that succeeded is not run again: its recorded output is reused.
+    expect(retried.body.data.resultData.runData.Stamp[0]).toEqual(failed.data.resultData.runData.Stamp[0]);
+    expect(retried.body.data.resultData.runData.Check[0].data.main[0][0].json).toEqual(failed.data.resultData.runData.Stamp[0].data.main[0][0].json);
+    const doc = (await api.get(`/api/v1/executions/${retried.body.id}`)).body;
+    expect(doc).toMatchObject({ retryOf: failed.id, workflowRevision: 1, status: 'success' });
+    expect((await api.post(`/api/v1/executions/${retried.body.id}/retry`).send({})).status).toBe(400);
+    expect((await api.post('/api/v1/executions/nope123/retry').send({})).status).toBe(404);
+  });
+
+  it('parks a long wait without holding a worker, and resumes it', async () => {
+    const created = (await api.post('/api/v1/workflows').send({
+      name: 'Waits', settings: { executionOrder: 'v1' },
+      nodes: [
+        { id: 'w1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { id: 'w2', name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [200, 0], parameters: { resume: 'timeInterval', amount: 2, unit: 'hours' } },
+        { id: 'w3', name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [400, 0], parameters: {} },
+      ],
+      connections: { Start: { main: [[{ node: 'Wait', type: 'main', index: 0 }]] }, Wait: { main: [[{ node: 'After', type: 'main', index: 0 }]] } },
+      pinData: { Start: [{ json: { n: 7 } }] },
+    })).body;
+    const parked = (await api.post(`/api/v1/workflows/${created.id}/run`).query({ wait: 'true' }).send({})).body;
+    expect(parked.status).toBe('waiting');
+    expect(Date.parse(parked.waitTill) - Date.now()).toBeGreaterThan(3600_000);
+    const ctx = { actor: { kind: 'system' as const, id: 'test' }, requestId: randomUUID() };
+    const result = await (await rt.executions.resume(parked.id, undefined, ctx));
+    expect(result.status).toBe('success');
+    expect(result.data.resultData.runData.After[0].data?.main[0]?.[0].json).toEqual({ n: 7 });
+    await rt.executions.settle();
+    const detail = (await api.get(`/api/v1/executions/${parked.id}`).query({ includeData: 'true' })).body;
+    expect(detail.status).toBe('success');
+    expect(detail.data.resultData.runData.Wait).toHaveLength(1);
+    await expect(rt.executions.resume(parked.id, undefined, ctx)).rejects.toThrow(/not waiting/);
   });
 
   it('refuses an unknown start node and unknown workflows', async () => {
