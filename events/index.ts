@@ -17,3 +17,7 @@ export { createEventStoreDbEventStore } from './eventstoredb-event-store.ts';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.ts';
 export { handleCommand } from './command-handler.ts';
 export type { CommandContext, CommandResult } from './command-handler.ts';
+export type { BlobStore, BlobRef } from './blob-store.ts';
+export { sha256Of } from './blob-store.ts';
+export { createFileBlobStore } from './file-blob-store.ts';
+export { createMongoBlobStore } from './mongo-blob-store.ts';

@@ -14,6 +14,7 @@ const settings = {
   mongoUrl: { env: 'MONGO_URL', schema: optionalUrl, doc: 'MongoDB URL for read models (a replica set, for transactions); unset: embedded SQLite.' },
   mongoDb: { env: 'MONGO_DB', schema: z.string().default('weft'), doc: 'MongoDB database name for read models.' },
   redisUrl: { env: 'REDIS_URL', schema: optionalUrl, doc: 'Redis URL (redis://…); checked by /readyz, the job queue (BullMQ) and the live fan-out (Socket.IO adapter); unset: in-process.' },
+  outputInlineLimitBytes: { env: 'OUTPUT_INLINE_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(256 * 1024), doc: "A node output larger than this (as JSON) is stored in the blob store and the event keeps its hash, in bytes." },
   queuePrefix: { env: 'QUEUE_PREFIX', schema: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('weft'), doc: 'Redis key prefix of the job queue (several installations can share a Redis).' },
   serverRunsWorker: { env: 'SERVER_RUNS_WORKER', schema: bool.default(true), doc: 'The server also runs workflows itself; false with REDIS_URL leaves runs to `weft worker` processes.' },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(1000).default(20), doc: 'Runs one worker (or the server) executes at once.' },
@@ -39,9 +40,20 @@ const settings = {
   codeTimeoutMs: { env: 'CODE_TIMEOUT_MS', schema: z.coerce.number().int().min(10).default(60_000), doc: 'Longest a Code node may run, in ms.' },
   sandboxMemoryMb: { env: 'SANDBOX_MEMORY_MB', schema: z.coerce.number().int().min(8).default(128), doc: 'Heap limit of the sandbox that runs expressions and Code, in MB.' },
   allowEnvInExpressions: { env: 'EXPRESSIONS_ALLOW_ENV', schema: bool.default(false), doc: 'Let expressions read environment variables through $env.' },
+  webhookBodyLimitBytes: { env: 'WEBHOOK_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(16 * 1024 * 1024), doc: 'Largest body a webhook call may send (JSON, form, file or multipart), in bytes.' },
+  testWebhookTimeoutMs: { env: 'TEST_WEBHOOK_TIMEOUT_MS', schema: z.coerce.number().int().min(1000).default(120_000), doc: 'How long a test webhook listens for its one call, in ms.' },
+  scheduleMaxLatenessMs: { env: 'SCHEDULE_MAX_LATENESS_MS', schema: z.coerce.number().int().min(1000).default(60_000), doc: 'A schedule tick that fires later than this (the system was down or stalled) is skipped, not replayed, in ms.' },
+  collabCommitDebounceMs: { env: 'COLLAB_COMMIT_DEBOUNCE_MS', schema: z.coerce.number().int().min(0).default(1_000), doc: 'Quiet time after the last live edit before the edits are recorded as workflow events, in ms.' },
+  collabCommitMaxWaitMs: { env: 'COLLAB_COMMIT_MAX_WAIT_MS', schema: z.coerce.number().int().min(0).default(10_000), doc: 'Longest continuous live editing goes without its edits recorded as workflow events, in ms.' },
+  collabPersistBatchMs: { env: 'COLLAB_PERSIST_BATCH_MS', schema: z.coerce.number().int().min(0).default(10), doc: 'How long live-document updates gather before one append to workflowdoc-<id>, in ms.' },
+  collabSnapshotEvery: { env: 'COLLAB_SNAPSHOT_EVERY', schema: z.coerce.number().int().min(1).default(200), doc: 'Stored live-document update batches between two compacted snapshots.' },
+  collabRoomIdleMs: { env: 'COLLAB_ROOM_IDLE_MS', schema: z.coerce.number().int().min(0).default(30_000), doc: 'How long a collaboration room with nobody in it stays open, in ms.' },
+  collabMaxMessageBytes: { env: 'COLLAB_MAX_MESSAGE_BYTES', schema: z.coerce.number().int().min(1024).default(8 * 1024 * 1024), doc: 'Largest collaboration WebSocket message accepted, in bytes.' },
   readYourWritesTimeoutMs: { env: 'READ_YOUR_WRITES_TIMEOUT_MS', schema: z.coerce.number().int().min(1).default(5_000), doc: 'How long a write waits for its read model before answering, in ms.' },
+  eventsPollIntervalMs: { env: 'EVENTS_POLL_INTERVAL_MS', schema: z.coerce.number().int().min(5).default(200), doc: 'How often the embedded SQLite event store looks for events other processes (workers) wrote, in ms: the delay before live watchers and read models see them.' },
   liveNewRunWaitMs: { env: 'LIVE_NEW_RUN_WAIT_MS', schema: z.coerce.number().int().min(0).default(2_000), doc: 'How long watching a run waits for its first event (a run accepted a moment ago), in ms, before answering not found.' },
   liveReplayMaxEvents: { env: 'LIVE_REPLAY_MAX_EVENTS', schema: z.coerce.number().int().min(1000).default(100_000), doc: 'Most log events scanned to catch up a reconnecting workflow-room watcher; further behind, it is told to reload.' },
+  liveAccessRecheckMs: { env: 'LIVE_ACCESS_RECHECK_MS', schema: z.coerce.number().int().min(100).default(60_000), doc: 'How often live sockets are checked again (ended sessions, revoked keys, lost membership), in ms.' },
 } as const;
 
 type Settings = typeof settings;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
-import { createEventStoreDbEventStore, createSqliteEventStore, type EventStore } from '../events/index.ts';
+import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type EventStore } from '../events/index.ts';
 import {
   auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
-  ProjectionRunner, workflowHistoryProjection, workflowsProjection,
+  ProjectionRunner, webhooksProjection, workflowHistoryProjection, workflowsProjection,
   type Projection, type ReadModelStore,
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
@@ -22,9 +22,18 @@ import type { Principal } from './auth/principal.ts';
 import type { Logger } from './logger.ts';
 import type { Backend } from './routes/ops.ts';
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
+import { createCollabRooms, type CollabRooms } from './collab/rooms.ts';
 import { createCredentialService, type CredentialService } from './credentials/credential-service.ts';
 import { loadOrCreateMasterKey } from './credentials/envelope.ts';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.ts';
+import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
+import { createEmbeddedScheduler, type Scheduler } from './triggers/scheduler.ts';
+import { createTriggerService, type TriggerService } from './triggers/trigger-service.ts';
+import { createExecutionWatch } from './webhooks/execution-watch.ts';
+import { createProductionRegistry, createTestRegistry } from './webhooks/webhook-registry.ts';
+import { createWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
+import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
+import { createWorkflowCache } from './webhooks/workflow-cache.ts';
 import { createBullmqQueue, createInProcessQueue } from '../engine/index.ts';
 
 export interface Runtime {
@@ -33,12 +42,18 @@ export interface Runtime {
   events: EventStore;
   readModels: ReadModelStore;
   vault: ReadModelStore;
-  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions', ProjectionRunner>;
+  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions' | 'webhooks', ProjectionRunner>;
   workflows: WorkflowService;
   identity: IdentityService;
   workspaces: WorkspaceService;
   credentials: CredentialService;
   executions: ExecutionService;
+  /** Webhook calls and test-webhook listeners. */
+  webhooks: WebhookService;
+  /** Activation checks and schedule timers. */
+  triggers: TriggerService;
+  /** Collaboration rooms (Yjs), one per workflow being edited; the /collab channel joins them. */
+  collab: CollabRooms;
   /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
   access: AccessControl;
   /** Who sent a WebSocket upgrade or other raw request (session cookie or API key header). */
@@ -50,11 +65,12 @@ export interface Runtime {
 
 export const ALL_PROJECTIONS: Projection[] = [
   workflowsProjection, workflowHistoryProjection, auditProjection, identityProjection, credentialsProjection, executionsProjection,
+  webhooksProjection,
 ];
 
 export function openEventStore(config: Config, logger: Logger): EventStore {
   if (config.eventStoreUrl) return createEventStoreDbEventStore({ connectionString: config.eventStoreUrl });
-  return createSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite'), logger });
+  return createSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite'), logger, pollIntervalMs: config.eventsPollIntervalMs });
 }
 
 export function openReadModels(config: Config): ReadModelStore {
@@ -75,8 +91,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const events = openEventStore(config, logger);
   const readModels = openReadModels(config);
   const vault = await openVault(config);
-  const [workflows, history, audit, identity, credentials, executions] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
-  const runners = [workflows, history, audit, identity, credentials, executions];
+  const [workflows, history, audit, identity, credentials, executions, webhooks] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
+  const runners = [workflows, history, audit, identity, credentials, executions, webhooks];
   for (const runner of runners) await runner.start();
   // Serve only once the read models have caught up with the log (a rebuild after a version bump
   // can take a while on a long log; it is logged, and there is no deadline to crash on).
@@ -86,18 +102,27 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis unreachable'));
+  const blobs = config.mongoUrl ? createMongoBlobStore({ url: config.mongoUrl, dbName: config.mongoDb }) : createFileBlobStore(path.join(config.dataDir, 'blobs'));
   const backends: Backend[] = [
     { name: config.eventStoreUrl ? 'eventstoredb' : 'sqlite-event-store', ping: () => events.ping() },
     { name: config.mongoUrl ? 'mongodb' : 'sqlite-read-models', ping: () => readModels.ping() },
     { name: config.mongoUrl ? 'mongodb-vault' : 'sqlite-vault', ping: () => vault.ping() },
+    { name: config.mongoUrl ? 'mongodb-blobs' : 'file-blobs', ping: () => blobs.ping() },
     ...(redis ? [{ name: 'redis', ping: async () => void (await redis.ping()) }] : []),
   ];
 
   // Commands wait for the read models they change; execution events are read through their own.
-  const run = createCommandRunner({ events, projections: [workflows, history, audit, identity, credentials], logger, timeoutMs: config.readYourWritesTimeoutMs });
+  const run = createCommandRunner({ events, projections: [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
   const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
   const workflowService = createWorkflowService({ events, workflows, history, run });
+  const collab = createCollabRooms({
+    events, run, logger: logger.child({ part: 'collab' }), findWorkflow: (id) => workflowService.find(id),
+    settings: {
+      commitDebounceMs: config.collabCommitDebounceMs, commitMaxWaitMs: config.collabCommitMaxWaitMs,
+      persistBatchMs: config.collabPersistBatchMs, snapshotEvery: config.collabSnapshotEvery, roomIdleMs: config.collabRoomIdleMs,
+    },
+  });
   const access = createAccessControl(identity);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const credentialService = createCredentialService({
@@ -110,13 +135,43 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     ? createBullmqQueue({ url: config.redisUrl, prefix: config.queuePrefix, lockMs: config.queueLockMs })
     : createInProcessQueue();
   const executionService = createExecutionService({
-    events, executions, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue,
+    events, executions, blobs, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue,
     findWorkflow: (id) => workflowService.find(id),
     // Without Redis there is no other worker: this process always runs the jobs.
     runsWorker: options.role === 'worker' || !config.redisUrl || (options.role !== 'api' && config.serverRunsWorker),
     workerOptions: { concurrency: config.workerConcurrency, perWorkflowLimit: config.workflowConcurrency, ratePerSecond: config.queueRatePerSecond },
     workerShutdownTimeoutMs: config.workerShutdownTimeoutMs,
   });
+  // Webhooks and schedules: the registry read model answers calls; activation goes through the
+  // trigger service, which checks paths and schedules before the workflow service activates.
+  const workflowCache = createWorkflowCache((id) => workflowService.find(id));
+  const webhookService = createWebhookService({
+    production: createProductionRegistry(webhooks), test: createTestRegistry(),
+    watch: createExecutionWatch(events, { recordTimeoutMs: 10_000 }),
+    executions: executionService, credentials: credentialService, findWorkflow: (id) => workflowCache.get(id),
+    config: { bodyLimitBytes: config.webhookBodyLimitBytes, testTimeoutMs: config.testWebhookTimeoutMs, publicUrl }, logger,
+  });
+  let triggerService: TriggerService | undefined;
+  const onTick = (tick: Parameters<TriggerService['onTick']>[0]) => triggerService!.onTick(tick);
+  const scheduler: Scheduler = config.redisUrl
+    ? createBullmqScheduler({ redisUrl: config.redisUrl, queueName: `${config.queuePrefix}-schedules`, onTick, logger })
+    : createEmbeddedScheduler(onTick);
+  triggerService = createTriggerService({
+    events, run, workflows: workflowService, workflowsRunner: workflows, webhooksRunner: webhooks,
+    registry: createProductionRegistry(webhooks), executions: executionService, scheduler,
+    config: { timezone: config.timezone, maxLatenessMs: config.scheduleMaxLatenessMs }, logger,
+    onWorkflowEvent: (id) => workflowCache.invalidate(id),
+  });
+  const triggers = triggerService;
+  const workflowsApi: WorkflowService = {
+    ...workflowService,
+    activate: (id, ctx) => triggers.activate(id, ctx),
+    deactivate: (id, ctx) => triggers.deactivate(id, ctx),
+    async update(id, definition, tags, ctx, expectedRevision) {
+      await triggers.checkUpdate(id, definition);
+      return workflowService.update(id, definition, tags, ctx, expectedRevision);
+    },
+  };
   const guard = createGuard({
     access,
     sessionPrincipal: identityService.sessionPrincipal,
@@ -135,22 +190,30 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   });
   const app = createApp({
     config, logger, guard, access, events, projections: runners, backends,
-    workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
+    workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
+    webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowService) },
   });
 
   await bootstrap(config, logger, identityService, workspaceService);
   await executionService.startWorker();
+  // Embedded timers live in the server only: a `weft worker` beside it on the same data must not
+  // fire the same schedules again. With Redis every process shares the same Job Schedulers.
+  if (options.role !== 'worker' || config.redisUrl) await triggers.start();
 
   return {
-    config, logger, events, readModels, vault, app, access,
+    config, logger, events, readModels, vault, app, access, collab,
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
-    projections: { workflows, history, audit, identity, credentials, executions },
-    workflows: workflowService, identity: identityService, workspaces: workspaceService, credentials: credentialService,
+    projections: { workflows, history, audit, identity, credentials, executions, webhooks },
+    workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,
     executions: executionService,
     async close() {
+      // Open rooms commit their last edits and store their documents while the log is still open.
+      await collab.close();
+      await triggers.close();
       await executionService.dispose();
       await queue.close();
+      await blobs.close();
       for (const runner of runners) await runner.stop();
       await events.close();
       await readModels.close();

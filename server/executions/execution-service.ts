@@ -1,7 +1,7 @@
 // Executions as a service: records each run's request and queues it, lets this process work the
 // queue when it should, and answers for runs wherever they ran (stop, resume, retry, list, data).
 import { randomUUID } from 'node:crypto';
-import { newEntityId, NotFoundError, streamId, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { newEntityId, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   executionStreamName, foldExecution, PRIORITY,
   type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WorkerOptions,
@@ -9,7 +9,7 @@ import {
 import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import { createExecutionWorker, recordQueued, type ExecutionQueuedData, type ExecutionWorkerDeps, type JobOutcome } from './execution-worker.ts';
-import { createStoreRecorder } from './store-recorder.ts';
+import { createStoreRecorder, hydrate } from './store-recorder.ts';
 
 export interface RunRequest {
   mode?: ExecutionMode;
@@ -49,13 +49,21 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   const worker = deps.runsWorker ? createExecutionWorker(deps) : undefined;
   let queueWorker: QueueWorker | undefined;
   const offStop = worker ? queue.onStopRequested((id) => worker.stop(id)) : undefined;
-  // With workers elsewhere, a run's end is learnt from the log.
-  const ends = queue.kind === 'bullmq'
-    ? events.subscribe({ from: 'end', filter: { streamPrefixes: ['execution-'], eventTypes: ['ExecutionFinished', 'ExecutionWaiting'] } }, async (event) => {
-        const id = streamId(event.stream);
-        if (waiters.has(id)) settleWaiters(id, foldExecution((await events.readStream(event.stream)) as never));
+  // With workers elsewhere, a run's end is announced over the queue; its result is in the log.
+  const offEnded = queue.kind === 'bullmq'
+    ? queue.onEnded((id) => {
+        if (!waiters.has(id)) return;
+        void readRun(id).then(
+          (stream) => settleWaiters(id, foldExecution(stream)),
+          (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
+        );
       })
     : undefined;
+
+  /** A run's events with their large outputs read back from the blob store. */
+  async function readRun(id: string) {
+    return hydrate(await events.readStream(executionStreamName(id)), deps.blobs);
+  }
 
   function waitForEnd(executionId: string): Promise<RunResult> {
     return new Promise((resolve) => {
@@ -91,6 +99,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       await scheduleResume(executionId, queued.workflowId, result.waitTill);
     }
     settleWaiters(executionId, result);
+    if (queue.kind === 'bullmq') await queue.publishEnded(executionId).catch((err) => logger.warn({ err }, 'run end not announced'));
     await runErrorWorkflow(queued, executionId, result, ctx).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
   }
 
@@ -199,8 +208,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     async get(id: string, includeData: boolean) {
       const doc = await existing(id);
       if (!includeData) return doc;
-      const stream = await events.readStream(executionStreamName(id));
-      return { ...doc, data: foldExecution(stream as never).data };
+      return { ...doc, data: foldExecution(await readRun(id)).data };
     },
 
     async list(query: ListExecutionsQuery): Promise<Page<ExecutionDoc>> {
@@ -283,7 +291,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     async dispose(): Promise<void> {
       offStop?.();
       await queueWorker?.close(deps.workerShutdownTimeoutMs);
-      await ends?.close();
+      offEnded?.();
       worker?.dispose();
     },
   };

@@ -8,7 +8,7 @@ import {
   type ExecuteWorkflowOptions, type ExecutionMode, type Item, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
 import type { RecordedEvent } from '../../domain/index.ts';
-import type { EventStore } from '../../events/index.ts';
+import type { BlobStore, EventStore } from '../../events/index.ts';
 import { getNodeType } from '../../nodes/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { WorkspaceService } from '../auth/workspace-service.ts';
@@ -16,7 +16,7 @@ import type { RequestContext } from '../commands.ts';
 import type { Config } from '../config.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import type { Logger } from '../logger.ts';
-import { createStoreRecorder } from './store-recorder.ts';
+import { createStoreRecorder, hydrate } from './store-recorder.ts';
 
 /** What a run was asked to do, recorded before it is queued (so an accepted run is never lost). */
 export interface ExecutionQueuedData {
@@ -39,9 +39,11 @@ export type JobOutcome = { executionId: string; result: RunResult; queued: Execu
 
 export interface ExecutionWorkerDeps {
   events: EventStore;
+  /** Where node outputs over `outputInlineLimitBytes` are kept (the event holds a reference). */
+  blobs: BlobStore;
   credentials: CredentialService;
   workspaces: WorkspaceService;
-  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb'>;
+  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb' | 'outputInlineLimitBytes'>;
   logger: Logger;
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   publicUrl: string;
@@ -58,7 +60,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
   /** Runs one job. Resolves undefined when there was nothing to do (finished, still parked, unknown). */
   async function runJob(job: RunJob, handback: AbortSignal): Promise<JobOutcome | undefined> {
     const stream = executionStreamName(job.executionId);
-    const recorded = await events.readStream(stream);
+    const recorded = await hydrate(await events.readStream(stream), deps.blobs);
     const queuedEvent = recorded.find((e) => e.type === 'ExecutionQueued');
     if (!queuedEvent) return undefined;
     const queued = queuedEvent.data as ExecutionQueuedData;
@@ -70,7 +72,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
       actor: queuedEvent.metadata.actor,
       requestId: queuedEvent.metadata.correlationId,
     };
-    const seed = queued.retryOf ? await events.readStream(executionStreamName(queued.retryOf)) : undefined;
+    const seed = queued.retryOf ? await hydrate(await events.readStream(executionStreamName(queued.retryOf)), deps.blobs) : undefined;
     const resumeRequest = [...engineEvents].reverse().find((e) => e.type === 'ExecutionResumeRequested');
     const replay: ReplaySource = {
       events: engineEvents.map((e) => ({ type: e.type, data: e.data })),
@@ -90,7 +92,9 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     extra: Pick<ExecuteWorkflowOptions, 'replay' | 'handback'> = {},
   ): Promise<RunResult> {
     const stream = executionStreamName(executionId);
-    const recorder = createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, fromRevision);
+    const recorder = createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, fromRevision, {
+      blobs: deps.blobs, inlineLimitBytes: config.outputInlineLimitBytes,
+    });
     const abort = new AbortController();
     running.set(executionId, abort);
     const runCtx = { ...ctx, requestId: randomUUID() };
@@ -152,7 +156,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     };
     const executionId = newEntityId();
     await recordQueued(events, executionId, queued, ctx);
-    const done = run(executionId, queued, ctx, 0);
+    const done = run(executionId, queued, ctx, 0); // the queued event is revision 0
     if (!wait) {
       done.catch((err) => logger.error({ err, executionId }, 'sub-workflow crashed'));
       return [];

@@ -7,7 +7,7 @@ import { foldExecution, executionStreamName } from '../../engine/index.ts';
 import { startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
 
 const QUEUES = [
-  { queue: 'in-process', env: {} },
+  { queue: 'in-process', env: {} as Record<string, string> },
   { queue: 'bullmq', env: { REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-test-${randomUUID()}` } },
 ];
 
@@ -213,6 +213,28 @@ describe.each(QUEUES)('executions API on the $queue queue', ({ env }) => {
     expect(detail.status).toBe('success');
     expect(detail.data.resultData.runData.Wait).toHaveLength(1);
     await expect(rt.executions.resume(parked.id, undefined, ctx)).rejects.toThrow(/not waiting/);
+  });
+
+  it('keeps a large node output beside the log, by reference, and reads it back', async () => {
+    const created = (await api.post('/api/v1/workflows').send({
+      name: 'Big output', settings: { executionOrder: 'v1' },
+      nodes: [
+        { id: 'b1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+        { id: 'b2', name: 'Big', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: "return Array.from({ length: 2000 }, (_, i) => ({ json: { i, text: 'x'.repeat(200) } }));" } },
+      ],
+      connections: { Start: { main: [[{ node: 'Big', type: 'main', index: 0 }]] } },
+    })).body;
+    const run = (await api.post(`/api/v1/workflows/${created.id}/run`).query({ wait: 'true' }).send({})).body;
+    expect(run.status).toBe('success');
+    expect(run.data.resultData.runData.Big[0].data.main[0]).toHaveLength(2000);
+    const stream = await rt.events.readStream(executionStreamName(run.id));
+    const stored = stream.find((e) => e.type === 'NodeSucceeded' && (e.data as { node: string }).node === 'Big')!;
+    const data = stored.data as { dataRef?: { sha256: string; bytes: number }; taskData: { data?: unknown } };
+    expect(data.taskData.data).toBeUndefined();
+    expect(data.dataRef?.bytes).toBeGreaterThan(256 * 1024);
+    expect(JSON.stringify(stored.data).length).toBeLessThan(4096);
+    const detail = (await api.get(`/api/v1/executions/${run.id}`).query({ includeData: 'true' })).body;
+    expect(detail.data.resultData.runData.Big[0].data.main[0][1999].json).toEqual({ i: 1999, text: 'x'.repeat(200) });
   });
 
   it('refuses an unknown start node and unknown workflows', async () => {
