@@ -12,7 +12,7 @@ export type {
 } from './event-store.ts';
 export { matchesFilter } from './event-store.ts';
 export { createSqliteEventStore } from './sqlite-event-store.ts';
-export type { SqliteEventStore, SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite-event-store.ts';
+export type { CommitBus, SqliteEventStore, SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite-event-store.ts';
 export { createEventStoreDbEventStore } from './eventstoredb-event-store.ts';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.ts';
 export { handleCommand } from './command-handler.ts';

@@ -2,7 +2,7 @@
 // storage key while the old one keeps serving, then swaps.
 import type { RecordedEvent } from '../domain/index.ts';
 import type { EventStore } from '../events/index.ts';
-import { CHECKPOINTS, physicalName, ProjectionLane, type LaneLogger } from './projection-lane.ts';
+import { CHECKPOINTS, physicalName, ProjectionLane, type Checkpoint, type LaneLogger } from './projection-lane.ts';
 import type { Projection } from './projection.ts';
 import type { Collection, Doc, ReadModelStore } from './read-model-store.ts';
 
@@ -34,6 +34,7 @@ export class ProjectionRunner {
   private live?: ProjectionLane;
   private building?: ProjectionLane;
   private swapping?: Promise<void>;
+  private attached = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {}
 
@@ -70,6 +71,16 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Serves the read model another process keeps up to date, without following the log (worker
+   * processes only read). `waitFor` then watches the shared checkpoint.
+   */
+  async attach(): Promise<void> {
+    const state = await this.options.readModels.collection<ProjectionState>(PROJECTION_STATE).get(this.name);
+    this.activeKey = state?.activeKey ?? this.versionKey;
+    this.attached = true;
+  }
+
   /** A collection of the read model currently serving. */
   collection<D extends Doc = Doc>(logical: string): Collection<D> {
     return this.options.readModels.collection<D>(physicalName(this.activeKey, logical));
@@ -77,6 +88,7 @@ export class ProjectionRunner {
 
   /** Resolves once the serving read model reflects every event up to `position`. */
   async waitFor(position: number, timeoutMs?: number): Promise<void> {
+    if (this.attached) return this.waitForShared(position, timeoutMs ?? 5_000);
     if (this.swapping) await this.swapping;
     await this.live!.waitFor(position, timeoutMs);
   }
@@ -101,6 +113,17 @@ export class ProjectionRunner {
       checkpoint: this.live?.checkpoint ?? 0,
       ...(this.building ? { rebuilding: { key: this.building.key, checkpoint: this.building.checkpoint } } : {}),
     };
+  }
+
+  private async waitForShared(position: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.attach();
+      const checkpoint = (await this.options.readModels.collection<Checkpoint>(CHECKPOINTS).get(this.activeKey))?.position ?? 0;
+      if (checkpoint >= position) return;
+      if (Date.now() > deadline) throw new Error(`Projection ${this.name} did not reach position ${position} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   async stop(): Promise<void> {

@@ -61,6 +61,9 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
 }
 
 function runWorker(runtime: Runtime): void {
+  if (!runtime.config.redisUrl) {
+    runtime.logger.warn('REDIS_URL is not set: without a shared queue this worker takes no runs (the server runs them itself); it only keeps the read models up to date');
+  }
   runtime.logger.info(
     { concurrency: runtime.config.workerConcurrency, queue: runtime.config.redisUrl ? 'bullmq' : 'in-process' },
     `${PRODUCT.name} ${PRODUCT.version} worker started: running workflows from the queue`,

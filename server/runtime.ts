@@ -10,6 +10,7 @@ import {
   type Projection, type ReadModelStore,
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
+import { createRedisCommitBus } from './redis-commit-bus.ts';
 import { createAccessControl, type AccessControl } from './auth/access-control.ts';
 import { createIdentityService, SYSTEM_CONTEXT, type IdentityService } from './auth/identity-service.ts';
 import { createSignInLimiter } from './auth/sign-in-limiter.ts';
@@ -70,7 +71,11 @@ export const ALL_PROJECTIONS: Projection[] = [
 
 export function openEventStore(config: Config, logger: Logger): EventStore {
   if (config.eventStoreUrl) return createEventStoreDbEventStore({ connectionString: config.eventStoreUrl });
-  return createSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite'), logger, pollIntervalMs: config.eventsPollIntervalMs });
+  // Processes sharing the file through a Redis queue wake each other up on every commit.
+  const commitBus = config.redisUrl ? createRedisCommitBus(config.redisUrl, `${config.queuePrefix}:events`) : undefined;
+  const store = createSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite'), logger, pollIntervalMs: config.eventsPollIntervalMs, commitBus });
+  if (!commitBus) return store;
+  return { ...store, close: async () => { await store.close(); commitBus.close(); } };
 }
 
 export function openReadModels(config: Config): ReadModelStore {
@@ -93,12 +98,17 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const vault = await openVault(config);
   const [workflows, history, audit, identity, credentials, executions, webhooks] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
   const runners = [workflows, history, audit, identity, credentials, executions, webhooks];
-  for (const runner of runners) await runner.start();
-  // Serve only once the read models have caught up with the log (a rebuild after a version bump
-  // can take a while on a long log; it is logged, and there is no deadline to crash on).
-  const head = await events.headPosition();
-  logger.info({ head }, 'catching up read models');
-  for (const runner of runners) await runner.waitFor(head, 7 * 24 * 3600_000);
+  // A queue worker only reads the read models the servers keep (one writer per read model, not
+  // one per process); everything else follows the log itself.
+  const readOnly = options.role === 'worker' && config.redisUrl !== undefined;
+  for (const runner of runners) await (readOnly ? runner.attach() : runner.start());
+  if (!readOnly) {
+    // Serve only once the read models have caught up with the log (a rebuild after a version bump
+    // can take a while on a long log; it is logged, and there is no deadline to crash on).
+    const head = await events.headPosition();
+    logger.info({ head }, 'catching up read models');
+    for (const runner of runners) await runner.waitFor(head, 7 * 24 * 3600_000);
+  }
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis unreachable'));
@@ -112,7 +122,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   ];
 
   // Commands wait for the read models they change; execution events are read through their own.
-  const run = createCommandRunner({ events, projections: [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
+  const run = createCommandRunner({ events, projections: readOnly ? [] : [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
   const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
   const workflowService = createWorkflowService({ events, workflows, history, run });
@@ -199,7 +209,13 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   await executionService.startWorker();
   // Embedded timers live in the server only: a `weft worker` beside it on the same data must not
   // fire the same schedules again. With Redis every process shares the same Job Schedulers.
-  if (options.role !== 'worker' || config.redisUrl) await triggers.start();
+  if (options.role !== 'worker' || config.redisUrl) {
+    // With Redis the schedulers live there and outlast restarts: arming again must not hold up
+    // start-up while Redis is unreachable. Embedded timers are armed before serving.
+    const arming = triggers.start();
+    if (config.redisUrl) arming.catch((err) => logger.error({ err }, 'could not arm the schedules'));
+    else await arming;
+  }
 
   return {
     config, logger, events, readModels, vault, app, access, collab,

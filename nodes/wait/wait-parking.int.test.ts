@@ -24,4 +24,22 @@ describe('wait (parking)', () => {
     expect(waitTill).toBeGreaterThanOrEqual(before + 120_000);
     expect(waitTill).toBeLessThan(Date.now() + 121_000);
   });
+
+  it('parks a run that waits for its resume URL, indefinitely or until the limit', async () => {
+    const [fixture] = loadFixtures(here).filter((f) => f.file === 'wait-one-second.workflow.json');
+    const withWait = (parameters: object): FlowFixture => ({
+      ...fixture,
+      workflow: { ...fixture.workflow, nodes: fixture.workflow.nodes.map((node) => (node.name === 'Wait' ? { ...node, parameters } : node)) },
+    });
+    const forever = await engine.run(withWait({ resume: 'webhook' }), getNodeType);
+    expect(forever.status).toBe('waiting');
+    expect(forever.waitTill).toBe('3000-01-01T00:00:00.000Z');
+    const before = Date.now();
+    const limited = await engine.run(withWait({ resume: 'webhook', limitWaitTime: true, resumeAmount: 30, resumeUnit: 'seconds' }), getNodeType);
+    expect(limited.status).toBe('waiting');
+    expect(Date.parse(String(limited.waitTill)) - before).toBeGreaterThanOrEqual(30_000);
+    const form = await engine.run(withWait({ resume: 'form' }), getNodeType);
+    expect(form.status).toBe('error');
+    expect(form.data.resultData.error?.message).toBe('Resuming on "form" is not supported yet');
+  });
 });

@@ -4,6 +4,9 @@ import { DateTime } from 'luxon';
 /** n8n waits in process below this; longer waits park the execution. */
 export const IN_PROCESS_LIMIT_MS = 65_000;
 
+/** n8n's date for "until resumed" (a webhook call with no time limit). */
+export const WAIT_INDEFINITELY = new Date('3000-01-01T00:00:00.000Z');
+
 const UNIT_MS: Record<string, number> = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 
 export function intervalEnd(amount: number, unit: string, now: number): Date {

@@ -10,6 +10,9 @@ const units = [
   { name: 'Days', value: 'days' },
 ];
 
+const onWebhook = { show: { resume: ['webhook'] } };
+const limited = (type: string) => ({ show: { resume: ['webhook'], limitWaitTime: [true], limitType: [type] } });
+
 export const waitProperties: NodeProperty[] = [
   {
     displayName: 'Resume',
@@ -35,4 +38,40 @@ export const waitProperties: NodeProperty[] = [
   { displayName: 'Wait Unit', name: 'unit', type: 'options', options: units, default: 'hours', displayOptions: interval([1]) },
   { displayName: 'Wait Amount', name: 'amount', type: 'number', default: 5, typeOptions: { minValue: 0, numberPrecision: 2 }, displayOptions: interval([1.1]) },
   { displayName: 'Wait Unit', name: 'unit', type: 'options', options: units, default: 'seconds', displayOptions: interval([1.1]) },
+  {
+    displayName: 'HTTP Method', name: 'httpMethod', type: 'options', default: 'GET', displayOptions: onWebhook,
+    options: ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+  },
+  { displayName: 'Response Code', name: 'responseCode', type: 'number', default: 200, displayOptions: onWebhook },
+  {
+    displayName: 'Respond', name: 'responseMode', type: 'options', default: 'onReceived', displayOptions: onWebhook,
+    options: [
+      { name: 'Immediately', value: 'onReceived' },
+      { name: 'When Last Node Finishes', value: 'lastNode' },
+      { name: "Using 'Respond to Webhook' Node", value: 'responseNode' },
+    ],
+  },
+  {
+    displayName: 'Response Data', name: 'responseData', type: 'options', default: 'firstEntryJson',
+    displayOptions: { show: { resume: ['webhook'], responseMode: ['lastNode'] } },
+    options: [
+      { name: 'All Entries', value: 'allEntries' },
+      { name: 'First Entry JSON', value: 'firstEntryJson' },
+      { name: 'First Entry Binary', value: 'firstEntryBinary' },
+      { name: 'No Response Body', value: 'noData' },
+    ],
+  },
+  { displayName: 'Limit Wait Time', name: 'limitWaitTime', type: 'boolean', default: false, displayOptions: onWebhook },
+  {
+    displayName: 'Limit Type', name: 'limitType', type: 'options', default: 'afterTimeInterval',
+    displayOptions: { show: { resume: ['webhook'], limitWaitTime: [true] } },
+    options: [{ name: 'After Time Interval', value: 'afterTimeInterval' }, { name: 'At Specified Time', value: 'atSpecifiedTime' }],
+  },
+  { displayName: 'Amount', name: 'resumeAmount', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 2 }, displayOptions: limited('afterTimeInterval') },
+  { displayName: 'Unit', name: 'resumeUnit', type: 'options', options: units, default: 'hours', displayOptions: limited('afterTimeInterval') },
+  { displayName: 'Max Date and Time', name: 'maxDateAndTime', type: 'dateTime', default: '', displayOptions: limited('atSpecifiedTime') },
+  {
+    displayName: 'Options', name: 'options', type: 'collection', default: {}, displayOptions: onWebhook,
+    options: [{ displayName: 'Webhook Suffix', name: 'webhookSuffix', type: 'string', default: '' }],
+  },
 ];

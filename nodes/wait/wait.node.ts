@@ -3,7 +3,7 @@
 import { NodeOperationError, type ExecuteContext, type NodeType } from '../../engine/index.ts';
 import { param } from '../shared/params.ts';
 import { waitProperties } from './wait.description.ts';
-import { IN_PROCESS_LIMIT_MS, intervalEnd, parseDateTime, sleep } from './wait-time.ts';
+import { IN_PROCESS_LIMIT_MS, intervalEnd, parseDateTime, sleep, WAIT_INDEFINITELY } from './wait-time.ts';
 
 function waitUntil(ctx: ExecuteContext, now: number): Date {
   const resume = param(ctx, 'resume', 0, 'timeInterval');
@@ -23,9 +23,24 @@ function waitUntil(ctx: ExecuteContext, now: number): Date {
     }
     return date;
   }
+  if (resume === 'webhook') return webhookLimit(ctx, now);
   throw new NodeOperationError(ctx.node.name, `Resuming on "${resume}" is not supported yet`, {
-    description: 'Use "After Time Interval" or "At Specified Time"',
+    description: 'Use "After Time Interval", "At Specified Time" or "On Webhook Call"',
   });
+}
+
+/**
+ * A run waiting for its resume URL waits until the optional limit, else indefinitely (n8n parks it
+ * until 3000-01-01). When the limit comes first, the node passes its input on.
+ */
+function webhookLimit(ctx: ExecuteContext, now: number): Date {
+  if (param(ctx, 'limitWaitTime', 0, false) !== true) return WAIT_INDEFINITELY;
+  if (param(ctx, 'limitType', 0, 'afterTimeInterval') === 'atSpecifiedTime') {
+    const date = parseDateTime(param<unknown>(ctx, 'maxDateAndTime', 0, ''), ctx.timezone);
+    if (!date) throw new NodeOperationError(ctx.node.name, 'The maximum date and time to wait is not a valid date');
+    return date;
+  }
+  return intervalEnd(Number(param(ctx, 'resumeAmount', 0, 1)), param(ctx, 'resumeUnit', 0, 'hours'), now);
 }
 
 export const waitNode: NodeType = {
@@ -43,6 +58,11 @@ export const waitNode: NodeType = {
   async execute(ctx: ExecuteContext) {
     const now = Date.now();
     const until = waitUntil(ctx, now);
+    // A webhook resume always parks: the call may come at any time, on any server.
+    if (param(ctx, 'resume', 0, 'timeInterval') === 'webhook') {
+      ctx.putExecutionToWait(until);
+      return [ctx.getInputData()];
+    }
     const waitMs = Math.max(until.getTime() - now, 0);
     if (waitMs < IN_PROCESS_LIMIT_MS) {
       if (waitMs > 0) await sleep(waitMs, ctx.signal);
