@@ -23,11 +23,13 @@ export interface ExecutionDoc {
   error?: { message: string; node?: string };
   /** Set for a retry: the execution it retried. */
   retryOf?: string;
+  /** Set for a re-run from one node: the execution it came from. */
+  rerunOf?: string;
   deleted: boolean;
   nodesRun: number;
 }
 
-interface StartedData { workflowId: string; mode: string; definitionHash?: string; workflowRevision?: number; retryOf?: string; startedAt?: string; queuedAt?: string }
+interface StartedData { workflowId: string; mode: string; definitionHash?: string; workflowRevision?: number; retryOf?: string; rerunOf?: string; startedAt?: string; queuedAt?: string }
 interface FinishedData { status: string; stoppedAt: string; error?: { message: string; node?: string }; lastNodeExecuted?: string }
 
 export const executionsProjection: Projection = {
@@ -63,6 +65,7 @@ export const executionsProjection: Projection = {
           ...(data.definitionHash ? { definitionHash: data.definitionHash } : {}),
           ...(data.workflowRevision !== undefined ? { workflowRevision: data.workflowRevision } : {}),
           ...(data.retryOf ? { retryOf: data.retryOf } : {}),
+          ...(data.rerunOf ? { rerunOf: data.rerunOf } : {}),
         });
         return;
       }

@@ -205,10 +205,37 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
 
     find: (id: string) => docs().get(id),
 
-    async get(id: string, includeData: boolean) {
+    /**
+     * One execution; with data, n8n's run data folded from its events — up to step `untilStep`
+     * (the number of node runs recorded so far) for time travel through a run.
+     */
+    async get(id: string, includeData: boolean, untilStep?: number) {
       const doc = await existing(id);
       if (!includeData) return doc;
-      return { ...doc, data: foldExecution(await readRun(id)).data };
+      let events = await readRun(id);
+      if (untilStep !== undefined) events = eventsUntilStep(events, untilStep);
+      const folded = foldExecution(events);
+      return { ...doc, ...(untilStep !== undefined ? { step: untilStep, stepStatus: folded.status } : {}), data: folded.data };
+    },
+
+    /**
+     * Re-runs one node of a recorded run as a new manual execution: from that node on, with the
+     * input it got then (its first run's, or `runIndex`'s), or with an edited input.
+     */
+    async rerunFrom(id: string, request: { node: string; runIndex?: number; input?: Item[] }, ctx: RequestContext) {
+      await existing(id);
+      const events = await readRun(id);
+      const queued = events.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
+      if (!queued) throw new ValidationError(`Execution ${id} has no recorded request`);
+      if (!queued.definition.nodes.some((n) => n.name === request.node)) {
+        throw new ValidationError(`No node named '${request.node}' in the workflow this run used`, [{ path: 'node', message: 'unknown node' }]);
+      }
+      const input = request.input ?? recordedInput(foldExecution(events), request.node, request.runIndex ?? 0);
+      if (!input) throw new ValidationError(`Node '${request.node}' has no recorded input at run ${request.runIndex ?? 0}; send one`, [{ path: 'input', message: 'required' }]);
+      return enqueueRun({
+        ...queued, mode: 'manual', startNode: request.node, triggerItems: input, pinData: undefined, destinationNode: undefined,
+        retryOf: undefined, rerunOf: id, queuedAt: new Date().toISOString(),
+      }, ctx);
     },
 
     async list(query: ListExecutionsQuery): Promise<Page<ExecutionDoc>> {
@@ -310,6 +337,29 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       } while (cursor);
     }
   }
+}
+
+/** The events up to and including the `steps`-th recorded node run (its end), then nothing. */
+function eventsUntilStep<E extends { type: string }>(events: E[], steps: number): E[] {
+  let seen = 0;
+  const out: E[] = [];
+  for (const event of events) {
+    if (event.type === 'NodeSucceeded' || event.type === 'NodeFailed') {
+      if (seen === steps) break;
+      seen++;
+    }
+    out.push(event);
+  }
+  return out;
+}
+
+/** The items a node run got: its parent's output on the connection that fed it. */
+function recordedInput(result: RunResult, node: string, runIndex: number): Item[] | undefined {
+  const task = result.data.resultData.runData[node]?.[runIndex];
+  const source = task?.source?.[0];
+  if (!source) return undefined;
+  const parent = result.data.resultData.runData[source.previousNode]?.[source.previousNodeRun ?? 0];
+  return parent?.data?.main[source.previousNodeOutput ?? 0] ?? undefined;
 }
 
 const isErrorTrigger = (node: { type: string; disabled?: boolean }) => node.type === 'n8n-nodes-base.errorTrigger' && !node.disabled;

@@ -31,6 +31,8 @@ export interface ExecutionQueuedData {
   triggerItems?: Item[];
   pinData?: Record<string, unknown[]>;
   retryOf?: string;
+  /** A re-run of one node of this execution (from the editor's execution view). */
+  rerunOf?: string;
   queuedAt: string;
 }
 

@@ -237,6 +237,27 @@ describe.each(QUEUES)('executions API on the $queue queue', ({ env }) => {
     expect(detail.data.resultData.runData.Big[0].data.main[0][1999].json).toEqual({ i: 1999, text: 'x'.repeat(200) });
   });
 
+  it('shows a run as it was after any step, and re-runs from a node with its recorded or an edited input', async () => {
+    const created = (await api.post('/api/v1/workflows').send(workflow)).body;
+    const run = (await api.post(`/api/v1/workflows/${created.id}/run`).query({ wait: 'true' }).send({})).body;
+    const atStep = async (step: number) => (await api.get(`/api/v1/executions/${run.id}`).query({ step })).body;
+    expect(Object.keys((await atStep(0)).data.resultData.runData)).toEqual([]);
+    expect(Object.keys((await atStep(2)).data.resultData.runData)).toEqual(['Start', 'Greet']);
+    expect((await atStep(2)).stepStatus).toBe('running');
+    expect((await atStep(99)).data.resultData.runData).toEqual(run.data.resultData.runData);
+    expect((await api.get(`/api/v1/executions/${run.id}`).query({ step: -1 })).status).toBe(400);
+
+    const again = (await api.post(`/api/v1/executions/${run.id}/rerun`).query({ wait: 'true' }).send({ node: 'Is Ada' })).body;
+    expect(again.status).toBe('success');
+    expect(Object.keys(again.data.resultData.runData)).toEqual(['Is Ada', 'Log']);
+    expect(again.data.resultData.runData['Is Ada'][0].data.main.map((o: unknown[]) => o.length)).toEqual([1, 1]);
+    const edited = (await api.post(`/api/v1/executions/${run.id}/rerun`).query({ wait: 'true' }).send({ node: 'Is Ada', input: [{ json: { name: 'Ada' } }, { json: { name: 'Ada' } }] })).body;
+    expect(edited.data.resultData.runData.Log[0].data.main[0]).toHaveLength(2);
+    expect((await api.get(`/api/v1/executions/${edited.id}`)).body).toMatchObject({ rerunOf: run.id, mode: 'manual' });
+    expect((await api.post(`/api/v1/executions/${run.id}/rerun`).send({ node: 'Nope' })).status).toBe(400);
+    expect((await api.post(`/api/v1/executions/${run.id}/rerun`).send({})).status).toBe(400);
+  });
+
   it('refuses an unknown start node and unknown workflows', async () => {
     const created = await api.post('/api/v1/workflows').send(workflow);
     expect((await api.post(`/api/v1/workflows/${created.body.id}/run`).send({ startNode: 'Nope' })).status).toBe(400);

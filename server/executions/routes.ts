@@ -58,10 +58,11 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
     }),
     route({
       method: 'get', path: '/api/v1/executions/:id', tag: 'executions', summary: 'One execution; includeData=true adds the run data (runData per node)',
-      access: execution('read'), params: z.object({ id }), query: z.object({ includeData: z.enum(['true', 'false']).optional() }),
-      responses: { 200: 'The execution', 404: 'Unknown execution' },
+      access: execution('read'), params: z.object({ id }),
+      query: z.object({ includeData: z.enum(['true', 'false']).optional(), step: z.coerce.number().int().min(0).max(1_000_000).optional() }),
+      responses: { 200: 'The execution (with step=k, the run data after its first k node runs)', 404: 'Unknown execution' },
       async handler(ctx, { params, query }) {
-        ctx.body = await executions.get(params.id, query.includeData === 'true');
+        ctx.body = await executions.get(params.id, query.includeData === 'true' || query.step !== undefined, query.step);
       },
     }),
     route({
@@ -91,6 +92,29 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
         const result = await done;
         await executions.settle();
         ctx.body = { id: executionId, retryOf: params.id, ...result };
+      },
+    }),
+    route({
+      method: 'post', path: '/api/v1/executions/:id/rerun', tag: 'executions',
+      summary: 'Run a workflow again from one node of this execution, with the input that node got then (or an edited one): a new manual execution',
+      access: execution('write'), params: z.object({ id }),
+      query: z.object({ wait: z.enum(['true', 'false']).optional() }),
+      body: z.object({
+        node: z.string().min(1).max(128),
+        runIndex: z.number().int().min(0).optional(),
+        input: z.array(z.looseObject({ json: z.record(z.string(), z.unknown()) })).max(10_000).optional(),
+      }).strict(),
+      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown node or no recorded input', 404: 'Unknown execution' },
+      async handler(ctx, { params, query, body }) {
+        const { executionId, done } = await executions.rerunFrom(params.id, body as never, requestContext(ctx));
+        ctx.status = 201;
+        if (query.wait !== 'true') {
+          ctx.body = { executionId };
+          return;
+        }
+        const result = await done;
+        await executions.settle();
+        ctx.body = { id: executionId, rerunOf: params.id, ...result };
       },
     }),
     route({
