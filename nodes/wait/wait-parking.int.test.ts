@@ -27,7 +27,7 @@ describe('wait (parking)', () => {
 
   it('parks a run that waits for its resume URL, indefinitely or until the limit', async () => {
     const [fixture] = loadFixtures(here).filter((f) => f.file === 'wait-one-second.workflow.json');
-    const withWait = (parameters: object): FlowFixture => ({
+    const withWait = (parameters: Record<string, unknown>): FlowFixture => ({
       ...fixture,
       workflow: { ...fixture.workflow, nodes: fixture.workflow.nodes.map((node) => (node.name === 'Wait' ? { ...node, parameters } : node)) },
     });
