@@ -44,6 +44,22 @@ describe('Code node globals', () => {
     expect(await all('return $("Start").itemMatching(1).json.a')).toBe(2);
   });
 
+  it('has timers: setTimeout with arguments, clearTimeout, setInterval, setImmediate', async () => {
+    expect(await all('return await new Promise((resolve) => setTimeout(resolve, 20, "late"))')).toBe('late');
+    expect(await all(`
+      const seen = [];
+      const t = setTimeout(() => seen.push('cleared'), 5); clearTimeout(t);
+      await new Promise((resolve) => { let n = 0; const i = setInterval(() => { seen.push(++n); if (n === 3) { clearInterval(i); resolve(); } }, 2); });
+      await new Promise((resolve) => setImmediate(resolve));
+      return seen;`)).toEqual([1, 2, 3]);
+    // A timer left pending when the code returns is dropped, and the runner stays usable.
+    expect(await all('setInterval(() => {}, 1); setTimeout(() => { throw new Error("x") }, 1); return 1')).toBe(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await all('return 2')).toBe(2);
+    // Sleeping past the time limit is a timeout.
+    expect((await failure(all('await new Promise((r) => setTimeout(r, 5000)); return 1'))).message).toMatch(/timed out/);
+  });
+
   it('allows async code', async () => {
     expect(await all('const v = await Promise.resolve(41); return v + 1')).toBe(42);
   });

@@ -59,13 +59,21 @@ const LEVELS: ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
 // Per-run globals; `__weftConsole` is removed once console is wired.
 function wrap(code: string, mode: CodeMode): { source: string; lineOffset: number } {
   const perItem = mode === 'runOnceForEachItem';
-  const prelude = `(function (send) {
-  delete globalThis.__weftConsole; ${perItem ? '' : 'delete globalThis.$json; delete globalThis.$binary;'}
+  const prelude = `(function (send, sleep) {
+  delete globalThis.__weftConsole; delete globalThis.__weftSleep; ${perItem ? '' : 'delete globalThis.$json; delete globalThis.$binary;'}
+  let lastTimer = 0; const timers = new Set();
+  const fire = (fn, args) => { try { fn(...args); } catch (e) { console.error('Uncaught error in a timer:', e); } };
+  const every = (id, ms, fn, args, repeat) => sleep.apply(undefined, [ms], { arguments: { copy: true }, result: { promise: true } })
+    .then(() => { if (!timers.has(id)) return; if (!repeat) timers.delete(id); fire(fn, args); if (repeat) every(id, ms, fn, args, true); }, () => {});
+  globalThis.setTimeout = (fn, ms, ...args) => { const id = ++lastTimer; timers.add(id); every(id, ms, fn, args, false); return id; };
+  globalThis.setInterval = (fn, ms, ...args) => { const id = ++lastTimer; timers.add(id); every(id, ms, fn, args, true); return id; };
+  globalThis.setImmediate = (fn, ...args) => globalThis.setTimeout(fn, 0, ...args);
+  globalThis.clearTimeout = globalThis.clearInterval = globalThis.clearImmediate = (id) => { timers.delete(id); };
   const fmt = (a) => { try { return __W.toTransfer(typeof a === 'function' ? '[Function: ' + (a.name || 'anonymous') + ']' : a); } catch (e) { return String(a); } };
   globalThis.console = {};
   for (const level of ${JSON.stringify(LEVELS)}) console[level] = (...args) => send(level, args.map(fmt));
   ${perItem ? 'globalThis.item = $input.item;' : 'globalThis.items = $input.all();'}
-})(globalThis.__weftConsole);
+})(globalThis.__weftConsole, globalThis.__weftSleep);
 (async function () {
 `;
   const source = `${prelude}${code}
@@ -96,6 +104,11 @@ export function createCodeRunner(options: CodeRunnerOptions = {}): CodeRunner {
       context.evalSync(`__W.state.itemIndex = ${Number(itemIndex)}; __W.state.allItems = ${request.mode !== 'runOnceForEachItem'};`);
       const onConsole = request.onConsole ?? (() => {});
       context.global.setSync('__weftConsole', new ivm.Callback((level: ConsoleLevel, args: unknown[]) => onConsole(level, args.map(fromIsolate))));
+      // Timers for user code: the host sleeps (never much longer than the code may run) and the isolate's
+      // promise resolves; a timer still pending when the code returns is dropped with its context.
+      context.global.setSync('__weftSleep', new ivm.Reference(
+        (ms: unknown) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(Math.max(Number(ms) || 0, 0), timeoutMs + 1000)).unref()),
+      ));
       const { source, lineOffset } = wrap(request.code, request.mode);
       offset = lineOffset;
       const script = host.get().compileScriptSync(source, { filename: CODE_FILE });
