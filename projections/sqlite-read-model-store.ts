@@ -67,6 +67,8 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
   const inTransaction = new AsyncLocalStorage<true>();
   const statements = new Map<Conn, Map<string, Database.Statement>>();
   const knownTables = new Set<string>();
+  /** Tables created by the transaction in progress (not to be remembered until it commits). */
+  const createdInTransaction = new Set<string>();
 
   function prepare(conn: Conn, sql: string): Database.Statement {
     let cache = statements.get(conn);
@@ -82,13 +84,15 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
   function hasTable(conn: Conn, name: string): boolean {
     if (knownTables.has(name)) return true;
     const found = prepare(conn, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
-    // A table created inside a transaction may still be rolled back: remember only committed ones.
-    if (found && !conn.inTransaction) knownTables.add(name);
+    // A table created inside the open transaction may still be rolled back: remember only the others.
+    if (found && !createdInTransaction.has(name)) knownTables.add(name);
     return found;
   }
 
   function createTable(conn: Conn, name: string): void {
-    if (!hasTable(conn, name)) conn.exec(`CREATE TABLE IF NOT EXISTS "${name}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    if (hasTable(conn, name)) return;
+    conn.exec(`CREATE TABLE IF NOT EXISTS "${name}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    if (conn.inTransaction) createdInTransaction.add(name);
   }
 
   function refuseReentry(): void {
@@ -226,9 +230,11 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
         try {
           const result = await inTransaction.run(true, () => work(tx));
           writer.exec('COMMIT');
+          createdInTransaction.clear();
           return result;
         } catch (err) {
           if (writer.inTransaction) writer.exec('ROLLBACK');
+          createdInTransaction.clear();
           throw err;
         } finally {
           open = false;
