@@ -29,9 +29,18 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
   const connection = new Redis(options.url, { maxRetriesPerRequest: null });
   const subscriber = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true });
   const queue = new Queue<RunJob>(QUEUE_NAME, { connection, prefix: options.prefix });
-  const stopChannel = `${options.prefix}:stop`;
-  const stopListeners = new Set<(executionId: string) => void>();
+  const channels = { stop: `${options.prefix}:stop`, ended: `${options.prefix}:ended` };
+  const listeners = { stop: new Set<(executionId: string) => void>(), ended: new Set<(executionId: string) => void>() };
   let subscribed: Promise<unknown> | undefined;
+  const listen = (kind: 'stop' | 'ended', listener: (executionId: string) => void) => {
+    listeners[kind].add(listener);
+    subscribed ??= subscriber.connect().then(() => subscriber.subscribe(channels.stop, channels.ended)).then(() => {
+      subscriber.on('message', (channel: string, executionId: string) => {
+        for (const l of channel === channels.stop ? listeners.stop : listeners.ended) l(executionId);
+      });
+    });
+    return () => void listeners[kind].delete(listener);
+  };
   const workers = new Set<Worker>();
 
   const slotKey = (workflowId: string) => `${options.prefix}:slots:${workflowId}`;
@@ -112,17 +121,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
     },
 
     async requestStop(executionId: string) {
-      await connection.publish(stopChannel, executionId);
+      await connection.publish(channels.stop, executionId);
     },
-    onStopRequested(listener) {
-      stopListeners.add(listener);
-      subscribed ??= subscriber.connect().then(() => subscriber.subscribe(stopChannel)).then(() => {
-        subscriber.on('message', (_channel: string, executionId: string) => {
-          for (const l of stopListeners) l(executionId);
-        });
-      });
-      return () => stopListeners.delete(listener);
+    onStopRequested: (listener) => listen('stop', listener),
+    async publishEnded(executionId: string) {
+      await connection.publish(channels.ended, executionId);
     },
+    onEnded: (listener) => listen('ended', listener),
     async pending() {
       const counts = await queue.getJobCounts('wait', 'delayed', 'prioritized');
       return (counts.wait ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);

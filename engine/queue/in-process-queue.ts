@@ -14,7 +14,7 @@ export function createInProcessQueue(): RunQueue {
   const ready: Entry[] = [];
   const keys = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
-  const stops = new EventEmitter();
+  const stops = new EventEmitter(); // stop requests and run ends
   stops.setMaxListeners(0);
   let seq = 0;
   let pump: (() => void) | undefined;
@@ -115,6 +115,13 @@ export function createInProcessQueue(): RunQueue {
     onStopRequested(listener) {
       stops.on('stop', listener);
       return () => stops.off('stop', listener);
+    },
+    async publishEnded(executionId: string) {
+      stops.emit('ended', executionId);
+    },
+    onEnded(listener) {
+      stops.on('ended', listener);
+      return () => stops.off('ended', listener);
     },
     async pending() {
       return ready.length + timers.size;

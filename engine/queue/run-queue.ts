@@ -48,6 +48,9 @@ export interface RunQueue {
   requestStop(executionId: string): Promise<void>;
   /** Calls back on this process when a stop is requested anywhere. */
   onStopRequested(listener: (executionId: string) => void): () => void;
+  /** Tells every process that a run finished or parked (whoever waits on it reads its record). */
+  publishEnded(executionId: string): Promise<void>;
+  onEnded(listener: (executionId: string) => void): () => void;
   /** Jobs waiting or delayed (for readiness and benchmarks). */
   pending(): Promise<number>;
   close(): Promise<void>;
