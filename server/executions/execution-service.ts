@@ -309,6 +309,9 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       await executions.waitFor(await events.headPosition());
     },
 
+    /** Jobs waiting in the queue, delayed ones (parked runs) included. */
+    pendingJobs: () => queue.pending(),
+
     /** Waits until the executions read model has seen everything written so far. */
     async settle(): Promise<void> {
       await executions.waitFor(await events.headPosition());
