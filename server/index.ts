@@ -6,3 +6,5 @@ export { startRuntime, openEventStore, openReadModels, ALL_PROJECTIONS, type Run
 export { PRODUCT } from './product.ts';
 export { startTestRuntime, sampleWorkflow, TEST_OWNER, type TestRuntime } from './test-support.ts';
 export { createStoreRecorder } from './executions/store-recorder.ts';
+export { createHttpServer, type HttpServer } from './http-server.ts';
+export { createRedisCommitBus } from './redis-commit-bus.ts';
