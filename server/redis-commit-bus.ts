@@ -42,7 +42,8 @@ export function createRedisCommitBus(url: string, channel: string): CommitBus {
           if (from === me) return;
           for (const l of listeners) l();
         });
-        void subscriber.connect().then(() => subscriber.subscribe(channel)).catch(() => undefined);
+        // The first command connects; ioredis subscribes again by itself after a reconnect.
+        void subscriber.subscribe(channel).catch(() => undefined);
       }
       return () => listeners.delete(listener);
     },

@@ -15,6 +15,8 @@ export interface BullmqQueueOptions {
 
 const QUEUE_NAME = 'runs';
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 // Takes a per-workflow slot: expired holds (dead workers) are dropped first; 1 when taken.
 const ACQUIRE = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -29,16 +31,20 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
   const connection = new Redis(options.url, { maxRetriesPerRequest: null });
   const subscriber = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true });
   const queue = new Queue<RunJob>(QUEUE_NAME, { connection, prefix: options.prefix });
+  // Redis being away is reported by /readyz and by the calls that need it; the client reconnects.
+  for (const emitter of [connection, subscriber, queue]) emitter.on('error', () => undefined);
   const channels = { stop: `${options.prefix}:stop`, ended: `${options.prefix}:ended` };
   const listeners = { stop: new Set<(executionId: string) => void>(), ended: new Set<(executionId: string) => void>() };
   let subscribed: Promise<unknown> | undefined;
   const listen = (kind: 'stop' | 'ended', listener: (executionId: string) => void) => {
     listeners[kind].add(listener);
-    subscribed ??= subscriber.connect().then(() => subscriber.subscribe(channels.stop, channels.ended)).then(() => {
+    if (!subscribed) {
       subscriber.on('message', (channel: string, executionId: string) => {
         for (const l of channel === channels.stop ? listeners.stop : listeners.ended) l(executionId);
       });
-    });
+      // The first command connects; ioredis subscribes again by itself after a reconnect.
+      subscribed = subscriber.subscribe(channels.stop, channels.ended).catch(() => undefined);
+    }
     return () => void listeners[kind].delete(listener);
   };
   const workers = new Set<Worker>();
@@ -60,6 +66,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
     work(handler: JobHandler, work: WorkerOptions): QueueWorker {
       const running = new Map<string, AbortController>();
       const workerConnection = new Redis(options.url, { maxRetriesPerRequest: null });
+      workerConnection.on('error', () => undefined);
       const worker = new Worker<RunJob>(QUEUE_NAME, async (job: Job<RunJob>, token?: string) => {
         const slot = work.perWorkflowLimit > 0 ? await takeSlot(job) : true;
         if (!slot) {
@@ -102,7 +109,8 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
 
       return {
         async close(deadlineMs: number) {
-          const closing = worker.close();
+          // Nothing running: nothing to wait for (and a Redis that is away would make close hang).
+          const closing = running.size === 0 ? Promise.race([worker.close(true), sleep(2_000)]) : worker.close();
           let timer: NodeJS.Timeout | undefined;
           const deadline = new Promise<void>((resolve) => {
             timer = setTimeout(() => {
@@ -112,7 +120,8 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
             }, deadlineMs);
           });
           await Promise.race([closing, deadline]);
-          await closing;
+          // Handed-back runs stop between two steps; without Redis, closing never settles.
+          await Promise.race([closing, sleep(deadlineMs + 5_000)]);
           clearTimeout(timer);
           workers.delete(worker);
           workerConnection.disconnect();
@@ -133,8 +142,9 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
       return (counts.wait ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
     },
     async close() {
-      for (const worker of workers) await worker.close(true);
-      await queue.close();
+      // Bounded: with Redis gone, BullMQ's close would wait for it forever.
+      for (const worker of workers) await Promise.race([worker.close(true), sleep(2_000)]);
+      await Promise.race([queue.close(), sleep(2_000)]);
       subscriber.disconnect();
       connection.disconnect();
     },
