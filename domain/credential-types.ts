@@ -90,6 +90,14 @@ export const CREDENTIAL_TYPES: readonly CredentialType[] = [
     secret('value', 'Value', { required: true }),
   ] },
   { name: 'httpBearerAuth', displayName: 'Bearer Auth', testable: false, fields: [secret('token', 'Bearer Token', { required: true })] },
+  // n8n's JWT Auth: a shared passphrase (HS*) or a PEM key pair (RS*, ES*, PS*).
+  { name: 'jwtAuth', displayName: 'JWT Auth', testable: false, fields: [
+    choice('keyType', 'Key Type', ['passphrase', 'pemKey'], 'passphrase'),
+    secret('secret', 'Secret', { showWhen: { keyType: ['passphrase'] } }),
+    secret('privateKey', 'Private Key', { showWhen: { keyType: ['pemKey'] } }),
+    str('publicKey', 'Public Key', { showWhen: { keyType: ['pemKey'] } }),
+    choice('algorithm', 'Algorithm', ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512'], 'HS256'),
+  ] },
   { name: 'oAuth2Api', displayName: 'OAuth2 API', testable: true, fields: [
     choice('grantType', 'Grant Type', ['authorizationCode', 'clientCredentials'], 'authorizationCode'),
     str('authUrl', 'Authorization URL', { required: true, format: 'url', ...authCodeOnly }),

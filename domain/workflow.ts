@@ -3,8 +3,12 @@ import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { Decider } from './decider.ts';
 import { shareChanges, withSharing } from './sharing.ts';
 import { DEFAULT_WORKSPACE_ID } from './access.ts';
-import { diffDefinitions, isDiffEmpty, summarizeDiff, type WorkflowDiff } from './workflow-diff.ts';
-import { MAX_NAME_LENGTH, type WorkflowDefinition } from './workflow-definition.ts';
+import { deepEqual, diffDefinitions, isDiffEmpty, summarizeDiff, type WorkflowDiff } from './workflow-diff.ts';
+import { MAX_NAME_LENGTH, structuralProblems, type WorkflowDefinition } from './workflow-definition.ts';
+import {
+  applyEdit, computeEdits, editEntity, nodeKey, ownValue, WORKFLOW_EDIT_EVENT_TYPES,
+  type WorkflowEditEvent, type WorkflowRenameEdit,
+} from './workflow-edits.ts';
 
 export const WORKFLOW_CATEGORY = 'workflow';
 export const MAX_TAGS = 50;
@@ -19,9 +23,19 @@ export type WorkflowCommand =
   | { type: 'RestoreDeletedWorkflow' }
   | { type: 'ActivateWorkflow' }
   | { type: 'DeactivateWorkflow' }
+  /** Activation was refused or its triggers could not be armed; the workflow ends up inactive. */
+  | { type: 'FailActivation'; reason: string }
   | { type: 'TagWorkflow'; tags: string[] }
   | { type: 'ShareWorkflow'; workspaceId: string }
-  | { type: 'UnshareWorkflow'; workspaceId: string };
+  | { type: 'UnshareWorkflow'; workspaceId: string }
+  /**
+   * Records what collaborative editing changed: fine-grained edits from the current definition to
+   * `definition`. `attribution` maps an entity (`node:<id>`, `connection:<id>`, `settings`, `name`,
+   * `field:<key>`) to the users who touched it; other edits carry `authors`.
+   */
+  | { type: 'ApplyEdits'; definition: WorkflowDefinition; authors: string[]; attribution?: Record<string, string[]> }
+  /** Makes the definition of an earlier revision current again, as a new event. */
+  | { type: 'RestoreWorkflowVersion'; revision: number; definition: WorkflowDefinition };
 
 /** A compact account of what a definition change did, kept in the event for history lists. */
 export interface ChangeSummary {
@@ -38,11 +52,14 @@ export type WorkflowEvent =
   /** `workspaceId` is absent in events written before workspaces existed: the default workspace. */
   | { type: 'WorkflowCreated'; data: { workspaceId?: string; definition: WorkflowDefinition; tags: string[] } }
   | { type: 'WorkflowDefinitionReplaced'; data: { definition: WorkflowDefinition; changes: ChangeSummary } }
-  | { type: 'WorkflowRenamed'; data: { from: string; to: string } }
+  | { type: 'WorkflowRenamed'; data: { from: string; to: string; authors?: string[] } }
+  | { type: 'WorkflowVersionRestored'; data: { revision: number; definition: WorkflowDefinition; changes: ChangeSummary } }
+  | WorkflowEditEvent
   | { type: 'WorkflowDeleted'; data: Record<string, never> }
   | { type: 'WorkflowRestoredFromDeletion'; data: Record<string, never> }
   | { type: 'WorkflowActivated'; data: Record<string, never> }
   | { type: 'WorkflowDeactivated'; data: Record<string, never> }
+  | { type: 'WorkflowActivationFailed'; data: { reason: string } }
   | { type: 'WorkflowTagged'; data: { tags: string[]; added: string[]; removed: string[] } }
   | { type: 'WorkflowShared'; data: { workspaceId: string } }
   | { type: 'WorkflowUnshared'; data: { workspaceId: string } };
@@ -52,7 +69,12 @@ export type WorkflowEventType = WorkflowEvent['type'];
 export const WORKFLOW_EVENT_TYPES: readonly WorkflowEventType[] = [
   'WorkflowCreated', 'WorkflowDefinitionReplaced', 'WorkflowRenamed', 'WorkflowDeleted',
   'WorkflowRestoredFromDeletion', 'WorkflowActivated', 'WorkflowDeactivated', 'WorkflowTagged',
-  'WorkflowShared', 'WorkflowUnshared',
+  'WorkflowShared', 'WorkflowUnshared', 'WorkflowActivationFailed', 'WorkflowVersionRestored', ...WORKFLOW_EDIT_EVENT_TYPES,
+];
+
+/** Event types after which a workflow's definition may differ (webhooks, live docs follow these). */
+export const WORKFLOW_DEFINITION_EVENT_TYPES: readonly WorkflowEventType[] = [
+  'WorkflowCreated', 'WorkflowDefinitionReplaced', 'WorkflowRenamed', 'WorkflowVersionRestored', ...WORKFLOW_EDIT_EVENT_TYPES,
 ];
 
 export interface WorkflowState {
@@ -92,6 +114,46 @@ function tagEvents(state: WorkflowState, requested: string[]): WorkflowEvent[] {
   const removed = state.tags.filter((t) => !tags.includes(t));
   if (added.length === 0 && removed.length === 0) return [];
   return [{ type: 'WorkflowTagged', data: { tags, added, removed } }];
+}
+
+/**
+ * The events that turn `before` into `after`: fine-grained edits, each naming the users who touched
+ * its entity, then a full replacement in the rare case the edits cannot reproduce `after` exactly
+ * (nodes reordered, two nodes swapping names), so folding the events always gives `after`.
+ */
+export function editEvents(before: WorkflowDefinition, after: WorkflowDefinition, authors: string[], attribution: Record<string, string[]> = {}): WorkflowEvent[] {
+  const keys = (d: WorkflowDefinition) => new Map(d.nodes.map((n) => [n.name, nodeKey(n)]));
+  const beforeKeys = keys(before);
+  const afterKeys = keys(after);
+  const events: WorkflowEvent[] = [];
+  let simulated = before;
+  for (const edit of computeEdits(before, after)) {
+    const names = edit.type === 'WorkflowConnectionRemoved' ? beforeKeys : afterKeys;
+    const ends = edit.type === 'WorkflowConnectionAdded' || edit.type === 'WorkflowConnectionRemoved'
+      ? { fromKey: names.get(edit.data.from), toKey: names.get(edit.data.to) }
+      : {};
+    const who = attribution[editEntity(edit, ends)] ?? authors;
+    const attributed = { ...edit, data: { ...edit.data, authors: [...new Set(who)] } } as WorkflowEditEvent | WorkflowRenameEdit;
+    events.push(attributed);
+    simulated = applyEdit(simulated, attributed);
+  }
+  // Output slots left empty or declared without a connection changing: one event per node.
+  for (const node of after.nodes) {
+    const was = ownValue(simulated.connections, node.name);
+    const now = ownValue(after.connections, node.name);
+    if (deepEqual(was, now)) continue;
+    const nodeId = nodeKey(node);
+    const edit: WorkflowEditEvent = {
+      type: 'WorkflowNodeOutputsChanged',
+      data: { nodeId, name: node.name, ...(was === undefined ? {} : { before: was }), ...(now === undefined ? {} : { after: now }), authors: [...new Set(attribution[`node:${nodeId}`] ?? authors)] },
+    };
+    events.push(edit);
+    simulated = applyEdit(simulated, edit);
+  }
+  if (!deepEqual(simulated, after)) {
+    events.push({ type: 'WorkflowDefinitionReplaced', data: { definition: after, changes: summarizeChanges(diffDefinitions(simulated, after)) } });
+  }
+  return events;
 }
 
 function requireLive(state: WorkflowState, id = 'this'): asserts state is WorkflowState & { definition: WorkflowDefinition } {
@@ -140,9 +202,26 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
       case 'DeactivateWorkflow':
         requireLive(state);
         return state.active ? [{ type: 'WorkflowDeactivated', data: {} }] : [];
+      case 'FailActivation':
+        requireLive(state);
+        return [
+          ...(state.active ? [{ type: 'WorkflowDeactivated' as const, data: {} }] : []),
+          { type: 'WorkflowActivationFailed', data: { reason: command.reason } },
+        ];
       case 'TagWorkflow':
         requireLive(state);
         return tagEvents(state, command.tags);
+      case 'ApplyEdits': {
+        requireLive(state);
+        const problems = structuralProblems(command.definition);
+        if (problems.length > 0) throw new ValidationError('The edited workflow is not valid', problems);
+        return editEvents(state.definition, command.definition, command.authors, command.attribution);
+      }
+      case 'RestoreWorkflowVersion': {
+        requireLive(state);
+        const changes = summarizeChanges(diffDefinitions(state.definition, command.definition));
+        return [{ type: 'WorkflowVersionRestored', data: { revision: command.revision, definition: command.definition, changes } }];
+      }
       case 'ShareWorkflow':
       case 'UnshareWorkflow': {
         requireLive(state);
@@ -161,6 +240,8 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
         return { ...state, definition: event.data.definition };
       case 'WorkflowRenamed':
         return state.definition ? { ...state, definition: { ...state.definition, name: event.data.to } } : state;
+      case 'WorkflowVersionRestored':
+        return { ...state, definition: event.data.definition };
       case 'WorkflowDeleted':
         return { ...state, deleted: true, active: false };
       case 'WorkflowRestoredFromDeletion':
@@ -175,6 +256,9 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
       case 'WorkflowUnshared':
         return { ...state, sharedWith: withSharing(state.sharedWith, event.data.workspaceId, event.type === 'WorkflowShared') };
       default:
+        if (state.definition && (WORKFLOW_EDIT_EVENT_TYPES as readonly string[]).includes(event.type)) {
+          return { ...state, definition: applyEdit(state.definition, event as WorkflowEditEvent) };
+        }
         return state;
     }
   },

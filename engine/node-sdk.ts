@@ -149,6 +149,13 @@ export interface ExecuteContext {
    * otherwise it resolves with [] once the run has started.
    */
   executeSubWorkflow(source: SubWorkflowSource, items: Item[], options: { wait: boolean }): Promise<Item[]>;
+  /** Refuse outgoing connections to private and loopback addresses (BLOCK_PRIVATE_NETWORKS). */
+  readonly blockPrivateNetworks: boolean;
+  /**
+   * Answers the webhook call that started the run (n8n's sendResponse, for Respond to Webhook).
+   * The answer is recorded on the run, so whichever server holds the call sends it.
+   */
+  sendResponse(response: JsonObject): Promise<void>;
 }
 
 /** Which workflow a sub-workflow call runs: a stored one, or a definition given inline. */

@@ -3,8 +3,14 @@ import type { NodeType } from '../engine/index.ts';
 import { flowNodeTypes } from './registry-flow.ts';
 import { moreNodeTypes } from './registry-more.ts';
 import { transformNodeTypes } from './registry-transform.ts';
+import { triggerNodeTypes } from './registry-triggers.ts';
 
-export const NODE_TYPES: readonly NodeType[] = [...flowNodeTypes, ...transformNodeTypes, ...moreNodeTypes];
+export const NODE_TYPES: readonly NodeType[] = [...flowNodeTypes, ...transformNodeTypes, ...moreNodeTypes, ...triggerNodeTypes];
+
+export {
+  triggerSchedules, nextCronTime, isDueTick, ScheduleRuleError, scheduleTriggerItem,
+  type TriggerSchedule, type WebhookResponse, type WebhookResponseBody,
+} from './registry-triggers.ts';
 
 const byName = new Map<string, NodeType[]>();
 for (const type of NODE_TYPES) {

@@ -11,7 +11,9 @@ export type { MongoReadModelStoreOptions } from './mongodb-read-model-store.ts';
 export type { Projection } from './projection.ts';
 export { ProjectionRunner, type ProjectionStatus } from './projection-runner.ts';
 export { workflowsProjection, WORKFLOWS, type WorkflowDoc } from './workflows-projection.ts';
-export { workflowHistoryProjection, WORKFLOW_HISTORY, type WorkflowHistoryDoc } from './workflow-history-projection.ts';
+export {
+  workflowHistoryProjection, WORKFLOW_HISTORY, WORKFLOW_VERSIONS, type WorkflowHistoryDoc, type WorkflowVersionDoc,
+} from './workflow-history-projection.ts';
 export { auditProjection, AUDIT, type AuditDoc } from './audit-projection.ts';
 export {
   identityProjection, USERS, WORKSPACES, MEMBERS, INVITATIONS, VARIABLES, API_KEYS,
@@ -19,3 +21,7 @@ export {
 } from './identity-projection.ts';
 export { credentialsProjection, CREDENTIALS, type CredentialDoc } from './credentials-projection.ts';
 export { executionsProjection, EXECUTIONS, EXECUTION_CATEGORY, type ExecutionDoc } from './executions-projection.ts';
+export {
+  webhooksProjection, WEBHOOKS, WEBHOOK_OWNERS, webhookKey, webhooksOf, webhookMethods, normalizeWebhookPath,
+  type WebhookDoc, type WebhookOwnerDoc, type WebhookEntry,
+} from './webhooks-projection.ts';

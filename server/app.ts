@@ -2,6 +2,7 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
+import { fileURLToPath } from 'node:url';
 import type { ProjectionRunner } from '../projections/index.ts';
 import type { Config } from './config.ts';
 import { errorBody, errorHandler } from './http/errors.ts';
@@ -24,11 +25,18 @@ import type { Logger } from './logger.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { opsRoutes, type Backend } from './routes/ops.ts';
 import { workflowRoutes } from './routes/workflows.ts';
+import { versionRoutes } from './routes/versions.ts';
 import type { WorkflowService } from './workflow-service.ts';
 import { PRODUCT } from './product.ts';
+import { NODE_TYPES } from '../nodes/index.ts';
+import { editorRoutes } from './routes/editor.ts';
+import { nodeTypeRoutes } from './routes/node-types.ts';
+import { serveClient } from './static.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port'>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone'>;
+  /** The built editor to serve (default: client/dist of this checkout). */
+  clientDir?: string;
   logger: Logger;
   guard: Guard;
   access: AccessControl;
@@ -41,6 +49,8 @@ export interface AppDeps {
   audit: ProjectionRunner;
   projections: ProjectionRunner[];
   backends: Backend[];
+  /** Webhook calls (raw bodies, so mounted before the JSON body parser) and their API routes. */
+  webhooks?: { middleware: Koa.Middleware; routes: Route[] };
 }
 
 export interface App {
@@ -63,9 +73,13 @@ export function createApp(deps: AppDeps): App {
     }),
     ...workspaceRoutes({ identity: deps.identity, workspaces: deps.workspaces, access: deps.access, publicUrl }),
     ...workflowRoutes(deps.workflows, requireWorkspace),
+    ...versionRoutes(deps.workflows),
     ...credentialRoutes(deps.credentials, requireWorkspace),
     ...executionRoutes(deps.executions, deps.workflows),
     ...auditRoutes(deps.audit),
+    ...(deps.webhooks?.routes ?? []),
+    ...nodeTypeRoutes(NODE_TYPES),
+    ...editorRoutes({ access: deps.access, workflows: deps.workflows, executions: deps.executions, workspaces: deps.workspaces, config: deps.config }),
   ];
   const openapi = buildOpenApi(
     [...routes, route({ method: 'get', path: '/api/v1/openapi.json', tag: 'ops', access: { kind: 'public' }, summary: 'This document', responses: { 200: 'OpenAPI 3.1' }, handler: async () => {} })],
@@ -87,8 +101,10 @@ export function createApp(deps: AppDeps): App {
   koa.use(requestLog(deps.logger));
   koa.use(errorHandler(deps.logger));
   koa.use(assignRequestId);
+  if (deps.webhooks) koa.use(deps.webhooks.middleware);
   koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: deps.config.jsonBodyLimitBytes, jsonStrict: false, encoding: 'utf-8' }));
   koa.use(router.routes());
+  koa.use(serveClient(deps.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url))));
   koa.use(async (ctx) => {
     // Reached only when no route handled the request.
     const allowed = routes.filter((r) => matchesPath(r.path, ctx.path)).map((r) => r.method.toUpperCase());
@@ -130,5 +146,5 @@ function landingPage(): string {
 <p>The server is running. The API lives under <a href="/api/v1/workflows">/api/v1</a>;
 its description is <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
 Health: <a href="/healthz">/healthz</a>, readiness: <a href="/readyz">/readyz</a>.</p>
-<p>The visual editor is not part of this build yet.</p></body>`;
+<p>The editor is not built yet: run <code>npm run build:client</code> (<code>npm start</code> does it for you).</p></body>`;
 }

@@ -48,6 +48,7 @@ const settings = {
   collabPersistBatchMs: { env: 'COLLAB_PERSIST_BATCH_MS', schema: z.coerce.number().int().min(0).default(10), doc: 'How long live-document updates gather before one append to workflowdoc-<id>, in ms.' },
   collabSnapshotEvery: { env: 'COLLAB_SNAPSHOT_EVERY', schema: z.coerce.number().int().min(1).default(200), doc: 'Stored live-document update batches between two compacted snapshots.' },
   collabRoomIdleMs: { env: 'COLLAB_ROOM_IDLE_MS', schema: z.coerce.number().int().min(0).default(30_000), doc: 'How long a collaboration room with nobody in it stays open, in ms.' },
+  collabAccessRecheckMs: { env: 'COLLAB_ACCESS_RECHECK_MS', schema: z.coerce.number().int().min(100).default(30_000), doc: 'How often collaboration sockets are pinged and their access checked again (ended sessions, revoked keys, lost roles), in ms.' },
   collabMaxMessageBytes: { env: 'COLLAB_MAX_MESSAGE_BYTES', schema: z.coerce.number().int().min(1024).default(8 * 1024 * 1024), doc: 'Largest collaboration WebSocket message accepted, in bytes.' },
   readYourWritesTimeoutMs: { env: 'READ_YOUR_WRITES_TIMEOUT_MS', schema: z.coerce.number().int().min(1).default(5_000), doc: 'How long a write waits for its read model before answering, in ms.' },
   eventsPollIntervalMs: { env: 'EVENTS_POLL_INTERVAL_MS', schema: z.coerce.number().int().min(5).default(200), doc: 'How often the embedded SQLite event store looks for events other processes (workers) wrote, in ms: the delay before live watchers and read models see them.' },

@@ -2,6 +2,8 @@
 // WebSocket): one port, one place where the real-time channels attach to it.
 import http from 'node:http';
 import type { Runtime } from './runtime.ts';
+import { attachLiveGateway } from './live/index.ts';
+import { attachCollabChannel } from './collab/collab-channel.ts';
 
 /** Something that hangs a real-time channel on the HTTP server and can be shut down with it. */
 export interface RealtimeChannel {
@@ -20,6 +22,12 @@ export function createHttpServer(runtime: Runtime): HttpServer {
   server.keepAliveTimeout = 5_000;
   // Real-time channels attach here, each with its own path prefix (e.g. /socket.io, /collab).
   const channels: RealtimeChannel[] = [];
+  channels.push(attachLiveGateway(server, runtime));
+  channels.push(attachCollabChannel(server, {
+    rooms: runtime.collab, access: runtime.access, authenticateHeaders: runtime.authenticateHeaders,
+    findWorkflow: (id) => runtime.workflows.find(id), logger: runtime.logger.child({ part: 'collab' }), maxMessageBytes: runtime.config.collabMaxMessageBytes,
+    accessRecheckMs: runtime.config.collabAccessRecheckMs,
+  }));
   return {
     server,
     channels,

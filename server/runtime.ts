@@ -31,7 +31,7 @@ import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
 import { createEmbeddedScheduler, type Scheduler } from './triggers/scheduler.ts';
 import { createTriggerService, type TriggerService } from './triggers/trigger-service.ts';
 import { createExecutionWatch } from './webhooks/execution-watch.ts';
-import { createProductionRegistry, createTestRegistry } from './webhooks/webhook-registry.ts';
+import { createProductionRegistry, createRedisTestRegistry, createTestRegistry } from './webhooks/webhook-registry.ts';
 import { createWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
 import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
 import { createWorkflowCache } from './webhooks/workflow-cache.ts';
@@ -156,7 +156,9 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   // trigger service, which checks paths and schedules before the workflow service activates.
   const workflowCache = createWorkflowCache((id) => workflowService.find(id));
   const webhookService = createWebhookService({
-    production: createProductionRegistry(webhooks), test: createTestRegistry(),
+    production: createProductionRegistry(webhooks),
+    // With Redis, test listeners are shared, so a test call may land on any server.
+    test: redis ? createRedisTestRegistry(redis, config.queuePrefix) : createTestRegistry(),
     watch: createExecutionWatch(events, { recordTimeoutMs: 10_000 }),
     executions: executionService, credentials: credentialService, findWorkflow: (id) => workflowCache.get(id),
     config: { bodyLimitBytes: config.webhookBodyLimitBytes, testTimeoutMs: config.testWebhookTimeoutMs, publicUrl }, logger,
@@ -199,7 +201,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     },
   });
   const app = createApp({
-    config, logger, guard, access, events, projections: runners, backends,
+    config, logger, guard, access, projections: runners, backends,
     workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
     webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowService) },

@@ -1,11 +1,15 @@
 // Application service for workflows: runs commands on the aggregate, then answers from the read
 // model once it has caught up with the write (read-your-writes).
 import {
-  ENTITY_ID_PATTERN, newEntityId, NotFoundError, streamName, WORKFLOW_CATEGORY, workflowDecider,
-  type WorkflowCommand, type WorkflowDefinition, type WorkflowState,
+  diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider,
+  type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
 import type { EventStore } from '../events/index.ts';
-import { WORKFLOW_HISTORY, WORKFLOWS, type Filter, type Page, type ProjectionRunner, type WorkflowDoc, type WorkflowHistoryDoc } from '../projections/index.ts';
+import {
+  WORKFLOW_HISTORY, WORKFLOW_VERSIONS, WORKFLOWS,
+  type Filter, type Page, type ProjectionRunner, type WorkflowDoc, type WorkflowHistoryDoc, type WorkflowVersionDoc,
+} from '../projections/index.ts';
+import { versionAt } from './collab/definition-at.ts';
 import type { RequestContext, RunCommand } from './commands.ts';
 
 export type { RequestContext };
@@ -30,6 +34,13 @@ export interface WorkflowServiceDeps {
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;
+
+/** Two revisions compared: nodes by name (n8n's key), plus the nodes that kept their id under a new name. */
+export interface VersionDiff extends WorkflowDiff {
+  from: number;
+  to: number;
+  nodesRenamed: { id: string; from: string; to: string }[];
+}
 
 export function createWorkflowService(deps: WorkflowServiceDeps) {
   const { events, workflows, history, run } = deps;
@@ -92,6 +103,54 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         limit: query.limit,
         cursor: query.cursor,
       });
+    },
+
+    /** The versions of a workflow (one per command: a save, a batch of live edits, a restore), newest first. */
+    async versions(id: string, limit: number, cursor?: string): Promise<Page<WorkflowVersionDoc>> {
+      return history.collection<WorkflowVersionDoc>(WORKFLOW_VERSIONS).find({
+        filter: { workflowId: id },
+        sort: [{ field: 'revision', direction: 'desc' }],
+        limit,
+        cursor,
+      });
+    },
+
+    /** The workflow at a revision, and what differs from it in the current definition. */
+    async version(id: string, revision: number) {
+      const version = await versionAt(events, id, revision);
+      const current = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
+      const data = version.event.data as { authors?: string[] };
+      return {
+        revision,
+        currentRevision: current?.revision ?? revision,
+        at: version.event.metadata.at,
+        actor: version.event.metadata.actor,
+        authors: data?.authors ?? [version.event.metadata.actor.id],
+        type: version.event.type,
+        definition: version.state.definition,
+        diff: current ? diffDefinitions(version.state.definition, current.definition) : undefined,
+      };
+    },
+
+    /** Field-level differences between two revisions (`from` ≤ `to`). */
+    async diff(id: string, from: number, to: number): Promise<VersionDiff> {
+      if (from > to) throw new ValidationError('`from` must not be after `to`', [{ path: 'query.from', message: 'greater than to' }]);
+      const stream = await events.readStream(streamName(WORKFLOW_CATEGORY, id), { limit: to + 1 });
+      if (stream.length === 0 || stream[stream.length - 1].revision !== to) throw new NotFoundError('Workflow revision', `${id}@${to}`);
+      const before = fold(workflowDecider, stream.slice(0, from + 1) as unknown as WorkflowEvent[]).definition;
+      const after = fold(workflowDecider, stream as unknown as WorkflowEvent[]).definition;
+      if (!before || !after) throw new NotFoundError('Workflow revision', `${id}@${from}`);
+      const beforeById = new Map(before.nodes.map((n) => [nodeKey(n), n.name]));
+      const nodesRenamed = after.nodes
+        .filter((n) => beforeById.has(nodeKey(n)) && beforeById.get(nodeKey(n)) !== n.name)
+        .map((n) => ({ id: nodeKey(n), from: beforeById.get(nodeKey(n))!, to: n.name }));
+      return { from, to, ...diffDefinitions(before, after), nodesRenamed };
+    },
+
+    /** Makes an earlier revision's definition current again: a new event, so history keeps everything. */
+    async restore(id: string, revision: number, ctx: RequestContext): Promise<WorkflowDoc> {
+      const { state } = await versionAt(events, id, revision);
+      return execute(id, { type: 'RestoreWorkflowVersion', revision, definition: state.definition }, ctx);
     },
 
     async history(id: string, limit: number, cursor?: string): Promise<Page<WorkflowHistoryDoc>> {

@@ -73,6 +73,10 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
       if (!run) throw new NodeOperationError(node.name, 'Sub-workflows cannot run here', { description: 'This engine was started without a way to run other workflows' });
       return run({ source, items, wait: options.wait, parentExecutionId: rc.options.executionId });
     },
+    blockPrivateNetworks: rc.options.blockPrivateNetworks === true,
+    sendResponse(response) {
+      return rc.options.recorder.record('WebhookResponseSent', { node: node.name, runIndex, response });
+    },
     runCode(code, options) {
       return rc.options.runCode(expressionContext(options.itemIndex ?? 0), code, { ...options, signal: rc.signal });
     },

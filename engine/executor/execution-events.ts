@@ -49,6 +49,13 @@ export interface NodeFinishedData {
   context?: Record<string, JsonObject>;
 }
 
+/** A node answered the webhook call that started the run (Respond to Webhook). */
+export interface WebhookResponseSentData {
+  node: string;
+  runIndex: number;
+  response: JsonObject;
+}
+
 /** A parked run goes on (its time came, or a webhook call resumed it). */
 export interface ExecutionResumedData {
   resumedAt: string;
@@ -87,6 +94,7 @@ export type ExecutionEvent =
   | { type: 'NodeReturnedNoData'; data: NodeReturnedNoDataData }
   | { type: 'ExecutionWaiting'; data: ExecutionWaitingData }
   | { type: 'ExecutionResumed'; data: ExecutionResumedData }
+  | { type: 'WebhookResponseSent'; data: WebhookResponseSentData }
   | { type: 'ExecutionFinished'; data: ExecutionFinishedData };
 
 export type ExecutionEventType = ExecutionEvent['type'];

@@ -98,6 +98,8 @@ export function createReplay(source: ReplaySource): Replay {
       return {
         record<T extends ExecutionEventType>(type: T, data: ExecutionEventData<T>) {
           const fields = data as unknown as Record<string, unknown>;
+          // Side events (a webhook answer) belong to the node running now, never to the record.
+          if (!ENGINE_EVENTS.has(type)) return wrapped.record(type, data);
           if (cursor < stored.length) {
             if (matches(stored[cursor], type, fields)) {
               cursor++;

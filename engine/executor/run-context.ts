@@ -64,6 +64,8 @@ export interface ExecuteWorkflowOptions {
   resumeUrl?: string;
   /** The definition's hash when the caller already has it (a stored version); else computed. */
   definitionHash?: string;
+  /** Tells nodes to refuse private and loopback addresses. Default false. */
+  blockPrivateNetworks?: boolean;
   /** Fires when the worker shuts down: the run stops between steps and is continued elsewhere. */
   handback?: AbortSignal;
   /** Continue from recorded events (crash, resume after a wait) or seed from an earlier run (retry). */

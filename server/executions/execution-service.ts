@@ -169,7 +169,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
         execution: {
           id: executionId,
           url: `${deps.publicUrl}/workflow/${queued.workflowId}/executions/${executionId}`,
-          error: error ? { message: error.message, ...(error.description ? { description: error.description } : {}), ...(error.node ? { node: { name: error.node } } : {}) } : {},
+          // n8n sends the whole error: its fields, and the failed node as it is in the workflow.
+          error: error ? { ...error, ...(error.node ? { node: definition.nodes.find((n) => n.name === error.node) ?? { name: error.node } } : {}) } : {},
           lastNodeExecuted: result.data.resultData.lastNodeExecuted,
           mode,
           ...(queued.retryOf ? { retryOf: queued.retryOf } : {}),
@@ -269,14 +270,17 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       return true;
     },
 
-    /** Resumes a parked run now, with these items as the waiting node's output (a webhook call). */
-    async resume(id: string, items: Item[] | undefined, ctx: RequestContext): Promise<Promise<RunResult>> {
+    /**
+     * Resumes a parked run now, with these items as the waiting node's output (a webhook call).
+     * Resolves once the resume is recorded and queued; `done` settles when the run ends or parks.
+     */
+    async resume(id: string, items: Item[] | undefined, ctx: RequestContext): Promise<{ done: Promise<RunResult> }> {
       const doc = await existing(id);
       if (doc.status !== 'waiting') throw new ValidationError(`Execution ${id} is not waiting (it is ${doc.status})`);
       if (items) await appendToRun(id, doc, 'ExecutionResumeRequested', { items }, ctx);
       const done = waitForEnd(id);
       await queue.enqueue({ executionId: id, workflowId: doc.workflowId, resume: true }, { priority: PRIORITY.resume, key: `resume-${id}-${Date.now()}` });
-      return done;
+      return { done };
     },
 
     /**

@@ -45,7 +45,7 @@ export interface ExecutionWorkerDeps {
   blobs: BlobStore;
   credentials: CredentialService;
   workspaces: WorkspaceService;
-  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb' | 'outputInlineLimitBytes'>;
+  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb' | 'outputInlineLimitBytes' | 'blockPrivateNetworks'>;
   logger: Logger;
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   publicUrl: string;
@@ -115,6 +115,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         workflowActive: queued.workflowActive,
         signal: abort.signal,
         resumeUrl: `${deps.publicUrl}/webhook-waiting/${executionId}`,
+        blockPrivateNetworks: config.blockPrivateNetworks,
         ...extra,
         recorder: {
           record: (type, data) => recorder.record(type, type === 'ExecutionStarted'

@@ -205,7 +205,7 @@ describe.each(QUEUES)('executions API on the $queue queue', ({ env }) => {
     expect(parked.status).toBe('waiting');
     expect(Date.parse(parked.waitTill) - Date.now()).toBeGreaterThan(3600_000);
     const ctx = { actor: { kind: 'system' as const, id: 'test' }, requestId: randomUUID() };
-    const result = await (await rt.executions.resume(parked.id, undefined, ctx));
+    const result = await (await rt.executions.resume(parked.id, undefined, ctx)).done;
     expect(result.status).toBe('success');
     expect(result.data.resultData.runData.After[0].data?.main[0]?.[0].json).toEqual({ n: 7 });
     await rt.executions.settle();

@@ -1,0 +1,89 @@
+// Turns an n8n definition into Svelte Flow nodes and edges, keeping what the canvas owns
+// (selection, measured size, a drag in progress) from the previous frame.
+import type { Catalog } from '../lib/node-catalog.ts';
+import { inputsOf, outputsOf, STICKY_TYPE } from '../lib/node-catalog.ts';
+import type { NodeRunState } from '../lib/live.svelte.ts';
+import type { WorkflowDefinition, WorkflowNode } from '../lib/types.ts';
+import { links } from '../lib/workflow-model.ts';
+import { glyph, type DiffMark, type Editor, type WeftEdge, type WeftNode } from './flow-types.ts';
+
+export interface FlowDecorations {
+  run?: Record<string, NodeRunState>;
+  editorsByNode?: Map<string, Editor[]>;
+  diff?: Map<string, DiffMark>;
+  /** Where other people are dragging nodes right now. */
+  dragged?: Map<string, [number, number]>;
+  /** Nodes the shown version lacks, drawn faintly with their diff mark (history view). */
+  ghosts?: WorkflowNode[];
+}
+
+export const nodeIdOf = (n: WorkflowNode) => n.id ?? `name:${n.name}`;
+
+export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, previous: WeftNode[], deco: FlowDecorations = {}): { nodes: WeftNode[]; edges: WeftEdge[] } {
+  const prev = new Map(previous.map((n) => [n.id, n]));
+  const all = [...def.nodes, ...(deco.ghosts ?? [])];
+  const nodes: WeftNode[] = all.map((n) => {
+    const id = nodeIdOf(n);
+    const old = prev.get(id);
+    const description = catalog?.describe(n.type, n.typeVersion);
+    const sticky = n.type === STICKY_TYPE;
+    const p = n.parameters as Record<string, unknown>;
+    const theirs = deco.dragged?.get(n.name);
+    const position = old?.dragging ? old.position : theirs ? { x: theirs[0], y: theirs[1] } : { x: n.position[0], y: n.position[1] };
+    const ghost = deco.ghosts?.includes(n) ?? false;
+    return {
+      id,
+      type: sticky ? 'sticky' : 'weft',
+      position,
+      selected: old?.selected ?? false,
+      measured: old?.measured,
+      dragging: old?.dragging,
+      draggable: !ghost,
+      class: ghost ? 'ghost' : undefined,
+      zIndex: sticky ? -1 : 0,
+      ...(sticky ? { width: Number(p.width ?? 240), height: Number(p.height ?? 160) } : {}),
+      data: {
+        name: n.name,
+        type: n.type,
+        typeLabel: description?.displayName ?? n.type,
+        icon: glyph(description?.icon, n.type),
+        color: description?.defaults.color ?? '#5b5bd6',
+        inputs: inputsOf(description),
+        outputs: description || !sticky ? outputsOf(n, description) : [],
+        disabled: n.disabled === true,
+        trigger: description ? description.inputs.length === 0 : /trigger/i.test(n.type),
+        run: deco.run?.[n.name],
+        pinned: def.pinData?.[n.name] !== undefined,
+        editors: deco.editorsByNode?.get(n.name) ?? [],
+        diff: deco.diff?.get(n.name) ?? (ghost ? 'added' : undefined),
+        notes: n.notes,
+        notesInFlow: n.notesInFlow === true,
+        content: sticky ? String(p.content ?? '') : undefined,
+      },
+    } satisfies WeftNode;
+  });
+  const ids = new Map(all.map((n) => [n.name, nodeIdOf(n)]));
+  const edges: WeftEdge[] = [];
+  for (const l of links(def.connections)) {
+    const source = ids.get(l.from);
+    const target = ids.get(l.to);
+    if (!source || !target || l.type !== 'main') continue;
+    const counts = deco.run?.[l.from]?.itemCounts;
+    const count = counts?.[l.output];
+    edges.push({
+      id: `${l.from}\u0000${l.output}\u0000${l.to}\u0000${l.input}`,
+      source, target, sourceHandle: `out-${l.output}`, targetHandle: `in-${l.input}`,
+      label: count !== undefined && count !== null ? `${count} item${count === 1 ? '' : 's'}` : undefined,
+      class: count ? 'has-items' : undefined,
+      data: { count },
+    });
+  }
+  return { nodes, edges };
+}
+
+/** Parses an edge id back into n8n's connection terms. */
+export function edgeLink(edge: { id: string }): { from: string; output: number; to: string; input: number; type: string } | undefined {
+  const [from, output, to, input] = edge.id.split('\u0000');
+  if (from === undefined || to === undefined) return undefined;
+  return { from, output: Number(output), to, input: Number(input), type: 'main' };
+}

@@ -1,0 +1,55 @@
+// Copy and paste as n8n workflow JSON: what n8n puts on the clipboard (`{nodes, connections,
+// pinData}`) pastes here, and what we copy pastes into n8n.
+import type { WorkflowDefinition, WorkflowNode } from './types.ts';
+import { clone, connectionsOf, links, newId, uniqueName, type Link } from './workflow-model.ts';
+
+export function copySelection(def: WorkflowDefinition, names: Set<string>): string {
+  const nodes = def.nodes.filter((n) => names.has(n.name));
+  const kept = links(def.connections).filter((l) => names.has(l.from) && names.has(l.to));
+  const pinData = Object.fromEntries(Object.entries(def.pinData ?? {}).filter(([k]) => names.has(k)));
+  return JSON.stringify({ nodes, connections: connectionsOf(kept), ...(Object.keys(pinData).length ? { pinData } : {}) }, null, 2);
+}
+
+export interface Pasted {
+  nodes: WorkflowNode[];
+  links: Link[];
+  pinData: Record<string, unknown[]>;
+}
+
+/**
+ * Reads clipboard text as n8n JSON and prepares it for this workflow: fresh ids, names made
+ * unique (connections follow the renames), positions moved so the group's corner is at `at`.
+ */
+export function preparePaste(text: string, def: WorkflowDefinition, at: { x: number; y: number } | undefined): Pasted | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || !Array.isArray((data as { nodes?: unknown }).nodes)) return undefined;
+  const source = data as { nodes: WorkflowNode[]; connections?: WorkflowDefinition['connections']; pinData?: Record<string, unknown[]> };
+  const valid = source.nodes.filter((n) => n && typeof n.name === 'string' && typeof n.type === 'string');
+  if (valid.length === 0) return undefined;
+  const taken = new Set(def.nodes.map((n) => n.name));
+  const renames = new Map<string, string>();
+  const minX = Math.min(...valid.map((n) => n.position?.[0] ?? 0));
+  const minY = Math.min(...valid.map((n) => n.position?.[1] ?? 0));
+  const dx = at ? at.x - minX : 40;
+  const dy = at ? at.y - minY : 40;
+  const nodes = valid.map((n) => {
+    const name = uniqueName(n.name, taken);
+    taken.add(name);
+    renames.set(n.name, name);
+    const copy = clone(n);
+    return {
+      ...copy, id: newId(), name, typeVersion: Number(copy.typeVersion ?? 1), parameters: copy.parameters ?? {},
+      position: [Math.round((n.position?.[0] ?? 0) + dx), Math.round((n.position?.[1] ?? 0) + dy)] as [number, number],
+    };
+  });
+  const pastedLinks = links(source.connections ?? {})
+    .filter((l) => renames.has(l.from) && renames.has(l.to))
+    .map((l) => ({ ...l, from: renames.get(l.from)!, to: renames.get(l.to)! }));
+  const pinData = Object.fromEntries(Object.entries(source.pinData ?? {}).filter(([k]) => renames.has(k)).map(([k, v]) => [renames.get(k)!, v]));
+  return { nodes, links: pastedLinks, pinData };
+}

@@ -1,0 +1,130 @@
+// Node descriptions for the editor: which implementation a node uses, its inputs and outputs
+// (Switch's depend on its rules), display conditions, and default parameters for a new node.
+import type { NodeProperty, NodeTypeCatalog, NodeTypeDescription, WorkflowNode } from './types.ts';
+
+export interface Catalog {
+  raw: NodeTypeCatalog;
+  /** The implementation for a type at a version (the nearest lower one, like the engine). */
+  describe(type: string, version: number): NodeTypeDescription | undefined;
+  /** The newest implementation, for the palette and for new nodes. */
+  newest(type: string): NodeTypeDescription | undefined;
+}
+
+export function createCatalog(raw: NodeTypeCatalog): Catalog {
+  const byName = new Map<string, NodeTypeDescription[]>();
+  for (const t of raw.types) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+  return {
+    raw,
+    describe(type, version) {
+      const list = byName.get(type) ?? [];
+      const exact = list.find((t) => t.version.includes(version));
+      if (exact) return exact;
+      let best: { t: NodeTypeDescription; v: number } | undefined;
+      for (const t of list) for (const v of t.version) if (v <= version && (!best || v > best.v)) best = { t, v };
+      return best?.t ?? list[0];
+    },
+    newest(type) {
+      const list = byName.get(type) ?? [];
+      return [...list].sort((a, b) => Math.max(...b.version) - Math.max(...a.version))[0];
+    },
+  };
+}
+
+export const STICKY_TYPE = 'n8n-nodes-base.stickyNote';
+
+/** Output labels of a node as it is configured now; an error output is added when onError asks for one. */
+export function outputsOf(node: WorkflowNode, description: NodeTypeDescription | undefined): string[] {
+  let labels: string[];
+  const p = node.parameters as Record<string, unknown>;
+  if (node.type === 'n8n-nodes-base.switch' && node.typeVersion >= 2) {
+    const count = switchOutputCount(p, node.typeVersion);
+    labels = Array.from({ length: count }, (_, i) => String(i));
+  } else if (description) {
+    labels = description.outputs.map((_, i) => description.outputNames?.[i] ?? (description.outputs.length > 1 ? String(i) : ''));
+  } else {
+    labels = [''];
+  }
+  if (node.onError === 'continueErrorOutput') labels = [...labels, 'error'];
+  return labels;
+}
+
+function switchOutputCount(p: Record<string, unknown>, version: number): number {
+  if (p.mode === 'expression') return Number(version >= 3 ? (p.numberOutputs ?? 4) : (p.outputsAmount ?? 4)) || 0;
+  if (version >= 3) {
+    const rules = (p.rules as { values?: unknown[] } | undefined)?.values ?? [];
+    const extra = (p.options as { fallbackOutput?: unknown } | undefined)?.fallbackOutput === 'extra' ? 1 : 0;
+    return rules.length + extra;
+  }
+  return ((p.rules as { rules?: unknown[] } | undefined)?.rules ?? []).length;
+}
+
+export function inputsOf(description: NodeTypeDescription | undefined): string[] {
+  if (!description) return ['main'];
+  if (description.inputs.length > 1) return description.inputs.map((_, i) => `Input ${i + 1}`);
+  return description.inputs.map(() => '');
+}
+
+/**
+ * n8n's display conditions: every `show` key must match, no `hide` key may match. `parameters`
+ * must already hold the defaults of unset properties (see withDefaults).
+ */
+export function isShown(property: NodeProperty, parameters: Record<string, unknown>, typeVersion: number): boolean {
+  const options = property.displayOptions;
+  if (!options) return true;
+  const valueOf = (key: string) => (key === '@version' ? typeVersion : key.startsWith('/') ? parameters[key.slice(1)] : parameters[key]);
+  const matches = (key: string, allowed: unknown[]) => {
+    const value = valueOf(key);
+    return allowed.some((a) => {
+      if (a && typeof a === 'object' && '_cnd' in (a as object)) return condition((a as { _cnd: Record<string, unknown> })._cnd, value);
+      return Array.isArray(value) ? value.includes(a) : a === value;
+    });
+  };
+  for (const [key, allowed] of Object.entries(options.show ?? {})) if (!matches(key, allowed)) return false;
+  for (const [key, hidden] of Object.entries(options.hide ?? {})) if (matches(key, hidden)) return false;
+  return true;
+}
+
+function condition(cnd: Record<string, unknown>, value: unknown): boolean {
+  const [op, target] = Object.entries(cnd)[0] ?? [];
+  const n = Number(value);
+  switch (op) {
+    case 'eq': return value === target;
+    case 'not': return value !== target;
+    case 'gte': return n >= Number(target);
+    case 'lte': return n <= Number(target);
+    case 'gt': return n > Number(target);
+    case 'lt': return n < Number(target);
+    case 'between': {
+      const t = target as { from: number; to: number };
+      return n >= t.from && n <= t.to;
+    }
+    case 'startsWith': return String(value).startsWith(String(target));
+    case 'endsWith': return String(value).endsWith(String(target));
+    case 'includes': return String(value).includes(String(target));
+    case 'exists': return value !== undefined;
+    default: return false;
+  }
+}
+
+/** Parameters a new node starts with: the visible top-level defaults, as n8n fills them. */
+export function defaultParameters(description: NodeTypeDescription, version: number): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const property of description.properties) {
+    if (property.type === 'notice' || property.type === 'collection' || property.type === 'fixedCollection') continue;
+    if (!isShown(property, withDefaults(description.properties, params), version)) continue;
+    if (property.default !== undefined && property.default !== '' && property.name in params === false) params[property.name] = property.default;
+  }
+  return params;
+}
+
+/** The default value of a property, for the panel when a parameter is unset. */
+export function valueOrDefault(property: NodeProperty, parameters: Record<string, unknown>): unknown {
+  return property.name in parameters ? parameters[property.name] : property.default;
+}
+
+/** The node's parameters over its properties' defaults: what display conditions compare against. */
+export function withDefaults(properties: NodeProperty[], parameters: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const p of properties) if (p.default !== undefined && !(p.name in merged)) merged[p.name] = p.default;
+  return { ...merged, ...parameters };
+}

@@ -1,0 +1,101 @@
+// Runs of the open workflow: starting one (by hand, from a node, as a retry), following it on the
+// canvas (live messages, or polling when the live feed is down) and the last run's data, which
+// the node panel shows and expressions preview against.
+import type { LiveMessage } from '../../../domain/index.ts';
+import type { Api } from './api.ts';
+import type { RunView } from './live.svelte.ts';
+import { statesAt, stepsOf, type RunData } from './replay.ts';
+
+export interface Execution {
+  status: string;
+  data?: { resultData: { runData: RunData } };
+}
+
+const POLL_MS = 500;
+
+export class Runs {
+  running = $state(false);
+  /** The data of the latest finished run (or of the one being replayed). */
+  lastRunData = $state<RunData>();
+  /** Bumped whenever a run starts or ends, so run lists reload. */
+  changes = $state(0);
+  /** Whether live messages arrive; without them a started run is polled. */
+  live = false;
+
+  constructor(
+    private readonly api: Api,
+    private readonly workflowId: () => string,
+    readonly view: RunView,
+  ) {}
+
+  fetch(id: string): Promise<Execution> {
+    return this.api.request<Execution>(`/api/v1/executions/${id}`, { query: { includeData: true } });
+  }
+
+  /** Folds a live message of this workflow's room. */
+  take(message: LiveMessage): void {
+    this.view.take(message);
+    if (message.type === 'run.started') this.changes++;
+    if (message.type === 'run.finished') {
+      this.running = false;
+      this.changes++;
+      if (message.executionId) void this.loadData(message.executionId);
+    }
+  }
+
+  async loadData(id: string): Promise<void> {
+    try {
+      this.lastRunData = (await this.fetch(id)).data?.resultData.runData;
+    } catch {
+      // The panel simply shows no data.
+    }
+  }
+
+  async loadLast(): Promise<void> {
+    try {
+      const page = await this.api.request<{ data: { id: string }[] }>('/api/v1/executions', { query: { workflowId: this.workflowId(), limit: 1 } });
+      if (page.data[0]) await this.loadData(page.data[0].id);
+    } catch {
+      // No runs yet, or no access to them.
+    }
+  }
+
+  /** Starts a run of the workflow (`body` as POST …/run takes it) and follows it. */
+  async start(body: Record<string, unknown>): Promise<string> {
+    const { executionId } = await this.api.request<{ executionId: string }>(`/api/v1/workflows/${this.workflowId()}/run`, { method: 'POST', body });
+    this.follow(executionId);
+    return executionId;
+  }
+
+  /** Retries a failed run from its failed node, as a new run. */
+  async retry(id: string): Promise<string> {
+    const { executionId } = await this.api.request<{ executionId: string }>(`/api/v1/executions/${id}/retry`, { method: 'POST', body: {} });
+    this.follow(executionId);
+    return executionId;
+  }
+
+  private follow(id: string): void {
+    // The live feed may have announced it already.
+    if (this.view.executionId !== id) this.view.reset(id);
+    this.running = true;
+    if (!this.live) void this.poll(id);
+  }
+
+  /** Without the live feed, follow the run by asking for it until it ends. */
+  private async poll(id: string): Promise<void> {
+    for (let i = 0; i < 1200 && this.running && this.view.executionId === id; i++) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      const execution = await this.fetch(id).catch(() => undefined);
+      if (!execution) continue;
+      const runData = execution.data?.resultData.runData ?? {};
+      const steps = stepsOf(runData);
+      this.view.nodes = statesAt(steps, steps.length);
+      if (execution.status !== 'running' && execution.status !== 'new') {
+        this.view.status = execution.status as typeof this.view.status;
+        this.lastRunData = runData;
+        this.running = false;
+        this.changes++;
+      }
+    }
+  }
+}

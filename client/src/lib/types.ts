@@ -1,0 +1,98 @@
+// Shapes the editor shares with the server: the n8n workflow model (from domain, types only) and
+// the API's answers the screens read.
+import type { WorkflowConnections, WorkflowDefinition, WorkflowNode } from '../../../domain/index.ts';
+
+export type { WorkflowConnections, WorkflowDefinition, WorkflowNode };
+
+/** A workflow as the API answers: n8n's JSON plus id, state and our revision. */
+export type ApiWorkflow = WorkflowDefinition & {
+  id: string;
+  active: boolean;
+  isArchived?: boolean;
+  tags: string[];
+  revision: number;
+  versionId?: string;
+  updatedAt: string;
+  createdAt?: string;
+};
+
+const SERVER_FIELDS = ['id', 'active', 'isArchived', 'tags', 'revision', 'versionId', 'updatedAt', 'createdAt'];
+
+/** The editable definition inside an API workflow. */
+export function definitionOf(workflow: ApiWorkflow): WorkflowDefinition {
+  return Object.fromEntries(Object.entries(workflow).filter(([k]) => !SERVER_FIELDS.includes(k))) as WorkflowDefinition;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  role: 'admin' | 'editor' | 'viewer';
+}
+
+/** A membership as /me and /auth/session list them. */
+export interface Membership {
+  workspaceId: string;
+  role: Workspace['role'];
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  instanceRole: string;
+  workspaces: Membership[];
+}
+
+export interface ExecutionSummary {
+  id: string;
+  workflowId: string;
+  workflowName?: string;
+  status: string;
+  mode: string;
+  startedAt?: string;
+  stoppedAt?: string;
+  createdAt?: string;
+  [key: string]: unknown;
+}
+
+export interface NodeProperty {
+  name: string;
+  displayName: string;
+  type: string;
+  default: unknown;
+  description?: string;
+  placeholder?: string;
+  required?: boolean;
+  noDataExpression?: boolean;
+  displayOptions?: { show?: Record<string, unknown[]>; hide?: Record<string, unknown[]> };
+  options?: Array<{ name: string; value?: unknown; description?: string; displayName?: string; values?: NodeProperty[] } & Partial<NodeProperty>>;
+  typeOptions?: Record<string, unknown>;
+}
+
+export interface NodeTypeDescription {
+  name: string;
+  displayName: string;
+  group: string[];
+  version: number[];
+  description: string;
+  icon?: string;
+  defaults: { name: string; color?: string };
+  inputs: string[];
+  outputs: string[];
+  outputNames?: string[];
+  credentials?: { name: string; required?: boolean }[];
+  properties: NodeProperty[];
+  triggerKind?: string;
+  /** Palette section, as the server groups it. */
+  category: string;
+}
+
+export interface NodeTypeCatalog {
+  groups: { name: string; label: string; types: string[] }[];
+  types: NodeTypeDescription[];
+}

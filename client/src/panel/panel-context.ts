@@ -1,0 +1,13 @@
+// What parameter fields need besides their own value: the API for previews and credentials,
+// and where they sit.
+import type { Api } from '../lib/api.ts';
+import type { WorkflowDefinition } from '../lib/types.ts';
+
+export interface PanelContext {
+  api: Api;
+  workflowId: string;
+  nodeName: string;
+  typeVersion: number;
+  readOnly: boolean;
+  definition(): WorkflowDefinition;
+}

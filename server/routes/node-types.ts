@@ -1,0 +1,68 @@
+// The node palette for the editor: every node description of the registry, grouped like n8n's
+// (triggers, flow, transform, core, integrations), without the server-side functions.
+import type { NodeDescription, NodeType } from '../../engine/index.ts';
+import { route, type Route } from '../http/route.ts';
+
+export const PALETTE_GROUPS = [
+  { name: 'trigger', label: 'Triggers' },
+  { name: 'flow', label: 'Flow' },
+  { name: 'transform', label: 'Data transformation' },
+  { name: 'core', label: 'Core' },
+  { name: 'integration', label: 'Integrations' },
+] as const;
+
+export type PaletteGroup = (typeof PALETTE_GROUPS)[number]['name'];
+
+/** n8n's palette places these by name; anything else falls back to its description's group. */
+const FLOW = new Set(['if', 'filter', 'switch', 'merge', 'splitInBatches', 'wait', 'noOp', 'stopAndError', 'compareDatasets', 'executeWorkflow']);
+const CORE = new Set(['code', 'function', 'functionItem', 'httpRequest', 'respondToWebhook', 'stickyNote', 'crypto', 'dateTime', 'xml', 'html', 'convertToFile', 'extractFromFile']);
+const TRANSFORM = new Set(['set', 'aggregate', 'itemLists', 'limit', 'removeDuplicates', 'renameKeys', 'sort', 'splitOut', 'summarize']);
+
+export function paletteGroupOf(description: NodeDescription): PaletteGroup {
+  const short = description.name.replace(/^n8n-nodes-base\./, '');
+  if (description.triggerKind || description.group.includes('trigger') || /trigger$/i.test(short) || short === 'start') return 'trigger';
+  if (FLOW.has(short)) return 'flow';
+  if (CORE.has(short)) return 'core';
+  if (TRANSFORM.has(short) || description.group.includes('transform')) return 'transform';
+  if (!description.name.startsWith('n8n-nodes-base.')) return 'integration';
+  return description.group.includes('output') ? 'integration' : 'core';
+}
+
+/** A description as plain JSON: functions (outputsFor, requiredInputs) stay on the server. */
+function publicDescription(description: NodeDescription) {
+  const plain = JSON.parse(JSON.stringify(description)) as Record<string, unknown>;
+  return { ...plain, category: paletteGroupOf(description), dynamicOutputs: typeof description.outputsFor === 'function' };
+}
+
+export function nodeTypeCatalog(types: readonly NodeType[]) {
+  const descriptions = types.map((t) => publicDescription(t.description));
+  // One palette entry per type name: the implementation with the newest version.
+  const newest = new Map<string, NodeDescription>();
+  for (const t of types) {
+    const current = newest.get(t.description.name);
+    if (!current || Math.max(...t.description.version) > Math.max(...current.version)) newest.set(t.description.name, t.description);
+  }
+  const groups = PALETTE_GROUPS.map((g) => ({
+    name: g.name,
+    label: g.label,
+    types: [...newest.values()].filter((d) => paletteGroupOf(d) === g.name).sort((a, b) => a.displayName.localeCompare(b.displayName)).map((d) => d.name),
+  }));
+  return { groups, types: descriptions };
+}
+
+export function nodeTypeRoutes(types: readonly NodeType[]): Route[] {
+  // The registry is fixed for the life of the process: build the answer once.
+  let catalog: ReturnType<typeof nodeTypeCatalog> | undefined;
+  return [
+    route({
+      method: 'get', path: '/api/v1/node-types', tag: 'editor', access: { kind: 'signedIn' },
+      summary: 'Every node type with its description (parameters, inputs, outputs), grouped for the palette',
+      responses: { 200: '`{groups: [{name, label, types}], types: [description]}`', 401: 'Not signed in' },
+      async handler(ctx) {
+        catalog ??= nodeTypeCatalog(types);
+        ctx.set('Cache-Control', 'private, max-age=60');
+        ctx.body = catalog;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,215 @@
+// Activation and triggers: checks a workflow can be activated (webhook paths free, schedules
+// valid), records failures as events, arms the schedule timers of active workflows (again on
+// every start-up), follows workflow events to re-arm, and starts a run on each due tick.
+import { randomUUID } from 'node:crypto';
+import {
+  AppError, ConflictError, streamName, ValidationError, WORKFLOW_CATEGORY, WORKFLOW_DEFINITION_EVENT_TYPES, workflowDecider,
+  type RecordedEvent, type WorkflowDefinition,
+} from '../../domain/index.ts';
+import type { EventStore, Subscription } from '../../events/index.ts';
+import { isDueTick, ScheduleRuleError, scheduleTriggerItem, triggerSchedules } from '../../nodes/index.ts';
+import { createMutex, webhookKey, webhooksOf, WORKFLOWS, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
+import type { RequestContext, RunCommand } from '../commands.ts';
+import type { ExecutionService } from '../executions/execution-service.ts';
+import type { Logger } from '../logger.ts';
+import type { WorkflowService } from '../workflow-service.ts';
+import type { ProductionRegistry } from '../webhooks/webhook-registry.ts';
+import type { Scheduler, Tick } from './scheduler.ts';
+
+const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
+const REARM_EVENTS = new Set<string>([
+  ...WORKFLOW_DEFINITION_EVENT_TYPES, 'WorkflowActivated', 'WorkflowDeactivated', 'WorkflowDeleted', 'WorkflowRestoredFromDeletion', 'WorkflowActivationFailed',
+]);
+
+export interface TriggerServiceDeps {
+  events: EventStore;
+  run: RunCommand;
+  workflows: WorkflowService;
+  /** The workflows read model (to list active workflows and wait for it to catch up). */
+  workflowsRunner: ProjectionRunner;
+  /** The webhook registry read model. */
+  webhooksRunner: ProjectionRunner;
+  registry: ProductionRegistry;
+  executions: ExecutionService;
+  scheduler: Scheduler;
+  config: { timezone: string; maxLatenessMs: number };
+  logger: Logger;
+  /** Called for every workflow event (webhook caches). */
+  onWorkflowEvent?: (workflowId: string) => void;
+  /** Called for every tick with how late it fired (benchmarks). */
+  onTick?: (tick: Tick, lagMs: number) => void;
+}
+
+export type TriggerService = ReturnType<typeof createTriggerService>;
+
+/** The zone a workflow's schedules run in: its setting, else the instance default. */
+export function workflowTimezone(definition: WorkflowDefinition, fallback: string): string {
+  const tz = definition.settings?.timezone;
+  return typeof tz === 'string' && tz && tz !== 'DEFAULT' ? tz : fallback;
+}
+
+export function createTriggerService(deps: TriggerServiceDeps) {
+  const { scheduler, logger } = deps;
+  const exclusive = createMutex();
+  let subscription: Subscription | undefined;
+  // What each workflow is armed with, so edits that leave its schedules alone do not re-arm them.
+  const armedWith = new Map<string, string>();
+
+  /** Why the definition cannot be active, or undefined when it can. */
+  async function problemWith(doc: WorkflowDoc, definition: WorkflowDefinition, visibleTo: string): Promise<AppError | undefined> {
+    const entries = webhooksOf(definition, doc.id);
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const key = webhookKey(e.method, e.path);
+      if (seen.has(key)) return new ValidationError(`Two Webhook nodes use ${e.method} /webhook/${e.path}`, [{ path: 'nodes', message: 'duplicate webhook path' }]);
+      seen.add(key);
+      const holder = await deps.registry.holder(e);
+      if (holder && holder.workflowId !== doc.id) {
+        const other = await deps.workflows.find(holder.workflowId);
+        const named = other && (other.workspaceId === visibleTo || other.sharedWith.includes(visibleTo))
+          ? `workflow '${other.name}' (${other.id})`
+          : 'a workflow in another workspace';
+        return new ConflictError(`The webhook path ${e.method} /webhook/${e.path} is already used by ${named}; deactivate it or change the path`, [
+          { path: `nodes.${e.node}.parameters.path`, message: `taken by ${other && named !== 'a workflow in another workspace' ? other.id : 'another workflow'}` },
+        ]);
+      }
+    }
+    try {
+      triggerSchedules(definition, doc.id);
+    } catch (err) {
+      if (err instanceof ScheduleRuleError) return new ValidationError(err.message, [{ path: 'nodes', message: 'invalid schedule' }]);
+      throw err;
+    }
+    return undefined;
+  }
+
+  async function recordFailure(doc: WorkflowDoc, reason: string, ctx: RequestContext): Promise<void> {
+    await deps.run(workflowDecider, streamName(WORKFLOW_CATEGORY, doc.id), { type: 'FailActivation', reason }, ctx, {
+      workspaceId: doc.workspaceId, step: 'activation-failed',
+    });
+  }
+
+  /** Arms (or disarms) the workflow's timers to match its current read model. */
+  async function arm(doc: WorkflowDoc | undefined, id: string): Promise<void> {
+    if (!doc || !doc.active || doc.deleted) {
+      armedWith.delete(id);
+      await scheduler.disarm(id);
+      return;
+    }
+    let schedules;
+    try {
+      schedules = triggerSchedules(doc.definition, doc.id);
+    } catch (err) {
+      if (!(err instanceof ScheduleRuleError)) throw err;
+      // Same request id on every server for this revision: the failure is recorded once.
+      await recordFailure(doc, err.message, { actor: { kind: 'system', id: 'triggers' }, requestId: `rearm-${doc.id}-${doc.revision}` });
+      armedWith.delete(id);
+      await scheduler.disarm(id);
+      return;
+    }
+    const timezone = workflowTimezone(doc.definition, deps.config.timezone);
+    const spec = JSON.stringify([schedules, timezone]);
+    if (armedWith.get(id) === spec) return;
+    await scheduler.arm(id, schedules, timezone);
+    if (schedules.length) armedWith.set(id, spec);
+    else armedWith.delete(id);
+  }
+
+  async function onWorkflowEvent(event: RecordedEvent): Promise<void> {
+    const id = event.stream.slice(WORKFLOW_CATEGORY.length + 1);
+    deps.onWorkflowEvent?.(id);
+    if (!REARM_EVENTS.has(event.type)) return;
+    try {
+      await deps.workflowsRunner.waitFor(event.position, 30_000);
+      await exclusive(async () => arm(await deps.workflows.find(id), id));
+    } catch (err) {
+      logger.error({ err, workflowId: id }, 'could not re-arm the triggers of a workflow');
+    }
+  }
+
+  async function onTick(tick: Tick): Promise<void> {
+    const lag = Date.now() - tick.scheduledAt.getTime();
+    deps.onTick?.(tick, lag);
+    if (lag > deps.config.maxLatenessMs) {
+      logger.warn({ workflowId: tick.workflowId, node: tick.schedule.node, lagMs: lag }, 'schedule tick skipped: it fired too late (missed ticks are not replayed)');
+      return;
+    }
+    if (!isDueTick(tick.schedule, tick.scheduledAt, tick.timezone)) return;
+    const doc = await deps.workflows.find(tick.workflowId);
+    if (!doc || !doc.active || doc.deleted) return;
+    const node = doc.definition.nodes.find((n) => n.name === tick.schedule.node && !n.disabled);
+    if (!node) return;
+    const json = node.type === SCHEDULE_TRIGGER ? scheduleTriggerItem(tick.scheduledAt, tick.timezone) : {};
+    try {
+      const started = await deps.executions.start(doc, { mode: 'trigger', startNode: node.name, triggerItems: [{ json }] }, {
+        actor: { kind: 'system', id: 'schedule' }, requestId: randomUUID(),
+      });
+      started.done.catch((err) => logger.error({ err, executionId: started.executionId }, 'scheduled run crashed'));
+    } catch (err) {
+      logger.error({ err, workflowId: doc.id }, 'scheduled run could not start');
+    }
+  }
+
+  return {
+    onTick,
+
+    /** Follows workflow events, then arms every active workflow and drops stale timers. */
+    async start(): Promise<void> {
+      const head = await deps.events.headPosition();
+      subscription = deps.events.subscribe({ from: head, filter: { streamPrefixes: [`${WORKFLOW_CATEGORY}-`] } }, onWorkflowEvent);
+      const active = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await deps.workflowsRunner.collection<WorkflowDoc>(WORKFLOWS).find({ filter: { active: true, deleted: false }, limit: 500, cursor });
+        for (const doc of page.items) {
+          active.add(doc.id);
+          await exclusive(() => arm(doc, doc.id)).catch((err) => logger.error({ err, workflowId: doc.id }, 'could not arm a workflow on start-up'));
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      await scheduler.prune(active);
+      logger.info({ workflows: active.size, armed: scheduler.armed().length }, 'triggers armed');
+    },
+
+    /** Activates after checking webhook paths and schedules; a refusal is recorded as an event. */
+    activate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
+      return exclusive(async () => {
+        const doc = await deps.workflows.get(id);
+        if (!doc.deleted && !doc.active) {
+          const problem = await problemWith(doc, doc.definition, doc.workspaceId);
+          if (problem) {
+            await recordFailure(doc, problem.message, ctx);
+            throw problem;
+          }
+        }
+        const result = await deps.workflows.activate(id, ctx);
+        // Paths are registered before the answer: a call right after activation finds them.
+        await deps.webhooksRunner.waitFor(await deps.events.headPosition(), 30_000);
+        await arm(result, id);
+        return result;
+      });
+    },
+
+    deactivate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
+      return exclusive(async () => {
+        const result = await deps.workflows.deactivate(id, ctx);
+        await deps.webhooksRunner.waitFor(await deps.events.headPosition(), 30_000);
+        await arm(result, id);
+        return result;
+      });
+    },
+
+    /** Refuses a new definition for an active workflow when its webhook paths are taken. */
+    async checkUpdate(id: string, definition: WorkflowDefinition): Promise<void> {
+      const doc = await deps.workflows.find(id);
+      if (!doc || !doc.active || doc.deleted) return;
+      const problem = await problemWith(doc, definition, doc.workspaceId);
+      if (problem) throw problem;
+    },
+
+    async close(): Promise<void> {
+      await subscription?.close();
+      await scheduler.close();
+    },
+  };
+}

@@ -1,0 +1,247 @@
+// Answers webhook calls: finds the workflow and node, applies the node's checks, reads the body,
+// starts the run, makes sure it is recorded, then answers as the node's response mode says.
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'koa';
+import { AppError, ConflictError, NotFoundError, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
+import type { Item, RunResult } from '../../engine/index.ts';
+import { webhooksOf, type WorkflowDoc } from '../../projections/index.ts';
+import type { RequestContext } from '../commands.ts';
+import type { CredentialService } from '../credentials/credential-service.ts';
+import type { ExecutionService } from '../executions/execution-service.ts';
+import type { Logger } from '../logger.ts';
+import { answerFromNode, answerLastNode, answerOnReceived, answerWithoutResponder, type WebhookNodeSettings } from './webhook-answer.ts';
+import { readWebhookBody } from './webhook-body.ts';
+import { answerPreflight, applyCors, authenticateCall, checkCaller } from './webhook-checks.ts';
+import type { ExecutionWatch } from './execution-watch.ts';
+import { WEBHOOK_METHODS, type Match, type ProductionRegistry, type TestRegistry } from './webhook-registry.ts';
+
+const RESPOND_NODE = 'n8n-nodes-base.respondToWebhook';
+const WAIT_NODE = 'n8n-nodes-base.wait';
+const CREDENTIAL_FOR: Record<string, string> = { basicAuth: 'httpBasicAuth', headerAuth: 'httpHeaderAuth', jwtAuth: 'jwtAuth' };
+
+export interface WebhookServiceDeps {
+  production: ProductionRegistry;
+  test: TestRegistry;
+  watch: ExecutionWatch;
+  executions: ExecutionService;
+  credentials: CredentialService;
+  /** A workflow by id (the caller may cache). */
+  findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
+  config: { bodyLimitBytes: number; testTimeoutMs: number; publicUrl: string };
+  logger: Logger;
+}
+
+export type WebhookService = ReturnType<typeof createWebhookService>;
+
+/** The Webhook node's settings with n8n's defaults applied (stored JSON omits defaults). */
+export function nodeSettings(node: WorkflowNode): WebhookNodeSettings & { authentication: string } {
+  const p = (node.parameters ?? {}) as Record<string, unknown>;
+  return {
+    responseMode: String(p.responseMode ?? 'onReceived'),
+    responseCode: Number(p.responseCode ?? 200),
+    responseData: String(p.responseData ?? 'firstEntryJson'),
+    responseBinaryPropertyName: String(p.responseBinaryPropertyName ?? 'data'),
+    options: (p.options && typeof p.options === 'object' ? p.options : {}) as Record<string, unknown>,
+    authentication: String(p.authentication ?? 'none'),
+  };
+}
+
+interface Target {
+  definition: WorkflowDefinition;
+  workflow: { id: string; workspaceId: string; revision?: number; active: boolean };
+  node: WorkflowNode;
+  params: Record<string, string>;
+  mode: 'production' | 'test';
+  ctx: RequestContext;
+}
+
+export function createWebhookService(deps: WebhookServiceDeps) {
+  const { production, test, watch, executions, logger } = deps;
+
+  /** A call to a path nobody answers: the same 404 whether or not the path ever existed. */
+  function notRegistered(method: string, path: string, kind: 'production' | 'test'): AppError {
+    const hint = kind === 'test'
+      ? 'Start listening for a test call first (POST /api/v1/workflows/:id/test-webhook); a test webhook answers one call.'
+      : 'Activate the workflow that has this webhook.';
+    return new AppError('not_found', `The requested webhook "${method} ${path}" is not registered. ${hint}`);
+  }
+
+  async function productionTarget(method: string, path: string): Promise<Target | undefined> {
+    const match = await production.find(method, path);
+    if (!match) return undefined;
+    const doc = await deps.findWorkflow(match.workflowId);
+    if (!doc || !doc.active || doc.deleted) return undefined;
+    const node = doc.definition.nodes.find((n) => n.name === match.node);
+    if (!node) return undefined;
+    return {
+      definition: doc.definition, workflow: { id: doc.id, workspaceId: doc.workspaceId, revision: doc.revision, active: true },
+      node, params: match.params, mode: 'production', ctx: { actor: { kind: 'system', id: 'webhook' }, requestId: randomUUID() },
+    };
+  }
+
+  async function allowedMethods(path: string, kind: 'production' | 'test'): Promise<string[]> {
+    const found: string[] = [];
+    for (const m of WEBHOOK_METHODS) {
+      const hit = kind === 'production' ? await production.find(m, path) : await test.find(m, path);
+      if (hit) found.push(m);
+    }
+    return found;
+  }
+
+  /** Handles `/webhook/<path>` and `/webhook-test/<path>`. */
+  async function handle(ctx: Context, kind: 'production' | 'test', path: string): Promise<void> {
+    const method = ctx.method.toUpperCase();
+    if (method === 'OPTIONS') {
+      const methods = await allowedMethods(path, kind);
+      if (methods.length === 0) throw notRegistered(method, path, kind);
+      const target = kind === 'production' ? await productionTarget(methods[0], path) : undefined;
+      answerPreflight(ctx, methods, target ? nodeSettings(target.node).options.allowedOrigins as string | undefined : '*');
+      return;
+    }
+    let target: Target | undefined;
+    if (kind === 'production') {
+      target = await productionTarget(method, path);
+    } else {
+      const hit = await test.find(method, path);
+      if (hit) target = await testTarget(hit.listener.workflowId, hit.match);
+    }
+    if (!target) {
+      const others = await allowedMethods(path, kind);
+      if (others.length > 0) {
+        throw new AppError('not_found', `This webhook is not registered for ${method} requests. Did you mean to make a ${others[0]} request?`);
+      }
+      throw notRegistered(method, path, kind);
+    }
+    await run(ctx, target, path);
+  }
+
+  async function testTarget(workflowId: string, match: Match): Promise<Target | undefined> {
+    // One call per listening session, as in n8n: whoever claims the listener runs it.
+    const listener = await test.claim(workflowId);
+    if (!listener) return undefined;
+    const node = listener.definition.nodes.find((n) => n.name === match.node);
+    if (!node) return undefined;
+    return {
+      definition: listener.definition, workflow: { id: workflowId, workspaceId: listener.workspaceId, active: false },
+      node, params: match.params, mode: 'test', ctx: { ...listener.actorCtx, requestId: randomUUID() },
+    };
+  }
+
+  async function run(ctx: Context, target: Target, path: string): Promise<void> {
+    const settings = nodeSettings(target.node);
+    applyCors(ctx, settings.options.allowedOrigins as string | undefined);
+    checkCaller(ctx, settings.options);
+    const { jwtPayload } = await authenticateCall(ctx, settings.authentication, () => {
+      const type = CREDENTIAL_FOR[settings.authentication];
+      const ref = type ? target.node.credentials?.[type] : undefined;
+      if (!ref?.id) throw new AppError('internal', `The webhook node has no ${type ?? settings.authentication} credential selected`);
+      return deps.credentials.useInRun(ref.id, target.workflow.workspaceId, { purpose: `webhook ${target.node.name}` }, target.ctx);
+    });
+    const body = await readWebhookBody(ctx.req, {
+      limitBytes: deps.config.bodyLimitBytes,
+      rawBody: settings.options.rawBody === true,
+      binaryData: settings.options.binaryData === true,
+      binaryPropertyName: String(settings.options.binaryPropertyName ?? 'data') || 'data',
+    });
+    const base = target.mode === 'test' ? 'webhook-test' : 'webhook';
+    const item: Item = {
+      json: {
+        headers: ctx.headers as Record<string, unknown>,
+        params: target.params,
+        query: { ...ctx.query },
+        body: body.body,
+        webhookUrl: `${deps.config.publicUrl}/${base}/${path}`,
+        executionMode: target.mode === 'test' ? 'test' : 'production',
+        ...(jwtPayload ? { jwtPayload } : {}),
+      },
+      ...(body.binary ? { binary: body.binary } : {}),
+    };
+    const started = await executions.startDefinition(
+      target.definition, target.workflow,
+      { mode: target.mode === 'test' ? 'manual' : 'webhook', startNode: target.node.name, triggerItems: [item] },
+      target.ctx,
+    );
+    const done: Promise<RunResult> = started.done;
+    // A 2xx goes out only once the run is in the log: a call answered is never lost.
+    await watch.recorded(started.executionId);
+    ctx.set('X-Weft-Execution-Id', started.executionId);
+
+    if (settings.responseMode === 'lastNode') {
+      answerLastNode(ctx, settings, await done);
+      return;
+    }
+    if (settings.responseMode === 'responseNode') {
+      const responders = new Set(target.definition.nodes.filter((n) => n.type === RESPOND_NODE && !n.disabled).map((n) => n.name));
+      const answer = await watch.respondNodeAnswer(started.executionId, responders, done);
+      if (answer) answerFromNode(ctx, answer);
+      else answerWithoutResponder(ctx, await done.catch(() => undefined));
+      return;
+    }
+    done.catch((err) => logger.error({ err, executionId: started.executionId }, 'webhook run crashed'));
+    answerOnReceived(ctx, settings);
+  }
+
+  return {
+    handle,
+
+    /** Starts listening for one test call of the workflow's webhooks; returns their test URLs. */
+    async listen(doc: WorkflowDoc, ctx: RequestContext, definition: WorkflowDefinition = doc.definition) {
+      if (doc.deleted) throw new ConflictError('The workflow is deleted; restore it first');
+      const entries = webhooksOf(definition, doc.id);
+      if (entries.length === 0) throw new AppError('validation_failed', 'The workflow has no enabled Webhook node to listen with');
+      const clash = await test.conflicting(entries, doc.id);
+      if (clash) throw new ConflictError('Another workflow is already listening for test calls on one of these paths; try again when it is done');
+      const expiresAt = Date.now() + deps.config.testTimeoutMs;
+      await test.listen({ workflowId: doc.id, workspaceId: doc.workspaceId, entries, expiresAt, definition, actorCtx: ctx });
+      return {
+        workflowId: doc.id,
+        expiresAt: new Date(expiresAt).toISOString(),
+        webhooks: entries.map((e) => ({ method: e.method, node: e.node, url: `${deps.config.publicUrl}/webhook-test/${e.path}` })),
+      };
+    },
+
+    stopListening: (workflowId: string) => test.stop(workflowId),
+
+    /**
+     * `/webhook-waiting/<executionId>[/<suffix>]`: resumes a run parked in a Wait node set to
+     * resume on a webhook call; the call's data becomes the Wait node's output.
+     */
+    async resume(ctx: Context, executionId: string, suffix: string): Promise<void> {
+      const doc = await executions.find(executionId);
+      if (!doc || doc.deleted) throw new NotFoundError('Execution', executionId);
+      if (doc.status !== 'waiting') throw new ConflictError(`The execution "${executionId}" is not waiting (it is ${String(doc.status)})`);
+      const node = await watch.waitingNode(executionId);
+      const p = (node?.parameters ?? {}) as Record<string, unknown>;
+      if (!node || node.type !== WAIT_NODE || (p.resume !== 'webhook' && p.resume !== 'form')) {
+        throw new ConflictError(`The execution "${executionId}" is waiting for a time, not for a webhook call`);
+      }
+      const method = String(p.httpMethod ?? 'GET').toUpperCase();
+      const wantedSuffix = String((p.options as Record<string, unknown> | undefined)?.webhookSuffix ?? '').replace(/^\/+|\/+$/g, '');
+      if (ctx.method.toUpperCase() !== method || suffix !== wantedSuffix) {
+        throw new AppError('not_found', `The execution "${executionId}" waits for a ${method} call${wantedSuffix ? ` on /${wantedSuffix}` : ''}`);
+      }
+      const runCtx: RequestContext = { actor: { kind: 'system', id: 'webhook' }, requestId: randomUUID() };
+      if (p.incomingAuthentication === 'basicAuth') {
+        await authenticateCall(ctx, 'basicAuth', () => {
+          const ref = node.credentials?.httpBasicAuth;
+          if (!ref?.id) throw new AppError('internal', 'The Wait node has no httpBasicAuth credential selected');
+          return deps.credentials.useInRun(ref.id, doc.workspaceId ?? '', { executionId, purpose: `resume ${node.name}` }, runCtx);
+        });
+      }
+      const body = await readWebhookBody(ctx.req, { limitBytes: deps.config.bodyLimitBytes, rawBody: false, binaryData: false, binaryPropertyName: 'data' });
+      const item: Item = {
+        json: { headers: ctx.headers as Record<string, unknown>, params: {}, query: { ...ctx.query }, body: body.body },
+        ...(body.binary ? { binary: body.binary } : {}),
+      };
+      // Answered once the resume is recorded and queued.
+      const { done } = await executions.resume(executionId, [item], runCtx);
+      const settings = nodeSettings(node);
+      if (settings.responseMode === 'lastNode') {
+        answerLastNode(ctx, settings, await done);
+        return;
+      }
+      done.catch((err) => logger.error({ err, executionId }, 'resumed run crashed'));
+      answerOnReceived(ctx, settings);
+    },
+  };
+}
