@@ -4,7 +4,7 @@ export { loadConfig, describeConfig, ConfigError, type Config } from './config.t
 export { createLogger, type Logger } from './logger.ts';
 export { startRuntime, openEventStore, openReadModels, ALL_PROJECTIONS, type Runtime } from './runtime.ts';
 export { PRODUCT } from './product.ts';
-export { startTestRuntime, sampleWorkflow, TEST_OWNER, type TestRuntime } from './test-support.ts';
+export { startTestRuntime, startTestServer, sampleWorkflow, TEST_OWNER, type TestRuntime, type TestServer } from './test-support.ts';
 export { createStoreRecorder } from './executions/store-recorder.ts';
 export { createHttpServer, type HttpServer } from './http-server.ts';
 export { createRedisCommitBus } from './redis-commit-bus.ts';
