@@ -9,6 +9,8 @@ import {
 import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import { createExecutionWorker, recordQueued, type ExecutionQueuedData, type ExecutionWorkerDeps, type JobOutcome } from './execution-worker.ts';
+import { errorWorkflowCall } from './error-workflow.ts';
+import { eventsUntilStep, recordedInput } from './run-history.ts';
 import { createStoreRecorder, hydrate } from './store-recorder.ts';
 
 export interface RunRequest {
@@ -45,7 +47,8 @@ export interface ExecutionServiceDeps extends ExecutionWorkerDeps {
 export function createExecutionService(deps: ExecutionServiceDeps) {
   const { events, executions, queue, logger } = deps;
   const docs = () => executions.collection<ExecutionDoc>(EXECUTIONS);
-  const waiters = new Map<string, ((result: RunResult) => void)[]>();
+  // Who waits for a run to end or park: each only for an end recorded after it began waiting.
+  const waiters = new Map<string, { after: number; resolve: (result: RunResult) => void }[]>();
   const worker = deps.runsWorker ? createExecutionWorker(deps) : undefined;
   let queueWorker: QueueWorker | undefined;
   const offStop = worker ? queue.onStopRequested((id) => worker.stop(id)) : undefined;
@@ -54,7 +57,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     ? queue.onEnded((id) => {
         if (!waiters.has(id)) return;
         void readRun(id).then(
-          (stream) => settleWaiters(id, foldExecution(stream)),
+          (stream) => settleWaiters(id, foldExecution(stream), stream.at(-1)?.revision ?? -1),
           (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
         );
       })
@@ -65,18 +68,21 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     return hydrate(await events.readStream(executionStreamName(id)), deps.blobs);
   }
 
-  function waitForEnd(executionId: string): Promise<RunResult> {
+  /** Settles with the run's next end or park recorded after revision `after` of its stream. */
+  function waitForEnd(executionId: string, after = -1): Promise<RunResult> {
     return new Promise((resolve) => {
       const list = waiters.get(executionId) ?? [];
-      list.push(resolve);
+      list.push({ after, resolve });
       waiters.set(executionId, list);
     });
   }
 
-  function settleWaiters(executionId: string, result: RunResult): void {
-    const list = waiters.get(executionId);
-    waiters.delete(executionId);
-    for (const resolve of list ?? []) resolve(result);
+  function settleWaiters(executionId: string, result: RunResult, revision: number): void {
+    const list = waiters.get(executionId) ?? [];
+    const later = list.filter((w) => w.after >= revision);
+    if (later.length > 0) waiters.set(executionId, later);
+    else waiters.delete(executionId);
+    for (const w of list) if (w.after < revision) w.resolve(result);
   }
 
   /** Runs a job on this process: parks, hands back or finishes the run, then tells its waiters. */
@@ -98,7 +104,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (result.status === 'waiting' && result.waitTill) {
       await scheduleResume(executionId, queued.workflowId, result.waitTill);
     }
-    settleWaiters(executionId, result);
+    settleWaiters(executionId, result, await events.streamRevision(executionStreamName(executionId)));
     if (queue.kind === 'bullmq') await queue.publishEnded(executionId).catch((err) => logger.warn({ err }, 'run end not announced'));
     await runErrorWorkflow(queued, executionId, result, ctx).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
   }
@@ -145,40 +151,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     }, ctx);
   }
 
-  /**
-   * n8n's error workflow: a failed run that was not started by hand starts the workflow named in
-   * settings.errorWorkflow (or, without one, the workflow itself when it has an Error Trigger),
-   * which must be active, with the failure as its Error Trigger's item.
-   */
+  /** n8n's error workflow, for a failed run that was not started by hand (see error-workflow.ts). */
   async function runErrorWorkflow(queued: ExecutionQueuedData, executionId: string, result: RunResult, ctx: RequestContext): Promise<void> {
-    const { definition, mode } = queued;
-    if (result.status !== 'error' || mode === 'manual' || mode === 'error' || mode === 'integrated') return;
-    const targetId = definition.settings?.errorWorkflow || (definition.nodes.some(isErrorTrigger) ? queued.workflowId : undefined);
-    if (!targetId) return;
-    const target = await deps.findWorkflow(targetId);
-    if (!target || target.deleted || !target.active) {
-      logger.warn({ executionId, errorWorkflow: targetId }, 'error workflow not run: it does not exist or is not active');
-      return;
-    }
-    if (target.workspaceId !== queued.workspaceId && !target.sharedWith.includes(queued.workspaceId)) return;
-    const trigger = target.definition.nodes.find(isErrorTrigger);
-    if (!trigger) return;
-    const error = result.data.resultData.error;
-    const item = {
-      json: {
-        execution: {
-          id: executionId,
-          url: `${deps.publicUrl}/workflow/${queued.workflowId}/executions/${executionId}`,
-          // n8n sends the whole error: its fields, and the failed node as it is in the workflow.
-          error: error ? { ...error, ...(error.node ? { node: definition.nodes.find((n) => n.name === error.node) ?? { name: error.node } } : {}) } : {},
-          lastNodeExecuted: result.data.resultData.lastNodeExecuted,
-          mode,
-          ...(queued.retryOf ? { retryOf: queued.retryOf } : {}),
-        },
-        workflow: { id: queued.workflowId, name: definition.name },
-      },
-    };
-    await start(target, { mode: 'error', startNode: trigger.name, triggerItems: [item] }, { ...ctx, requestId: randomUUID() });
+    const call = await errorWorkflowCall(queued, executionId, result, { findWorkflow: deps.findWorkflow, publicUrl: deps.publicUrl, logger });
+    if (call) await start(call.target, { mode: 'error', startNode: call.startNode, triggerItems: [call.item] }, { ...ctx, requestId: randomUUID() });
   }
 
   async function existing(id: string): Promise<ExecutionDoc> {
@@ -278,7 +254,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       const doc = await existing(id);
       if (doc.status !== 'waiting') throw new ValidationError(`Execution ${id} is not waiting (it is ${doc.status})`);
       if (items) await appendToRun(id, doc, 'ExecutionResumeRequested', { items }, ctx);
-      const done = waitForEnd(id);
+      const done = waitForEnd(id, await events.streamRevision(executionStreamName(id)));
       await queue.enqueue({ executionId: id, workflowId: doc.workflowId, resume: true }, { priority: PRIORITY.resume, key: `resume-${id}-${Date.now()}` });
       return { done };
     },
@@ -345,28 +321,3 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     }
   }
 }
-
-/** The events up to and including the `steps`-th recorded node run (its end), then nothing. */
-function eventsUntilStep<E extends { type: string }>(events: E[], steps: number): E[] {
-  let seen = 0;
-  const out: E[] = [];
-  for (const event of events) {
-    if (event.type === 'NodeSucceeded' || event.type === 'NodeFailed') {
-      if (seen === steps) break;
-      seen++;
-    }
-    out.push(event);
-  }
-  return out;
-}
-
-/** The items a node run got: its parent's output on the connection that fed it. */
-function recordedInput(result: RunResult, node: string, runIndex: number): Item[] | undefined {
-  const task = result.data.resultData.runData[node]?.[runIndex];
-  const source = task?.source?.[0];
-  if (!source) return undefined;
-  const parent = result.data.resultData.runData[source.previousNode]?.[source.previousNodeRun ?? 0];
-  return parent?.data?.main[source.previousNodeOutput ?? 0] ?? undefined;
-}
-
-const isErrorTrigger = (node: { type: string; disabled?: boolean }) => node.type === 'n8n-nodes-base.errorTrigger' && !node.disabled;
