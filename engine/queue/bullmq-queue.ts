@@ -3,6 +3,7 @@
 // Stop requests go over Redis pub/sub to whichever worker holds the run.
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { closeWithDeadline } from './hand-back.ts';
 import type { EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WorkerOptions } from './run-queue.ts';
 
 export interface BullmqQueueOptions {
@@ -111,18 +112,8 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
         async close(deadlineMs: number) {
           // Nothing running: nothing to wait for (and a Redis that is away would make close hang).
           const closing = running.size === 0 ? Promise.race([worker.close(true), sleep(2_000)]) : worker.close();
-          let timer: NodeJS.Timeout | undefined;
-          const deadline = new Promise<void>((resolve) => {
-            timer = setTimeout(() => {
-              // Hand back: the handlers stop between steps and queue their runs again.
-              for (const abort of running.values()) abort.abort();
-              resolve();
-            }, deadlineMs);
-          });
-          await Promise.race([closing, deadline]);
           // Handed-back runs stop between two steps; without Redis, closing never settles.
-          await Promise.race([closing, sleep(deadlineMs + 5_000)]);
-          clearTimeout(timer);
+          await closeWithDeadline(closing, () => running.values(), deadlineMs, deadlineMs + 5_000);
           workers.delete(worker);
           workerConnection.disconnect();
         },

@@ -1,6 +1,7 @@
 // The embedded job queue: a priority queue in this process with delayed jobs, a per-workflow
 // limit and a rate limit, so that the engine behaves the same with and without Redis.
 import { EventEmitter } from 'node:events';
+import { closeWithDeadline } from './hand-back.ts';
 import type { EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WorkerOptions } from './run-queue.ts';
 
 interface Entry {
@@ -93,17 +94,7 @@ export function createInProcessQueue(): RunQueue {
         async close(deadlineMs: number) {
           closing = true;
           if (rateTimer) clearTimeout(rateTimer);
-          const all = Promise.all(running.keys());
-          let timer: NodeJS.Timeout | undefined;
-          const deadline = new Promise<void>((resolve) => {
-            timer = setTimeout(() => {
-              for (const abort of running.values()) abort.abort();
-              resolve();
-            }, deadlineMs);
-          });
-          await Promise.race([all, deadline]);
-          await all;
-          clearTimeout(timer);
+          await closeWithDeadline(Promise.all(running.keys()), () => running.values(), deadlineMs);
           pump = undefined;
         },
       };

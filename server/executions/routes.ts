@@ -1,5 +1,7 @@
 // REST routes for running workflows and reading their executions.
+import type { Context } from 'koa';
 import { z } from 'zod';
+import type { RunResult } from '../../engine/index.ts';
 
 import { requestContext, workspaceOf } from '../http/guard.ts';
 import { q, route, type Route } from '../http/route.ts';
@@ -27,15 +29,7 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown start node or invalid input', 404: 'Unknown workflow' },
       async handler(ctx, { params, query, body }) {
         const workflow = await workflows.get(params.id);
-        const { executionId, done } = await executions.start(workflow, body as never, requestContext(ctx));
-        ctx.status = 201;
-        if (query.wait !== 'true') {
-          ctx.body = { executionId };
-          return;
-        }
-        const result = await done;
-        await executions.settle();
-        ctx.body = { id: executionId, ...result };
+        await answerRun(ctx, executions, query.wait === 'true', await executions.start(workflow, body as never, requestContext(ctx)));
       },
     }),
     route({
@@ -83,15 +77,8 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Not a failed execution', 404: 'Unknown execution' },
       async handler(ctx, { params, query, body }) {
         // loadWorkflow: true retries with the workflow's current definition (n8n's option name).
-        const { executionId, done } = await executions.retry(params.id, body?.loadWorkflow === true, requestContext(ctx));
-        ctx.status = 201;
-        if (query.wait !== 'true') {
-          ctx.body = { executionId };
-          return;
-        }
-        const result = await done;
-        await executions.settle();
-        ctx.body = { id: executionId, retryOf: params.id, ...result };
+        const started = await executions.retry(params.id, body?.loadWorkflow === true, requestContext(ctx));
+        await answerRun(ctx, executions, query.wait === 'true', started, { retryOf: params.id });
       },
     }),
     route({
@@ -106,15 +93,8 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       }).strict(),
       responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown node or no recorded input', 404: 'Unknown execution' },
       async handler(ctx, { params, query, body }) {
-        const { executionId, done } = await executions.rerunFrom(params.id, body as never, requestContext(ctx));
-        ctx.status = 201;
-        if (query.wait !== 'true') {
-          ctx.body = { executionId };
-          return;
-        }
-        const result = await done;
-        await executions.settle();
-        ctx.body = { id: executionId, rerunOf: params.id, ...result };
+        const started = await executions.rerunFrom(params.id, body as never, requestContext(ctx));
+        await answerRun(ctx, executions, query.wait === 'true', started, { rerunOf: params.id });
       },
     }),
     route({
@@ -129,3 +109,23 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
   ];
 }
 
+/**
+ * A run was accepted: 201 with its id at once, or with wait=true the finished (or parked) run once
+ * the executions list shows it too.
+ */
+async function answerRun(
+  ctx: Context,
+  executions: ExecutionService,
+  wait: boolean,
+  started: { executionId: string; done: Promise<RunResult> },
+  links: Record<string, string> = {},
+): Promise<void> {
+  ctx.status = 201;
+  if (!wait) {
+    ctx.body = { executionId: started.executionId };
+    return;
+  }
+  const result = await started.done;
+  await executions.settle();
+  ctx.body = { id: started.executionId, ...links, ...result };
+}

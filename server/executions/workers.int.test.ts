@@ -2,21 +2,20 @@
 // (another continues from the last recorded step, no node that succeeded runs again, no event is
 // written twice); a stop reaches whichever worker runs the run; a worker shutting down hands its
 // runs back.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, slowCodeChain, startWeftProcess } from '../process-testing.ts';
 import { TEST_OWNER } from '../test-support.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'bin', 'weft.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-workers-'));
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const base = `http://127.0.0.1:${port}`;
 const env = {
-  ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info',
+  PORT: String(port), DATA_DIR: dataDir,
   REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-workers-${randomUUID()}`, QUEUE_LOCK_MS: '1000',
   WORKER_CONCURRENCY: '4', WORKER_SHUTDOWN_TIMEOUT_MS: '300',
   OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password, OWNER_API_KEY: TEST_OWNER.apiKey,
@@ -25,48 +24,15 @@ const headers = { 'x-api-key': TEST_OWNER.apiKey, 'content-type': 'application/j
 const children = new Set<ChildProcess>();
 
 function startProcess(verb: 'start' | 'worker', extra: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, verb], { env: { ...env, ...extra }, cwd: root });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let output = '';
-  const ready = verb === 'start' ? 'listening on' : 'worker started';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${verb} did not start:\n${output}`)), 30_000);
-    const onData = (d: Buffer) => {
-      output += d;
-      if (output.includes(ready)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d) => (output += d));
-    child.once('exit', (code) => reject(new Error(`${verb} exited with ${code}:\n${output}`)));
+  return startWeftProcess(verb, { ...env, ...extra }, (child) => {
+    children.add(child);
+    child.once('exit', () => children.delete(child));
   });
 }
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 async function api(method: string, url: string, body?: unknown) {
   const res = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: (await res.json().catch(() => undefined)) as Record<string, any> };
-}
-
-/** Steps that each take a while, so that a kill lands mid-run. */
-function slowChain(steps: number, ms: number) {
-  const nodes: object[] = [{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
-  const connections: Record<string, object> = {};
-  let previous = 'Start';
-  for (let i = 1; i <= steps; i++) {
-    const name = `Step ${i}`;
-    nodes.push({
-      id: `n${i}`, name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [i * 200, 0],
-      parameters: { jsCode: `const end = Date.now() + ${ms}; while (Date.now() < end) {} return $input.all().map((i) => ({ json: { ...i.json, step: ${i} } }));` },
-    });
-    connections[previous] = { main: [[{ node: name, type: 'main', index: 0 }]] };
-    previous = name;
-  }
-  return { name: `Chain ${steps}x${ms}`, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
 async function waitForEnd(id: string, timeoutMs = 30_000): Promise<Record<string, any>> {
@@ -106,7 +72,7 @@ afterAll(async () => {
 
 describe('workers on a Redis queue', () => {
   it('loses nothing when a worker is killed mid-run, at random points, again and again', async () => {
-    const wf = (await api('POST', '/api/v1/workflows', slowChain(8, 120))).body;
+    const wf = (await api('POST', '/api/v1/workflows', slowCodeChain(8, 120))).body;
     for (let round = 0; round < 3; round++) {
       const ids: string[] = [];
       for (let i = 0; i < 4; i++) ids.push((await api('POST', `/api/v1/workflows/${wf.id}/run`, {})).body.executionId);
@@ -131,7 +97,7 @@ describe('workers on a Redis queue', () => {
   }, 180_000);
 
   it('stops a run on whichever worker runs it, cutting off its Code node', async () => {
-    const wf = (await api('POST', '/api/v1/workflows', slowChain(1, 20_000))).body;
+    const wf = (await api('POST', '/api/v1/workflows', slowCodeChain(1, 20_000))).body;
     const id = (await api('POST', `/api/v1/workflows/${wf.id}/run`, {})).body.executionId;
     const deadline = Date.now() + 10_000;
     while ((await api('GET', `/api/v1/executions/${id}`)).body.status !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -143,7 +109,7 @@ describe('workers on a Redis queue', () => {
   }, 60_000);
 
   it('hands runs back when a worker shuts down, and another finishes them', async () => {
-    const wf = (await api('POST', '/api/v1/workflows', slowChain(6, 150))).body;
+    const wf = (await api('POST', '/api/v1/workflows', slowCodeChain(6, 150))).body;
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push((await api('POST', `/api/v1/workflows/${wf.id}/run`, {})).body.executionId);
     await new Promise((r) => setTimeout(r, 300));

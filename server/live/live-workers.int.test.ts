@@ -2,7 +2,7 @@
 // on a real Redis queue, and Socket.IO clients on the server. A worker is killed mid-run: watchers
 // still get every step once, a reconnecting client ends with what a steady one got, a late joiner
 // gets the whole run, and a stopped run ends as canceled for its watchers.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,16 +10,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveMessage } from '../../domain/index.ts';
 import { checkService } from '../credentials/test-services.ts';
+import { exited, slowCodeChain, startWeftProcess } from '../process-testing.ts';
 import { TEST_OWNER } from '../test-support.ts';
 import { api, connect, createWorkflow, key, record, runWorkflow, watch, type LiveClient } from './live-test-helpers.ts';
 
 const redis = await checkService('Redis', '127.0.0.1', 6379);
-const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-live-workers-'));
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const base = `http://127.0.0.1:${port}`;
 const env = {
-  ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info',
+  PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir,
   REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-live-${randomUUID()}`, QUEUE_LOCK_MS: '1000', WORKER_SHUTDOWN_TIMEOUT_MS: '300',
   OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password, OWNER_API_KEY: TEST_OWNER.apiKey,
 };
@@ -27,41 +27,10 @@ const processes = new Set<ChildProcess>();
 const clients: LiveClient[] = [];
 
 function start(verb: 'start' | 'worker', extra: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'weft.js'), verb], { env: { ...env, ...extra }, cwd: root });
-  processes.add(child);
-  child.once('exit', () => processes.delete(child));
-  let output = '';
-  const ready = verb === 'start' ? 'listening on' : 'worker started';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${verb} did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      output += d;
-      if (output.includes(ready)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (output += d));
-    child.once('exit', (code) => reject(new Error(`${verb} exited with ${code}:\n${output}`)));
+  return startWeftProcess(verb, { ...env, ...extra }, (child) => {
+    processes.add(child);
+    child.once('exit', () => processes.delete(child));
   });
-}
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-
-/** Code steps that each take a while (a busy loop), so a kill lands mid-run. */
-function busyChain(steps: number, ms: number) {
-  const nodes: object[] = [{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
-  const connections: Record<string, object> = {};
-  let previous = 'Start';
-  for (let i = 1; i <= steps; i++) {
-    const name = `Step ${i}`;
-    nodes.push({
-      id: `n${i}`, name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [i * 200, 0],
-      parameters: { jsCode: `const end = Date.now() + ${ms}; while (Date.now() < end) {} return [{ json: { step: ${i} } }];` },
-    });
-    connections[previous] = { main: [[{ node: name, type: 'main', index: 0 }]] };
-    previous = name;
-  }
-  return { name: `Busy ${steps}x${ms}`, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
 const finished = (executionId: string) => (m: LiveMessage) => m.executionId === executionId && m.type === 'run.finished';
@@ -88,7 +57,7 @@ describe.skipIf(redis.skip)('live runs with worker processes on a Redis queue', 
   });
 
   it('streams a run through a worker kill: steady, reconnecting and late clients end with the same sequence', async () => {
-    const workflowId = await createWorkflow(base, busyChain(8, 150));
+    const workflowId = await createWorkflow(base, slowCodeChain(8, 150));
     const executionId = await runWorkflow(base, workflowId);
     const room = `execution:${executionId}`;
     const steady = await open();
@@ -127,7 +96,7 @@ describe.skipIf(redis.skip)('live runs with worker processes on a Redis queue', 
   }, 90_000);
 
   it('tells watchers a stopped run ended as canceled, whichever worker ran it', async () => {
-    const workflowId = await createWorkflow(base, busyChain(1, 20_000));
+    const workflowId = await createWorkflow(base, slowCodeChain(1, 20_000));
     const watcher = await open();
     const inbox = record(watcher);
     expect(await watch(watcher, `workflow:${workflowId}`)).toMatchObject({ ok: true });
