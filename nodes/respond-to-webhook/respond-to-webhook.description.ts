@@ -1,6 +1,6 @@
 // The Respond to Webhook node's parameters, as n8n's v1–1.5 declares them.
 import type { NodeDescription } from '../../engine/index.ts';
-import { option, optionsCollection } from '../shared/properties.ts';
+import { option, optionsCollection, responseHeaders } from '../shared/properties.ts';
 
 /** v1.3 always had the "Response" output; from 1.4 it is there when enableResponseOutput is on. */
 export function responseOutputs(parameters: Record<string, unknown>, typeVersion: number): string[] {
@@ -50,17 +50,7 @@ export const respondToWebhookDescription: NodeDescription = {
     { displayName: 'Input Field Name', name: 'inputFieldName', type: 'string', default: 'data', displayOptions: { show: { respondWith: ['binary'], responseDataSource: ['set'] } } },
     optionsCollection([
       { displayName: 'Response Code', name: 'responseCode', type: 'number', default: 200, typeOptions: { minValue: 100, maxValue: 599 } },
-      {
-        displayName: 'Response Headers',
-        name: 'responseHeaders',
-        type: 'fixedCollection',
-        default: {},
-        typeOptions: { multipleValues: true },
-        options: [{ name: 'entries', displayName: 'Entries', values: [
-          { displayName: 'Name', name: 'name', type: 'string', default: '' },
-          { displayName: 'Value', name: 'value', type: 'string', default: '' },
-        ] }],
-      },
+      responseHeaders,
       { displayName: 'Put Response in Field', name: 'responseKey', type: 'string', default: '', displayOptions: { show: { '/respondWith': ['allIncomingItems', 'firstIncomingItem'] } } },
     ]),
   ],

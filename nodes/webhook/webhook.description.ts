@@ -1,6 +1,6 @@
 // The Webhook node's parameters, as n8n's Webhook v1–2.1 declares them.
 import type { NodeDescription, NodeProperty } from '../../engine/index.ts';
-import { option, optionsCollection } from '../shared/properties.ts';
+import { option, optionsCollection, responseHeaders } from '../shared/properties.ts';
 
 const METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'].map((m) => option(m, m));
 
@@ -70,17 +70,7 @@ export const webhookDescription: NodeDescription = {
       { displayName: 'Raw Body', name: 'rawBody', type: 'boolean', default: false, description: 'Whether to return the body in a raw format' },
       { displayName: 'Response Data', name: 'responseData', type: 'string', default: '', description: 'Custom response data to send' },
       { displayName: 'Response Content-Type', name: 'responseContentType', type: 'string', default: '' },
-      {
-        displayName: 'Response Headers',
-        name: 'responseHeaders',
-        type: 'fixedCollection',
-        default: {},
-        typeOptions: { multipleValues: true },
-        options: [{ name: 'entries', displayName: 'Entries', values: [
-          { displayName: 'Name', name: 'name', type: 'string', default: '' },
-          { displayName: 'Value', name: 'value', type: 'string', default: '' },
-        ] }],
-      },
+      responseHeaders,
       { displayName: 'Property Name', name: 'responsePropertyName', type: 'string', default: 'data', description: 'Name of the property to return the data of instead of the whole JSON' },
     ]),
   ],
