@@ -6,6 +6,7 @@ import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from
 import { openEventDb, prepareStatements, toRecorded } from './sqlite-schema.ts';
 import { createBatchWriter } from './sqlite-append-batch.ts';
 import type { Outcome, QueuedAppend } from './sqlite-append-batch.ts';
+import { createPageCache } from './sqlite-page-cache.ts';
 import { subscribeSqlite } from './sqlite-subscription.ts';
 import { validateAppend } from './validate-append.ts';
 
@@ -68,6 +69,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   let closed = false;
 
   const writeBatch = createBatchWriter(db, stmts);
+  const pages = createPageCache((after, limit) => stmts.all.all(after, limit));
   // The write path waits for a busy lock itself (see flush); reads in WAL mode never wait for it.
   db.pragma('busy_timeout = 0');
   let busySince: number | undefined;
@@ -111,6 +113,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     if (written === 0) return;
     counters.transactions += 1;
     counters.events += written;
+    pages.invalidate();
     for (const listener of commitListeners) listener();
     options.commitBus?.publish();
   }
@@ -164,9 +167,13 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
           db,
           head,
           pollIntervalMs,
+          readAll: pages.read,
           onCommit(listener) {
             commitListeners.add(listener);
-            const offBus = options.commitBus?.onCommit(listener);
+            const offBus = options.commitBus?.onCommit(() => {
+              pages.invalidate();
+              listener();
+            });
             return () => {
               commitListeners.delete(listener);
               offBus?.();

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { EventHandler, SubscribeOptions, Subscription } from './event-store.ts';
 import { matchesFilter } from './event-store.ts';
-import { prepareFilteredRead, toRecorded } from './sqlite-schema.ts';
+import { prepareFilteredRead, toRecorded, type EventRow } from './sqlite-schema.ts';
 import { runSubscription } from './subscription-control.ts';
 
 const PAGE_SIZE = 500;
@@ -14,6 +14,8 @@ export interface SqliteSubscriptionSource {
   pollIntervalMs: number;
   /** Calls the listener after each local commit; returns an unsubscribe function. */
   onCommit(listener: () => void): () => void;
+  /** Reads a page of the whole log; shared by the subscriptions that have no filter. */
+  readAll(after: number, limit: number): EventRow[];
 }
 
 export function subscribeSqlite(
@@ -21,7 +23,7 @@ export function subscribeSqlite(
   options: SubscribeOptions,
   handler: EventHandler,
 ): Subscription {
-  const read = prepareFilteredRead(source.db, options.filter);
+  const read = options.filter ? prepareFilteredRead(source.db, options.filter) : source.readAll;
   const startHead = source.head();
   const from = options.from ?? 'start';
   // Always read by position > last delivered (or skipped): positions only grow in commit order,
@@ -39,6 +41,8 @@ export function subscribeSqlite(
     try {
       while (!control.closed) {
         committedSinceRead = false;
+        // Taken before the read, so the read sees at least everything up to it.
+        const headBefore = options.filter ? source.head() : 0;
         const page = read(last, PAGE_SIZE);
         for (const row of page) {
           if (control.closed) return;
@@ -47,6 +51,8 @@ export function subscribeSqlite(
           last = event.position;
         }
         if (page.length === PAGE_SIZE) continue;
+        // A filtered read skipped what did not match up to the head: never scan that again.
+        last = Math.max(last, headBefore);
         // A short page held every matching event up to a head at least as new as startHead.
         control.markCaughtUp();
         if (committedSinceRead || control.closed) continue;
