@@ -264,3 +264,25 @@ describe.each(QUEUES)('executions API on the $queue queue', ({ env }) => {
     expect((await api.post('/api/v1/workflows/nope123/run').send({})).status).toBe(404);
   });
 });
+
+describe('outgoing requests from runs', () => {
+  it('are refused for private and loopback addresses when BLOCK_PRIVATE_NETWORKS is on', async () => {
+    const blocking = await startTestRuntime({ BLOCK_PRIVATE_NETWORKS: 'true' });
+    try {
+      const api = request.agent(blocking.app.koa.callback()).set('X-API-KEY', TEST_OWNER.apiKey);
+      const created = (await api.post('/api/v1/workflows').send({
+        name: 'Inward', settings: { executionOrder: 'v1' },
+        nodes: [
+          { id: 'h1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+          { id: 'h2', name: 'Fetch', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [200, 0], parameters: { url: 'http://127.0.0.1:9/anything', options: {} } },
+        ],
+        connections: { Start: { main: [[{ node: 'Fetch', type: 'main', index: 0 }]] } },
+      })).body;
+      const run = (await api.post(`/api/v1/workflows/${created.id}/run`).query({ wait: 'true' }).send({})).body;
+      expect(run.status).toBe('error');
+      expect(run.data.resultData.error.message).toMatch(/private or loopback/);
+    } finally {
+      await blocking.dispose();
+    }
+  });
+});
