@@ -2,7 +2,7 @@
 // requests/s and p50/p99 latency for a webhook answering at once → Edit Fields, and for a
 // webhook answering when the last node of a 3-node workflow finishes; then checks every answered
 // call's run is recorded and finished. Load comes from autocannon in a separate process.
-// Run: npx tsx ops/bench/webhook.bench.ts   (DURATION=10 CONNECTIONS=50 WORKER_CONCURRENCY=20 REDIS_URL=redis://… to change)
+// Run: npx tsx ops/bench/webhook.bench.ts   (DURATION=10 CONNECTIONS=50 WORKER_CONCURRENCY=10 REDIS_URL=redis://… to change)
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
