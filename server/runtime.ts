@@ -159,7 +159,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     production: createProductionRegistry(webhooks),
     // With Redis, test listeners are shared, so a test call may land on any server.
     test: redis ? createRedisTestRegistry(redis, config.queuePrefix) : createTestRegistry(),
-    watch: createExecutionWatch(events, { recordTimeoutMs: 10_000 }),
+    watch: createExecutionWatch(events),
     executions: executionService, credentials: credentialService, findWorkflow: (id) => workflowCache.get(id),
     config: { bodyLimitBytes: config.webhookBodyLimitBytes, testTimeoutMs: config.testWebhookTimeoutMs, publicUrl }, logger,
   });

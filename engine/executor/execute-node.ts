@@ -24,8 +24,11 @@ export async function executeNodeOnce(rc: RunContext, entry: StackEntry, runInde
 
   const kind = extrasOf(type.description).triggerKind;
   if (kind === 'webhook' || ((kind === 'trigger' || kind === 'poll') && rc.options.mode !== 'manual')) {
-    // The request or trigger data was injected as this node's input: it is the output.
-    return input.map((items) => items ?? []);
+    // The request or trigger data was injected as this node's input: it is the output, on the output
+    // the trigger chose (a Webhook listening to several methods has one per method).
+    const output = input.map((items) => items ?? []);
+    const at = entry.source === null && node.name === rc.options.startNode ? rc.options.triggerOutput ?? 0 : 0;
+    return at > 0 ? [...Array.from({ length: at }, () => []), ...output] : output;
   }
   if (kind === undefined && connectionInput(rc, input) === undefined) return undefined;
 

@@ -31,6 +31,8 @@ export interface ExecuteWorkflowOptions {
   destinationNode?: string;
   /** Input of the start node (trigger or webhook data). Default `[{ json: {} }]`. */
   triggerItems?: Item[];
+  /** Which output of the start node the injected trigger data leaves on (a webhook's method). Default 0. */
+  triggerOutput?: number;
   /** Pinned output per node; used only in manual mode. Default: the definition's pinData. */
   pinData?: Record<string, unknown[]>;
   /** `$vars`. */

@@ -26,6 +26,10 @@ export const webhookDescription: NodeDescription = {
   defaults: { name: 'Webhook' },
   inputs: [],
   outputs: ['main'],
+  // n8n: with several methods, one output per method, named after it.
+  outputsFor: (parameters) => (parameters.multipleMethods === true && Array.isArray(parameters.httpMethod) && parameters.httpMethod.length > 0
+    ? parameters.httpMethod.map(() => 'main')
+    : ['main']),
   triggerKind: 'webhook',
   credentials: [
     { name: 'httpBasicAuth', required: true },

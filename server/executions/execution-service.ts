@@ -19,6 +19,8 @@ export interface RunRequest {
   startNode?: string;
   destinationNode?: string;
   triggerItems?: Item[];
+  /** The start node's output the trigger data leaves on (a webhook listening to several methods). */
+  triggerOutput?: number;
   retryOf?: string;
 }
 
@@ -146,6 +148,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       ...(request.startNode !== undefined ? { startNode: request.startNode } : {}),
       ...(request.destinationNode !== undefined ? { destinationNode: request.destinationNode } : {}),
       ...(request.triggerItems ? { triggerItems: request.triggerItems } : {}),
+      ...(request.triggerOutput ? { triggerOutput: request.triggerOutput } : {}),
       ...(request.pinData ? { pinData: request.pinData } : {}),
       ...(request.retryOf ? { retryOf: request.retryOf } : {}),
     }, ctx);

@@ -29,6 +29,8 @@ export interface ExecutionQueuedData {
   startNode?: string;
   destinationNode?: string;
   triggerItems?: Item[];
+  /** The start node's output the trigger data leaves on (a webhook's method). */
+  triggerOutput?: number;
   pinData?: Record<string, unknown[]>;
   retryOf?: string;
   /** A re-run of one node of this execution (from the editor's execution view). */
@@ -108,6 +110,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         startNode: queued.startNode,
         destinationNode: queued.destinationNode,
         triggerItems: queued.triggerItems,
+        triggerOutput: queued.triggerOutput,
         pinData: queued.pinData,
         vars: await workspaces.variableMap(queued.workspaceId),
         env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,

@@ -1,32 +1,17 @@
-// Watches a run's event stream from the webhook side: waits until the run is durably recorded
-// (before a 2xx goes out), and picks up a Respond to Webhook node's answer while the run goes on.
+// Watches a run's event stream from the webhook side: which node a parked run waits in, and a
+// Respond to Webhook node's answer while the run goes on.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UnavailableError, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
+import type { WorkflowDefinition, WorkflowNode } from '../../domain/index.ts';
 import { executionStreamName, type RunResult } from '../../engine/index.ts';
 import type { EventStore } from '../../events/index.ts';
 import type { WebhookResponse } from '../../nodes/index.ts';
 
 export type ExecutionWatch = ReturnType<typeof createExecutionWatch>;
 
-export function createExecutionWatch(events: EventStore, options: { recordTimeoutMs: number; pollMs?: number }) {
+export function createExecutionWatch(events: EventStore, options: { pollMs?: number } = {}) {
   const pollMs = options.pollMs ?? 10;
 
   return {
-    /**
-     * Resolves once the run's first event is stored. The embedded store commits appends on the
-     * next turn of the event loop, so the first checks are immediate and then back off.
-     */
-    async recorded(executionId: string): Promise<void> {
-      const stream = executionStreamName(executionId);
-      const deadline = Date.now() + options.recordTimeoutMs;
-      for (let attempt = 0; ; attempt++) {
-        if ((await events.streamRevision(stream)) >= 0) return;
-        if (Date.now() > deadline) throw new UnavailableError('The run could not be recorded in time; try again');
-        if (attempt < 3) await new Promise<void>((resolve) => setImmediate(resolve));
-        else await sleep(Math.min(2 ** (attempt - 3), 50));
-      }
-    },
-
     /** The node a parked run waits in, with the definition the run uses. */
     async waitingNode(executionId: string): Promise<WorkflowNode | undefined> {
       const stream = await events.readStream(executionStreamName(executionId));

@@ -158,12 +158,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     };
     const started = await executions.startDefinition(
       target.definition, target.workflow,
-      { mode: target.mode === 'test' ? 'manual' : 'webhook', startNode: target.node.name, triggerItems: [item] },
+      { mode: target.mode === 'test' ? 'manual' : 'webhook', startNode: target.node.name, triggerItems: [item], triggerOutput: methodOutput(target.node, ctx.method) },
       target.ctx,
     );
+    // startDefinition resolves once the run's request is in the log: a call answered is never lost.
     const done: Promise<RunResult> = started.done;
-    // A 2xx goes out only once the run is in the log: a call answered is never lost.
-    await watch.recorded(started.executionId);
     ctx.set('X-Weft-Execution-Id', started.executionId);
 
     if (settings.responseMode === 'lastNode') {
@@ -244,4 +243,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       answerOnReceived(ctx, settings);
     },
   };
+}
+
+/** A Webhook listening to several HTTP methods has an output per method, in the order listed. */
+function methodOutput(node: { parameters?: Record<string, unknown> }, method: string): number {
+  const p = node.parameters ?? {};
+  if (p.multipleMethods !== true || !Array.isArray(p.httpMethod)) return 0;
+  return Math.max(0, p.httpMethod.map((m) => String(m).toUpperCase()).indexOf(method.toUpperCase()));
 }

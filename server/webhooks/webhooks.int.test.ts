@@ -246,6 +246,22 @@ describe('production webhooks', () => {
     expect(((await ok.json()) as { jwtPayload: unknown }).jwtPayload).toMatchObject({ sub: 'ada' });
   });
 
+  it('routes each HTTP method of a multi-method webhook to its own output', async () => {
+    const id = await createWorkflow(webhookWorkflow('Methods', { path: 'methods', multipleMethods: true, httpMethod: ['GET', 'POST'], responseMode: 'lastNode' }, {
+      nodes: [{ ...setNode('Got', 'via', 'get'), position: [200, 0] }, { ...setNode('Posted', 'via', 'post'), position: [200, 200] }],
+      connections: { Webhook: { main: [[{ node: 'Got', type: 'main', index: 0 }], [{ node: 'Posted', type: 'main', index: 0 }]] } },
+    }));
+    await activate(id);
+    const viaGet = await fetch(`${server.url}/webhook/methods`);
+    expect(viaGet.status).toBe(200);
+    expect(((await viaGet.json()) as { via: string }).via).toBe('get');
+    const viaPost = await fetch(`${server.url}/webhook/methods`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(((await viaPost.json()) as { via: string; body: unknown }).via).toBe('post');
+    const run = await waitForRun(viaPost.headers.get('x-weft-execution-id')!);
+    expect(run.data.resultData.runData.Webhook[0].data.main.map((o: unknown[]) => o.length)).toEqual([0, 1]);
+    expect((await fetch(`${server.url}/webhook/methods`, { method: 'PUT' })).status).toBe(404);
+  });
+
   it('matches :param paths under the webhookId', async () => {
     const id = await createWorkflow(webhookWorkflow('Params', { path: 'users/:userId', responseMode: 'lastNode' }));
     await activate(id);
