@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ExpressionError } from '../expression-context.ts';
 import { createExpressionEvaluator } from './evaluator.ts';
 import { errorOf, simpleContext } from './test-helpers.ts';
 

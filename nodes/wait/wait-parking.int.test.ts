@@ -1,5 +1,4 @@
 // The Wait node's parking path: a long wait ends the run as 'waiting' with the Wait node's run recorded.
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getNodeType } from '../index.ts';
 import { createFixtureEngine } from '../testing/fixture-engine.ts';

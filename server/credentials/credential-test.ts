@@ -7,7 +7,7 @@ import pg from 'pg';
 import {
   AppError, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
 } from '../../domain/index.ts';
-import { resolveTarget, type Target } from './network-guard.ts';
+import { resolveTarget } from './network-guard.ts';
 import { clientCredentialsToken, describeFetchError } from './oauth2.ts';
 import { scrubSecrets } from './scrub.ts';
 

@@ -56,11 +56,10 @@ async function streamOf(id: string) {
   }
 }
 
-let server: ChildProcess;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  server = await startProcess('start', { SERVER_RUNS_WORKER: 'false' });
+  await startProcess('start', { SERVER_RUNS_WORKER: 'false' });
   workers.push(await startProcess('worker'), await startProcess('worker'));
 }, 90_000);
 
