@@ -11,6 +11,7 @@ import {
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
 import { createRedisCommitBus } from './redis-commit-bus.ts';
+import { createRedisLock } from './redis-lock.ts';
 import { createAccessControl, type AccessControl } from './auth/access-control.ts';
 import { createIdentityService, SYSTEM_CONTEXT, type IdentityService } from './auth/identity-service.ts';
 import { createSignInLimiter } from './auth/sign-in-limiter.ts';
@@ -173,6 +174,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     registry: createProductionRegistry(webhooks), executions: executionService, scheduler,
     config: { timezone: config.timezone, maxLatenessMs: config.scheduleMaxLatenessMs }, logger,
     onWorkflowEvent: (id) => workflowCache.invalidate(id),
+    ...(redis ? { sharedLock: createRedisLock(redis, `${config.queuePrefix}:activation-lock`) } : {}),
   });
   const triggers = triggerService;
   const workflowsApi: WorkflowService = {

@@ -38,6 +38,11 @@ export interface TriggerServiceDeps {
   onWorkflowEvent?: (workflowId: string) => void;
   /** Called for every tick with how late it fired (benchmarks). */
   onTick?: (tick: Tick, lagMs: number) => void;
+  /**
+   * Serialises activations across servers (Redis): checking the paths and claiming them must not
+   * race with another server doing the same. Default: this process only.
+   */
+  sharedLock?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export type TriggerService = ReturnType<typeof createTriggerService>;
@@ -51,6 +56,8 @@ export function workflowTimezone(definition: WorkflowDefinition, fallback: strin
 export function createTriggerService(deps: TriggerServiceDeps) {
   const { scheduler, logger } = deps;
   const exclusive = createMutex();
+  // Activations go one at a time here and, with Redis, one at a time across servers.
+  const claiming = <T>(work: () => Promise<T>): Promise<T> => exclusive(() => (deps.sharedLock ? deps.sharedLock(work) : work()));
   let subscription: Subscription | undefined;
   // What each workflow is armed with, so edits that leave its schedules alone do not re-arm them.
   const armedWith = new Map<string, string>();
@@ -173,7 +180,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
 
     /** Activates after checking webhook paths and schedules; a refusal is recorded as an event. */
     activate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
-      return exclusive(async () => {
+      return claiming(async () => {
         const doc = await deps.workflows.get(id);
         if (!doc.deleted && !doc.active) {
           const problem = await problemWith(doc, doc.definition, doc.workspaceId);
@@ -191,7 +198,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     },
 
     deactivate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
-      return exclusive(async () => {
+      return claiming(async () => {
         const result = await deps.workflows.deactivate(id, ctx);
         await deps.webhooksRunner.waitFor(await deps.events.headPosition(), 30_000);
         await arm(result, id);
