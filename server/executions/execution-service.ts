@@ -198,6 +198,14 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       return { ...doc, ...(untilStep !== undefined ? { step: untilStep, stepStatus: folded.status } : {}), data: folded.data };
     },
 
+    /** The workflow as this run ran it: the snapshot recorded with its request, and its revision. */
+    async workflowOf(id: string) {
+      const doc = await existing(id);
+      const queued = (await readRun(id)).find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
+      if (!queued) throw new NotFoundError('Workflow of execution', id);
+      return { executionId: id, workflowId: doc.workflowId, revision: queued.workflowRevision ?? null, definitionHash: doc.definitionHash ?? null, definition: queued.definition };
+    },
+
     /**
      * Re-runs one node of a recorded run as a new manual execution: from that node on, with the
      * input it got then (its first run's, or `runIndex`'s), or with an edited input.

@@ -71,6 +71,11 @@ describe.each(QUEUES)('executions API on the $queue queue', ({ env }) => {
 
     const detail = await api.get(`/api/v1/executions/${run.body.id}`).query({ includeData: 'true' });
     expect(detail.body).toMatchObject({ status: 'success', workflowId: created.body.id, mode: 'manual', workflowRevision: 0 });
+    // The version this run used, in one call.
+    const used = (await api.get(`/api/v1/executions/${run.body.id}/workflow`)).body;
+    expect(used).toMatchObject({ executionId: run.body.id, workflowId: created.body.id, revision: 0, definitionHash: detail.body.definitionHash });
+    expect(used.definition.nodes.map((n: { name: string }) => n.name)).toEqual(['Start', 'Greet', 'Is Ada', 'Log']);
+    expect((await api.get('/api/v1/executions/nope123/workflow')).status).toBe(404);
     expect(detail.body.data.resultData.runData.Greet).toEqual(runData.Greet);
     const list = await api.get('/api/v1/executions').query({ workflowId: created.body.id });
     expect(list.body.data.map((e: { id: string }) => e.id)).toEqual([run.body.id]);

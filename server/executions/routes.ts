@@ -60,6 +60,15 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       },
     }),
     route({
+      method: 'get', path: '/api/v1/executions/:id/workflow', tag: 'executions',
+      summary: 'The workflow exactly as this run ran it (the recorded snapshot), with its revision',
+      access: execution('read'), params: z.object({ id }),
+      responses: { 200: '`{executionId, workflowId, revision, definitionHash, definition}`', 404: 'Unknown execution' },
+      async handler(ctx, { params }) {
+        ctx.body = await executions.workflowOf(params.id);
+      },
+    }),
+    route({
       method: 'post', path: '/api/v1/executions/:id/stop', tag: 'executions', summary: 'Stop a running execution (it ends as canceled)',
       access: execution('write'), params: z.object({ id }),
       responses: { 200: '`{stopped}`', 404: 'Unknown execution' },
