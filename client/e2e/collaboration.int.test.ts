@@ -100,11 +100,12 @@ describe.skipIf(!chromiumAvailable())('collaboration in the editor', () => {
     await a.page.waitForSelector('[data-testid="code-editor"]');
     await b.page.waitForSelector('[data-testid="code-editor"]');
     await within(LIVE_MS * 2, async () => (await b.page.locator('[data-node-name="Code"] [data-testid="node-editing"]').count()) === 1, 'B sees that A edits Code');
-    await a.page.fill('[data-testid="code-editor"]', 'return [{ json: { from: "A" } }];');
-    await within(LIVE_MS, async () => (await b.page.inputValue('[data-testid="code-editor"]')).includes('from: "A"'), "B sees A's code");
+    const code = '[data-testid="code-editor"] .cm-content';
+    await a.page.fill(code, 'return [{ json: { from: "A" } }];');
+    await within(LIVE_MS, async () => (await b.page.innerText(code)).includes('from: "A"'), "B sees A's code");
     await screenshot(b.page, '08-collaboration');
-    await b.page.fill('[data-testid="code-editor"]', 'return [{ json: { from: "B" } }];');
-    await within(LIVE_MS, async () => (await a.page.inputValue('[data-testid="code-editor"]')).includes('from: "B"'), "A sees B's code");
+    await b.page.fill(code, 'return [{ json: { from: "B" } }];');
+    await within(LIVE_MS, async () => (await a.page.innerText(code)).includes('from: "B"'), "A sees B's code");
   });
 
   it('undo takes back only my own change', async () => {

@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('editor', () => {
     await page.waitForSelector('[data-node-name="Code"]');
     await page.locator('[data-node-name="Code"]').dblclick();
     await page.waitForSelector('[data-testid="node-panel"]');
-    const editor = page.locator('[data-testid="code-editor"]');
+    const editor = page.locator('[data-testid="code-editor"] .cm-content');
     await editor.fill('return [{ json: { n: 1 } }, { json: { n: 2 } }, { json: { n: 3 } }];');
     await screenshot(page, '03-node-panel');
     await within(5_000, async () => {
