@@ -100,6 +100,9 @@ export function attachCollabChannel(server: http.Server, deps: CollabChannelDeps
       send(message) {
         if (ws.readyState === WebSocket.OPEN) ws.send(message, { binary: true });
       },
+      end(code, reason) {
+        ws.close(code, reason);
+      },
     };
     // Messages that arrive while the room opens are handled in order once it is open.
     const early: Uint8Array[] = [];

@@ -199,6 +199,14 @@ describe('collaboration over WebSockets', () => {
     expect(await closed).toBe(4403);
   });
 
+  it('disconnects the editors of a workflow that is deleted', async () => {
+    const id = await createWorkflow('Doomed');
+    const client = await connectCollab({ url: server.url, workflowId: id, headers: owner });
+    const closed = new Promise<number>((resolve) => client.socket.once('close', (code) => resolve(code)));
+    expect((await api('DELETE', `/api/v1/workflows/${id}`)).status).toBe(200);
+    expect(await closed).toBe(4410);
+  });
+
   it('leaves upgrades for other paths to their own channel (Socket.IO on the same server)', async () => {
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: owner });
     const outcome = await new Promise<string>((resolve) => {

@@ -41,6 +41,8 @@ export interface LiveRoomDeps {
 /** A peer with a display name, for event actors. */
 export interface LivePeer extends RoomPeer {
   readonly name?: string;
+  /** Ends this peer's connection (the workflow is gone). */
+  end?(code: number, reason: string): void;
 }
 
 export interface LiveRoom {
@@ -50,6 +52,8 @@ export interface LiveRoom {
   join(peer: LivePeer): void;
   leave(peer: LivePeer): void;
   peerCount(): number;
+  /** Ends every connection to the room (the workflow was deleted). */
+  endAll(code: number, reason: string): void;
   /** The workflow stream revision the document has incorporated. */
   revision(): number;
   /** Brings in workflow events written by others (called by the event subscription). */
@@ -206,6 +210,9 @@ export async function openLiveRoom(workflowId: string, deps: LiveRoomDeps): Prom
     },
     leave: (peer) => room.leave(peer),
     peerCount: () => room.peers().length,
+    endAll(code, reason) {
+      for (const peer of room.peers() as LivePeer[]) peer.end?.(code, reason);
+    },
     revision: () => committedRevision,
     catchUp: () => serial(catchUpNow),
     async flush() {

@@ -42,6 +42,11 @@ export function createCollabRooms(deps: CollabRoomsDeps): CollabRooms {
     if (subscription) return;
     subscription = deps.events.subscribe({ from: 'end', filter: { streamPrefixes: ['workflow-'] } }, (event) => {
       const room = rooms.get(streamId(event.stream));
+      // A deleted workflow can take no more edits: its editors are told and disconnected.
+      if (room && event.type === 'WorkflowDeleted') {
+        room.endAll(4410, 'this workflow was deleted');
+        return;
+      }
       if (room && event.revision > room.revision()) {
         room.catchUp().catch((err) => deps.logger.warn({ err, workflowId: room.workflowId }, 'collab: catching up failed'));
       }
