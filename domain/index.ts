@@ -14,3 +14,4 @@ export * from './credential.ts';
 export * from './credential-types.ts';
 export * from './sharing.ts';
 export * from './live-messages.ts';
+export * from './node-properties.ts';

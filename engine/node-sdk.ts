@@ -1,6 +1,9 @@
 // The node SDK: what a node is (description + execute) and what it may ask of the engine while it
 // runs. Nodes import only this (through engine/index.ts).
-import type { WorkflowNode } from '../domain/index.ts';
+import type { NodeProperty, WorkflowNode } from '../domain/index.ts';
+
+// Parameter descriptions live in domain/ (the editor shares them); nodes get them from here.
+export type { DisplayOptions, NodeProperty } from '../domain/index.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -35,29 +38,6 @@ export interface Item {
 export type NodeOutput = Item[][] | null;
 
 export type ExecutionMode = 'manual' | 'trigger' | 'webhook' | 'cli' | 'error' | 'retry' | 'internal' | 'integrated';
-
-/** Display conditions, as in n8n: `{show: {mode: ['raw']}}`; `@version` keys match typeVersion. */
-export interface DisplayOptions {
-  show?: Record<string, unknown[]>;
-  hide?: Record<string, unknown[]>;
-}
-
-export interface NodeProperty {
-  name: string;
-  displayName: string;
-  type:
-    | 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'collection' | 'fixedCollection'
-    | 'json' | 'dateTime' | 'color' | 'notice' | 'filter' | 'assignmentCollection' | 'resourceLocator' | 'hidden';
-  default: unknown;
-  description?: string;
-  placeholder?: string;
-  required?: boolean;
-  noDataExpression?: boolean;
-  displayOptions?: DisplayOptions;
-  /** For options/multiOptions: the choices; for collection/fixedCollection: the sub-properties. */
-  options?: Array<{ name: string; value?: unknown; description?: string; displayName?: string; values?: NodeProperty[] } | NodeProperty>;
-  typeOptions?: Record<string, unknown>;
-}
 
 export interface NodeDescription {
   /** The n8n type name, e.g. `n8n-nodes-base.set`. */

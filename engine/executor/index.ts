@@ -2,7 +2,6 @@
 export { executeWorkflow } from './execute-workflow.ts';
 export type { ExecuteWorkflowOptions, RunCodeOptions } from './run-context.ts';
 export { resolveNodeParameters, parameterValue } from './parameters.ts';
-export { isDisplayed } from './display-options.ts';
 export { createMemoryRecorder, executionStreamName, toNewEvent } from './recorder.ts';
 export type { ExecutionRecorder, MemoryRecorder, MemoryRecorderOptions, ExecutionEventEnvelope } from './recorder.ts';
 export { foldExecution } from './execution-events.ts';

@@ -2,8 +2,8 @@
 // workflow is loaded: stored values kept, defaults added only for properties whose displayOptions
 // match (so they depend on typeVersion and on other values), collections left sparse.
 import type { NodeDescription, NodeProperty } from '../node-sdk.ts';
-import { isDisplayed, type DisplayScope } from './display-options.ts';
-import { deepCopy, getPath } from './paths.ts';
+import { getPath, isDisplayed, type DisplayScope } from '../../domain/index.ts';
+import { deepCopy } from './paths.ts';
 
 type Values = Record<string, unknown>;
 type ParentType = 'collection' | 'fixedCollection' | undefined;

@@ -1,5 +1,6 @@
 // Node descriptions for the editor: which implementation a node uses, its inputs and outputs
 // (Switch's depend on its rules), display conditions, and default parameters for a new node.
+import { isDisplayed } from '../../../domain/index.ts';
 import type { NodeProperty, NodeTypeCatalog, NodeTypeDescription, WorkflowNode } from './types.ts';
 
 export interface Catalog {
@@ -69,41 +70,8 @@ export function inputsOf(description: NodeTypeDescription | undefined): string[]
  * must already hold the defaults of unset properties (see withDefaults).
  */
 export function isShown(property: NodeProperty, parameters: Record<string, unknown>, typeVersion: number): boolean {
-  const options = property.displayOptions;
-  if (!options) return true;
-  const valueOf = (key: string) => (key === '@version' ? typeVersion : key.startsWith('/') ? parameters[key.slice(1)] : parameters[key]);
-  const matches = (key: string, allowed: unknown[]) => {
-    const value = valueOf(key);
-    return allowed.some((a) => {
-      if (a && typeof a === 'object' && '_cnd' in (a as object)) return condition((a as { _cnd: Record<string, unknown> })._cnd, value);
-      return Array.isArray(value) ? value.includes(a) : a === value;
-    });
-  };
-  for (const [key, allowed] of Object.entries(options.show ?? {})) if (!matches(key, allowed)) return false;
-  for (const [key, hidden] of Object.entries(options.hide ?? {})) if (matches(key, hidden)) return false;
-  return true;
-}
-
-function condition(cnd: Record<string, unknown>, value: unknown): boolean {
-  const [op, target] = Object.entries(cnd)[0] ?? [];
-  const n = Number(value);
-  switch (op) {
-    case 'eq': return value === target;
-    case 'not': return value !== target;
-    case 'gte': return n >= Number(target);
-    case 'lte': return n <= Number(target);
-    case 'gt': return n > Number(target);
-    case 'lt': return n < Number(target);
-    case 'between': {
-      const t = target as { from: number; to: number };
-      return n >= t.from && n <= t.to;
-    }
-    case 'startsWith': return String(value).startsWith(String(target));
-    case 'endsWith': return String(value).endsWith(String(target));
-    case 'includes': return String(value).includes(String(target));
-    case 'exists': return value !== undefined;
-    default: return false;
-  }
+  // The engine's own rules, so the form shows exactly the parameters a run will use.
+  return isDisplayed(parameters, property, { typeVersion }, parameters);
 }
 
 /** Parameters a new node starts with: the visible top-level defaults, as n8n fills them. */

@@ -1,6 +1,8 @@
 // Shapes the editor shares with the server: the n8n workflow model (from domain, types only) and
 // the API's answers the screens read.
-import type { WorkflowConnections, WorkflowDefinition, WorkflowNode } from '../../../domain/index.ts';
+import type { NodeProperty, WorkflowConnections, WorkflowDefinition, WorkflowNode } from '../../../domain/index.ts';
+
+export type { NodeProperty };
 
 export type { WorkflowConnections, WorkflowDefinition, WorkflowNode };
 
@@ -58,20 +60,6 @@ export interface ExecutionSummary {
   stoppedAt?: string;
   createdAt?: string;
   [key: string]: unknown;
-}
-
-export interface NodeProperty {
-  name: string;
-  displayName: string;
-  type: string;
-  default: unknown;
-  description?: string;
-  placeholder?: string;
-  required?: boolean;
-  noDataExpression?: boolean;
-  displayOptions?: { show?: Record<string, unknown[]>; hide?: Record<string, unknown[]> };
-  options?: Array<{ name: string; value?: unknown; description?: string; displayName?: string; values?: NodeProperty[] } & Partial<NodeProperty>>;
-  typeOptions?: Record<string, unknown>;
 }
 
 export interface NodeTypeDescription {
