@@ -2,11 +2,12 @@
 export { executeWorkflow } from './execute-workflow.ts';
 export type { ExecuteWorkflowOptions, RunCodeOptions } from './run-context.ts';
 export { resolveNodeParameters, parameterValue } from './parameters.ts';
-export { createMemoryRecorder, executionStreamName, toNewEvent } from './recorder.ts';
-export type { ExecutionRecorder, MemoryRecorder, MemoryRecorderOptions, ExecutionEventEnvelope } from './recorder.ts';
+export { createMemoryRecorder, executionStreamName } from './recorder.ts';
+export type { ExecutionRecorder, MemoryRecorder, MemoryRecorderOptions } from './recorder.ts';
 export { foldExecution } from './execution-events.ts';
 export type * from './execution-events.ts';
 export type { QueueSnapshot } from './run-state.ts';
+export { isEngineEvent } from './replay.ts';
 export type { ReplaySource } from './replay.ts';
 export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from './node-type-extras.ts';
 export { canonicalJson, definitionHash } from './canonical-json.ts';

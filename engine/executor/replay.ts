@@ -35,6 +35,11 @@ const ENGINE_EVENTS = new Set<string>([
   'ExecutionWaiting', 'ExecutionResumed', 'ExecutionFinished',
 ]);
 
+/** Whether an event is one of the executor's own steps (not a side note such as console output). */
+export function isEngineEvent(type: string): boolean {
+  return ENGINE_EVENTS.has(type);
+}
+
 export interface Replay {
   readonly resumeItems?: Item[];
   /** The recorded outcome of a node run in the current resume epoch, if any. */

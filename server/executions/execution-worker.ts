@@ -4,10 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { newEntityId, NotFoundError, parseWorkflowDefinition, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, subWorkflowResult, subWorkflowStartNode,
+  createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, isEngineEvent, subWorkflowResult, subWorkflowStartNode,
   type ExecuteWorkflowOptions, type ExecutionMode, type Item, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
-import type { RecordedEvent } from '../../domain/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
 import { getNodeType } from '../../nodes/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
@@ -68,8 +67,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     const queuedEvent = recorded.find((e) => e.type === 'ExecutionQueued');
     if (!queuedEvent) return undefined;
     const queued = queuedEvent.data as ExecutionQueuedData;
-    const engineEvents = recorded.filter((e) => e.type !== 'ExecutionQueued');
-    const last = lastEngineEvent(engineEvents);
+    const newestFirst = [...recorded].reverse();
+    const last = newestFirst.find((e) => isEngineEvent(e.type));
     if (last?.type === 'ExecutionFinished') return undefined;
     if (last?.type === 'ExecutionWaiting' && !job.resume) return undefined;
     const ctx: RequestContext = {
@@ -77,10 +76,11 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
       requestId: queuedEvent.metadata.correlationId,
     };
     const seed = queued.retryOf ? await hydrate(await events.readStream(executionStreamName(queued.retryOf)), deps.blobs) : undefined;
-    const resumeRequest = [...engineEvents].reverse().find((e) => e.type === 'ExecutionResumeRequested');
+    const resumeRequest = newestFirst.find((e) => e.type === 'ExecutionResumeRequested');
+    // The replay picks the executor's own steps out of the record itself.
     const replay: ReplaySource = {
-      events: engineEvents.map((e) => ({ type: e.type, data: e.data })),
-      ...(seed ? { seed: seed.map((e) => ({ type: e.type, data: e.data })) } : {}),
+      events: recorded,
+      ...(seed ? { seed } : {}),
       resume: job.resume === true,
       ...(resumeRequest && job.resume ? { resumeItems: (resumeRequest.data as { items?: Item[] }).items } : {}),
     };
@@ -200,14 +200,6 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
 export async function recordQueued(events: EventStore, executionId: string, queued: ExecutionQueuedData, ctx: RequestContext): Promise<void> {
   const recorder = createStoreRecorder(events, executionStreamName(executionId), { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId });
   await recorder.record('ExecutionQueued', queued);
-}
-
-function lastEngineEvent(events: RecordedEvent[]): RecordedEvent | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const type = events[i].type;
-    if (type !== 'CodeConsoleOutput' && type !== 'ExecutionResumeRequested') return events[i];
-  }
-  return undefined;
 }
 
 function safeJson(value: unknown): unknown {
