@@ -8,3 +8,4 @@ export { startTestRuntime, startTestServer, sampleWorkflow, TEST_OWNER, type Tes
 export { createStoreRecorder } from './executions/store-recorder.ts';
 export { createHttpServer, type HttpServer } from './http-server.ts';
 export { createRedisCommitBus } from './redis-commit-bus.ts';
+export { exited, slowCodeChain, startWeftProcess } from './process-testing.ts';

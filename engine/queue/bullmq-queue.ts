@@ -3,7 +3,7 @@
 // Stop requests go over Redis pub/sub to whichever worker holds the run.
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { closeWithDeadline } from './hand-back.ts';
+import { atMost, closeWithDeadline } from './hand-back.ts';
 import type { EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WorkerOptions } from './run-queue.ts';
 
 export interface BullmqQueueOptions {
@@ -15,8 +15,6 @@ export interface BullmqQueueOptions {
 }
 
 const QUEUE_NAME = 'runs';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 // Takes a per-workflow slot: expired holds (dead workers) are dropped first; 1 when taken.
 const ACQUIRE = `
@@ -111,7 +109,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
       return {
         async close(deadlineMs: number) {
           // Nothing running: nothing to wait for (and a Redis that is away would make close hang).
-          const closing = running.size === 0 ? Promise.race([worker.close(true), sleep(2_000)]) : worker.close();
+          const closing = running.size === 0 ? atMost(worker.close(true), 2_000) : worker.close();
           // Handed-back runs stop between two steps; without Redis, closing never settles.
           await closeWithDeadline(closing, () => running.values(), deadlineMs, deadlineMs + 5_000);
           workers.delete(worker);
@@ -134,8 +132,8 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
     },
     async close() {
       // Bounded: with Redis gone, BullMQ's close would wait for it forever.
-      for (const worker of workers) await Promise.race([worker.close(true), sleep(2_000)]);
-      await Promise.race([queue.close(), sleep(2_000)]);
+      for (const worker of workers) await atMost(worker.close(true), 2_000);
+      await atMost(queue.close(), 2_000);
       subscriber.disconnect();
       connection.disconnect();
     },

@@ -3,6 +3,11 @@
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
+/** Waits for `work`, but no longer than `ms` (a close that needs an unreachable Redis never ends). */
+export function atMost(work: Promise<unknown>, ms: number): Promise<unknown> {
+  return Promise.race([work, sleep(ms)]);
+}
+
 /**
  * Waits for `closing` (the worker's own close, done when its jobs are) up to `deadlineMs`, then
  * aborts what still runs and waits for it again, at most `graceMs` more.
@@ -17,5 +22,5 @@ export async function closeWithDeadline(closing: Promise<unknown>, running: () =
   });
   await Promise.race([closing, deadline]);
   clearTimeout(timer);
-  await (Number.isFinite(graceMs) ? Promise.race([closing, sleep(graceMs)]) : closing);
+  await (Number.isFinite(graceMs) ? atMost(closing, graceMs) : closing);
 }

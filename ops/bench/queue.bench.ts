@@ -2,17 +2,16 @@
 // Edit Fields → No Op, every step recorded) with 1 and 2 worker processes, and the added median
 // latency per node step of the queued path over the in-process path.
 // Run: npm run bench:queue   (RUNS=3000 to change the number of runs)
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startWeftProcess } from '../../server/index.ts';
 import { percentile } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3000);
-const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'bin', 'weft.js');
 const apiKey = 'wk_bench_owner_key_0123456789abcdef';
 
 const workflow = {
@@ -32,30 +31,14 @@ interface Stack {
   children: ChildProcess[];
 }
 
-function start(verb: 'start' | 'worker', env: Record<string, string>): Promise<ChildProcess> {
-  // The ready line is logged at info.
-  const child = spawn(process.execPath, [bin, verb], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, cwd: root });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
-      output += d;
-      if (output.includes(verb === 'start' ? 'listening on' : 'worker started')) resolve(child);
-    });
-    child.stderr!.on('data', (d) => (output += d));
-    child.once('exit', (code) => reject(new Error(`${verb} exited with ${code}:\n${output}`)));
-  });
-}
-
 async function stack(extra: Record<string, string>): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-queue-bench-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const env = {
-    PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', OWNER_EMAIL: 'bench@example.com', OWNER_PASSWORD: 'bench password 1', OWNER_API_KEY: apiKey,
+    PORT: String(port), DATA_DIR: dataDir, OWNER_EMAIL: 'bench@example.com', OWNER_PASSWORD: 'bench password 1', OWNER_API_KEY: apiKey,
     ...extra,
   };
-  // 'warn' hides the ready line: the server logs it at info, so wait on the port instead.
-  const server = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => server.stdout!.on('data', (d) => String(d).includes('listening on') && resolve()));
+  const server = await startWeftProcess('start', env);
   return { base: `http://127.0.0.1:${port}`, dataDir, env, children: [server] };
 }
 
@@ -89,7 +72,7 @@ async function throughput(workers: number): Promise<number> {
       while (next++ < RUNS) await call(s, 'POST', `/api/v1/workflows/${wf.id}/run`, {});
     }));
     const workerEnv = { ...s.env, WORKER_CONCURRENCY: '64' };
-    const started = await Promise.all(Array.from({ length: workers }, () => start('worker', workerEnv)));
+    const started = await Promise.all(Array.from({ length: workers }, () => startWeftProcess('worker', workerEnv)));
     s.children.push(...started);
     const t0 = performance.now();
     while (finishedRuns(s.dataDir) < RUNS) await new Promise((r) => setTimeout(r, 20));
@@ -103,7 +86,7 @@ async function throughput(workers: number): Promise<number> {
 async function runLatency(extra: Record<string, string>, workers: number): Promise<number> {
   const s = await stack(extra);
   try {
-    for (let i = 0; i < workers; i++) s.children.push(await start('worker', s.env));
+    for (let i = 0; i < workers; i++) s.children.push(await startWeftProcess('worker', s.env));
     const wf = await call(s, 'POST', '/api/v1/workflows', workflow);
     const samples: number[] = [];
     for (let i = 0; i < 300; i++) {
