@@ -1,12 +1,13 @@
 // One workflow's collaboration room, transport-agnostic: peers exchange y-websocket messages
 // through it. Read-only peers receive the document and awareness, but their updates are dropped
 // and they are told so. After each peer update the server repairs what concurrency broke.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   awarenessMessage, awarenessProtocol, decoding, durableMessage, encoding, MESSAGE_AUTH, MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, permissionDeniedMessage, syncProtocol, syncStep1Message, updateMessage,
 } from './protocol.ts';
 import { repairDoc, type Repair } from './repair.ts';
+import { createUpdateGuard } from './update-guard.ts';
 
 /** A connection in a room. It is also the origin of the transactions its updates make. */
 export interface RoomPeer {
@@ -22,6 +23,10 @@ export interface RoomOptions {
   /** Repair invalid states after each peer update (the server does; default true). */
   repair?: boolean;
   onRepairs?: (repairs: Repair[]) => void;
+  /** Refuse updates that would nest the document deeper than this (the server sets it). */
+  maxDepth?: number;
+  /** A peer's update was refused, and why: the server ends that connection. */
+  onRefused?: (peer: RoomPeer, reason: string) => void;
 }
 
 export interface Room {
@@ -48,6 +53,7 @@ export function createRoom(options: RoomOptions): Room {
   const awareness = new awarenessProtocol.Awareness(doc);
   const peers = new Map<RoomPeer, PeerState>();
   const whenDurable = options.whenDurable ?? (() => Promise.resolve());
+  const guard = options.maxDepth === undefined ? undefined : createUpdateGuard(doc, options.maxDepth);
 
   const broadcast = (message: Uint8Array, except?: unknown) => {
     for (const peer of peers.keys()) if (peer !== except) safeSend(peer, message);
@@ -64,15 +70,22 @@ export function createRoom(options: RoomOptions): Room {
   };
   awareness.on('update', onAwareness);
 
-  function applyPeerUpdate(peer: RoomPeer, state: PeerState, decoder: decoding.Decoder, syncType: number): void {
+  function applyPeerUpdate(peer: RoomPeer, state: PeerState, decoder: decoding.Decoder): void {
     if (peer.readOnly) {
       safeSend(peer, permissionDeniedMessage());
       return;
     }
+    // Sync step 2 and update messages both carry one update.
+    const update = decoding.readVarUint8Array(decoder);
+    const refusal = guard?.check(update);
+    if (refusal) {
+      safeSend(peer, permissionDeniedMessage(refusal));
+      options.onRefused?.(peer, refusal);
+      return;
+    }
     state.updates += 1;
     const count = state.updates;
-    if (syncType === syncProtocol.messageYjsSyncStep2) syncProtocol.readSyncStep2(decoder, doc, peer);
-    else syncProtocol.readUpdate(decoder, doc, peer);
+    Y.applyUpdate(doc, update, peer);
     if (options.repair !== false) {
       const repairs = repairDoc(doc);
       if (repairs.length > 0) options.onRepairs?.(repairs);
@@ -113,7 +126,7 @@ export function createRoom(options: RoomOptions): Room {
             syncProtocol.readSyncStep1(decoder, encoder, doc);
             safeSend(peer, encoding.toUint8Array(encoder));
           } else {
-            applyPeerUpdate(peer, state, decoder, syncType);
+            applyPeerUpdate(peer, state, decoder);
           }
           return;
         }

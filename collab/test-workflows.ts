@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { parseWorkflowDefinition, type WorkflowDefinition } from '../domain/index.ts';
 
-const key = fc.string({ minLength: 1, maxLength: 6 }).filter((k) => k !== '__proto__');
+// Names of Object.prototype's members would read as existing entries of the plain objects built below.
+const notInherited = (k: string) => !(k in Object.prototype);
+const key = fc.string({ minLength: 1, maxLength: 6 }).filter(notInherited);
 const leaf = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
 const { json } = fc.letrec<{ json: unknown }>((tie) => ({
   json: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('json'), { maxLength: 3 }), fc.dictionary(key, tie('json'), { maxKeys: 3 })),
@@ -28,7 +30,7 @@ const nodeExtras = fc.record(
 export const workflowDefinitionArbitrary: fc.Arbitrary<WorkflowDefinition> = fc
   .record({
     name: fc.string({ minLength: 1, maxLength: 20 }).filter((n) => n.trim() === n && n.length > 0),
-    names: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }).filter((n) => n.trim() === n && n.length > 0 && n !== '__proto__'), { maxLength: 6 }),
+    names: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }).filter((n) => n.trim() === n && n.length > 0 && notInherited(n)), { maxLength: 6 }),
     nodes: fc.array(fc.record({ parameters, extras: nodeExtras, x: fc.integer({ min: -2000, max: 2000 }), y: fc.double({ min: -2000, max: 2000, noNaN: true }) }), { minLength: 6, maxLength: 6 }),
     edges: fc.array(fc.record({ from: fc.nat(5), to: fc.nat(5), type: fc.constantFrom('main', 'ai_tool'), output: fc.nat(2), input: fc.nat(1) }), { maxLength: 10 }),
     padding: fc.array(fc.record({ at: fc.nat(5), slot: fc.constantFrom<[] | null>([], null) }), { maxLength: 3 }),

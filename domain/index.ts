@@ -1,6 +1,7 @@
 // The pure model shared by every part: events, errors, workflow definitions and deciders. No I/O.
 export * from './events.ts';
 export * from './errors.ts';
+export * from './bounded-json.ts';
 export * from './decider.ts';
 export * from './workflow-definition.ts';
 export * from './workflow-diff.ts';

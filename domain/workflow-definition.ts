@@ -1,6 +1,7 @@
 // The workflow definition in n8n's workflow JSON shape, its schema, and its structural rules.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { MAX_STORED_JSON_DEPTH, pathDeeperThan } from './bounded-json.ts';
 import { ValidationError, type ErrorDetail } from './errors.ts';
 
 /** Longest node or workflow name we accept; n8n has no hard limit, but names are keys everywhere. */
@@ -107,6 +108,9 @@ export function parseWorkflowDefinition(input: unknown): WorkflowDefinition {
 /** Rules a schema cannot express: unique names, connections between existing nodes. */
 export function structuralProblems(definition: WorkflowDefinition): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
+  // Whatever the edges let through, nothing deeper than the read models can hold is ever stored.
+  const deep = pathDeeperThan(definition, MAX_STORED_JSON_DEPTH);
+  if (deep !== undefined) problems.push({ path: deep, message: `nests deeper than ${MAX_STORED_JSON_DEPTH} levels` });
   const names = new Set<string>();
   const ids = new Set<string>();
   definition.nodes.forEach((node, i) => {

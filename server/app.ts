@@ -1,11 +1,11 @@
 // The Koa application: middleware order, the route table, and JSON answers for unknown routes.
-import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { fileURLToPath } from 'node:url';
 import type { ProjectionRunner } from '../projections/index.ts';
 import type { Config } from './config.ts';
 import { errorBody, errorHandler } from './http/errors.ts';
+import { jsonBody } from './http/json-body.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { assignRequestId } from './http/request-context.ts';
 import type { Guard } from './http/guard.ts';
@@ -34,7 +34,7 @@ import { nodeTypeRoutes } from './routes/node-types.ts';
 import { serveClient } from './static.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone'>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone'>;
   /** The built editor to serve (default: client/dist of this checkout). */
   clientDir?: string;
   logger: Logger;
@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps): App {
   koa.use(errorHandler(deps.logger));
   koa.use(assignRequestId);
   if (deps.webhooks) koa.use(deps.webhooks.middleware);
-  koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: deps.config.jsonBodyLimitBytes, jsonStrict: false, encoding: 'utf-8' }));
+  koa.use(jsonBody({ limitBytes: deps.config.jsonBodyLimitBytes, maxDepth: deps.config.jsonMaxDepth }));
   koa.use(router.routes());
   koa.use(serveClient(deps.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url))));
   koa.use(async (ctx) => {

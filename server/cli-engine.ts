@@ -1,7 +1,7 @@
 // CLI verbs that use the engine with no server: `execute --file` and `eval`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError, parseWorkflowDefinition, type WorkflowDefinition } from '../domain/index.ts';
+import { AppError, parseBoundedJson, parseWorkflowDefinition, type WorkflowDefinition } from '../domain/index.ts';
 import {
   createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, subWorkflowResult, subWorkflowStartNode,
   type ExpressionContext, type Item, type RunResult,
@@ -9,12 +9,15 @@ import {
 import { getNodeType } from '../nodes/index.ts';
 import { loadConfig } from './config.ts';
 
-async function readJson(file: string, what: string): Promise<unknown> {
+/** A JSON file, held to the same depth and UTF-8 rules as an API body. */
+export async function readJsonFile(file: string, what: string, maxDepth = loadConfig().jsonMaxDepth): Promise<unknown> {
+  let bytes: Buffer;
   try {
-    return JSON.parse(await readFile(file, 'utf8'));
+    bytes = await readFile(file);
   } catch (error) {
     throw new AppError('validation_failed', `Cannot read ${what} from ${file}: ${(error as Error).message}`);
   }
+  return parseBoundedJson(bytes, maxDepth, `${what[0].toUpperCase()}${what.slice(1)} in ${file}`);
 }
 
 /** Items from a file: an array of items or of plain objects (wrapped as `{json}`), or one object. */
@@ -27,9 +30,9 @@ function toItems(value: unknown): Item[] {
 export async function executeFile(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { file: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' } } });
   if (!values.file) throw new AppError('validation_failed', 'Usage: execute --file workflow.json [--input items.json] [--output result.json]');
-  const raw = await readJson(values.file, 'the workflow');
+  const raw = await readJsonFile(values.file, 'the workflow');
   const definition = parseWorkflowDefinition(Array.isArray(raw) ? raw[0] : raw);
-  const triggerItems = values.input ? toItems(await readJson(values.input, 'the input items')) : undefined;
+  const triggerItems = values.input ? toItems(await readJsonFile(values.input, 'the input items')) : undefined;
   const config = loadConfig();
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
@@ -67,7 +70,7 @@ export async function evalExpression(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { input: { type: 'string' } } });
   const [source] = positionals;
   if (!source) throw new AppError('validation_failed', "Usage: eval '{{ $json.a + 1 }}' [--input items.json]");
-  const items = values.input ? toItems(await readJson(values.input, 'the input items')) : [{ json: {} }];
+  const items = values.input ? toItems(await readJsonFile(values.input, 'the input items')) : [{ json: {} }];
   const config = loadConfig();
   const node = { id: 'eval', name: 'Eval', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
   const ctx: ExpressionContext = {

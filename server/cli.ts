@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError, DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
 import { startRuntime } from './runtime.ts';
 import { SYSTEM_CONTEXT } from './auth/identity-service.ts';
-import { evalExpression, executeFile } from './cli-engine.ts';
-import { readFile, writeFile } from 'node:fs/promises';
+import { evalExpression, executeFile, readJsonFile } from './cli-engine.ts';
+import { writeFile } from 'node:fs/promises';
 import { readWorkflowInput, toN8nExport } from './routes/workflow-json.ts';
 
 /** An error as one line for the terminal: the message, and the details of a validation error. */
@@ -147,7 +147,7 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
   try {
     if (verb === 'import') {
       if (!values.input) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} import --input file.json`);
-      const raw = JSON.parse(await readFile(values.input, 'utf8')) as unknown;
+      const raw = await readJsonFile(values.input, 'the workflows', config.jsonMaxDepth);
       const list = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
       const items = list.map((w, i) => readWorkflowInput(w, Array.isArray(raw) ? `${i}.` : ''));
       const imported = await runtime.workflows.import(workspaceId, items.map((it) => ({ ...it, tags: it.tags ?? [] })), ctx);

@@ -1,6 +1,7 @@
 // Configuration: read from the environment once, each setting documented with its default.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_JSON_DEPTH, MAX_STORED_JSON_DEPTH } from '../domain/index.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const optionalUrl = z.string().trim().min(1).optional();
@@ -25,6 +26,7 @@ const settings = {
   logLevel: { env: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'pino log level.' },
   logPretty: { env: 'LOG_PRETTY', schema: bool.default(false), doc: 'Human-readable logs instead of JSON lines (development).' },
   jsonBodyLimitBytes: { env: 'JSON_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(16 * 1024 * 1024), doc: 'Largest JSON body the API accepts, in bytes.' },
+  jsonMaxDepth: { env: 'JSON_MAX_DEPTH', schema: z.coerce.number().int().min(8).max(MAX_STORED_JSON_DEPTH).default(DEFAULT_MAX_JSON_DEPTH), doc: `Deepest nesting of JSON accepted anywhere: API and webhook bodies, imports, files the CLI reads, live messages and collaboration edits (at most ${MAX_STORED_JSON_DEPTH}).` },
   shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', schema: z.coerce.number().int().min(0).default(10_000), doc: 'How long a graceful shutdown waits for in-flight requests, in ms.' },
   publicUrl: { env: 'PUBLIC_URL', schema: z.string().url().optional(), doc: 'Address users reach the server at, for invitation and OAuth2 links; default http://localhost:$PORT.' },
   ownerEmail: { env: 'OWNER_EMAIL', schema: z.string().email().optional(), doc: 'On first start, create the owner account with this email (with OWNER_PASSWORD).' },

@@ -131,7 +131,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     events, run, logger: logger.child({ part: 'collab' }), findWorkflow: (id) => workflowService.find(id),
     settings: {
       commitDebounceMs: config.collabCommitDebounceMs, commitMaxWaitMs: config.collabCommitMaxWaitMs,
-      persistBatchMs: config.collabPersistBatchMs, snapshotEvery: config.collabSnapshotEvery, roomIdleMs: config.collabRoomIdleMs,
+      persistBatchMs: config.collabPersistBatchMs, snapshotEvery: config.collabSnapshotEvery, roomIdleMs: config.collabRoomIdleMs, maxDepth: config.jsonMaxDepth,
     },
   });
   const access = createAccessControl(identity);
@@ -162,7 +162,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     test: redis ? createRedisTestRegistry(redis, config.queuePrefix) : createTestRegistry(),
     watch: createExecutionWatch(events),
     executions: executionService, credentials: credentialService, findWorkflow: (id) => workflowCache.get(id),
-    config: { bodyLimitBytes: config.webhookBodyLimitBytes, testTimeoutMs: config.testWebhookTimeoutMs, publicUrl }, logger,
+    config: { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth, testTimeoutMs: config.testWebhookTimeoutMs, publicUrl }, logger,
   });
   let triggerService: TriggerService | undefined;
   const onTick = (tick: Parameters<TriggerService['onTick']>[0]) => triggerService!.onTick(tick);

@@ -1,7 +1,7 @@
 // A node run with n8n's settings around the bare execution: pinned data, retryOnFail (one event
 // per failed try), error-output routing, paired-item auto-fill, alwaysOutputData and onError.
-import type { WorkflowNode } from '../../domain/index.ts';
-import type { Item } from '../node-sdk.ts';
+import { exceedsDepth, MAX_STORED_JSON_DEPTH, type WorkflowNode } from '../../domain/index.ts';
+import { NodeOperationError, type Item } from '../node-sdk.ts';
 import type { ExecutionError } from '../run-data.ts';
 import { routeErrorItems } from './error-output.ts';
 import { toExecutionError } from './errors.ts';
@@ -51,6 +51,7 @@ export async function runNodeStep(rc: RunContext, entry: StackEntry, runIndex: n
         const outcome = await untilAborted(executeNodeOnce(rc, entry, runIndex), rc.signal);
         if (outcome === ABORTED) return { kind: 'canceled' };
         raw = outcome;
+        assertOutputStorable(node, raw);
         // A node that continued on fail and put an error on its first item also counts as a failed try.
         const softError = raw?.[0]?.[0]?.json?.error;
         if (softError !== undefined && attempt < tries) {
@@ -89,6 +90,22 @@ export async function runNodeStep(rc: RunContext, entry: StackEntry, runIndex: n
     return rc.state.waitTill ? { kind: 'done', output: [] } : { kind: 'noData', executed };
   }
   return { kind: 'done', output };
+}
+
+/** Items nest inside a run's record by a few levels of its own. */
+const MAX_ITEM_DEPTH = MAX_STORED_JSON_DEPTH - 20;
+
+/** An output nested too deeply for the run's record and read models is the node's error, never a stored event. */
+function assertOutputStorable(node: WorkflowNode, output: Item[][] | null | undefined): void {
+  for (const items of output ?? []) {
+    for (const item of items ?? []) {
+      if (exceedsDepth(item.json, MAX_ITEM_DEPTH)) {
+        throw new NodeOperationError(node.name, `The node's output nests deeper than ${MAX_ITEM_DEPTH} levels`, {
+          description: 'Flatten the data (for example with JSON.stringify on the deepest part) so that it can be stored with the run',
+        });
+      }
+    }
+  }
 }
 
 function recordAttempt(rc: RunContext, node: WorkflowNode, runIndex: number, attempt: number, error: ExecutionError): Promise<void> {

@@ -28,6 +28,8 @@ export interface LiveRoomSettings {
   persistBatchMs: number;
   /** Update events between two document snapshots. */
   snapshotEvery: number;
+  /** Deepest nesting an edit may give the document (JSON_MAX_DEPTH). */
+  maxDepth: number;
 }
 
 export interface LiveRoomDeps {
@@ -113,6 +115,12 @@ export async function openLiveRoom(workflowId: string, deps: LiveRoomDeps): Prom
     doc,
     whenDurable: () => writer.whenDurable(),
     onRepairs: (repairs) => log.info({ repairs: repairs.map((r) => r.kind) }, 'collab: repaired concurrent edits'),
+    maxDepth: settings.maxDepth,
+    onRefused(peer, reason) {
+      log.warn({ userId: peer.userId, reason }, 'collab: edit refused; closing the connection');
+      // 4400: the client's copy now holds an edit the room refused; it must reload, not resend it.
+      (peer as LivePeer).end?.(4400, reason.slice(0, 120));
+    },
   });
 
   let published = '[]';

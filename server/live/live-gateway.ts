@@ -20,7 +20,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
-  AppError, NotFoundError, ValidationError,
+  AppError, assertDepthWithin, NotFoundError, ValidationError,
   type LiveAck, type LiveClientToServer, type LiveError, type LiveErrorCode, type LiveRoom, type LiveServerToClient, type NodeDataReply, type WatchReply,
 } from '../../domain/index.ts';
 import { executionStreamName } from '../../engine/index.ts';
@@ -165,7 +165,7 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime): LiveGa
   io.on('connection', (socket: LiveSocket) => {
     socket.on('watch', (request, ack) => answer(ack, () => watch(socket, request)));
     socket.on('unwatch', (request, ack) => answer(ack, async () => {
-      const { room } = parse(unwatchSchema, request);
+      const { room } = parse(unwatchSchema, request, config.jsonMaxDepth);
       await socket.leave(room);
       return { room: room as LiveRoom };
     }));
@@ -173,7 +173,7 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime): LiveGa
   });
 
   async function watch(socket: LiveSocket, request: unknown): Promise<WatchReply> {
-    const { room, after } = parse(watchSchema, request);
+    const { room, after } = parse(watchSchema, request, config.jsonMaxDepth);
     const target = await rooms.resolve(socket.data.principal, room);
     await feed.ready;
     // Watching again is a resync: leave, so the replay below is not interleaved with live events.
@@ -217,7 +217,7 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime): LiveGa
   }
 
   async function nodeData(socket: LiveSocket, request: unknown): Promise<NodeDataReply> {
-    const { executionId, node, runIndex } = parse(nodeDataSchema, request);
+    const { executionId, node, runIndex } = parse(nodeDataSchema, request, config.jsonMaxDepth);
     await rooms.resolve(socket.data.principal, `execution:${executionId}`);
     const recorded = await events.readStream(executionStreamName(executionId));
     for (let i = recorded.length - 1; i >= 0; i--) {
@@ -261,7 +261,8 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime): LiveGa
   };
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+function parse<T>(schema: z.ZodType<T>, value: unknown, maxDepth: number): T {
+  assertDepthWithin(value, maxDepth, 'The request');
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new ValidationError('Invalid request', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

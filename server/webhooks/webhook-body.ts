@@ -2,7 +2,8 @@
 // multipart (busboy) are parsed; anything else, or the raw-body option, is kept as binary.
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { AppError, ValidationError } from '../../domain/index.ts';
+import { decodeUtf8, parseBoundedJson, ValidationError } from '../../domain/index.ts';
+import { PayloadTooLargeError, readRaw } from '../http/read-raw.ts';
 import type { BinaryData } from '../../engine/index.ts';
 
 export interface WebhookBody {
@@ -18,33 +19,8 @@ export interface BodyOptions {
   binaryData: boolean;
   /** Field name for a raw or binary body. */
   binaryPropertyName: string;
-}
-
-export class PayloadTooLargeError extends AppError {
-  constructor(limit: number) {
-    super('payload_too_large', `The request body is larger than ${limit} bytes`);
-  }
-}
-
-function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new PayloadTooLargeError(limit));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new PayloadTooLargeError(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+  /** Deepest JSON body accepted (JSON_MAX_DEPTH). */
+  maxDepth: number;
 }
 
 function toBinary(data: Buffer, mimeType: string, fileName?: string): BinaryData {
@@ -72,22 +48,18 @@ export async function readWebhookBody(req: IncomingMessage, options: BodyOptions
   if (options.binaryData) return { body: {}, binary: { [options.binaryPropertyName]: toBinary(raw, mime) } };
   if (mime === 'application/json' || mime.endsWith('+json')) {
     if (raw.length === 0) return { body: {}, ...rawBinary };
-    try {
-      return { body: JSON.parse(raw.toString('utf8')), ...rawBinary };
-    } catch (err) {
-      throw new ValidationError('The request body is not valid JSON', [{ path: 'body', message: (err as Error).message }]);
-    }
+    return { body: parseBoundedJson(raw, options.maxDepth), ...rawBinary };
   }
   if (mime === 'application/x-www-form-urlencoded') {
     const body: Record<string, string | string[]> = {};
-    for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) {
+    for (const [k, v] of new URLSearchParams(decodeUtf8(raw))) {
       const prev = body[k];
       body[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
     return { body, ...rawBinary };
   }
   if (mime.startsWith('text/') || mime === 'application/xml' || mime === '') {
-    return { body: raw.toString('utf8'), ...rawBinary };
+    return { body: decodeText(raw, type), ...rawBinary };
   }
   // Any other type is a file: it goes to binary, as n8n's v2 Webhook does.
   return { body: {}, binary: { [options.binaryPropertyName]: toBinary(raw, mime) } };
@@ -145,4 +117,21 @@ function readMultipart(req: IncomingMessage, limit: number): Promise<WebhookBody
     });
     req.pipe(parser);
   });
+}
+
+/** Text in the charset its Content-Type names (UTF-8 when none): bytes that do not decode are a 400. */
+function decodeText(raw: Buffer, contentType: string): string {
+  const charset = /;\s*charset="?([^";\s]+)/.exec(contentType)?.[1];
+  if (!charset || /^utf-?8$/i.test(charset)) return decodeUtf8(raw);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new ValidationError(`The charset '${charset}' is not supported; send the body as UTF-8 or as a file`, [{ path: 'content-type', message: 'unknown charset' }]);
+  }
+  try {
+    return decoder.decode(raw);
+  } catch {
+    throw new ValidationError(`The request body is not valid ${charset}`, [{ message: 'invalid byte sequence' }]);
+  }
 }

@@ -27,7 +27,7 @@ export interface WebhookServiceDeps {
   credentials: CredentialService;
   /** A workflow by id (the caller may cache). */
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
-  config: { bodyLimitBytes: number; testTimeoutMs: number; publicUrl: string };
+  config: { bodyLimitBytes: number; maxJsonDepth: number; testTimeoutMs: number; publicUrl: string };
   logger: Logger;
 }
 
@@ -139,6 +139,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     });
     const body = await readWebhookBody(ctx.req, {
       limitBytes: deps.config.bodyLimitBytes,
+      maxDepth: deps.config.maxJsonDepth,
       rawBody: settings.options.rawBody === true,
       binaryData: settings.options.binaryData === true,
       binaryPropertyName: String(settings.options.binaryPropertyName ?? 'data') || 'data',
@@ -227,7 +228,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
           return deps.credentials.useInRun(ref.id, doc.workspaceId ?? '', { executionId, purpose: `resume ${node.name}` }, runCtx);
         });
       }
-      const body = await readWebhookBody(ctx.req, { limitBytes: deps.config.bodyLimitBytes, rawBody: false, binaryData: false, binaryPropertyName: 'data' });
+      const body = await readWebhookBody(ctx.req, { limitBytes: deps.config.bodyLimitBytes, maxDepth: deps.config.maxJsonDepth, rawBody: false, binaryData: false, binaryPropertyName: 'data' });
       const item: Item = {
         json: { headers: ctx.headers as Record<string, unknown>, params: {}, query: { ...ctx.query }, body: body.body },
         ...(body.binary ? { binary: body.binary } : {}),
