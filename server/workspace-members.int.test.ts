@@ -163,6 +163,14 @@ describe('what stays guarded', () => {
     expect(await members(L)).toEqual(before);
   });
 
+  it('a refused invitation leaves no token behind', async () => {
+    const tokens = () => rt.vault.collection('invitation_tokens').count();
+    const before = await tokens();
+    const ctx = { actor: { kind: 'user' as const, id: ids.owner, name: 'Owner' }, requestId: 'refused-invite' };
+    await expect(rt.workspaces.invite('no-such-workspace', 'x@example.com', 'editor', ctx)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await tokens()).toBe(before);
+  });
+
   it('the owner stays an admin of a workspace where they made themself a viewer', async () => {
     expect((await agents.owner.put(`/api/v1/workspaces/${W}/members/${ids.owner}`).send({ role: 'viewer' })).status).toBe(204);
     expect((await agents.owner.delete(`/api/v1/workspaces/${W}/members/${ids.editor}`)).status).toBe(204);

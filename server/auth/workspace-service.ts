@@ -57,8 +57,15 @@ export function createWorkspaceService(deps: { identity: ProjectionRunner; vault
       const email = normalizeEmail(emailInput);
       const invitationId = newEntityId();
       const token = newToken('wi_');
-      await vault.collection<InvitationTokenRecord>(VAULT.invitations).upsert({ id: tokenHash(token), invitationId, workspaceId, email });
-      await exec(workspaceId, { type: 'InviteMember', invitationId, email, role, expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString() }, ctx);
+      const tokens = vault.collection<InvitationTokenRecord>(VAULT.invitations);
+      await tokens.upsert({ id: tokenHash(token), invitationId, workspaceId, email });
+      try {
+        await exec(workspaceId, { type: 'InviteMember', invitationId, email, role, expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString() }, ctx);
+      } catch (error) {
+        // A refused invitation leaves no token behind.
+        await tokens.delete(tokenHash(token));
+        throw error;
+      }
       return { invitation: (await identity.collection<InvitationDoc>(INVITATIONS).get(invitationId))!, token };
     },
 
