@@ -45,6 +45,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The caller is known but may not do this; asking again will not help. */
+export class ForbiddenError extends AppError {
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super('forbidden', message, details);
+  }
+}
+
 /** The command does not fit the current state (e.g. activating a deleted workflow). */
 export class ConflictError extends AppError {
   constructor(message: string, details: ErrorDetail[] = []) {

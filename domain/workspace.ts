@@ -1,5 +1,5 @@
 // The workspace aggregate (stream `workspace-<id>`): members and roles, invitations, variables.
-import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import type { Decider } from './decider.ts';
 import { WORKSPACE_ROLES, type WorkspaceRole } from './access.ts';
 
@@ -9,11 +9,21 @@ export const WORKSPACE_CATEGORY = 'workspace';
 export const VARIABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,49}$/;
 export const MAX_VARIABLE_VALUE = 1000;
 
+/**
+ * Facts a membership change needs from outside the workspace: who asks, and whether the member is
+ * the instance owner (a user-stream fact the caller looks up).
+ */
+export interface MemberChangeFacts {
+  /** The user asking for the change. */
+  by: string;
+  targetIsOwner: boolean;
+}
+
 export type WorkspaceCommand =
   | { type: 'CreateWorkspace'; name: string; creatorId: string }
-  | { type: 'AddMember'; userId: string; role: WorkspaceRole }
-  | { type: 'ChangeMemberRole'; userId: string; role: WorkspaceRole }
-  | { type: 'RemoveMember'; userId: string }
+  | ({ type: 'AddMember'; userId: string; role: WorkspaceRole } & MemberChangeFacts)
+  | ({ type: 'ChangeMemberRole'; userId: string; role: WorkspaceRole } & MemberChangeFacts)
+  | ({ type: 'RemoveMember'; userId: string } & MemberChangeFacts)
   | { type: 'InviteMember'; invitationId: string; email: string; role: WorkspaceRole; expiresAt: string }
   | { type: 'AcceptInvitation'; invitationId: string; userId: string; now: string }
   | { type: 'RevokeInvitation'; invitationId: string }
@@ -53,6 +63,13 @@ function admins(state: WorkspaceState): string[] {
   return Object.entries(state.members).filter(([, r]) => r === 'admin').map(([id]) => id);
 }
 
+/** The instance owner administers every workspace: only they may change their own membership. */
+function checkOwnerProtected(command: { userId: string } & MemberChangeFacts): void {
+  if (command.targetIsOwner && command.by !== command.userId) {
+    throw new ForbiddenError("Only the instance owner may change the instance owner's membership", [{ path: 'userId', message: 'is the instance owner' }]);
+  }
+}
+
 function checkName(name: string): string {
   const clean = name.trim();
   if (!clean || clean.length > 128) throw new ValidationError('A name has 1 to 128 characters', [{ path: 'name', message: 'invalid length' }]);
@@ -72,11 +89,13 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
       case 'AddMember':
         requireWorkspace(state);
         checkRole(command.role);
+        checkOwnerProtected(command);
         if (state.members[command.userId]) throw new ConflictError('The user is already a member');
         return [{ type: 'WorkspaceMemberAdded', data: { userId: command.userId, role: command.role } }];
       case 'ChangeMemberRole': {
         requireWorkspace(state);
         checkRole(command.role);
+        checkOwnerProtected(command);
         const from = state.members[command.userId];
         if (!from) throw new NotFoundError('Member', command.userId);
         if (from === command.role) return [];
@@ -85,6 +104,7 @@ export const workspaceDecider: Decider<WorkspaceCommand, WorkspaceEvent, Workspa
       }
       case 'RemoveMember': {
         requireWorkspace(state);
+        checkOwnerProtected(command);
         const role = state.members[command.userId];
         if (!role) throw new NotFoundError('Member', command.userId);
         if (role === 'admin' && admins(state).length === 1) throw new ConflictError('A workspace keeps at least one admin');

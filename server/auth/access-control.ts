@@ -18,11 +18,9 @@ export function createAccessControl(identity: ProjectionRunner) {
   /** The principal's role in a workspace, or undefined when it is not a member (or out of its key's scope). */
   async function roleIn(principal: Principal, workspaceId: string): Promise<WorkspaceRole | undefined> {
     if (principal.apiKey && principal.apiKey.workspaceId !== workspaceId) return undefined;
-    const membership = await members().get(`${workspaceId}:${principal.userId}`);
-    if (membership) return membership.role;
-    // The owner administers every workspace that exists.
-    if (principal.instanceRole === 'owner' && (await identity.collection<WorkspaceDoc>(WORKSPACES).get(workspaceId))) return 'admin';
-    return undefined;
+    // The owner administers every workspace that exists, whatever role a membership records.
+    if (principal.instanceRole === 'owner') return (await identity.collection<WorkspaceDoc>(WORKSPACES).get(workspaceId)) ? 'admin' : undefined;
+    return (await members().get(`${workspaceId}:${principal.userId}`))?.role;
   }
 
   /** Workspaces the principal belongs to, default workspace first. */
@@ -32,7 +30,7 @@ export function createAccessControl(identity: ProjectionRunner) {
       return role ? [{ workspaceId: principal.apiKey.workspaceId, role }] : [];
     }
     const page = await members().find({ filter: { userId: principal.userId }, limit: 1000 });
-    const own = page.items.map((m) => ({ workspaceId: m.workspaceId, role: m.role }));
+    const own = page.items.map((m) => ({ workspaceId: m.workspaceId, role: principal.instanceRole === 'owner' ? 'admin' as const : m.role }));
     if (principal.instanceRole === 'owner') {
       const all = await identity.collection<WorkspaceDoc>(WORKSPACES).find({ limit: 1000 });
       for (const ws of all.items) if (!own.some((o) => o.workspaceId === ws.id)) own.push({ workspaceId: ws.id, role: 'admin' });

@@ -1,7 +1,7 @@
 // Workspaces: creation, members and roles, invitations, variables.
 import {
   ConflictError, newEntityId, normalizeEmail, NotFoundError, streamName, ValidationError, WORKSPACE_CATEGORY,
-  workspaceDecider, type WorkspaceCommand, type WorkspaceRole,
+  workspaceDecider, type MemberChangeFacts, type WorkspaceCommand, type WorkspaceRole,
 } from '../../domain/index.ts';
 import {
   INVITATIONS, MEMBERS, VARIABLES, WORKSPACES,
@@ -22,6 +22,9 @@ export function createWorkspaceService(deps: { identity: ProjectionRunner; vault
   const exec = (workspaceId: string, command: WorkspaceCommand, ctx: RequestContext) =>
     run(workspaceDecider, streamName(WORKSPACE_CATEGORY, workspaceId), command, ctx, { workspaceId });
 
+  const memberFacts = async (userId: string, ctx: RequestContext): Promise<MemberChangeFacts> =>
+    ({ by: ctx.actor.id, targetIsOwner: (await users.getUser(userId))?.instanceRole === 'owner' });
+
   return {
     async create(name: string, creator: Principal, ctx: RequestContext): Promise<WorkspaceDoc> {
       const id = newEntityId();
@@ -40,19 +43,29 @@ export function createWorkspaceService(deps: { identity: ProjectionRunner; vault
     },
 
     async addMember(workspaceId: string, userId: string, role: WorkspaceRole, ctx: RequestContext) {
-      if (!(await users.getUser(userId))) throw new NotFoundError('User', userId);
-      await exec(workspaceId, { type: 'AddMember', userId, role }, ctx);
+      const user = await users.getUser(userId);
+      if (!user) throw new NotFoundError('User', userId);
+      await exec(workspaceId, { type: 'AddMember', userId, role, by: ctx.actor.id, targetIsOwner: user.instanceRole === 'owner' }, ctx);
     },
-    changeRole: (workspaceId: string, userId: string, role: WorkspaceRole, ctx: RequestContext) => exec(workspaceId, { type: 'ChangeMemberRole', userId, role }, ctx),
-    removeMember: (workspaceId: string, userId: string, ctx: RequestContext) => exec(workspaceId, { type: 'RemoveMember', userId }, ctx),
+    changeRole: async (workspaceId: string, userId: string, role: WorkspaceRole, ctx: RequestContext) =>
+      exec(workspaceId, { type: 'ChangeMemberRole', userId, role, ...(await memberFacts(userId, ctx)) }, ctx),
+    removeMember: async (workspaceId: string, userId: string, ctx: RequestContext) =>
+      exec(workspaceId, { type: 'RemoveMember', userId, ...(await memberFacts(userId, ctx)) }, ctx),
 
     /** Invites an email address; the token is returned once, to be passed on to the invitee. */
     async invite(workspaceId: string, emailInput: string, role: WorkspaceRole, ctx: RequestContext): Promise<{ invitation: InvitationDoc; token: string }> {
       const email = normalizeEmail(emailInput);
       const invitationId = newEntityId();
       const token = newToken('wi_');
-      await vault.collection<InvitationTokenRecord>(VAULT.invitations).upsert({ id: tokenHash(token), invitationId, workspaceId, email });
-      await exec(workspaceId, { type: 'InviteMember', invitationId, email, role, expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString() }, ctx);
+      const tokens = vault.collection<InvitationTokenRecord>(VAULT.invitations);
+      await tokens.upsert({ id: tokenHash(token), invitationId, workspaceId, email });
+      try {
+        await exec(workspaceId, { type: 'InviteMember', invitationId, email, role, expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString() }, ctx);
+      } catch (error) {
+        // A refused invitation leaves no token behind.
+        await tokens.delete(tokenHash(token));
+        throw error;
+      }
       return { invitation: (await identity.collection<InvitationDoc>(INVITATIONS).get(invitationId))!, token };
     },
 

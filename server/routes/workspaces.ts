@@ -67,7 +67,7 @@ export function workspaceRoutes(deps: { identity: IdentityService; workspaces: W
       method: 'put', path: '/api/v1/workspaces/:id/members/:userId', tag: 'workspaces', summary: 'Add a user to a workspace or change their role',
       access: { kind: 'resource', resource: 'workspace', param: 'id', level: 'admin' },
       params: z.object({ id, userId: id }), body: z.object({ role }).strict(),
-      responses: { 204: 'Done', 404: 'Unknown workspace or user', 409: 'Last admin' },
+      responses: { 204: 'Done', 403: 'Not an admin, or the member is the instance owner', 404: 'Unknown workspace or user', 409: 'Last admin' },
       async handler(ctx, { params, body }) {
         const members = await workspaces.members(params.id);
         if (members.some((m) => m.userId === params.userId)) await workspaces.changeRole(params.id, params.userId, body.role, requestContext(ctx));
@@ -78,7 +78,7 @@ export function workspaceRoutes(deps: { identity: IdentityService; workspaces: W
     route({
       method: 'delete', path: '/api/v1/workspaces/:id/members/:userId', tag: 'workspaces', summary: 'Remove a member',
       access: { kind: 'resource', resource: 'workspace', param: 'id', level: 'admin' }, params: z.object({ id, userId: id }),
-      responses: { 204: 'Removed', 404: 'Unknown member', 409: 'Last admin' },
+      responses: { 204: 'Removed', 403: 'Not an admin, or the member is the instance owner', 404: 'Unknown member', 409: 'Last admin' },
       async handler(ctx, { params }) {
         await workspaces.removeMember(params.id, params.userId, requestContext(ctx));
         ctx.status = 204;
