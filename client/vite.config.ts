@@ -26,6 +26,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // The proxy keeps the browser's Host (no changeOrigin): the server admits a socket whose
+    // Origin is the host it was sent to, so the editor on localhost:5173 opens /collab and /socket.io.
     proxy: {
       '/api': { target: server, changeOrigin: false },
       '/webhook': { target: server },

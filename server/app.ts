@@ -8,6 +8,7 @@ import { errorBody, errorHandler } from './http/errors.ts';
 import { jsonBody } from './http/json-body.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { assignRequestId } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import type { Guard } from './http/guard.ts';
 import type { AccessControl } from './auth/access-control.ts';
 import type { IdentityService } from './auth/identity-service.ts';
@@ -34,7 +35,7 @@ import { nodeTypeRoutes } from './routes/node-types.ts';
 import { serveClient } from './static.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone'>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone'>;
   /** The built editor to serve (default: client/dist of this checkout). */
   clientDir?: string;
   logger: Logger;
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): App {
   mountRoutes(router, routes, deps.guard);
 
   koa.use(requestLog(deps.logger));
+  koa.use(securityHeaders({ frameAncestors: deps.config.frameAncestors }));
   koa.use(errorHandler(deps.logger));
   koa.use(assignRequestId);
   if (deps.webhooks) koa.use(deps.webhooks.middleware);
@@ -141,7 +143,7 @@ function requestLog(logger: Logger) {
 
 function landingPage(): string {
   return `<!doctype html><meta charset="utf-8"><title>${PRODUCT.name}</title>
-<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
+<body>
 <h1>${PRODUCT.name}</h1>
 <p>The server is running. The API lives under <a href="/api/v1/workflows">/api/v1</a>;
 its description is <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.

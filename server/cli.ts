@@ -4,6 +4,7 @@ import { createLogger } from './logger.ts';
 import { PRODUCT } from './product.ts';
 import { ALL_PROJECTIONS, createProjectionRunner, openEventStore, openReadModels } from './runtime.ts';
 import { serve } from './main.ts';
+import { keepNewFilesPrivate } from './private-files.ts';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { AppError, DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
@@ -58,6 +59,8 @@ Usage:
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  // Before any verb opens the data folder (start, worker, users, import…).
+  keepNewFilesPrivate();
   const [verb, ...rest] = argv;
   switch (verb) {
     case undefined:

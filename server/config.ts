@@ -5,6 +5,15 @@ import { DEFAULT_MAX_JSON_DEPTH, MAX_STORED_JSON_DEPTH } from '../domain/index.t
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const optionalUrl = z.string().trim().min(1).optional();
+/** An http(s) origin with nothing after the host and port. */
+const isOrigin = (value: string) => {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+};
 
 /** One entry per setting: the env var, its schema with default, and a one-line doc. */
 const settings = {
@@ -29,6 +38,28 @@ const settings = {
   jsonMaxDepth: { env: 'JSON_MAX_DEPTH', schema: z.coerce.number().int().min(8).max(MAX_STORED_JSON_DEPTH).default(DEFAULT_MAX_JSON_DEPTH), doc: `Deepest nesting of JSON accepted anywhere: API and webhook bodies, imports, files the CLI reads, live messages and collaboration edits (at most ${MAX_STORED_JSON_DEPTH}).` },
   shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', schema: z.coerce.number().int().min(0).default(10_000), doc: 'How long a graceful shutdown waits for in-flight requests, in ms.' },
   publicUrl: { env: 'PUBLIC_URL', schema: z.string().url().optional(), doc: 'Address users reach the server at, for invitation and OAuth2 links; default http://localhost:$PORT.' },
+  allowedOrigins: {
+    env: 'ALLOWED_ORIGINS',
+    schema: z.string().default('').transform((v, ctx) => {
+      const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
+      const bad = origins.find((o) => !isOrigin(o));
+      if (bad === undefined) return origins.map((o) => new URL(o).origin);
+      ctx.addIssue({ code: 'custom', message: `'${bad}' is not an origin like https://host[:port]` });
+      return z.NEVER;
+    }),
+    doc: 'Comma-separated browser origins besides PUBLIC_URL (and the address a request was sent to) allowed to open /collab and /socket.io.',
+  },
+  frameAncestors: {
+    env: 'FRAME_ANCESTORS',
+    schema: z.string().default("'none'").transform((v, ctx) => {
+      const sources = v.split(/[\s,]+/).filter(Boolean);
+      const bad = sources.find((s) => s !== "'none'" && s !== "'self'" && !isOrigin(s));
+      if (bad === undefined) return sources.length ? sources.join(' ') : "'none'";
+      ctx.addIssue({ code: 'custom', message: `'${bad}' is not 'none', 'self' or an origin` });
+      return z.NEVER;
+    }),
+    doc: "Who may show the editor in a frame: 'none', 'self' or space-separated origins (CSP frame-ancestors; X-Frame-Options is sent only for 'none' and 'self').",
+  },
   ownerEmail: { env: 'OWNER_EMAIL', schema: z.string().email().optional(), doc: 'On first start, create the owner account with this email (with OWNER_PASSWORD).' },
   ownerPassword: { env: 'OWNER_PASSWORD', schema: z.string().min(8).optional(), doc: 'Password of the owner created on first start (at least 8 characters).' },
   ownerApiKey: { env: 'OWNER_API_KEY', schema: z.string().min(24).max(256).optional(), doc: 'On first start, an API key for the owner in the default workspace (at least 24 characters).' },

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { Runtime } from './runtime.ts';
 import { attachLiveGateway } from './live/index.ts';
 import { attachCollabChannel } from './collab/collab-channel.ts';
+import { createOriginCheck } from './http/origin-check.ts';
 
 /** Something that hangs a real-time channel on the HTTP server and can be shut down with it. */
 export interface RealtimeChannel {
@@ -22,8 +23,11 @@ export function createHttpServer(runtime: Runtime): HttpServer {
   server.keepAliveTimeout = 5_000;
   // Real-time channels attach here, each with its own path prefix (e.g. /socket.io, /collab).
   const channels: RealtimeChannel[] = [];
-  channels.push(attachLiveGateway(server, runtime));
+  const { config } = runtime;
+  const originAllowed = createOriginCheck({ publicUrl: config.publicUrl ?? `http://localhost:${config.port}`, allowedOrigins: config.allowedOrigins });
+  channels.push(attachLiveGateway(server, runtime, { originAllowed }));
   channels.push(attachCollabChannel(server, {
+    originAllowed,
     rooms: runtime.collab, access: runtime.access, authenticateHeaders: runtime.authenticateHeaders,
     findWorkflow: (id) => runtime.workflows.find(id), logger: runtime.logger.child({ part: 'collab' }), maxMessageBytes: runtime.config.collabMaxMessageBytes,
     accessRecheckMs: runtime.config.collabAccessRecheckMs,

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { PRODUCT } from './product.ts';
+import { keepNewFilesPrivate } from './private-files.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 
 export interface ServeOptions {
@@ -11,6 +12,7 @@ export interface ServeOptions {
 }
 
 export async function serve(options: ServeOptions = {}): Promise<void> {
+  keepNewFilesPrivate();
   let config;
   try {
     config = loadConfig();

@@ -17,6 +17,8 @@ import type { CollabRooms } from './rooms.ts';
 export const COLLAB_PATH = '/collab/';
 
 export interface CollabChannelDeps {
+  /** Whether the upgrade's Origin may open a socket (a foreign page gets 403). */
+  originAllowed(headers: http.IncomingHttpHeaders): boolean;
   rooms: CollabRooms;
   access: AccessControl;
   authenticateHeaders(headers: Record<string, string | string[] | undefined>): Promise<Principal | undefined>;
@@ -79,6 +81,10 @@ export function attachCollabChannel(server: http.Server, deps: CollabChannelDeps
     // Other channels (Socket.IO at /socket.io) handle their own upgrades on this server.
     if (!url.pathname.startsWith(COLLAB_PATH)) return;
     socket.on('error', () => socket.destroy());
+    if (!deps.originAllowed(req.headers)) {
+      refuse(socket, new AppError('forbidden', `Origin ${String(req.headers.origin)} may not open collaboration sockets (see PUBLIC_URL and ALLOWED_ORIGINS)`));
+      return;
+    }
     admit(req, url).then(
       ({ workflowId, principal, readOnly }) => {
         wss.handleUpgrade(req, socket, head, (ws) => {

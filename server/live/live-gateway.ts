@@ -55,13 +55,23 @@ const LIVE_CODES: readonly LiveErrorCode[] = ['validation_failed', 'not_found', 
 /** How long a joining socket waits for the feed to deliver what its replay read. */
 const CATCH_UP_TIMEOUT_MS = 10_000;
 
-export function attachLiveGateway(server: http.Server, runtime: Runtime): LiveGateway {
+export interface LiveGatewayOptions {
+  /** Whether a handshake's Origin may open a socket (a foreign page's handshake fails with 403). */
+  originAllowed(headers: http.IncomingHttpHeaders): boolean;
+}
+
+export function attachLiveGateway(server: http.Server, runtime: Runtime, options: LiveGatewayOptions): LiveGateway {
   const { config, logger, events } = runtime;
   const log = logger.child({ part: 'live' });
   const io = new Server<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>(server, {
     serveClient: false,
     // Other channels (collaboration) take their own upgrades on this server: leave them alone.
     destroyUpgrade: false,
+    // Called on every handshake (polling or WebSocket); later requests carry the handshake's sid.
+    allowRequest: (req, callback) => {
+      const allowed = options.originAllowed(req.headers);
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
   });
 
   let redis: Redis[] = [];
