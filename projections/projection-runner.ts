@@ -92,8 +92,10 @@ export class ProjectionRunner {
   /** Resolves once the serving read model reflects every event up to `position`. */
   async waitFor(position: number, timeoutMs?: number): Promise<void> {
     if (this.attached) return this.waitForShared(position, timeoutMs ?? 5_000);
-    if (this.swapping) await this.swapping;
-    await this.live!.waitFor(position, timeoutMs);
+    const started = Date.now();
+    // A rebuild in progress must not hold a caller past its timeout.
+    if (this.swapping) await within(this.swapping, timeoutMs, `Projection ${this.name} is rebuilding and did not reach position ${position} within ${timeoutMs} ms`);
+    await this.live!.waitFor(position, timeoutMs === undefined ? undefined : Math.max(1, timeoutMs - (Date.now() - started)));
   }
 
   /** Rebuilds from the first event into fresh storage while the current one serves, then swaps. */
@@ -202,6 +204,17 @@ export class ProjectionRunner {
     this.options.logger.info({ projection: this.name, key: state.activeKey }, 'projection swapped by another process');
     await this.follow(state.activeKey);
     void old?.stop();
+  }
+}
+
+async function within(work: Promise<void>, timeoutMs: number | undefined, message: string): Promise<void> {
+  if (timeoutMs === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), timeoutMs)));
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
