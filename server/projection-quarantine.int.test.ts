@@ -62,7 +62,9 @@ describe('a workflow event the read model refuses', () => {
   it('is quarantined: the server starts, serves new writes at once, and reports it; the CLI rebuild finishes', async () => {
     const poison = await storePoisonWorkflow();
     let output = '';
+    // Kept at once, so that afterAll stops a server that never got to listen (the old defect).
     server = await startWeftProcess('start', env, (child) => {
+      server = child;
       child.stdout!.on('data', (d: Buffer) => (output += d));
       child.stderr!.on('data', (d: Buffer) => (output += d));
     });
