@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'unsupported_media_type'
   | 'unavailable'
+  | 'write_quarantined'
   | 'internal';
 
 export interface ErrorDetail {
@@ -79,6 +80,41 @@ export class WrongExpectedRevisionError extends AppError {
 export class UnavailableError extends AppError {
   constructor(message: string) {
     super('unavailable', message, [], true);
+  }
+}
+
+/**
+ * A write is in the event log, but a read model did not show it within the wait: it will appear
+ * once the read model catches up. Not retryable: sending the request again would write it again.
+ */
+export class WriteNotVisibleError extends AppError {
+  constructor(
+    readonly projections: string[],
+    readonly position: number,
+    timeoutMs: number,
+  ) {
+    super(
+      'unavailable',
+      `The write was recorded (log position ${position}) but is not yet visible: the ${projections.map((p) => `'${p}'`).join(', ')} read model did not reach it within ${timeoutMs} ms. It will appear once the read model catches up; do not send it again.`,
+      projections.map((p) => ({ path: 'projection', message: p })),
+    );
+  }
+}
+
+/**
+ * A write is in the event log (its history and audit keep it), but a read model could not apply
+ * its event and quarantined it: it will not appear there until the projection is fixed and rebuilt.
+ */
+export class WriteQuarantinedError extends AppError {
+  constructor(
+    readonly projections: string[],
+    readonly position: number,
+  ) {
+    super(
+      'write_quarantined',
+      `The write was recorded (log position ${position}) but the ${projections.map((p) => `'${p}'`).join(', ')} read model could not apply it and set it aside; it will not appear there. Sending it again unchanged will fail the same way.`,
+      projections.map((p) => ({ path: 'projection', message: p })),
+    );
   }
 }
 

@@ -25,3 +25,4 @@ export {
   webhooksProjection, WEBHOOKS, WEBHOOK_OWNERS, webhookKey, webhooksOf, webhookMethods, normalizeWebhookPath,
   type WebhookDoc, type WebhookOwnerDoc, type WebhookEntry,
 } from './webhooks-projection.ts';
+export type { QuarantineRecord } from './quarantine.ts';

@@ -1,8 +1,11 @@
 // Feeds one storage key of a projection from the event store, in batches, checkpoint in the same
-// transaction as the read model, so a crash never double-applies or skips an event.
+// transaction as the read model, so a crash never double-applies or skips an event. An event that
+// cannot be applied on its own is quarantined (recorded with the checkpoint) rather than retried
+// forever, so no single event can stop a read model.
 import type { RecordedEvent } from '../domain/index.ts';
 import type { EventStore, Subscription } from '../events/index.ts';
 import type { Projection } from './projection.ts';
+import { countQuarantined, ensureQuarantine, QUARANTINE, quarantineRecord, type QuarantineRecord } from './quarantine.ts';
 import type { ReadModelStore, ReadModelTx } from './read-model-store.ts';
 
 export const CHECKPOINTS = 'projection_checkpoints';
@@ -26,6 +29,11 @@ export function scopedTx(tx: ReadModelTx, key: string): ReadModelTx {
   return { collection: (logical) => tx.collection(physicalName(key, logical)) };
 }
 
+/** Tries of one event, on its own, before it is declared poison (a locked database passes by then). */
+const EVENT_ATTEMPTS = 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 interface Waiter {
   position: number;
   resolve: () => void;
@@ -34,6 +42,8 @@ interface Waiter {
 export class ProjectionLane {
   /** Position of the last event whose effects are committed. */
   checkpoint = 0;
+  /** Events this key has quarantined (counted at start, then as this lane quarantines). */
+  quarantined = 0;
   private buffer: RecordedEvent[] = [];
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
@@ -55,8 +65,10 @@ export class ProjectionLane {
     for (const spec of this.projection.collections) {
       await this.readModels.ensureCollection({ ...spec, name: physicalName(this.key, spec.name) });
     }
+    await ensureQuarantine(this.readModels);
     const stored = await this.readModels.collection<Checkpoint>(CHECKPOINTS).get(this.key);
     this.checkpoint = stored?.position ?? 0;
+    this.quarantined = await countQuarantined(this.readModels, this.key);
     this.subscription = this.events.subscribe(
       { from: this.checkpoint === 0 ? 'start' : this.checkpoint },
       (event) => this.receive(event),
@@ -109,11 +121,20 @@ export class ProjectionLane {
       try {
         await this.applyBatch(batch);
         break;
-      } catch (error) {
-        // The transaction rolled back, so retrying the same batch is safe. Never skip an event.
-        this.logger.error({ err: error, key: this.key, attempt }, 'projection batch failed; retrying');
-        if (this.stopped && attempt >= 3) throw error;
-        await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** attempt)));
+      } catch (batchError) {
+        // The transaction rolled back. If one event is the cause, applying the events one by one
+        // sets it aside and keeps the others.
+        this.logger.error({ err: batchError, key: this.key, attempt }, 'projection batch failed; applying its events one by one');
+        try {
+          await this.applyEachOrQuarantine(batch);
+          break;
+        } catch (error) {
+          // Even recording a quarantine failed: the store itself is failing. Retry the batch (what
+          // was committed meanwhile is skipped by the checkpoint guard).
+          this.logger.error({ err: error, key: this.key, attempt }, 'projection store failing; retrying the batch');
+          if (this.stopped && attempt >= 3) throw error;
+          await sleep(Math.min(5_000, 100 * 2 ** attempt));
+        }
       }
     }
     this.checkpoint = batch[batch.length - 1].position;
@@ -123,19 +144,68 @@ export class ProjectionLane {
     await this.onFlushed?.();
   }
 
-  private async applyBatch(batch: RecordedEvent[]): Promise<void> {
-    await this.readModels.transaction(async (tx) => {
+  private applyBatch(batch: RecordedEvent[]): Promise<unknown> {
+    return this.commit(batch, batch[batch.length - 1].position);
+  }
+
+  private async applyEachOrQuarantine(batch: RecordedEvent[]): Promise<void> {
+    for (const event of batch) {
+      if (this.wants(event)) await this.applyOrQuarantine(event);
+    }
+    // Moves the checkpoint over events at the end of the batch this projection does not read.
+    await this.commit([], batch[batch.length - 1].position);
+  }
+
+  private async applyOrQuarantine(event: RecordedEvent): Promise<void> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= EVENT_ATTEMPTS; attempt++) {
+      try {
+        await this.commit([event], event.position);
+        return;
+      } catch (error) {
+        lastError = error;
+        if (attempt < EVENT_ATTEMPTS) await sleep(100 * 2 ** attempt);
+      }
+    }
+    // A store that does not answer is not the event's fault: throwing here retries the batch.
+    await this.readModels.ping();
+    const record = quarantineRecord(this.projection.name, this.key, event, lastError);
+    if (!(await this.commit([], event.position, record))) return;
+    this.quarantined++;
+    this.logger.error(
+      { err: lastError, key: this.key, position: event.position, stream: event.stream, type: event.type, eventId: event.id },
+      'projection could not apply an event; quarantined it and went on',
+    );
+  }
+
+  /** A projection whose filter throws on an event gets to apply it (and quarantine it if that fails too). */
+  private wants(event: RecordedEvent): boolean {
+    try {
+      return !this.projection.accepts || this.projection.accepts(event);
+    } catch {
+      return true;
+    }
+  }
+
+  /**
+   * Applies the events and moves the checkpoint to `upTo`, with the quarantine record if any, in
+   * one transaction. Returns whether the record was written (another process may have got there).
+   */
+  private async commit(events: RecordedEvent[], upTo: number, quarantine?: QuarantineRecord): Promise<boolean> {
+    return this.readModels.transaction(async (tx) => {
       const checkpoints = tx.collection<Checkpoint>(CHECKPOINTS);
       // Guard against another process that fed the same key: skip what it already applied.
       const committed = (await checkpoints.get(this.key))?.position ?? 0;
       const scoped = scopedTx(tx, this.key);
-      for (const event of batch) {
+      for (const event of events) {
         if (event.position <= committed) continue;
         if (this.projection.accepts && !this.projection.accepts(event)) continue;
         await this.projection.apply(event, scoped);
       }
-      const last = batch[batch.length - 1].position;
-      if (last > committed) await checkpoints.upsert({ id: this.key, position: last });
+      const recorded = quarantine !== undefined && quarantine.position > committed;
+      if (recorded) await tx.collection<QuarantineRecord>(QUARANTINE).upsert(quarantine);
+      if (upTo > committed) await checkpoints.upsert({ id: this.key, position: upTo });
+      return recorded;
     });
   }
 }

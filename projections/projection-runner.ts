@@ -4,7 +4,8 @@ import type { RecordedEvent } from '../domain/index.ts';
 import type { EventStore } from '../events/index.ts';
 import { CHECKPOINTS, physicalName, ProjectionLane, type Checkpoint, type LaneLogger } from './projection-lane.ts';
 import type { Projection } from './projection.ts';
-import type { Collection, Doc, ReadModelStore } from './read-model-store.ts';
+import type { Collection, Doc, Page, ReadModelStore } from './read-model-store.ts';
+import { dropQuarantined, listQuarantined, quarantinedOf, type QuarantineRecord } from './quarantine.ts';
 
 export const PROJECTION_STATE = 'projection_state';
 
@@ -18,7 +19,9 @@ export interface ProjectionStatus {
   version: number;
   activeKey: string;
   checkpoint: number;
-  rebuilding?: { key: string; checkpoint: number };
+  /** Events the serving read model set aside because applying them failed (see `quarantine()`). */
+  quarantined: number;
+  rebuilding?: { key: string; checkpoint: number; quarantined: number };
 }
 
 export interface ProjectionRunnerOptions {
@@ -89,8 +92,10 @@ export class ProjectionRunner {
   /** Resolves once the serving read model reflects every event up to `position`. */
   async waitFor(position: number, timeoutMs?: number): Promise<void> {
     if (this.attached) return this.waitForShared(position, timeoutMs ?? 5_000);
-    if (this.swapping) await this.swapping;
-    await this.live!.waitFor(position, timeoutMs);
+    const started = Date.now();
+    // A rebuild in progress must not hold a caller past its timeout.
+    if (this.swapping) await within(this.swapping, timeoutMs, `Projection ${this.name} is rebuilding and did not reach position ${position} within ${timeoutMs} ms`);
+    await this.live!.waitFor(position, timeoutMs === undefined ? undefined : Math.max(1, timeoutMs - (Date.now() - started)));
   }
 
   /** Rebuilds from the first event into fresh storage while the current one serves, then swaps. */
@@ -111,8 +116,35 @@ export class ProjectionRunner {
       version: this.options.projection.version,
       activeKey: this.activeKey,
       checkpoint: this.live?.checkpoint ?? 0,
-      ...(this.building ? { rebuilding: { key: this.building.key, checkpoint: this.building.checkpoint } } : {}),
+      quarantined: this.live?.quarantined ?? 0,
+      ...(this.building ? { rebuilding: { key: this.building.key, checkpoint: this.building.checkpoint, quarantined: this.building.quarantined } } : {}),
     };
+  }
+
+  /** The events the serving read model quarantined, in log order. */
+  quarantine(limit?: number, cursor?: string): Promise<Page<QuarantineRecord>> {
+    return listQuarantined(this.options.readModels, this.activeKey, limit, cursor);
+  }
+
+  /** Which of one stream's events in a revision range the serving read model quarantined. */
+  quarantinedOf(stream: string, fromRevision: number, toRevision: number): Promise<QuarantineRecord[]> {
+    return quarantinedOf(this.options.readModels, this.activeKey, stream, fromRevision, toRevision);
+  }
+
+  /**
+   * Whether the serving read model reaches `position` within `withinMs` (for /readyz). Unlike
+   * `waitFor`, it does not wait for a rebuild in progress: the serving one is what reads see.
+   */
+  async reaches(position: number, withinMs: number): Promise<boolean> {
+    try {
+      if (this.attached) await this.waitForShared(position, withinMs);
+      else if (this.live) await this.live.waitFor(position, withinMs);
+      // A version change being rebuilt: nothing follows the log for the serving read model yet.
+      else return false;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async waitForShared(position: number, timeoutMs: number): Promise<void> {
@@ -158,6 +190,7 @@ export class ProjectionRunner {
     if (previousKey && previousKey !== key) {
       for (const spec of projection.collections) await readModels.collection(physicalName(previousKey, spec.name)).drop();
       await readModels.collection(CHECKPOINTS).delete(previousKey);
+      await dropQuarantined(readModels, previousKey);
     }
     this.options.logger.info({ projection: this.name, key }, 'projection swapped to new build');
   }
@@ -171,6 +204,17 @@ export class ProjectionRunner {
     this.options.logger.info({ projection: this.name, key: state.activeKey }, 'projection swapped by another process');
     await this.follow(state.activeKey);
     void old?.stop();
+  }
+}
+
+async function within(work: Promise<void>, timeoutMs: number | undefined, message: string): Promise<void> {
+  if (timeoutMs === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), timeoutMs)));
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

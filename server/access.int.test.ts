@@ -94,6 +94,7 @@ const NOT_RESOURCE_PARAMS: Record<string, string> = {
   'delete /api/v1/api-keys/:keyId': 'only the signed-in user’s own keys are found',
   'delete /api/v1/invitations/:invitationId': 'looked up within the current workspace only',
   'post /api/v1/admin/projections/:name/rebuild': 'owner only',
+  'get /api/v1/admin/projections/:name/quarantine': 'owner only',
   'post /api/v1/users/:id/disable': 'owner only',
   'post /api/v1/users/:id/enable': 'owner only',
   'get /api/v1/credentials/schema/:type': 'type descriptions hold no workspace data',

@@ -35,7 +35,7 @@ import { nodeTypeRoutes } from './routes/node-types.ts';
 import { serveClient } from './static.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone'>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs'>;
   /** The built editor to serve (default: client/dist of this checkout). */
   clientDir?: string;
   logger: Logger;
@@ -50,6 +50,8 @@ export interface AppDeps {
   audit: ProjectionRunner;
   projections: ProjectionRunner[];
   backends: Backend[];
+  /** The event log's head position, for /readyz to tell a projection behind it. */
+  headPosition(): Promise<number>;
   /** Webhook calls (raw bodies, so mounted before the JSON body parser) and their API routes. */
   webhooks?: { middleware: Koa.Middleware; routes: Route[] };
 }
@@ -67,7 +69,7 @@ export function createApp(deps: AppDeps): App {
     if (!(await deps.workspaces.get(id))) throw new NotFoundError('Workspace', id);
   };
   const routes: Route[] = [
-    ...opsRoutes(deps.backends, deps.projections),
+    ...opsRoutes(deps.backends, deps.projections, { headPosition: deps.headPosition, projectionLagMs: deps.config.readyzProjectionLagMs }),
     ...sessionRoutes({
       identity: deps.identity, access: deps.access, limiter: deps.limiter,
       sessionTtlMs: deps.config.sessionTtlHours * 3600_000, cookieSecure: deps.config.cookieSecure,

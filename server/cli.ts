@@ -53,8 +53,9 @@ Usage:
                                        run a workflow file on the embedded engine, print n8n-shaped JSON
   ${PRODUCT.bin} eval '{{ expression }}' [--input items.json]
                                        print an expression's value for the first input item
-  ${PRODUCT.bin} projections status           show each projection's version and checkpoint
-  ${PRODUCT.bin} projections rebuild <name>   rebuild a projection from the first event, then swap
+  ${PRODUCT.bin} projections status           show each projection's version, checkpoint and quarantined events
+  ${PRODUCT.bin} projections rebuild <name>   rebuild a projection from the first event, then swap; reports
+                                       the events it could not apply (quarantined)
   ${PRODUCT.bin} version                      print the version
 `;
 
@@ -122,11 +123,11 @@ async function projections([action, name]: string[]): Promise<number> {
       if (action === 'rebuild') {
         const started = Date.now();
         const status = await runner.rebuild();
-        console.log(`${projection.name}: rebuilt into ${status.activeKey} up to position ${status.checkpoint} in ${Date.now() - started} ms`);
+        console.log(`${projection.name}: rebuilt into ${status.activeKey} up to position ${status.checkpoint} in ${Date.now() - started} ms, ${quarantinedText(projection.name, status.quarantined)}`);
       } else {
         await runner.waitFor(await events.headPosition(), 60_000);
         const s = runner.status();
-        console.log(`${s.name.padEnd(18)} v${s.version}  serving ${s.activeKey}  checkpoint ${s.checkpoint}`);
+        console.log(`${s.name.padEnd(18)} v${s.version}  serving ${s.activeKey}  checkpoint ${s.checkpoint}  quarantined ${s.quarantined}`);
       }
       await runner.stop();
     }
@@ -135,6 +136,12 @@ async function projections([action, name]: string[]): Promise<number> {
     await events.close();
     await readModels.close();
   }
+}
+
+/** How many events a rebuild set aside, and where to read them. */
+function quarantinedText(name: string, count: number): string {
+  if (count === 0) return '0 events quarantined';
+  return `${count} event${count === 1 ? '' : 's'} quarantined (it could not apply them; see GET /api/v1/admin/projections/${name}/quarantine)`;
 }
 
 /** Workflow verbs work on the data directly (the server may run at the same time). */

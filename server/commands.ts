@@ -1,5 +1,6 @@
-// Runs a command on an aggregate and waits until the read models reflect it (read-your-writes).
-import type { Actor, Decider } from '../domain/index.ts';
+// Runs a command on an aggregate and waits until the read models reflect it (read-your-writes): a
+// write answers success only once reads show it.
+import { WriteNotVisibleError, WriteQuarantinedError, type Actor, type Decider } from '../domain/index.ts';
 import { handleCommand, type CommandResult, type EventStore } from '../events/index.ts';
 import type { ProjectionRunner } from '../projections/index.ts';
 import type { Logger } from './logger.ts';
@@ -39,14 +40,20 @@ export function createCommandRunner(deps: { events: EventStore; projections: Pro
       const position = result.position;
       // Wait only for the read models these events change.
       const affected = deps.projections.filter((p) => result.events.some((e) => p.accepts({ stream, type: e.type })));
-      await Promise.all(
-        affected.map((p) =>
-          p.waitFor(position, deps.timeoutMs).catch((err) => {
-            // The write is committed; a lagging read model must not turn it into a failure.
-            deps.logger.warn({ err, projection: p.name }, 'read model lagging behind a write');
-          }),
-        ),
-      );
+      const reached = await Promise.all(affected.map((p) => p.waitFor(position, deps.timeoutMs).then(() => true, () => false)));
+      // The write is committed and stays so; what the caller must learn is that reads do not show it.
+      const lagging = affected.filter((_, i) => !reached[i]).map((p) => p.name);
+      if (lagging.length > 0) {
+        deps.logger.warn({ projections: lagging, position, stream }, 'read model did not reach a write in time');
+        throw new WriteNotVisibleError(lagging, position, deps.timeoutMs);
+      }
+      const fromRevision = result.revision - result.events.length + 1;
+      const quarantined = await Promise.all(affected.map(async (p) => ((await p.quarantinedOf(stream, fromRevision, result.revision)).length > 0 ? p.name : undefined)));
+      const refused = quarantined.filter((name) => name !== undefined);
+      if (refused.length > 0) {
+        deps.logger.error({ projections: refused, position, stream }, 'a read model quarantined the event of a write');
+        throw new WriteQuarantinedError(refused, position);
+      }
     }
     return result;
   };

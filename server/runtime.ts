@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
+import { DEFAULT_WORKSPACE_ID, WriteNotVisibleError, WriteQuarantinedError } from '../domain/index.ts';
 import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type EventStore } from '../events/index.ts';
 import {
   auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
@@ -103,13 +103,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   // one per process); everything else follows the log itself.
   const readOnly = options.role === 'worker' && config.redisUrl !== undefined;
   for (const runner of runners) await (readOnly ? runner.attach() : runner.start());
-  if (!readOnly) {
-    // Serve only once the read models have caught up with the log (a rebuild after a version bump
-    // can take a while on a long log; it is logged, and there is no deadline to crash on).
-    const head = await events.headPosition();
-    logger.info({ head }, 'catching up read models');
-    for (const runner of runners) await runner.waitFor(head, 7 * 24 * 3600_000);
-  }
+  if (!readOnly) await catchUp(runners, await events.headPosition(), config.startupCatchUpTimeoutMs, logger);
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis unreachable'));
@@ -203,13 +197,17 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     },
   });
   const app = createApp({
-    config, logger, guard, access, projections: runners, backends,
+    config, logger, guard, access, projections: runners, backends, headPosition: () => events.headPosition(),
     workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
     webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowService) },
   });
 
-  await bootstrap(config, logger, identityService, workspaceService);
+  await bootstrap(config, logger, identityService, workspaceService).catch((err: unknown) => {
+    // The owner's events are in the log; a read model behind or refusing them must not stop start-up.
+    if (!(err instanceof WriteNotVisibleError || err instanceof WriteQuarantinedError)) throw err;
+    logger.error({ err }, 'creating the owner from OWNER_EMAIL / OWNER_API_KEY: written but not yet visible');
+  });
   await executionService.startWorker();
   // Embedded timers live in the server only: a `weft worker` beside it on the same data must not
   // fire the same schedules again. With Redis every process shares the same Job Schedulers.
@@ -241,6 +239,25 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       redis?.disconnect();
     },
   };
+}
+
+/**
+ * Start-up waits for the read models to reach the log's head, but only so long: a projection still
+ * behind (a long rebuild after a version bump, a failing store) is logged, and the server listens
+ * anyway, with /readyz answering 503 until it catches up.
+ */
+async function catchUp(runners: ProjectionRunner[], head: number, timeoutMs: number, logger: Logger): Promise<void> {
+  logger.info({ head }, 'catching up read models');
+  const results = await Promise.all(runners.map((runner) => runner.waitFor(head, timeoutMs).then(() => true, () => false)));
+  const behind = runners.filter((_, i) => !results[i]);
+  for (const runner of behind) {
+    const { name, checkpoint, rebuilding } = runner.status();
+    logger.warn({ projection: name, checkpoint, head, rebuilding }, `read model '${name}' is still behind the log after ${timeoutMs} ms; serving anyway`);
+  }
+  for (const runner of runners) {
+    const { name, quarantined } = runner.status();
+    if (quarantined > 0) logger.error({ projection: name, quarantined }, `read model '${name}' has quarantined events (GET /api/v1/admin/projections/${name}/quarantine)`);
+  }
 }
 
 /** First start: the owner from OWNER_EMAIL/OWNER_PASSWORD, and OWNER_API_KEY as the owner's key. */

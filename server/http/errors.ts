@@ -14,6 +14,9 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   unsupported_media_type: 415,
   unavailable: 503,
+  // The server took the write but its read model cannot show it: a server-side failure, not
+  // the request's (most often content a read model's store refuses).
+  write_quarantined: 500,
   internal: 500,
 };
 
