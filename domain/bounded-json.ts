@@ -1,8 +1,7 @@
-// JSON every edge accepts: valid UTF-8 and no deeper than a limit. Deep nesting is refused before
+// JSON every edge accepts: no deeper than a limit. Deep nesting is refused before
 // it is parsed or walked, because recursive code (validation, cloning, SQLite's JSON functions,
 // whose limit is 1,000 levels) breaks on it. Every check here is iterative: no input can exhaust
 // the stack.
-import { Buffer, isUtf8 } from 'node:buffer';
 import { ValidationError, type ErrorDetail } from './errors.ts';
 
 /** The nesting edges accept unless configured otherwise; real n8n workflows stay far below it. */
@@ -85,16 +84,8 @@ export function assertDepthWithin(value: unknown, max: number, what = 'The input
   if (path !== undefined) throw tooDeep(what, max, path);
 }
 
-/** Decodes UTF-8 strictly: invalid bytes are a ValidationError, never a silent U+FFFD. */
-export function decodeUtf8(bytes: Uint8Array, what = 'The request body'): string {
-  // isUtf8 is a fast native check; decoding after it cannot replace anything.
-  if (!isUtf8(bytes)) throw new ValidationError(`${what} is not valid UTF-8`, [{ message: 'invalid UTF-8 byte sequence' }]);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-
-/** Parses JSON from bytes or text: strict UTF-8, at most `maxDepth` levels, a ValidationError otherwise. */
-export function parseBoundedJson(input: Uint8Array | string, maxDepth: number, what = 'The request body'): unknown {
-  const text = typeof input === 'string' ? input : decodeUtf8(input, what);
+/** Parses JSON text of at most `maxDepth` levels; a ValidationError naming the limit otherwise. */
+export function parseBoundedJson(text: string, maxDepth: number, what = 'The request body'): unknown {
   if (jsonTextDepth(text, maxDepth) > maxDepth) throw tooDeep(what, maxDepth);
   try {
     return JSON.parse(text);

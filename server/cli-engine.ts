@@ -1,13 +1,14 @@
 // CLI verbs that use the engine with no server: `execute --file` and `eval`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError, parseBoundedJson, parseWorkflowDefinition, type WorkflowDefinition } from '../domain/index.ts';
+import { AppError, parseWorkflowDefinition, type WorkflowDefinition } from '../domain/index.ts';
 import {
   createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, subWorkflowResult, subWorkflowStartNode,
   type ExpressionContext, type Item, type RunResult,
 } from '../engine/index.ts';
 import { getNodeType } from '../nodes/index.ts';
 import { loadConfig } from './config.ts';
+import { parseJsonBytes } from './http/strict-json.ts';
 
 /** A JSON file, held to the same depth and UTF-8 rules as an API body. */
 export async function readJsonFile(file: string, what: string, maxDepth = loadConfig().jsonMaxDepth): Promise<unknown> {
@@ -17,7 +18,7 @@ export async function readJsonFile(file: string, what: string, maxDepth = loadCo
   } catch (error) {
     throw new AppError('validation_failed', `Cannot read ${what} from ${file}: ${(error as Error).message}`);
   }
-  return parseBoundedJson(bytes, maxDepth, `${what[0].toUpperCase()}${what.slice(1)} in ${file}`);
+  return parseJsonBytes(bytes, maxDepth, `${what[0].toUpperCase()}${what.slice(1)} in ${file}`);
 }
 
 /** Items from a file: an array of items or of plain objects (wrapped as `{json}`), or one object. */

@@ -2,7 +2,8 @@
 // webhook-sized body (1 MiB) and on a large import (16 MiB, JSON_BODY_LIMIT_BYTES), and the depth
 // check of a 50,000-item node output.
 // Run: npm run bench:input
-import { decodeUtf8, exceedsDepth, parseBoundedJson } from '../../domain/index.ts';
+import { exceedsDepth } from '../../domain/index.ts';
+import { decodeUtf8, parseJsonBytes } from '../../server/index.ts';
 import { percentile } from './stats.ts';
 
 function body(targetBytes: number): Buffer {
@@ -30,7 +31,7 @@ for (const [label, bytes] of [['1 MiB', 1 << 20], ['16 MiB', 16 << 20]] as const
   const raw = body(bytes);
   const runs = bytes > 1 << 20 ? 10 : 50;
   const plain = time(runs, () => JSON.parse(raw.toString('utf8')));
-  const bounded = time(runs, () => parseBoundedJson(raw, 100));
+  const bounded = time(runs, () => parseJsonBytes(raw, 100));
   const decode = time(runs, () => decodeUtf8(raw));
   const p50 = (s: number[]) => percentile(s, 50).toFixed(2);
   console.log(`${label} body: JSON.parse ${p50(plain)} ms, bounded parse ${p50(bounded)} ms (strict UTF-8 alone ${p50(decode)} ms), p50 of ${runs}`);

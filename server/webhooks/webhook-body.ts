@@ -2,7 +2,8 @@
 // multipart (busboy) are parsed; anything else, or the raw-body option, is kept as binary.
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { decodeUtf8, parseBoundedJson, ValidationError } from '../../domain/index.ts';
+import { ValidationError } from '../../domain/index.ts';
+import { decodeUtf8, parseJsonBytes } from '../http/strict-json.ts';
 import { PayloadTooLargeError, readRaw } from '../http/read-raw.ts';
 import type { BinaryData } from '../../engine/index.ts';
 
@@ -48,7 +49,7 @@ export async function readWebhookBody(req: IncomingMessage, options: BodyOptions
   if (options.binaryData) return { body: {}, binary: { [options.binaryPropertyName]: toBinary(raw, mime) } };
   if (mime === 'application/json' || mime.endsWith('+json')) {
     if (raw.length === 0) return { body: {}, ...rawBinary };
-    return { body: parseBoundedJson(raw, options.maxDepth), ...rawBinary };
+    return { body: parseJsonBytes(raw, options.maxDepth), ...rawBinary };
   }
   if (mime === 'application/x-www-form-urlencoded') {
     const body: Record<string, string | string[]> = {};
