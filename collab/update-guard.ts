@@ -11,7 +11,12 @@ export interface UpdateGuard {
 
 /** How deeply shared types and the plain values in them nest, counting up to `cap + 1` at most. */
 export function docDepth(doc: Y.Doc, cap: number): number {
-  const stack: [unknown, number][] = [...doc.share.values()].map((type) => [type, 1]);
+  return nestingDepth([...doc.share.values()], cap);
+}
+
+/** How deeply the given values (shared types or plain) nest below and including themselves, up to `cap + 1`. */
+function nestingDepth(roots: unknown[], cap: number): number {
+  const stack: [unknown, number][] = roots.map((root) => [root, 1]);
   let deepest = 0;
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
@@ -46,23 +51,12 @@ function addedDepthBound(update: Uint8Array, cap: number): number {
     if (struct.content instanceof Y.ContentType) types++;
     else if (struct.content instanceof Y.ContentAny) {
       for (const value of struct.content.arr) {
-        if (typeof value === 'object' && value !== null) plain = Math.max(plain, docDepthOfPlain(value, cap));
+        if (typeof value === 'object' && value !== null) plain = Math.max(plain, nestingDepth([value], cap));
       }
     }
     if (types + plain > cap) break;
   }
   return types + plain;
-}
-
-function docDepthOfPlain(value: object, cap: number): number {
-  const stack: [unknown, number][] = [[value, 1]];
-  let deepest = 0;
-  while (stack.length > 0 && deepest <= cap) {
-    const [v, depth] = stack.pop()!;
-    deepest = Math.max(deepest, depth);
-    for (const child of Object.values(v as object)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-  }
-  return deepest;
 }
 
 export function createUpdateGuard(doc: Y.Doc, maxDepth: number): UpdateGuard {
