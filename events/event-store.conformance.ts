@@ -2,9 +2,9 @@
 // test, so the suite also runs against a shared EventStoreDB that holds other data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v4 as uuid } from 'uuid';
-import { ValidationError, WrongExpectedRevisionError } from '../domain/index.ts';
+import { ValidationError, WrongExpectedRevisionError, type AppError } from '../domain/index.ts';
 import type { NewEvent, RecordedEvent } from '../domain/index.ts';
-import type { EventStore, SubscribeOptions, Subscription } from './event-store.ts';
+import { MAX_EVENT_BYTES, type EventStore, type SubscribeOptions, type Subscription } from './event-store.ts';
 
 export type MakeStore = () => Promise<{ store: EventStore; cleanup(): Promise<void> }>;
 
@@ -115,6 +115,17 @@ export function eventStoreConformance(name: string, makeStore: MakeStore): void 
       expect(await rejection(store.append(stream, []))).toBeInstanceOf(ValidationError);
       expect(await rejection(store.append(stream, [{ ...ev('Bad'), id: 'not-a-uuid' }]))).toBeInstanceOf(ValidationError);
       expect(await store.streamRevision(stream)).toBe(-1);
+    });
+
+    it('refuses an event over MAX_EVENT_BYTES with payload_too_large and writes nothing; takes one just under it', async () => {
+      const stream = `conf${tag()}-size`;
+      const big = ev('Big', { text: 'x'.repeat(MAX_EVENT_BYTES + 1) });
+      const refused = await rejection(store.append(stream, [ev('Small'), big]));
+      expect((refused as AppError).code).toBe('payload_too_large');
+      expect(await store.streamRevision(stream)).toBe(-1);
+      await store.append(stream, [ev('Fits', { text: 'é'.repeat(Math.floor((MAX_EVENT_BYTES - 4096) / 2)) })]);
+      const [back] = await store.readStream(stream);
+      expect((back.data as { text: string }).text.length).toBe(Math.floor((MAX_EVENT_BYTES - 4096) / 2));
     });
 
     it('checks expectedRevision: number, no_stream, stream_exists, any', async () => {

@@ -59,6 +59,13 @@ export interface Subscription {
   readonly caughtUp: Promise<void>;
 }
 
+/**
+ * The most bytes one event may take (its data and metadata as JSON): EventStoreDB's default append
+ * cap. Every adapter refuses a larger event, so what works embedded also works on EventStoreDB;
+ * large payloads go to the blob store by reference instead.
+ */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
 export interface EventStore {
   /**
    * Appends events atomically. Throws WrongExpectedRevisionError when `expectedRevision` fails.

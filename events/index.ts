@@ -10,7 +10,7 @@ export type {
   Subscription,
   SubscriptionFilter,
 } from './event-store.ts';
-export { matchesFilter } from './event-store.ts';
+export { matchesFilter, MAX_EVENT_BYTES } from './event-store.ts';
 export { createSqliteEventStore } from './sqlite-event-store.ts';
 export type { CommitBus, SqliteEventStore, SqliteEventStoreOptions, SqliteEventStoreStats } from './sqlite-event-store.ts';
 export { createEventStoreDbEventStore } from './eventstoredb-event-store.ts';

@@ -1,8 +1,8 @@
 // The embedded event store: one SQLite file (WAL, fsync on commit) with group commit of appends.
 import { parse as parseUuid } from 'uuid';
-import { UnavailableError } from '../domain/index.ts';
+import { AppError, UnavailableError } from '../domain/index.ts';
 import type { NewEvent } from '../domain/index.ts';
-import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store.ts';
+import { MAX_EVENT_BYTES, type AppendResult, type EventStore, type ReadAllOptions, type ReadStreamOptions } from './event-store.ts';
 import { openEventDb, prepareStatements, toRecorded } from './sqlite-schema.ts';
 import { createBatchWriter } from './sqlite-append-batch.ts';
 import type { Outcome, QueuedAppend } from './sqlite-append-batch.ts';
@@ -128,7 +128,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       return new Promise<AppendResult>((resolve, reject) => {
         if (!acceptingAppends) throw new UnavailableError('event store is closed');
         validateAppend(stream, events, expected);
-        queue.push({ stream, expected, resolve, reject, ...serialize(events) });
+        queue.push({ stream, expected, resolve, reject, ...serialize(stream, events) });
         if (!flushScheduled) {
           flushScheduled = true;
           // setImmediate, not a microtask: writers resuming from the previous batch's promises all
@@ -224,15 +224,21 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   return store;
 }
 
-function serialize(events: NewEvent[]): Pick<QueuedAppend, 'ids' | 'rows'> {
+function serialize(stream: string, events: NewEvent[]): Pick<QueuedAppend, 'ids' | 'rows'> {
   return {
     ids: events.map((e) => parseUuid(e.id)),
     // Serialized before queuing so unserializable data fails only its own append.
-    rows: events.map((e) => ({
-      type: e.type,
-      data: JSON.stringify(e.data ?? null),
-      metadata: JSON.stringify(e.metadata ?? null),
-    })),
+    rows: events.map((e, i) => {
+      const row = { type: e.type, data: JSON.stringify(e.data ?? null), metadata: JSON.stringify(e.metadata ?? null) };
+      // String length bounds the UTF-8 size from below; only near the cap is the exact size worth counting.
+      if (row.data.length + row.metadata.length > MAX_EVENT_BYTES / 3) {
+        const bytes = Buffer.byteLength(row.data) + Buffer.byteLength(row.metadata);
+        if (bytes > MAX_EVENT_BYTES) {
+          throw new AppError('payload_too_large', `Event ${i} (${e.type}) of an append to '${stream}' is ${bytes} bytes; an event may be at most ${MAX_EVENT_BYTES} bytes (larger payloads go to the blob store)`);
+        }
+      }
+      return row;
+    }),
   };
 }
 

@@ -8,5 +8,5 @@ export { startTestRuntime, startTestServer, sampleWorkflow, TEST_OWNER, type Tes
 export { createStoreRecorder } from './executions/store-recorder.ts';
 export { createHttpServer, type HttpServer } from './http-server.ts';
 export { createRedisCommitBus } from './redis-commit-bus.ts';
-export { exited, slowCodeChain, startWeftProcess } from './process-testing.ts';
+export { exited, expectedScaleCount, scaleWorkflow, slowCodeChain, startWeftProcess } from './process-testing.ts';
 export { decodeUtf8, parseJsonBytes } from './http/strict-json.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DEFAULT_WORKSPACE_ID, WriteNotVisibleError, WriteQuarantinedError } from '../domain/index.ts';
-import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type EventStore } from '../events/index.ts';
+import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type BlobStore, type EventStore } from '../events/index.ts';
 import {
   auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
   ProjectionRunner, webhooksProjection, workflowHistoryProjection, workflowsProjection,
@@ -42,6 +42,8 @@ export interface Runtime {
   config: Config;
   logger: Logger;
   events: EventStore;
+  /** Where large run payloads are kept (the events hold references). */
+  blobs: BlobStore;
   readModels: ReadModelStore;
   vault: ReadModelStore;
   projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions' | 'webhooks', ProjectionRunner>;
@@ -154,7 +156,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     production: createProductionRegistry(webhooks),
     // With Redis, test listeners are shared, so a test call may land on any server.
     test: redis ? createRedisTestRegistry(redis, config.queuePrefix) : createTestRegistry(),
-    watch: createExecutionWatch(events),
+    watch: createExecutionWatch(events, blobs),
     executions: executionService, credentials: credentialService, findWorkflow: (id) => workflowCache.get(id),
     config: { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth, testTimeoutMs: config.testWebhookTimeoutMs, publicUrl }, logger,
   });
@@ -220,7 +222,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   }
 
   return {
-    config, logger, events, readModels, vault, app, access, collab,
+    config, logger, events, blobs, readModels, vault, app, access, collab,
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
     projections: { workflows, history, audit, identity, credentials, executions, webhooks },
     workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,

@@ -1,17 +1,18 @@
 // Executions as a service: records each run's request and queues it, lets this process work the
 // queue when it should, and answers for runs wherever they ran (stop, resume, retry, list, data).
 import { randomUUID } from 'node:crypto';
-import { newEntityId, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { AppError, newEntityId, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   executionStreamName, foldExecution, PRIORITY,
   type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WorkerOptions,
 } from '../../engine/index.ts';
 import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
-import { createExecutionWorker, recordQueued, type ExecutionQueuedData, type ExecutionWorkerDeps, type JobOutcome } from './execution-worker.ts';
+import { createExecutionWorker, recordQueued, runExternalizer, type ExecutionQueuedData, type ExecutionWorkerDeps, type JobOutcome } from './execution-worker.ts';
 import { errorWorkflowCall } from './error-workflow.ts';
 import { eventsUntilStep, recordedInput } from './run-history.ts';
-import { createStoreRecorder, hydrate } from './store-recorder.ts';
+import { hydrate } from './large-payloads.ts';
+import { createStoreRecorder } from './store-recorder.ts';
 
 export interface RunRequest {
   mode?: ExecutionMode;
@@ -52,6 +53,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   // Who waits for a run to end or park: each only for an end recorded after it began waiting.
   const waiters = new Map<string, { after: number; resolve: (result: RunResult) => void }[]>();
   const worker = deps.runsWorker ? createExecutionWorker(deps) : undefined;
+  const externalizer = runExternalizer(deps);
   let queueWorker: QueueWorker | undefined;
   const offStop = worker ? queue.onStopRequested((id) => worker.stop(id)) : undefined;
   // With workers elsewhere, a run's end is announced over the queue; its result is in the log.
@@ -94,6 +96,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       outcome = await worker!.runJob(job, handback);
     } catch (err) {
       logger.error({ err, executionId: job.executionId }, 'execution crashed');
+      // On shutdown, or with the store out of reach, the run is not at fault: whoever takes the
+      // job next continues it from the record.
+      const transient = handback.aborted || (err instanceof AppError && err.retryable);
+      if (!transient) await endCrashedRun(job.executionId, err);
       return;
     }
     if (!outcome) return;
@@ -111,6 +117,32 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     await runErrorWorkflow(queued, executionId, result, ctx).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
   }
 
+  /**
+   * A run whose job threw (a step that could not be recorded, a payload missing from the blob
+   * store) ends as failed, with the reason on record, so that nobody waits on it forever. When
+   * even that cannot be written, its waiters here still get the failure.
+   */
+  async function endCrashedRun(executionId: string, cause: unknown): Promise<void> {
+    const error = { name: 'ExecutionCrashed', message: `The run stopped: ${cause instanceof Error ? cause.message : String(cause)}` };
+    const stoppedAt = new Date().toISOString();
+    const stream = executionStreamName(executionId);
+    try {
+      const [last] = await events.readStream(stream, { direction: 'backwards', limit: 1 });
+      if (!last || last.type === 'ExecutionFinished') return;
+      const meta = { actor: last.metadata.actor, correlationId: last.metadata.correlationId, ...(last.metadata.workspaceId ? { workspaceId: String(last.metadata.workspaceId) } : {}) };
+      await createStoreRecorder(events, stream, meta, last.revision, { externalizer }).record('ExecutionFinished', { status: 'error', stoppedAt, error });
+      const run = await readRun(executionId);
+      const result = foldExecution(run);
+      settleWaiters(executionId, result, run[run.length - 1].revision);
+      const queued = run.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
+      if (queued) await runErrorWorkflow(queued, executionId, result, { actor: meta.actor, requestId: meta.correlationId });
+    } catch (err) {
+      logger.error({ err, executionId }, 'the end of a crashed run could not be recorded');
+      const result: RunResult = { status: 'error', mode: 'integrated', startedAt: stoppedAt, stoppedAt, data: { resultData: { runData: {}, error } } };
+      settleWaiters(executionId, result, Number.MAX_SAFE_INTEGER);
+    }
+  }
+
   function scheduleResume(executionId: string, workflowId: string, waitTill: string): Promise<void> {
     return queue.enqueue({ executionId, workflowId, resume: true }, {
       priority: PRIORITY.resume, key: `resume-${executionId}-${Date.parse(waitTill)}`, delayMs: Date.parse(waitTill) - Date.now(),
@@ -124,7 +156,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     }
     const executionId = newEntityId();
     const done = waitForEnd(executionId);
-    await recordQueued(events, executionId, queued, ctx);
+    await recordQueued(events, externalizer, executionId, queued, ctx);
     const priority = queued.mode === 'manual' ? PRIORITY.manual : queued.retryOf ? PRIORITY.retry : PRIORITY.production;
     await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority, key: `run-${executionId}` });
     return { executionId, done };
@@ -168,7 +200,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
 
   async function appendToRun(id: string, doc: ExecutionDoc, type: string, data: unknown, ctx: RequestContext): Promise<void> {
     const stream = executionStreamName(id);
-    await createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: doc.workspaceId }, await events.streamRevision(stream))
+    await createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: doc.workspaceId }, await events.streamRevision(stream), { externalizer })
       .record(type, data);
   }
 
@@ -279,7 +311,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       if (doc.status !== 'error' && doc.status !== 'canceled' && doc.status !== 'crashed') {
         throw new ValidationError(`Only a failed or canceled execution can be retried (this one is ${doc.status})`);
       }
-      const stream = await events.readStream(executionStreamName(id));
+      const stream = await readRun(id);
       const queued = stream.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
       if (!queued) throw new ValidationError(`Execution ${id} has no recorded request to retry`);
       let definition = queued.definition;

@@ -15,7 +15,8 @@ import type { RequestContext } from '../commands.ts';
 import type { Config } from '../config.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import type { Logger } from '../logger.ts';
-import { createStoreRecorder, hydrate } from './store-recorder.ts';
+import { hydrate, type Externalizer } from './large-payloads.ts';
+import { createStoreRecorder } from './store-recorder.ts';
 
 /** What a run was asked to do, recorded before it is queued (so an accepted run is never lost). */
 export interface ExecutionQueuedData {
@@ -56,6 +57,7 @@ export type ExecutionWorker = ReturnType<typeof createExecutionWorker>;
 
 export function createExecutionWorker(deps: ExecutionWorkerDeps) {
   const { events, credentials, workspaces, config, logger } = deps;
+  const externalizer = runExternalizer(deps);
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const running = new Map<string, AbortController>();
@@ -96,9 +98,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     extra: Pick<ExecuteWorkflowOptions, 'replay' | 'handback'> = {},
   ): Promise<RunResult> {
     const stream = executionStreamName(executionId);
-    const recorder = createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, fromRevision, {
-      blobs: deps.blobs, inlineLimitBytes: config.outputInlineLimitBytes,
-    });
+    const recorder = createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, fromRevision, { externalizer });
     const abort = new AbortController();
     running.set(executionId, abort);
     const runCtx = { ...ctx, requestId: randomUUID() };
@@ -161,7 +161,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
       ...(sub.revision !== undefined ? { workflowRevision: sub.revision } : {}),
     };
     const executionId = newEntityId();
-    await recordQueued(events, executionId, queued, ctx);
+    await recordQueued(events, externalizer, executionId, queued, ctx);
     const done = run(executionId, queued, ctx, 0); // the queued event is revision 0
     if (!wait) {
       done.catch((err) => logger.error({ err, executionId }, 'sub-workflow crashed'));
@@ -196,9 +196,14 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
   };
 }
 
+/** Where a run's large payloads go: the blob store, past the configured inline limit. */
+export function runExternalizer(deps: Pick<ExecutionWorkerDeps, 'blobs' | 'config'>): Externalizer {
+  return { blobs: deps.blobs, inlineLimitBytes: deps.config.outputInlineLimitBytes };
+}
+
 /** Appends the run's request as the first event of its stream. */
-export async function recordQueued(events: EventStore, executionId: string, queued: ExecutionQueuedData, ctx: RequestContext): Promise<void> {
-  const recorder = createStoreRecorder(events, executionStreamName(executionId), { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId });
+export async function recordQueued(events: EventStore, externalizer: Externalizer, executionId: string, queued: ExecutionQueuedData, ctx: RequestContext): Promise<void> {
+  const recorder = createStoreRecorder(events, executionStreamName(executionId), { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, -1, { externalizer });
   await recorder.record('ExecutionQueued', queued);
 }
 

@@ -5,8 +5,14 @@
 // that queue up meanwhile go in one batch (one fsync). The run's end (finished, parked) waits for
 // everything before it. A worker that dies loses at most the steps not yet appended; they are run
 // again by whoever continues the run, which is what "continue from the last recorded step" means.
-import { eventIdFor, type Actor, type NewEvent } from '../../domain/index.ts';
-import type { BlobStore, EventStore } from '../../events/index.ts';
+//
+// An append that fails is retried while the store calls the failure transient; after that the
+// recorder is broken: every later `record` rejects with the same error, so the run stops and its
+// owner records the failure (see `recordRunFailure`).
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError, eventIdFor, type Actor, type NewEvent } from '../../domain/index.ts';
+import { MAX_EVENT_BYTES, type EventStore } from '../../events/index.ts';
+import { externalize, type Externalizer } from './large-payloads.ts';
 
 export interface StepRecorder {
   record(type: string, data: unknown): Promise<void>;
@@ -16,11 +22,20 @@ export interface StepRecorder {
 const AWAITED = new Set(['ExecutionQueued', 'ExecutionWaiting', 'ExecutionFinished', 'ExecutionResumeRequested', 'ExecutionDeleted', 'WebhookResponseSent']);
 /** Most events a run may get ahead of the store before it waits. */
 const MAX_AHEAD = 256;
+/** Waits before each retry of an append that failed transiently. */
+const RETRY_DELAYS_MS = [50, 250, 1000];
 
 export interface StoreRecorderOptions {
-  /** Node outputs larger than `inlineLimitBytes` (as JSON) go to the blob store by reference. */
-  blobs?: BlobStore;
-  inlineLimitBytes?: number;
+  /** Where payloads over the inline limit go by reference; without it, events are stored whole. */
+  externalizer?: Externalizer;
+  /** Waits before each retry of a transient failure (tests shorten them). */
+  retryDelaysMs?: readonly number[];
+}
+
+interface Queued {
+  event: NewEvent;
+  /** An upper bound of the event's stored size, for sizing batches. */
+  bytes: number;
 }
 
 export function createStoreRecorder(
@@ -30,42 +45,72 @@ export function createStoreRecorder(
   fromRevision = -1,
   options: StoreRecorderOptions = {},
 ): StepRecorder {
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let revision = fromRevision;
-  let pending: NewEvent[] = [];
+  let pending: Queued[] = [];
   let inFlight: Promise<void> | undefined;
   let failure: unknown;
 
-  const toEvent = async (type: string, data: unknown, index: number): Promise<NewEvent> => ({
-    id: eventIdFor(stream, index),
-    type,
-    data: options.blobs ? await externalize(data, options.blobs, options.inlineLimitBytes ?? Infinity) : data,
-    metadata: {
-      actor: meta.actor,
-      correlationId: meta.correlationId,
-      causationId: meta.correlationId,
-      at: new Date().toISOString(),
-      schemaVersion: 1,
-      ...(meta.workspaceId ? { workspaceId: meta.workspaceId } : {}),
-    },
-  });
+  const toEvent = async (type: string, data: unknown, index: number): Promise<Queued> => {
+    const stored = options.externalizer ? await externalize(data, options.externalizer) : { data, bytes: 0 };
+    const event: NewEvent = {
+      id: eventIdFor(stream, index),
+      type,
+      data: stored.data,
+      metadata: {
+        actor: meta.actor,
+        correlationId: meta.correlationId,
+        causationId: meta.correlationId,
+        at: new Date().toISOString(),
+        schemaVersion: 1,
+        ...(meta.workspaceId ? { workspaceId: meta.workspaceId } : {}),
+      },
+    };
+    return { event, bytes: stored.bytes + 1024 };
+  };
 
-  // One append at a time, in order; whatever queued up meanwhile goes in the next one.
-  const drain = (): Promise<void> => {
-    inFlight ??= (async () => {
+  const appendWithRetry = async (batch: NewEvent[]): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
       try {
-        while (pending.length > 0 && failure === undefined) {
-          const batch = pending;
-          pending = [];
-          const result = await events.append(stream, batch, { expectedRevision: revision < 0 ? 'no_stream' : revision });
-          revision = result.revision;
-        }
+        const result = await events.append(stream, batch, { expectedRevision: revision < 0 ? 'no_stream' : revision });
+        revision = result.revision;
+        return;
       } catch (err) {
-        failure = err;
-      } finally {
-        inFlight = undefined;
+        if (attempt >= retryDelays.length || !isTransient(err)) throw err;
+        await sleep(retryDelays[attempt]);
       }
-    })();
-    return inFlight;
+    }
+  };
+
+  // One append at a time, in order; whatever queued up meanwhile goes in the next one, as long as
+  // the batch stays under the store's cap for one append.
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
+      let size = 0;
+      let count = 0;
+      while (count < pending.length && (count === 0 || size + pending[count].bytes <= MAX_EVENT_BYTES)) size += pending[count++].bytes;
+      const batch = pending.slice(0, count);
+      pending = pending.slice(count);
+      await appendWithRetry(batch.map((q) => q.event));
+    }
+  };
+
+  // `inFlight` is cleared in a `.finally`, which always runs after this assignment: clearing it
+  // inside the async function would run first when there is nothing to append, and leave a settled
+  // promise behind that every later wait would spin on.
+  const drain = (): Promise<void> => {
+    if (!inFlight && failure === undefined && pending.length > 0) {
+      inFlight = flush()
+        .catch((err: unknown) => { failure = err; })
+        .finally(() => { inFlight = undefined; });
+    }
+    return inFlight ?? Promise.resolve();
+  };
+
+  /** Resolves when everything queued is stored; each turn waits on a real append or ends. */
+  const settle = async (): Promise<void> => {
+    while (failure === undefined && (inFlight || pending.length > 0)) await drain();
+    if (failure !== undefined) throw failure;
   };
 
   let next = fromRevision + 1;
@@ -82,34 +127,16 @@ export function createStoreRecorder(
       chain = queued.catch(() => undefined);
       return queued.then(async () => {
         void drain();
-        if (AWAITED.has(type) || pending.length >= MAX_AHEAD) {
-          while (inFlight || pending.length > 0) await drain();
-        }
+        if (AWAITED.has(type) || pending.length >= MAX_AHEAD) await settle();
         if (failure !== undefined) throw failure;
       });
     },
   };
 }
 
-/** Node outputs over the limit are replaced by a reference to the blob that holds them. */
-async function externalize(data: unknown, blobs: BlobStore, limit: number): Promise<unknown> {
-  const task = (data as { taskData?: { data?: unknown } } | null)?.taskData;
-  if (!task?.data) return data;
-  const json = Buffer.from(JSON.stringify(task.data));
-  if (json.length <= limit) return data;
-  const ref = await blobs.put(json);
-  const { data: _inline, ...rest } = task;
-  return { ...(data as object), taskData: rest, dataRef: ref };
-}
-
-/** Puts externalized node outputs back into the events (before folding or continuing a run). */
-export async function hydrate<E extends { type: string; data: unknown }>(events: E[], blobs: BlobStore): Promise<E[]> {
-  return Promise.all(events.map(async (event) => {
-    const ref = (event.data as { dataRef?: { sha256: string } } | null)?.dataRef;
-    if (!ref) return event;
-    const bytes = await blobs.get(ref.sha256);
-    if (!bytes) throw new Error(`The output of ${event.type} (blob ${ref.sha256}) is missing from the blob store`);
-    const { dataRef: _ref, taskData, ...rest } = event.data as { dataRef: unknown; taskData: object };
-    return { ...event, data: { ...rest, taskData: { ...taskData, data: JSON.parse(bytes.toString('utf8')) } } };
-  }));
+/** Failures worth another try: the store said so, or SQLite was busy beyond its own retries. */
+function isTransient(err: unknown): boolean {
+  if (err instanceof AppError) return err.retryable;
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'ECONNRESET' || code === 'ETIMEDOUT';
 }

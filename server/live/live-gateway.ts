@@ -24,6 +24,7 @@ import {
   type LiveAck, type LiveClientToServer, type LiveError, type LiveErrorCode, type LiveRoom, type LiveServerToClient, type NodeDataReply, type WatchReply,
 } from '../../domain/index.ts';
 import { executionStreamName } from '../../engine/index.ts';
+import { hydrateEvent } from '../executions/large-payloads.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Runtime } from '../runtime.ts';
 import { createLiveFeed } from './live-feed.ts';
@@ -61,7 +62,7 @@ export interface LiveGatewayOptions {
 }
 
 export function attachLiveGateway(server: http.Server, runtime: Runtime, options: LiveGatewayOptions): LiveGateway {
-  const { config, logger, events } = runtime;
+  const { config, logger, events, blobs } = runtime;
   const log = logger.child({ part: 'live' });
   const io = new Server<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>(server, {
     serveClient: false,
@@ -231,8 +232,10 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
     await rooms.resolve(socket.data.principal, `execution:${executionId}`);
     const recorded = await events.readStream(executionStreamName(executionId));
     for (let i = recorded.length - 1; i >= 0; i--) {
-      const { type, data } = recorded[i] as { type: string; data: { node?: string; runIndex?: number; taskData?: Record<string, unknown> } };
-      if ((type !== 'NodeSucceeded' && type !== 'NodeFailed') || data.node !== node || data.runIndex !== runIndex) continue;
+      const { type, data: found } = recorded[i] as { type: string; data: { node?: string; runIndex?: number } };
+      if ((type !== 'NodeSucceeded' && type !== 'NodeFailed') || found.node !== node || found.runIndex !== runIndex) continue;
+      // A large output is read back from the blob store.
+      const { data } = (await hydrateEvent(recorded[i], blobs)) as { data: { taskData?: Record<string, unknown> } };
       const task = data.taskData ?? {};
       return {
         executionId, node, runIndex,

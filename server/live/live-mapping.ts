@@ -91,7 +91,9 @@ function executionMessage(type: string, d: Record<string, unknown>): { type: Liv
     case 'NodeSucceeded':
     case 'NodeFailed': {
       const task = (d.taskData ?? {}) as TaskDataLike;
-      const base = { node: String(d.node), runIndex: Number(d.runIndex ?? 0), itemCounts: itemCounts(task), durationMs: task.executionTime ?? 0 };
+      // A large output is in the blob store; its event keeps the counts.
+      const counts = Array.isArray(d.itemCounts) ? (d.itemCounts as (number | null)[]) : itemCounts(task);
+      const base = { node: String(d.node), runIndex: Number(d.runIndex ?? 0), itemCounts: counts, durationMs: task.executionTime ?? 0 };
       if (type === 'NodeFailed') return { type: 'node.failed', data: { ...base, error: publicError(task.error) } };
       return { type: 'node.finished', data: { ...base, status: (task.executionStatus ?? 'success') as LiveDataByType['node.finished']['status'] } };
     }

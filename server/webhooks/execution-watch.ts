@@ -3,12 +3,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WorkflowDefinition, WorkflowNode } from '../../domain/index.ts';
 import { executionStreamName, type RunResult } from '../../engine/index.ts';
-import type { EventStore } from '../../events/index.ts';
+import type { BlobStore, EventStore } from '../../events/index.ts';
 import type { WebhookResponse } from '../../nodes/index.ts';
+import { hydrateEvent } from '../executions/large-payloads.ts';
 
 export type ExecutionWatch = ReturnType<typeof createExecutionWatch>;
 
-export function createExecutionWatch(events: EventStore, options: { pollMs?: number } = {}) {
+export function createExecutionWatch(events: EventStore, blobs: BlobStore, options: { pollMs?: number } = {}) {
   const pollMs = options.pollMs ?? 10;
 
   return {
@@ -17,7 +18,9 @@ export function createExecutionWatch(events: EventStore, options: { pollMs?: num
       const stream = await events.readStream(executionStreamName(executionId));
       let definition: WorkflowDefinition | undefined;
       let waiting: string | undefined;
-      for (const e of stream) {
+      for (const recorded of stream) {
+        // The definition may have gone to the blob store with a large trigger body.
+        const e = recorded.type === 'ExecutionQueued' || recorded.type === 'ExecutionStarted' ? await hydrateEvent(recorded, blobs) : recorded;
         const data = e.data as { definition?: WorkflowDefinition; node?: string };
         if ((e.type === 'ExecutionQueued' || e.type === 'ExecutionStarted') && data.definition) definition = data.definition;
         if (e.type === 'ExecutionWaiting') waiting = data.node;
@@ -41,7 +44,7 @@ export function createExecutionWatch(events: EventStore, options: { pollMs?: num
         for (const event of batch) {
           from = event.revision + 1;
           if (event.type === 'WebhookResponseSent') {
-            const data = event.data as { node: string; response: WebhookResponse };
+            const data = (await hydrateEvent(event, blobs)).data as { node: string; response: WebhookResponse };
             if (respondNodes.has(data.node)) return data.response;
           }
           if (event.type === 'ExecutionFinished' || event.type === 'ExecutionWaiting') return undefined;
