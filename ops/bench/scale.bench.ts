@@ -1,0 +1,131 @@
+// Data-scale figures (issue 12): the scale workflow (Code making N items → Edit Fields with three
+// expressions → IF → Code counting) through a webhook answering when the last node finishes, and
+// through `POST …/run?wait=true`, embedded and with a `weft worker` process on Redis; peak RSS; and
+// /healthz and workflow-list latency while a 100,000-item run and a backlog of webhook runs execute.
+// Run: npm run bench:scale   (SIZES=10000,100000 MODES=embedded,redis BACKLOG=10000 to change)
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  exited, expectedScaleCount, scaleWorkflow, startTestServer, startWeftProcess, TEST_OWNER, type TestServer,
+} from '../../server/index.ts';
+import { percentile } from './stats.ts';
+
+const SIZES = (process.env.SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const MODES = (process.env.MODES ?? 'embedded,redis').split(',');
+const BACKLOG = Number(process.env.BACKLOG ?? 10_000);
+const headers = { 'x-api-key': TEST_OWNER.apiKey, 'content-type': 'application/json' };
+
+/** Peak resident memory of a process, in MB (VmHWM). */
+function peakRssMb(pid: number | 'self'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return Math.round(Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024);
+}
+
+async function call(url: string, init: RequestInit = {}): Promise<{ status: number; body: any; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(url, { ...init, headers: { ...headers, ...(init.headers as object) } });
+  const body = await res.json().catch(() => undefined);
+  return { status: res.status, body, ms: performance.now() - started };
+}
+
+async function create(server: TestServer, definition: object, activate: boolean): Promise<string> {
+  const { body } = await call(`${server.url}/api/v1/workflows`, { method: 'POST', body: JSON.stringify(definition) });
+  if (activate) await call(`${server.url}/api/v1/workflows/${body.id}/activate`, { method: 'POST' });
+  return body.id;
+}
+
+/** Probes /healthz and the workflow list one after another until stopped; their latencies. */
+function probe(server: TestServer) {
+  const health: number[] = [];
+  const list: number[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      health.push((await call(`${server.url}/healthz`)).ms);
+      list.push((await call(`${server.url}/api/v1/workflows?limit=20`)).ms);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      const f = (v: number[]) => `p50 ${percentile(v, 50).toFixed(1)} ms, p99 ${percentile(v, 99).toFixed(1)} ms, max ${Math.max(...v).toFixed(0)} ms (${v.length} probes)`;
+      return `/healthz ${f(health)}; workflow list ${f(list)}`;
+    },
+  };
+}
+
+async function sizes(server: TestServer, label: string, rssOf: () => string) {
+  const hookPath = `scale-${randomUUID().slice(0, 8)}`;
+  await create(server, scaleWorkflow('webhook', hookPath), true);
+  const manualId = await create(server, scaleWorkflow('manual'), false);
+  for (const n of SIZES) {
+    const hook = await call(`${server.url}/webhook/${hookPath}`, { method: 'POST', body: JSON.stringify({ n }) });
+    const ok = hook.body?.count === expectedScaleCount(n);
+    console.log(`${label}  webhook      N=${String(n).padStart(9)}  ${(hook.ms / 1000).toFixed(2).padStart(7)} s  ${ok ? 'answer right' : `WRONG ANSWER ${hook.status} ${JSON.stringify(hook.body).slice(0, 200)}`}  ${rssOf()}`);
+    const run = await call(`${server.url}/api/v1/workflows/${manualId}/run?wait=true`, { method: 'POST', body: JSON.stringify({ triggerItems: [{ json: { n } }] }) });
+    const runOk = run.body?.status === 'success';
+    console.log(`${label}  run?wait     N=${String(n).padStart(9)}  ${(run.ms / 1000).toFixed(2).padStart(7)} s  ${runOk ? 'success' : `FAILED ${run.status} ${JSON.stringify(run.body?.data?.resultData?.error ?? run.body).slice(0, 200)}`}  ${rssOf()}`);
+  }
+}
+
+/** A 100,000-item run and a backlog of quick webhook runs at once, with the probes going. */
+async function underLoad(server: TestServer) {
+  const bigPath = `big-${randomUUID().slice(0, 8)}`;
+  const quickPath = `quick-${randomUUID().slice(0, 8)}`;
+  await create(server, scaleWorkflow('webhook', bigPath), true);
+  await create(server, {
+    name: 'Quick', settings: { executionOrder: 'v1' },
+    nodes: [
+      { id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: quickPath, parameters: { path: quickPath, httpMethod: 'POST', options: {} } },
+      { id: 's', name: 'Edit Fields', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { assignments: { assignments: [{ id: 'a', name: 'seen', value: '={{ $json.body.k }}', type: 'number' }] }, options: {} } },
+    ],
+    connections: { Webhook: { main: [[{ node: 'Edit Fields', type: 'main', index: 0 }]] } },
+  }, true);
+
+  const quiet = probe(server);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  console.log(`idle                       ${await quiet.stop()}`);
+
+  const probes = probe(server);
+  const started = performance.now();
+  const big = call(`${server.url}/webhook/${bigPath}`, { method: 'POST', body: JSON.stringify({ n: 100_000 }) });
+  let sent = 0;
+  const senders = Array.from({ length: 50 }, async () => {
+    while (sent < BACKLOG) {
+      const k = sent++;
+      await call(`${server.url}/webhook/${quickPath}`, { method: 'POST', body: JSON.stringify({ k }) });
+    }
+  });
+  await Promise.all(senders);
+  const accepted = performance.now() - started;
+  const bigDone = await big;
+  console.log(`backlog: ${BACKLOG} webhook runs accepted in ${(accepted / 1000).toFixed(1)} s; the 100,000-item run answered in ${(bigDone.ms / 1000).toFixed(1)} s (${bigDone.body?.count === expectedScaleCount(100_000) ? 'right' : 'WRONG'})`);
+  console.log(`under load                 ${await probes.stop()}`);
+}
+
+for (const mode of MODES) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-scale-'));
+  const env = mode === 'redis'
+    ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-scale-${randomUUID()}`, SERVER_RUNS_WORKER: 'false' }
+    : {};
+  const server = await startTestServer(env, dataDir);
+  let worker: ChildProcess | undefined;
+  if (mode === 'redis') worker = await startWeftProcess('worker', { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const rssOf = () => `peak RSS server ${peakRssMb('self')} MB${worker?.pid ? `, worker ${peakRssMb(worker.pid)} MB` : ''}`;
+  try {
+    await sizes(server, mode.padEnd(9), rssOf);
+    if (mode === 'embedded') await underLoad(server);
+  } finally {
+    if (worker) {
+      worker.kill('SIGTERM');
+      await exited(worker);
+    }
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
