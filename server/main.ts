@@ -1,5 +1,6 @@
 // Starts the server: configuration, runtime, HTTP listener, and a shutdown on signals with a deadline.
 import { ConfigError, loadConfig } from './config.ts';
+import { exitAfterOutput } from './cli-exit.ts';
 import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { PRODUCT } from './product.ts';
@@ -20,7 +21,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(2);
+      await exitAfterOutput(2);
     }
     throw error;
   }
