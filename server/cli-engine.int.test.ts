@@ -1,5 +1,5 @@
 // The engine verbs of the CLI, run as real processes: execute a workflow file, evaluate an expression.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,25 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function weft(...args: string[]) {
   return spawnSync(process.execPath, [path.join(root, 'bin', 'weft.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir } });
+}
+
+/**
+ * Runs `weft` with standard output a pipe that this test reads, as `weft … | jq` would. A `slow`
+ * reader, like jq on a large document, reads nothing until the process has exited or 5 s passed.
+ */
+function weftPiped(args: string[], env: Record<string, string> = {}, slow = false): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'weft.js'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dir, ...env } });
+  const chunks: Buffer[] = [];
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => chunks.push(d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  if (slow) {
+    child.stdout.pause();
+    const resume = () => child.stdout.resume();
+    setTimeout(resume, 5_000);
+    child.once('exit', resume);
+  }
+  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout: Buffer.concat(chunks).toString('utf8'), stderr })));
 }
 
 function file(name: string, value: unknown): string {
@@ -48,6 +67,21 @@ describe('weft execute --file', () => {
     expect(JSON.parse(res.stdout)).toMatchObject({ status: 'error', data: { resultData: { error: { message: 'it broke' } } } });
   });
 
+  it('prints a result of about 10 MB in full when its output is a pipe', async () => {
+    const count = 16_000;
+    const workflow = {
+      name: 'Big', settings: { executionOrder: 'v1' },
+      nodes: [node('Start', 'manualTrigger', 0), node('Many', 'code', 200, { jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { i, pad: 'x'.repeat(400) } }));` }, 2)],
+      connections: { Start: { main: [[{ node: 'Many', type: 'main', index: 0 }]] } },
+    };
+    const res = await weftPiped(['execute', '--file', file('big.json', workflow)]);
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout.length).toBeGreaterThan(10_000_000);
+    const items = JSON.parse(res.stdout).data.resultData.runData.Many[0].data.main[0] as { json: { i: number; pad: string } }[];
+    expect(items.map((item) => item.json.i)).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(items.every((item) => item.json.pad.length === 400)).toBe(true);
+  }, 120_000);
+
   it('reports an unreadable file clearly', () => {
     const res = weft('execute', '--file', path.join(dir, 'missing.json'));
     expect(res.status).toBe(2);
@@ -81,4 +115,26 @@ describe('weft import, list, export', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('nodes.0.type');
   });
+});
+
+describe('weft export --all', () => {
+  it('prints every workflow to a slow reader: more than one page, more than a pipe holds', async () => {
+    const env = { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'weft-cli-many-')) };
+    try {
+      const count = 300;
+      const many = Array.from({ length: count }, (_, i) => ({
+        name: `Many ${i}`, settings: { executionOrder: 'v1' }, connections: {},
+        nodes: [node('Start', 'manualTrigger', 0), node('Note', 'stickyNote', 200, { content: `workflow ${i} `.repeat(800) })],
+      }));
+      const imported = await weftPiped(['import', '--input', file('many.json', many)], env);
+      expect(imported.status, imported.stderr).toBe(0);
+      const res = await weftPiped(['export', '--all'], env, true);
+      expect(res.status, res.stderr).toBe(0);
+      expect(res.stdout.length).toBeGreaterThan(2_000_000);
+      const names = (JSON.parse(res.stdout) as { name: string }[]).map((w) => w.name).sort();
+      expect(names).toEqual(many.map((w) => w.name).sort());
+    } finally {
+      rmSync(env.DATA_DIR, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -8,7 +8,9 @@ import { keepNewFilesPrivate } from './private-files.ts';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { AppError, DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
-import { startRuntime } from './runtime.ts';
+import { startRuntime, type Runtime } from './runtime.ts';
+import { exitAfterOutput, ignoreClosedReader } from './cli-exit.ts';
+import type { WorkflowDoc } from '../projections/index.ts';
 import { SYSTEM_CONTEXT } from './auth/identity-service.ts';
 import { evalExpression, executeFile, readJsonFile } from './cli-engine.ts';
 import { writeFile } from 'node:fs/promises';
@@ -63,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
   // Before any verb opens the data folder (start, worker, users, import…).
   keepNewFilesPrivate();
   const [verb, ...rest] = argv;
+  if (verb !== undefined && verb !== 'start' && verb !== 'worker') ignoreClosedReader();
   switch (verb) {
     case undefined:
     case 'start':
@@ -165,8 +168,8 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
       return 0;
     }
     if (verb === 'export') {
-      const docs = values.id ? [await runtime.workflows.get(values.id)] : (await runtime.workflows.list({ workspaceId, limit: 250 })).items;
       if (!values.id && !values.all) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} export --id ID | --all`);
+      const docs = values.id ? [await runtime.workflows.get(values.id)] : await allWorkflows(runtime, workspaceId);
       const exported = docs.map(toN8nExport);
       const text = JSON.stringify(values.id ? exported[0] : exported, null, 2);
       if (values.output) await writeFile(values.output, text);
@@ -174,12 +177,7 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
       return 0;
     }
     const active = values.active === undefined ? undefined : values.active === 'true';
-    let cursor: string | undefined;
-    do {
-      const page = await runtime.workflows.list({ workspaceId, active, limit: 250, cursor });
-      for (const w of page.items) console.log(`${w.id}  ${w.active ? 'active  ' : 'inactive'}  ${w.name}`);
-      cursor = page.nextCursor;
-    } while (cursor);
+    for (const w of await allWorkflows(runtime, workspaceId, active)) console.log(`${w.id}  ${w.active ? 'active  ' : 'inactive'}  ${w.name}`);
     return 0;
   } catch (error) {
     console.error(describeError(error));
@@ -187,6 +185,18 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
   } finally {
     await runtime.close();
   }
+}
+
+/** Every workflow of a workspace, page by page (a page holds at most 250). */
+async function allWorkflows(runtime: Runtime, workspaceId: string, active?: boolean): Promise<WorkflowDoc[]> {
+  const all: WorkflowDoc[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await runtime.workflows.list({ workspaceId, active, limit: 250, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
 }
 
 /** User and API key verbs run on the data directly (the server may run at the same time). */
@@ -237,4 +247,5 @@ async function identityVerb(verb: string, args: string[]): Promise<number> {
 }
 
 const code = await main(process.argv.slice(2));
-if (code >= 0) process.exit(code);
+// `start` and `worker` (-1) run until a signal; every other verb ends once its output is out.
+if (code >= 0) await exitAfterOutput(code);

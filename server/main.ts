@@ -1,10 +1,12 @@
-// Starts the server: configuration, runtime, HTTP listener, and a graceful shutdown on signals.
+// Starts the server: configuration, runtime, HTTP listener, and a shutdown on signals with a deadline.
 import { ConfigError, loadConfig } from './config.ts';
+import { exitAfterOutput } from './cli-exit.ts';
 import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { PRODUCT } from './product.ts';
 import { keepNewFilesPrivate } from './private-files.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
+import { shutDownOnSignals, type ShutdownPlan } from './shutdown.ts';
 
 export interface ServeOptions {
   /** The worker role: no HTTP listener, only background processing (projections for now). */
@@ -19,7 +21,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(2);
+      await exitAfterOutput(2);
     }
     throw error;
   }
@@ -39,27 +41,34 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     `${PRODUCT.name} ${PRODUCT.version} listening on http://localhost:${port}`,
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    await listener.closeChannels();
-    server.closeIdleConnections();
-    const deadline = setTimeout(() => {
-      logger.warn('shutdown deadline reached; closing open connections');
-      server.closeAllConnections();
-    }, config.shutdownTimeoutMs);
-    await closed;
-    clearTimeout(deadline);
-    await runtime.close();
-    logger.info('stopped cleanly');
-    logger.flush();
-    process.exit(0);
+  shutDownOnSignals({
+    ...shutdownSteps(runtime),
+    async graceful(phase, softDeadline) {
+      phase('finishing in-flight requests');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.closeChannels();
+      server.closeIdleConnections();
+      const cutOff = setTimeout(() => {
+        logger.warn('requests still open when runs must hand back; closing their connections');
+        server.closeAllConnections();
+      }, softDeadline - Date.now());
+      await closed;
+      clearTimeout(cutOff);
+      phase('finishing runs and closing the stores');
+      await runtime.close({ runWindowMs: Math.max(0, softDeadline - Date.now()) });
+    },
+  });
+}
+
+/** What both roles share in a shutdown: the deadlines, and the runs to report and hand back. */
+function shutdownSteps(runtime: Runtime): Omit<ShutdownPlan, 'graceful'> {
+  return {
+    logger: runtime.logger,
+    deadlineMs: runtime.config.shutdownTimeoutMs,
+    runWindowMs: runtime.config.workerShutdownTimeoutMs,
+    running: () => runtime.executions.runningJobs(),
+    abandon: () => runtime.executions.abandonRunning(),
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 function runWorker(runtime: Runtime): void {
@@ -70,12 +79,11 @@ function runWorker(runtime: Runtime): void {
     { concurrency: runtime.config.workerConcurrency, queue: runtime.config.redisUrl ? 'bullmq' : 'in-process' },
     `${PRODUCT.name} ${PRODUCT.version} worker started: running workflows from the queue`,
   );
-  const stop = async (signal: string) => {
-    runtime.logger.info({ signal }, 'worker shutting down');
-    await runtime.close();
-    runtime.logger.flush();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  shutDownOnSignals({
+    ...shutdownSteps(runtime),
+    async graceful(phase, softDeadline) {
+      phase('finishing runs and closing the stores');
+      await runtime.close({ runWindowMs: Math.max(0, softDeadline - Date.now()) });
+    },
+  });
 }

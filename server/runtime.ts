@@ -63,8 +63,11 @@ export interface Runtime {
   /** Who sent a WebSocket upgrade or other raw request (session cookie or API key header). */
   authenticateHeaders(headers: Record<string, string | string[] | undefined>): Promise<Principal | undefined>;
   app: App;
-  /** Stops projections, flushes the event store and closes every connection. */
-  close(): Promise<void>;
+  /**
+   * Stops projections, flushes the event store and closes every connection. Running runs may
+   * finish for `runWindowMs` (default WORKER_SHUTDOWN_TIMEOUT_MS), then are handed back.
+   */
+  close(options?: { runWindowMs?: number }): Promise<void>;
 }
 
 export const ALL_PROJECTIONS: Projection[] = [
@@ -227,11 +230,11 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     projections: { workflows, history, audit, identity, credentials, executions, webhooks },
     workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,
     executions: executionService,
-    async close() {
+    async close(options = {}) {
       // Open rooms commit their last edits and store their documents while the log is still open.
       await collab.close();
       await triggers.close();
-      await executionService.dispose();
+      await executionService.dispose(options.runWindowMs);
       await queue.close();
       await blobs.close();
       for (const runner of runners) await runner.stop();

@@ -63,7 +63,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
     },
 
     work(handler: JobHandler, work: WorkerOptions): QueueWorker {
-      const running = new Map<string, AbortController>();
+      const running = new Map<string, { job: Job<RunJob>; token: string | undefined; abort: AbortController }>();
       const workerConnection = new Redis(options.url, { maxRetriesPerRequest: null });
       workerConnection.on('error', () => undefined);
       const worker = new Worker<RunJob>(QUEUE_NAME, async (job: Job<RunJob>, token?: string) => {
@@ -74,7 +74,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
           throw new DelayedError();
         }
         const abort = new AbortController();
-        running.set(job.id!, abort);
+        running.set(job.id!, { job, token, abort });
         const renew = work.perWorkflowLimit > 0 ? setInterval(() => void takeSlot(job, true), options.lockMs / 2) : undefined;
         try {
           await handler(job.data, abort.signal);
@@ -111,9 +111,20 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
           // Nothing running: nothing to wait for (and a Redis that is away would make close hang).
           const closing = running.size === 0 ? atMost(worker.close(true), 2_000) : worker.close();
           // Handed-back runs stop between two steps; without Redis, closing never settles.
-          await closeWithDeadline(closing, () => running.values(), deadlineMs, deadlineMs + 5_000);
+          await closeWithDeadline(closing, () => [...running.values()].map((r) => r.abort), deadlineMs, deadlineMs + 5_000);
           workers.delete(worker);
           workerConnection.disconnect();
+        },
+        running: () => [...running.values()].map((r) => r.job.data),
+        async abandon() {
+          const left = [...running.values()];
+          // Back to waiting now, rather than after the lock runs out. With Redis away, the lock
+          // does run out (QUEUE_LOCK_MS) and the stalled-job check moves the job on all the same.
+          await atMost(Promise.allSettled(left.map(async ({ job, token }) => {
+            await job.moveToWait(token);
+            if (work.perWorkflowLimit > 0) await connection.zrem(slotKey(job.data.workflowId), job.id!);
+          })), 1_000);
+          return left.map((r) => r.job.data);
         },
       };
     },

@@ -46,7 +46,7 @@ export function createInProcessQueue(): RunQueue {
     },
 
     work(handler: JobHandler, options: WorkerOptions): QueueWorker {
-      const running = new Map<Promise<void>, AbortController>();
+      const running = new Map<Promise<void>, { job: RunJob; abort: AbortController }>();
       const perWorkflow = new Map<string, number>();
       const startedAt: number[] = [];
       let closing = false;
@@ -85,7 +85,7 @@ export function createInProcessQueue(): RunQueue {
               perWorkflow.set(wf, (perWorkflow.get(wf) ?? 1) - 1);
               pump?.();
             });
-          running.set(task, abort);
+          running.set(task, { job: entry.job, abort });
         }
       };
       queueMicrotask(() => pump?.());
@@ -94,9 +94,12 @@ export function createInProcessQueue(): RunQueue {
         async close(deadlineMs: number) {
           closing = true;
           if (rateTimer) clearTimeout(rateTimer);
-          await closeWithDeadline(Promise.all(running.keys()), () => running.values(), deadlineMs);
+          await closeWithDeadline(Promise.all(running.keys()), () => [...running.values()].map((r) => r.abort), deadlineMs);
           pump = undefined;
         },
+        running: () => [...running.values()].map((r) => r.job),
+        // The process exits next; each run's record says it is running, and the next start continues it.
+        abandon: async () => [...running.values()].map((r) => r.job),
       };
     },
 

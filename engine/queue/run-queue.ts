@@ -38,6 +38,14 @@ export interface QueueWorker {
    * (their signal fires, the handler stops between steps, and the job is queued again).
    */
   close(deadlineMs: number): Promise<void>;
+  /** The jobs this worker is running now. */
+  running(): RunJob[];
+  /**
+   * The shutdown deadline has passed with these jobs still inside a step, and the process exits
+   * next: each goes back to the queue for another worker at once (in process, the run stays
+   * recorded as running, and the next start continues it). Resolves with the jobs given up.
+   */
+  abandon(): Promise<RunJob[]>;
 }
 
 export interface RunQueue {

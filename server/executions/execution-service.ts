@@ -340,10 +340,16 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       await executions.waitFor(await events.headPosition());
     },
 
-    /** Stops taking jobs; running ones finish or are handed back within the deadline. */
-    async dispose(): Promise<void> {
+    /** Runs this process is running now (for the shutdown log). */
+    runningJobs: (): RunJob[] => queueWorker?.running() ?? [],
+
+    /** The shutdown deadline passed: gives up the runs still running (see QueueWorker.abandon). */
+    abandonRunning: async (): Promise<RunJob[]> => (await queueWorker?.abandon()) ?? [],
+
+    /** Stops taking jobs; running ones may finish for `runWindowMs`, then are handed back. */
+    async dispose(runWindowMs = deps.workerShutdownTimeoutMs): Promise<void> {
       offStop?.();
-      await queueWorker?.close(deps.workerShutdownTimeoutMs);
+      await queueWorker?.close(runWindowMs);
       offEnded?.();
       worker?.dispose();
     },
