@@ -1,5 +1,6 @@
 // n8n's main loop (`processRunExecutionData`): take the front of the stack, run it, record the
 // task, queue the children, and when the stack is empty let a waiting multi-input node run.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Item, JsonObject } from '../node-sdk.ts';
 import type { ExecutionError, TaskData } from '../run-data.ts';
 import { EngineError } from './errors.ts';
@@ -23,6 +24,9 @@ export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
   const record = rc.options.recorder.record.bind(rc.options.recorder);
   let lastTry = '';
   while (state.stack.length > 0) {
+    // Each node step starts on a fresh turn of the event loop, so requests (and other runs) get
+    // served between steps instead of waiting for the whole run.
+    await nextTurn();
     if (rc.signal.aborted) return { kind: 'canceled' };
     if (rc.options.handback?.aborted) return { kind: 'handedBack' };
     const entry = state.stack.shift()!;

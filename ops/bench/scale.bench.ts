@@ -110,7 +110,7 @@ async function underLoad(server: TestServer) {
 
 for (const mode of MODES) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-scale-'));
-  const env = mode === 'redis'
+  const env: Record<string, string> = mode === 'redis'
     ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-scale-${randomUUID()}`, SERVER_RUNS_WORKER: 'false' }
     : {};
   const server = await startTestServer(env, dataDir);
