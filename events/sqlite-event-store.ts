@@ -2,7 +2,7 @@
 // once an fdatasync of the WAL off the event loop has made it durable (see wal-sync.ts).
 import { parse as parseUuid } from 'uuid';
 import { UnavailableError } from '../domain/index.ts';
-import type { NewEvent } from '../domain/index.ts';
+import type { NewEvent, RecordedEvent } from '../domain/index.ts';
 import type { AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store.ts';
 import { openEventDb, prepareStatements, toRecorded, type EventRow } from './sqlite-schema.ts';
 import { createBatchWriter } from './sqlite-append-batch.ts';
@@ -90,6 +90,14 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     return cut < 0 ? rows : rows.slice(0, cut);
   };
   const pages = createPageCache((after, limit) => visible(stmts.all.all(after, limit)));
+  // The page cache hands the same rows to every whole-log subscription (each projection, the live
+  // feed): parse each row's JSON once for all of them. Events are read-only to their handlers.
+  const parsed = new WeakMap<EventRow, RecordedEvent>();
+  const recordedOf = (row: EventRow): RecordedEvent => {
+    let event = parsed.get(row);
+    if (!event) parsed.set(row, (event = toRecorded(row)));
+    return event;
+  };
   // The write path waits for a busy lock itself (see flush); reads in WAL mode never wait for it.
   db.pragma('busy_timeout = 0');
   let busySince: number | undefined;
@@ -212,6 +220,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
           head,
           pollIntervalMs,
           readAll: pages.read,
+          recordedOf,
           onCommit(listener) {
             commitListeners.add(listener);
             const offBus = options.commitBus?.onCommit(() => {
