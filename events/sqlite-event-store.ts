@@ -83,7 +83,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   // (projections, the live feed) stop before them, so nothing acts on an event a power cut could
   // still take back; appends' own checks do see them, which keeps the log's order.
   const unsynced: number[] = [];
-  let durablePosition = 0;
+  let durablePosition = head(); // the log as found on opening
   const visible = (rows: EventRow[]): EventRow[] => {
     if (unsynced.length === 0) return rows;
     const cut = rows.findIndex((row) => row.position >= unsynced[0]);
