@@ -1,14 +1,16 @@
-// The embedded event store: one SQLite file (WAL, fsync on commit) with group commit of appends.
+// The embedded event store: one SQLite file (WAL) with group commit of appends, each acknowledged
+// once an fdatasync of the WAL off the event loop has made it durable (see wal-sync.ts).
 import { parse as parseUuid } from 'uuid';
 import { AppError, UnavailableError } from '../domain/index.ts';
-import type { NewEvent } from '../domain/index.ts';
+import type { NewEvent, RecordedEvent } from '../domain/index.ts';
 import { MAX_EVENT_BYTES, type AppendResult, type EventStore, type ReadAllOptions, type ReadStreamOptions } from './event-store.ts';
-import { openEventDb, prepareStatements, toRecorded } from './sqlite-schema.ts';
+import { openEventDb, prepareStatements, toRecorded, type EventRow } from './sqlite-schema.ts';
 import { createBatchWriter } from './sqlite-append-batch.ts';
 import type { Outcome, QueuedAppend } from './sqlite-append-batch.ts';
 import { createPageCache } from './sqlite-page-cache.ts';
 import { subscribeSqlite } from './sqlite-subscription.ts';
 import { validateAppend } from './validate-append.ts';
+import { createWalSync } from './wal-sync.ts';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; its directory is created if missing. */
@@ -34,8 +36,12 @@ export interface CommitBus {
 }
 
 export interface SqliteEventStoreStats {
-  /** Transactions that wrote events (one fsync each). */
+  /** Transactions that wrote events. */
   transactions: number;
+  /** fdatasyncs of the WAL; one covers every transaction written while the previous one ran. */
+  walSyncs: number;
+  /** The last position on disk: every append acknowledged so far is at or below it. */
+  durablePosition: number;
   /** append() calls that wrote events (retries of stored appends excluded). */
   appends: number;
   /** Events written. */
@@ -64,19 +70,49 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const subscriptions = new Set<{ close(): Promise<void> }>();
   let queue: PendingAppend[] = [];
   let flushScheduled = false;
+  // A written batch is waiting for its sync: the next batch is written when that sync ends, so
+  // appends arriving meanwhile share one transaction and one sync (group commit at disk speed).
+  let syncing = false;
   let closing: Promise<void> | undefined; // set by close(): no new subscriptions
   let acceptingAppends = true;
   let closed = false;
 
   const writeBatch = createBatchWriter(db, stmts);
-  const pages = createPageCache((after, limit) => stmts.all.all(after, limit));
+  const walSync = createWalSync(options.file === ':memory:' ? undefined : `${options.file}-wal`);
+  // First positions of the transactions written but not yet synced, oldest first. Whole-log reads
+  // (projections, the live feed) stop before them, so nothing acts on an event a power cut could
+  // still take back; appends' own checks do see them, which keeps the log's order.
+  const unsynced: number[] = [];
+  let durablePosition = head(); // the log as found on opening
+  const visible = (rows: EventRow[]): EventRow[] => {
+    if (unsynced.length === 0) return rows;
+    const cut = rows.findIndex((row) => row.position >= unsynced[0]);
+    return cut < 0 ? rows : rows.slice(0, cut);
+  };
+  const pages = createPageCache((after, limit) => visible(stmts.all.all(after, limit)));
+  // The page cache hands the same rows to every whole-log subscription (each projection, the live
+  // feed): parse each row's JSON once for all of them. Events are read-only to their handlers.
+  const parsed = new WeakMap<EventRow, RecordedEvent>();
+  const recordedOf = (row: EventRow): RecordedEvent => {
+    let event = parsed.get(row);
+    if (!event) parsed.set(row, (event = toRecorded(row)));
+    return event;
+  };
   // The write path waits for a busy lock itself (see flush); reads in WAL mode never wait for it.
   db.pragma('busy_timeout = 0');
   let busySince: number | undefined;
 
+  function scheduleFlush(): void {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    // setImmediate, not a microtask: writers resuming from the previous batch's promises all
+    // get to queue their next append before this batch is written.
+    setImmediate(flush);
+  }
+
   function flush(): void {
     flushScheduled = false;
-    if (queue.length === 0 || closed) return;
+    if (queue.length === 0 || closed || syncing) return;
     const batch = queue;
     queue = [];
     let outcomes: Outcome[];
@@ -101,21 +137,42 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       return;
     }
     let written = 0;
-    outcomes.forEach((outcome, i) => {
-      if (outcome.ok) {
-        if (outcome.written > 0) counters.appends += 1;
-        written += outcome.written;
-        batch[i].resolve(outcome.result);
-      } else {
-        batch[i].reject(outcome.error);
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = 0;
+    for (const outcome of outcomes) {
+      if (!outcome.ok || outcome.written === 0) continue;
+      counters.appends += 1;
+      written += outcome.written;
+      first = Math.min(first, outcome.result.position - outcome.written + 1);
+      last = Math.max(last, outcome.result.position);
+    }
+    if (written > 0) {
+      counters.transactions += 1;
+      counters.events += written;
+      unsynced.push(first);
+    }
+    // Every outcome waits for the sync, failures and retries too: they may rest on rows written by
+    // this very transaction.
+    syncing = true;
+    walSync.afterSync((syncError) => {
+      syncing = false;
+      if (queue.length > 0) scheduleFlush();
+      if (written > 0) {
+        unsynced.shift();
+        durablePosition = Math.max(durablePosition, last);
       }
+      if (syncError) {
+        options.logger?.warn({ err: syncError }, 'event store: the WAL could not be synced to disk');
+        const failure = new UnavailableError(`event store could not sync its log to disk: ${syncError.message}`);
+        for (const p of batch) p.reject(failure);
+      } else {
+        outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
+      }
+      if (written === 0) return;
+      pages.invalidate();
+      for (const listener of commitListeners) listener();
+      options.commitBus?.publish();
     });
-    if (written === 0) return;
-    counters.transactions += 1;
-    counters.events += written;
-    pages.invalidate();
-    for (const listener of commitListeners) listener();
-    options.commitBus?.publish();
   }
 
   function head(): number {
@@ -129,12 +186,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
         if (!acceptingAppends) throw new UnavailableError('event store is closed');
         validateAppend(stream, events, expected);
         queue.push({ stream, expected, resolve, reject, ...serialize(stream, events) });
-        if (!flushScheduled) {
-          flushScheduled = true;
-          // setImmediate, not a microtask: writers resuming from the previous batch's promises all
-          // get to queue their next append before this batch is written.
-          setImmediate(flush);
-        }
+        if (!syncing) scheduleFlush();
       });
     },
 
@@ -153,7 +205,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     },
 
     async readAll(readOptions: ReadAllOptions = {}) {
-      return stmts.all.all(readOptions.after ?? 0, readOptions.limit ?? 1000).map(toRecorded);
+      return visible(stmts.all.all(readOptions.after ?? 0, readOptions.limit ?? 1000)).map(toRecorded);
     },
 
     async headPosition() {
@@ -168,6 +220,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
           head,
           pollIntervalMs,
           readAll: pages.read,
+          recordedOf,
           onCommit(listener) {
             commitListeners.add(listener);
             const offBus = options.commitBus?.onCommit(() => {
@@ -209,6 +262,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
           await new Promise((resolve) => setTimeout(resolve, 2));
           flush();
         }
+        await walSync.close();
         closed = true;
         db.close();
         options.logger?.info({ file: options.file, ...counters }, 'event store closed');
@@ -217,7 +271,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     },
 
     stats() {
-      return { ...counters, journalMode, synchronous };
+      return { ...counters, walSyncs: walSync.syncs(), durablePosition, journalMode, synchronous };
     },
   };
   options.logger?.info({ file: options.file, head: head() }, 'event store opened');

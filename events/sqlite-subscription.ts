@@ -1,5 +1,6 @@
 // Subscriptions on the SQLite log: read pages by position, then sleep until a local commit or a poll.
 import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '../domain/index.ts';
 import type { EventHandler, SubscribeOptions, Subscription } from './event-store.ts';
 import { matchesFilter } from './event-store.ts';
 import { prepareFilteredRead, toRecorded, type EventRow } from './sqlite-schema.ts';
@@ -16,6 +17,8 @@ export interface SqliteSubscriptionSource {
   onCommit(listener: () => void): () => void;
   /** Reads a page of the whole log; shared by the subscriptions that have no filter. */
   readAll(after: number, limit: number): EventRow[];
+  /** Parses a row of `readAll` (shared rows are parsed once for all subscriptions). */
+  recordedOf(row: EventRow): RecordedEvent;
 }
 
 export function subscribeSqlite(
@@ -24,6 +27,7 @@ export function subscribeSqlite(
   handler: EventHandler,
 ): Subscription {
   const read = options.filter ? prepareFilteredRead(source.db, options.filter) : source.readAll;
+  const parse = options.filter ? toRecorded : source.recordedOf;
   const startHead = source.head();
   const from = options.from ?? 'start';
   // Always read by position > last delivered (or skipped): positions only grow in commit order,
@@ -46,7 +50,7 @@ export function subscribeSqlite(
         const page = read(last, PAGE_SIZE);
         for (const row of page) {
           if (control.closed) return;
-          const event = toRecorded(row);
+          const event = parse(row);
           if (matchesFilter(event, options.filter)) await handler(event);
           last = event.position;
         }

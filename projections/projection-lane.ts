@@ -29,6 +29,17 @@ export function scopedTx(tx: ReadModelTx, key: string): ReadModelTx {
   return { collection: (logical) => tx.collection(physicalName(key, logical)) };
 }
 
+/**
+ * A batch with no event this projection reads moves the checkpoint in memory only; the stored one
+ * follows with the next batch it reads, after CHECKPOINT_STORE_DELAY_MS, on stop, or once it lags
+ * this many positions. Why: every projection sees every event, and a read-model transaction per
+ * batch per projection (most of them only moving a checkpoint) cost more than the webhook calls
+ * themselves. A stored checkpoint lagging over skipped events only means re-reading them after a
+ * restart; processes watching it (attached runners) see it move within the delay.
+ */
+const CHECKPOINT_LAG_POSITIONS = 1_000;
+const CHECKPOINT_STORE_DELAY_MS = 200;
+
 /** Tries of one event, on its own, before it is declared poison (a locked database passes by then). */
 const EVENT_ATTEMPTS = 3;
 
@@ -42,6 +53,9 @@ interface Waiter {
 export class ProjectionLane {
   /** Position of the last event whose effects are committed. */
   checkpoint = 0;
+  /** The checkpoint as stored with the read model (may lag `checkpoint`, see CHECKPOINT_LAG_POSITIONS). */
+  private storedCheckpoint = 0;
+  private storeTimer?: NodeJS.Timeout;
   /** Events this key has quarantined (counted at start, then as this lane quarantines). */
   quarantined = 0;
   private buffer: RecordedEvent[] = [];
@@ -68,6 +82,7 @@ export class ProjectionLane {
     await ensureQuarantine(this.readModels);
     const stored = await this.readModels.collection<Checkpoint>(CHECKPOINTS).get(this.key);
     this.checkpoint = stored?.position ?? 0;
+    this.storedCheckpoint = this.checkpoint;
     this.quarantined = await countQuarantined(this.readModels, this.key);
     this.subscription = this.events.subscribe(
       { from: this.checkpoint === 0 ? 'start' : this.checkpoint },
@@ -92,7 +107,22 @@ export class ProjectionLane {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.subscription?.close();
+    clearTimeout(this.storeTimer);
     await this.flush();
+    if (this.checkpoint > this.storedCheckpoint) await this.commit([], this.checkpoint);
+  }
+
+  /** Stores a checkpoint moved only in memory a moment later, in the flush chain. */
+  private storeCheckpointLater(): void {
+    if (this.storeTimer || this.stopped) return;
+    this.storeTimer = setTimeout(() => {
+      this.storeTimer = undefined;
+      this.chain = this.chain.then(async () => {
+        if (this.checkpoint <= this.storedCheckpoint) return;
+        // Best effort: the next batch this projection reads stores it anyway.
+        await this.commit([], this.checkpoint).catch((err) => this.logger.error({ err, key: this.key }, 'could not store the projection checkpoint'));
+      });
+    }, CHECKPOINT_STORE_DELAY_MS);
   }
 
   private receive(event: RecordedEvent): Promise<void> | void {
@@ -117,7 +147,9 @@ export class ProjectionLane {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    for (let attempt = 1; ; attempt++) {
+    const upTo = batch[batch.length - 1].position;
+    const skip = upTo - this.storedCheckpoint < CHECKPOINT_LAG_POSITIONS && !batch.some((event) => this.wants(event));
+    for (let attempt = 1; !skip; attempt++) {
       try {
         await this.applyBatch(batch);
         break;
@@ -137,7 +169,8 @@ export class ProjectionLane {
         }
       }
     }
-    this.checkpoint = batch[batch.length - 1].position;
+    this.checkpoint = upTo;
+    if (skip) this.storeCheckpointLater();
     const ready = this.waiters.filter((w) => w.position <= this.checkpoint);
     this.waiters = this.waiters.filter((w) => w.position > this.checkpoint);
     for (const w of ready) w.resolve();
@@ -192,7 +225,7 @@ export class ProjectionLane {
    * one transaction. Returns whether the record was written (another process may have got there).
    */
   private async commit(events: RecordedEvent[], upTo: number, quarantine?: QuarantineRecord): Promise<boolean> {
-    return this.readModels.transaction(async (tx) => {
+    const recorded = await this.readModels.transaction(async (tx) => {
       const checkpoints = tx.collection<Checkpoint>(CHECKPOINTS);
       // Guard against another process that fed the same key: skip what it already applied.
       const committed = (await checkpoints.get(this.key))?.position ?? 0;
@@ -207,5 +240,7 @@ export class ProjectionLane {
       if (upTo > committed) await checkpoints.upsert({ id: this.key, position: upTo });
       return recorded;
     });
+    this.storedCheckpoint = Math.max(this.storedCheckpoint, upTo);
+    return recorded;
   }
 }

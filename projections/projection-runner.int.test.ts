@@ -106,7 +106,28 @@ describe('projection runner', () => {
     await second.stop();
   });
 
-  it('skips what another process already applied to the same storage (checkpoint guard)', async () => {
+  it('moves past events it does not read without a read-model write; stores that checkpoint a moment later or on stop', async () => {
+    const stored = async (key: string) => (await readModels.collection<{ id: string; position: number }>(CHECKPOINTS).get(key))?.position;
+    const read = await appendMany(10);
+    const r = runner(counter());
+    await r.start();
+    await r.waitFor(read);
+    const key = r.status().activeKey;
+    expect(await stored(key)).toBe(read);
+    const skipped = (await events.append(`other-${uuid()}`, Array.from({ length: 20 }, () => event('NotCounted')))).position;
+    await r.waitFor(skipped);
+    expect(r.status().checkpoint).toBe(skipped);
+    expect(await stored(key)).toBe(read);
+    // Stored a moment later, for processes that watch the stored checkpoint.
+    await expect.poll(() => stored(key)).toBe(skipped);
+    const more = (await events.append(`other-${uuid()}`, [event('NotCounted')])).position;
+    await r.waitFor(more);
+    await r.stop();
+    expect(await stored(key)).toBe(more);
+    expect(await total(r)).toBe(10);
+  });
+
+    it('skips what another process already applied to the same storage (checkpoint guard)', async () => {
     await appendMany(100);
     const a = runner(counter());
     const b = runner(counter());

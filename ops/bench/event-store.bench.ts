@@ -1,4 +1,4 @@
-// Append throughput of the SQLite event store with fsync on commit: one writer, then 16 writers
+// Append throughput of the SQLite event store (each append acknowledged after a WAL fdatasync): one writer, then 16 writers
 // whose appends are group-committed. Run: [WRITERS=16] npx tsx ops/bench/event-store.bench.ts [seconds]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,7 +50,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-bench-events-'));
 const store = createSqliteEventStore({ file: path.join(dir, 'events.db') });
 try {
   const { journalMode, synchronous } = store.stats();
-  console.log(`SQLite event store, journal_mode=${journalMode}, synchronous=${synchronous} (2 = FULL: fsync per commit), ${seconds} s per run`);
+  console.log(`SQLite event store, journal_mode=${journalMode}, synchronous=${synchronous} (1 = NORMAL, plus the store's own fdatasync per batch, off the event loop), ${seconds} s per run`);
   await run(store, '(a) 1 writer, sequential appends', 1);
   const grouped = await run(store, `(b) ${WRITERS} concurrent writers`, WRITERS);
   // Reported, not enforced: the figure depends on the disk's fsync latency and on machine load.

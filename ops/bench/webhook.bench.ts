@@ -1,11 +1,14 @@
 // Webhook figures on a real listening server (embedded default, or queue mode with REDIS_URL):
 // requests/s and p50/p99 latency for a webhook answering at once → Edit Fields, and for a
 // webhook answering when the last node of a 3-node workflow finishes; then checks every answered
-// call's run is recorded and finished. Load comes from autocannon in a separate process.
+// call's run is recorded and finished. Each case runs twice: over kept-alive connections and with
+// a fresh connection per call (most webhook senders). Load comes from ops/bench/http-load.ts, a
+// closed-loop client in a separate process.
 // Run: npx tsx ops/bench/webhook.bench.ts   (DURATION=10 CONNECTIONS=50 WORKER_CONCURRENCY=10 REDIS_URL=redis://… to change)
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { LoadResult } from './http-load.ts';
 import { EXECUTIONS } from '../../projections/index.ts';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer, startTestRuntime, TEST_OWNER, type TestRuntime } from '../../server/index.ts';
@@ -36,7 +39,7 @@ async function startTestServer(env: Record<string, string>): Promise<TestServer>
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const run = promisify(execFile);
-const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+const loadScript = fileURLToPath(new URL('./http-load.ts', import.meta.url));
 
 const set = (name: string, x: number, field: string, value: string) => ({
   id: name, name, type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [x, 0],
@@ -64,21 +67,9 @@ async function create(server: TestServer, definition: object): Promise<string> {
   return id;
 }
 
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; p90: number; average: number };
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-
-async function load(url: string): Promise<CannonResult> {
-  const { stdout } = await run(process.execPath, [
-    autocannonBin, '-j', '-c', String(CONNECTIONS), '-d', String(DURATION), '-m', 'POST',
-    '-H', 'content-type=application/json', '-b', '{"n":1}', url,
-  ], { maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(stdout) as CannonResult;
+async function load(url: string, mode: 'keepalive' | 'fresh'): Promise<LoadResult> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', loadScript, url, String(CONNECTIONS), String(DURATION), mode, '{"n":1}']);
+  return JSON.parse(stdout) as LoadResult;
 }
 
 interface Runs {
@@ -101,11 +92,12 @@ async function settle(server: TestServer, workflowId: string, expected: number):
   }
 }
 
-function report(label: string, r: CannonResult, runs: Runs): void {
+function report(label: string, r: LoadResult, runs: Runs): void {
   const runRate = runs.finished / (DURATION + runs.drainMs / 1000);
-  console.log(`${label}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ` +
-    `${r['2xx']} answered 2xx, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; ` +
-    `runs recorded ${runs.recorded}, finished ${runs.finished}${runs.recorded >= r['2xx'] && runs.finished >= r['2xx'] ? ' (all)' : ' (MISSING RUNS)'}, ` +
+  const connection = r.mode === 'fresh' ? 'fresh connection per call' : 'keep-alive';
+  console.log(`${label}, ${connection}: ${r.perSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ` +
+    `${r.ok2xx} answered 2xx, ${r.non2xx} non-2xx, ${r.errors} errors; ` +
+    `runs recorded ${runs.recorded}, finished ${runs.finished}${runs.recorded >= r.ok2xx && runs.finished >= r.ok2xx ? ' (all)' : ' (MISSING RUNS)'}, ` +
     `backlog drained ${(runs.drainMs / 1000).toFixed(1)} s after the load (${runRate.toFixed(0)} runs/s end to end)`);
 }
 
@@ -115,14 +107,21 @@ async function main(): Promise<void> {
   if (process.env.REDIS_URL) Object.assign(env, { REDIS_URL: process.env.REDIS_URL, QUEUE_PREFIX: `weft-bench-${Date.now()}` });
   const server = await startTestServer(env);
   console.log(`webhook bench: ${DURATION} s per case, ${CONNECTIONS} connections, ${process.env.REDIS_URL ? 'queue mode (Redis)' : 'embedded'}`);
+  const cases = [
+    { label: 'respond immediately → Edit Fields', path: 'bench-now', responseMode: 'onReceived', setNodes: 1 },
+    { label: 'respond when the last node finishes (3 nodes)', path: 'bench-last', responseMode: 'lastNode', setNodes: 2 },
+  ];
+  const only = process.env.ONLY;
   try {
-    const immediate = await create(server, workflow('Bench immediate', 'bench-now', 'onReceived', 1));
-    const r1 = await load(`${server.url}/webhook/bench-now`);
-    report('respond immediately → Edit Fields', r1, await settle(server, immediate, r1['2xx']));
-
-    const last = await create(server, workflow('Bench last node', 'bench-last', 'lastNode', 2));
-    const r2 = await load(`${server.url}/webhook/bench-last`);
-    report('respond when the last node finishes (3 nodes)', r2, await settle(server, last, r2['2xx']));
+    for (const c of cases) {
+      for (const mode of ['fresh', 'keepalive'] as const) {
+        if (only && !`${c.path}-${mode}`.includes(only)) continue;
+        // One workflow per case and mode, so each check counts only its own runs.
+        const id = await create(server, workflow(`${c.label} ${mode}`, `${c.path}-${mode}`, c.responseMode, c.setNodes));
+        const r = await load(`${server.url}/webhook/${c.path}-${mode}`, mode);
+        report(c.label, r, await settle(server, id, r.ok2xx));
+      }
+    }
   } finally {
     await server.close();
   }
