@@ -14,6 +14,8 @@ export interface NormaliseOptions {
   defaultName?: string;
   /** Id for a node that has none; n8n gives such nodes a uuid. */
   newNodeId?: () => string;
+  /** False where nodes are keyed otherwise (a collaboration document keys id-less nodes by name). */
+  assignNodeIds?: boolean;
 }
 
 export const DEFAULT_WORKFLOW_NAME = 'Imported workflow';
@@ -56,7 +58,8 @@ export function normaliseWorkflowJson(input: unknown, options: NormaliseOptions 
   }
   if (isObject(workflow.settings)) workflow.settings = dropNulls(workflow.settings, 'settings', note);
   if (Array.isArray(workflow.nodes)) {
-    workflow.nodes = normaliseNodes(workflow.nodes, options.newNodeId ?? (() => globalThis.crypto.randomUUID()), note);
+    const newNodeId = options.assignNodeIds === false ? undefined : options.newNodeId ?? (() => globalThis.crypto.randomUUID());
+    workflow.nodes = normaliseNodes(workflow.nodes, newNodeId, note);
   }
   if (isObject(workflow.connections) && Array.isArray(workflow.nodes)) {
     const names = new Set(workflow.nodes.filter(isObject).map((n) => n.name).filter((n) => typeof n === 'string'));
@@ -80,18 +83,18 @@ function dropNulls(object: Json, path: string, note: (path: string, message: str
   return out;
 }
 
-function normaliseNodes(nodes: unknown[], newNodeId: () => string, note: (path: string, message: string) => void): unknown[] {
+function normaliseNodes(nodes: unknown[], newNodeId: (() => string) | undefined, note: (path: string, message: string) => void): unknown[] {
   const ids = new Set<string>();
   return nodes.map((raw, i) => {
     if (!isObject(raw)) return raw;
     const path = `nodes.${i}`;
     const node = dropNulls(raw, path, note, NODE_NULL_MEANS_ABSENT);
-    if (typeof node.id !== 'string' || node.id === '' || ids.has(node.id)) {
+    if (newNodeId && (typeof node.id !== 'string' || node.id === '' || ids.has(node.id))) {
       const why = node.id === undefined || node.id === null || node.id === '' ? 'missing' : ids.has(node.id as string) ? 'used twice' : 'not a string';
       node.id = newNodeId();
       note(`${path}.id`, `${why}; gave the node a new id`);
     }
-    ids.add(node.id as string);
+    if (typeof node.id === 'string') ids.add(node.id);
     if (isObject(node.credentials)) node.credentials = normaliseCredentials(node.credentials, `${path}.credentials`, note);
     return node;
   });
