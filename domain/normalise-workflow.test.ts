@@ -12,8 +12,8 @@ describe('normalising n8n workflow JSON', () => {
     const input = {
       nodes: [
         node('Start', { id: '' }),
-        node('Airtable', { credentials: { airtableApi: 'Airtable account', slackApi: null }, notes: null, webhookId: null }),
-        node('Http', { id: 7, parameters: null, credentials: { httpBasicAuth: { id: 12, name: 'Basic' } } }),
+        node('Airtable', { credentials: { airtableApi: 'Airtable account', slackApi: null, smtp: { user: 'u', password: 'secret' } }, notes: null, webhookId: null }),
+        node('Http', { id: 7, parameters: null, credentials: { httpBasicAuth: { id: 12, name: 'Basic' }, httpHeaderAuth: { id: 'h1' } } }),
       ],
       connections: { Start: { main: [to('Airtable'), to('Ghost')] }, Gone: { main: [to('Start')] }, Airtable: { main: null } },
       settings: { executionOrder: 'v0', errorWorkflow: null, timezone: null, callerPolicy: null },
@@ -28,7 +28,7 @@ describe('normalising n8n workflow JSON', () => {
       nodes: [
         node('Start', { id: 'new-1' }),
         node('Airtable', { id: 'new-2', credentials: { airtableApi: { id: null, name: 'Airtable account' } } }),
-        { ...node('Http', { id: 'new-3', credentials: { httpBasicAuth: { id: '12', name: 'Basic' } } }), parameters: undefined },
+        { ...node('Http', { id: 'new-3', credentials: { httpBasicAuth: { id: '12', name: 'Basic' }, httpHeaderAuth: { id: 'h1', name: '' } } }), parameters: undefined },
       ].map((x) => JSON.parse(JSON.stringify(x))),
       connections: { Start: { main: [to('Airtable'), []] }, Airtable: {} },
       settings: { executionOrder: 'v0' },
@@ -36,8 +36,8 @@ describe('normalising n8n workflow JSON', () => {
     });
     expect(changes.map((c) => c.path).sort()).toEqual([
       'connections.Airtable.main', 'connections.Gone', 'connections.Start.main.1.0',
-      'name', 'nodes.0.id', 'nodes.1.credentials.airtableApi', 'nodes.1.credentials.slackApi', 'nodes.1.id',
-      'nodes.1.notes', 'nodes.1.webhookId', 'nodes.2.credentials.httpBasicAuth.id', 'nodes.2.id', 'nodes.2.parameters',
+      'name', 'nodes.0.id', 'nodes.1.credentials.airtableApi', 'nodes.1.credentials.slackApi', 'nodes.1.credentials.smtp', 'nodes.1.id',
+      'nodes.1.notes', 'nodes.1.webhookId', 'nodes.2.credentials.httpBasicAuth.id', 'nodes.2.credentials.httpHeaderAuth.name', 'nodes.2.id', 'nodes.2.parameters',
       'pinData', 'settings.callerPolicy', 'settings.errorWorkflow', 'settings.timezone', 'tags',
     ]);
     expect(changes.find((c) => c.path === 'connections.Start.main.1.0')!.message).toMatch(/'Ghost'.*dropped/);

@@ -100,6 +100,7 @@ function normaliseNodes(nodes: unknown[], newNodeId: (() => string) | undefined,
   });
 }
 
+
 /**
  * n8n before 0.150 wrote a credential as its name alone; n8n reads that as `{id: null, name}` and
  * resolves the id by name. Only the server knows the workspace's credentials, so it resolves them.
@@ -115,6 +116,12 @@ function normaliseCredentials(credentials: Json, path: string, note: (path: stri
     } else if (isObject(ref) && typeof ref.id === 'number') {
       out[type] = { ...ref, id: String(ref.id) };
       note(`${path}.${type}.id`, 'a number; written as a string');
+    } else if (isObject(ref) && typeof ref.id !== 'string' && typeof ref.name !== 'string') {
+      // Not a reference at all (seen: `{}`, or the secret itself inline); kept out of the log too.
+      note(`${path}.${type}`, 'not a credential reference ({id, name}); dropped');
+    } else if (isObject(ref) && typeof ref.id === 'string' && (ref.name === undefined || ref.name === null)) {
+      out[type] = { ...ref, name: '' };
+      note(`${path}.${type}.name`, 'missing; the credential is known by its id only');
     } else {
       out[type] = ref;
     }
