@@ -11,7 +11,7 @@ export {
   addNode, removeNode, setNodeField, renameNode, moveNode, setParameter, codeText, connect, disconnect, renameWorkflow, setSetting,
   type ConnectionEndsById,
 } from './doc-edits.ts';
-export { repairDoc, docProblems, type Repair } from './repair.ts';
+export { repairDoc, normaliseDoc, docProblems, type Repair } from './repair.ts';
 export { trackAuthors, type Attribution, type AuthorTracker, type AuthoredOrigin } from './attribution.ts';
 export {
   MESSAGE_SYNC, MESSAGE_AWARENESS, MESSAGE_AUTH, MESSAGE_QUERY_AWARENESS, MESSAGE_DURABLE, READ_ONLY_REASON,

@@ -2,7 +2,11 @@
 // a connection to a node someone else deleted, two nodes renamed to the same name. What cannot be
 // repaired safely (an empty or over-long name) is reported so editors can flag it.
 import * as Y from 'yjs';
-import { MAX_NAME_LENGTH, structuralProblems, workflowDefinitionSchema, zodDetails, type ErrorDetail } from '../domain/index.ts';
+import {
+  MAX_NAME_LENGTH, normaliseWorkflowJson, structuralProblems, workflowDefinitionSchema, zodDetails,
+  type ErrorDetail, type NormalisedChange, type WorkflowDefinition,
+} from '../domain/index.ts';
+import { applyDefinitionToDoc } from './apply-definition.ts';
 import { connectionsOf, docToDefinition, isInitialised, nodesOf, orderedNodes, readRow } from './workflow-doc.ts';
 
 export interface Repair {
@@ -49,6 +53,19 @@ export function repairDoc(doc: Y.Doc, origin: unknown = 'repair'): Repair[] {
     }
   }, origin);
   return repairs;
+}
+
+/**
+ * Reads what editors wrote the way n8n JSON is read on import (a credential pasted by name, a field
+ * set to null) and writes the result into the document, so every editor sees it. Node ids are left
+ * alone: the document keys its nodes. The server runs it before committing.
+ */
+export function normaliseDoc(doc: Y.Doc, origin: unknown = 'repair'): NormalisedChange[] {
+  if (!isInitialised(doc)) return [];
+  const current = docToDefinition(doc);
+  const { workflow, changes } = normaliseWorkflowJson(current, { assignNodeIds: false });
+  if (changes.length > 0) applyDefinitionToDoc(doc, workflow as WorkflowDefinition, current, origin);
+  return changes;
 }
 
 /** What keeps the document's definition from being committed, if anything. */

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ConflictError, deepEqual, editEvents, fold, parseWorkflowDefinition, ValidationError, workflowDecider, type WorkflowDefinition, type WorkflowEvent } from '../domain/index.ts';
 import { applyDefinitionToDoc } from './apply-definition.ts';
-import { addNode, connect, removeNode, renameNode, setParameter } from './doc-edits.ts';
-import { docProblems, repairDoc } from './repair.ts';
+import { addNode, connect, removeNode, renameNode, setNodeField, setParameter, setSetting } from './doc-edits.ts';
+import { docProblems, normaliseDoc, repairDoc } from './repair.ts';
 import { workflowDefinitionArbitrary } from './test-workflows.ts';
 import { connectionsOf, definitionToDoc, docToDefinition } from './workflow-doc.ts';
 
@@ -162,5 +162,25 @@ describe('repairs', () => {
     expect([...connectionsOf(a).keys()]).toHaveLength(1);
     expect(docProblems(a)).toEqual([]);
     expect(repairDoc(a)).toEqual([]);
+  });
+
+  it('normalises what an editor wrote in n8n\'s looser forms, in the document, keeping node keys', () => {
+    const a = definitionToDoc(base());
+    const b = replica(a);
+    setNodeField(b, 'b', 'credentials', { httpBasicAuth: 'Basic creds' });
+    setNodeField(b, 'b', 'notes', null);
+    setSetting(b, 'errorWorkflow', null);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    expect(docProblems(a).length).toBeGreaterThan(0);
+    const keys = docToDefinition(a).nodes.map((n) => n.id);
+    expect(normaliseDoc(a).map((c) => c.path).sort()).toEqual(['nodes.1.credentials.httpBasicAuth', 'nodes.1.notes', 'settings.errorWorkflow']);
+    expect(docProblems(a)).toEqual([]);
+    const after = docToDefinition(a);
+    expect(after.nodes.map((n) => n.id)).toEqual(keys);
+    expect(after.nodes[1]).toMatchObject({ credentials: { httpBasicAuth: { id: null, name: 'Basic creds' } } });
+    expect(after.nodes[1]).not.toHaveProperty('notes');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(docToDefinition(b)).toEqual(after);
+    expect(normaliseDoc(a)).toEqual([]);
   });
 });

@@ -75,6 +75,8 @@ const SERVER_FIELDS = [
   'id', 'active', 'isArchived', 'tags', 'shared', 'createdAt', 'updatedAt', 'versionId',
   'activeVersionId', 'activeVersion', 'versionCounter', 'triggerCount', 'homeProject', 'scopes',
   'usedCredentials', 'sharedWithProjects', 'parentFolder', 'revision',
+  // Ours: what a write answered with, so that an answer sent back is not stored as part of the definition.
+  'warnings',
 ];
 
 /** Turns zod issues into our error details, with dotted paths into the input. */

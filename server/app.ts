@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps): App {
       sessionTtlMs: deps.config.sessionTtlHours * 3600_000, cookieSecure: deps.config.cookieSecure,
     }),
     ...workspaceRoutes({ identity: deps.identity, workspaces: deps.workspaces, access: deps.access, publicUrl }),
-    ...workflowRoutes(deps.workflows, requireWorkspace),
+    ...workflowRoutes(deps.workflows, requireWorkspace, deps.credentials),
     ...versionRoutes(deps.workflows),
     ...credentialRoutes(deps.credentials, requireWorkspace),
     ...executionRoutes(deps.executions, deps.workflows),

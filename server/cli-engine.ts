@@ -1,7 +1,7 @@
 // CLI verbs that use the engine with no server: `execute --file` and `eval`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError, parseWorkflowDefinition, type WorkflowDefinition } from '../domain/index.ts';
+import { AppError, parseWorkflowJson, type WorkflowDefinition } from '../domain/index.ts';
 import {
   createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, subWorkflowResult, subWorkflowStartNode,
   type ExpressionContext, type Item, type RunResult,
@@ -32,7 +32,7 @@ export async function executeFile(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { file: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' } } });
   if (!values.file) throw new AppError('validation_failed', 'Usage: execute --file workflow.json [--input items.json] [--output result.json]');
   const raw = await readJsonFile(values.file, 'the workflow');
-  const definition = parseWorkflowDefinition(Array.isArray(raw) ? raw[0] : raw);
+  const definition = parseWorkflowJson(Array.isArray(raw) ? raw[0] : raw).definition;
   const triggerItems = values.input ? toItems(await readJsonFile(values.input, 'the input items')) : undefined;
   const config = loadConfig();
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
@@ -50,7 +50,7 @@ export async function executeFile(args: string[]): Promise<number> {
         if (!('definition' in source)) {
           throw new AppError('validation_failed', `'execute --file' has no stored workflows to call (workflow ${source.workflowId}); define the sub-workflow inline`);
         }
-        return subWorkflowResult(await run(parseWorkflowDefinition(source.definition), subItems, 'integrated'));
+        return subWorkflowResult(await run(parseWorkflowJson(source.definition).definition, subItems, 'integrated'));
       },
       recorder: createMemoryRecorder(),
     });

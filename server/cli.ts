@@ -14,6 +14,8 @@ import type { WorkflowDoc } from '../projections/index.ts';
 import { SYSTEM_CONTEXT } from './auth/identity-service.ts';
 import { evalExpression, executeFile, readJsonFile } from './cli-engine.ts';
 import { writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { resolveIncomingCredentials } from './credentials/credential-references.ts';
 import { readWorkflowInput, toN8nExport } from './routes/workflow-json.ts';
 
 /** An error as one line for the terminal: the message, and the details of a validation error. */
@@ -162,9 +164,14 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
       if (!values.input) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} import --input file.json`);
       const raw = await readJsonFile(values.input, 'the workflows', config.jsonMaxDepth);
       const list = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
-      const items = list.map((w, i) => readWorkflowInput(w, Array.isArray(raw) ? `${i}.` : ''));
+      // A workflow without a name (clipboard or template JSON) is named after its file.
+      const defaultName = Array.isArray(raw) ? undefined : basename(values.input, extname(values.input)) || undefined;
+      const prefix = (i: number) => (Array.isArray(raw) ? `${i}.` : '');
+      const items = list.map((w, i) => ({ ...readWorkflowInput(w, prefix(i), { defaultName }), pathPrefix: prefix(i) }));
+      await resolveIncomingCredentials(runtime.credentials, workspaceId, items);
       const imported = await runtime.workflows.import(workspaceId, items.map((it) => ({ ...it, tags: it.tags ?? [] })), ctx);
       for (const w of imported) console.log(`imported ${w.id}  ${w.name}${w.requestedId ? ` (id ${w.requestedId} was taken)` : ''}`);
+      for (const change of items.flatMap((it) => it.changes)) console.error(`normalised ${change.path}: ${change.message}`);
       return 0;
     }
     if (verb === 'export') {

@@ -3,7 +3,7 @@
 // reach open editors without losing their edits; access is checked at the upgrade.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { docToDefinition, moveNode, nodesOf, randomEdit, renameNode, seededRandom, setParameter } from '../../collab/index.ts';
+import { docToDefinition, moveNode, nodesOf, randomEdit, renameNode, seededRandom, setNodeField, setParameter, setSetting } from '../../collab/index.ts';
 import { deepEqual } from '../../domain/index.ts';
 import { sampleWorkflow, startTestServer, TEST_OWNER, type TestServer } from '../test-support.ts';
 import { connectCollab, type WsCollabClient } from './ws-client.ts';
@@ -68,6 +68,20 @@ describe('collaboration over WebSockets', () => {
     }
     await Promise.all(clients.map((c) => c.whenDurable()));
     for (const c of clients) await c.disconnect();
+  });
+
+  it("normalises an editor's write in n8n's looser forms in the live document, then commits it", async () => {
+    const id = await createWorkflow('Loose edit');
+    const client = await connectCollab({ url: server.url, workflowId: id, headers: owner });
+    setNodeField(client.doc, 'a2', 'credentials', { httpBasicAuth: 'Basic creds' });
+    setNodeField(client.doc, 'a2', 'notes', null);
+    setSetting(client.doc, 'errorWorkflow', null);
+    const committed = await eventually(() => definitionOf(id), (d) => d.nodes[1].credentials !== undefined);
+    expect(committed.nodes[1].credentials).toEqual({ httpBasicAuth: { id: null, name: 'Basic creds' } });
+    expect(committed.nodes[1]).not.toHaveProperty('notes');
+    expect(committed.settings).toEqual({ executionOrder: 'v1' });
+    await eventually(() => docToDefinition(client.doc), (d) => deepEqual(d, committed));
+    await client.disconnect();
   });
 
   it('records a drag as one move event, attributed to its author', async () => {

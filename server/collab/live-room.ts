@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import {
-  applyDefinitionToDoc, createRoom, definitionToDoc, docProblems, docToDefinition, repairDoc, trackAuthors,
+  applyDefinitionToDoc, createRoom, definitionToDoc, docProblems, docToDefinition, normaliseDoc, repairDoc, trackAuthors,
   type Room, type RoomPeer,
 } from '../../collab/index.ts';
 import {
@@ -67,6 +67,8 @@ export interface LiveRoom {
 
 /** Origin of changes brought in from the workflow stream: not new edits, so never committed again. */
 const EXTERNAL = { external: true };
+/** Origin of the server's normalisation of edits: committed with the edits it fixes. */
+const NORMALISE = { normalise: true };
 
 export async function openLiveRoom(workflowId: string, deps: LiveRoomDeps): Promise<LiveRoom> {
   const { events, logger, settings } = deps;
@@ -155,6 +157,9 @@ export async function openLiveRoom(workflowId: string, deps: LiveRoomDeps): Prom
     if (debounce) clearTimeout(debounce);
     debounce = undefined;
     dirtySince = undefined;
+    // What an editor wrote in n8n's looser forms is normalised in the document, like any import.
+    const normalised = normaliseDoc(doc, NORMALISE);
+    if (normalised.length > 0) log.info({ normalised }, 'collab: normalised edits');
     const target = docToDefinition(doc);
     if (deepEqual(target, committed)) {
       tracker.take();

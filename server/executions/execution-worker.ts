@@ -2,7 +2,7 @@
 // it goes — from the start, from where a dead worker left it, or past a wait. Sub-workflows run
 // inline on the same worker (as in n8n's queue mode), on their own streams.
 import { randomUUID } from 'node:crypto';
-import { newEntityId, NotFoundError, parseWorkflowDefinition, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { newEntityId, NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, isEngineEvent, subWorkflowResult, subWorkflowStartNode,
   type ExecuteWorkflowOptions, type ExecutionMode, type Item, type ReplaySource, type RunJob, type RunResult,
@@ -153,7 +153,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     ctx: RequestContext,
   ): Promise<Item[]> {
     const sub = 'definition' in source
-      ? { definition: parseWorkflowDefinition(source.definition), id: parent.workflowId, workspaceId: parent.workspaceId, active: false, revision: undefined }
+      ? { definition: parseWorkflowJson(source.definition).definition, id: parent.workflowId, workspaceId: parent.workspaceId, active: false, revision: undefined }
       : await subWorkflowById(source.workflowId, parent.workspaceId);
     const queued: ExecutionQueuedData = {
       workflowId: sub.id, workspaceId: sub.workspaceId, workflowActive: sub.active, definition: sub.definition, mode: 'integrated',

@@ -1,7 +1,7 @@
 // Routes only the editor needs: whether the browser is signed in, and the live preview of an
 // expression against the data of the workflow's last run. (Time travel is server/routes/versions.ts.)
 import { z } from 'zod';
-import { NotFoundError, parseWorkflowDefinition, ValidationError, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
+import { NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import { createExpressionEvaluator, type ExpressionContext, type Item, type RunData } from '../../engine/index.ts';
 import type { AccessControl } from '../auth/access-control.ts';
 import type { WorkspaceService } from '../auth/workspace-service.ts';
@@ -79,7 +79,7 @@ export function editorRoutes(deps: EditorRouteDeps): Route[] {
       async handler(ctx, { params, body }) {
         const doc = await workflows.get(params.id);
         // An unsaved definition from the editor is checked like any other (400 when malformed).
-        const definition = body.definition ? parseWorkflowDefinition(body.definition) : doc.definition;
+        const definition = body.definition ? parseWorkflowJson(body.definition).definition : doc.definition;
         const node: WorkflowNode | undefined = definition.nodes.find((n) => n.name === body.node);
         if (!node) throw new NotFoundError('Node', body.node);
         const executionId = body.executionId ?? (await executions.list({ workspaceId: workspaceOf(ctx), workflowId: params.id, limit: 1 })).items[0]?.id;

@@ -1,6 +1,6 @@
 // Conversions between our workflow documents and n8n's workflow JSON as the API shows it.
 import { z } from 'zod';
-import { parseWorkflowDefinition, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { parseWorkflowJson, ValidationError, type NormaliseOptions, type NormalisedChange, type WorkflowDefinition } from '../../domain/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 
 /** The workflow as the API returns it: n8n's shape plus our `revision`. */
@@ -32,17 +32,28 @@ export const tagsInput = z.array(tagInput).max(100);
 /** A workflow body as sent by clients or found in n8n exports. */
 export const workflowInput = z.looseObject({}).describe('An n8n workflow: name, nodes, connections, settings, …');
 
-/** Validates one incoming workflow and splits off the fields that are not part of the definition. */
-export function readWorkflowInput(body: Record<string, unknown>, pathPrefix = ''): { definition: WorkflowDefinition; tags?: string[]; id?: string } {
+/** One incoming workflow, normalised and validated, and what normalising it changed. */
+export interface WorkflowInput {
+  definition: WorkflowDefinition;
+  tags?: string[];
+  id?: string;
+  /** What was changed to read it as n8n does, paths prefixed like error details. */
+  changes: NormalisedChange[];
+}
+
+/** Normalises and validates one incoming workflow and splits off the fields that are not part of the definition. */
+export function readWorkflowInput(body: Record<string, unknown>, pathPrefix = '', options: NormaliseOptions = {}): WorkflowInput {
   let tags: string[] | undefined;
-  if (body.tags !== undefined) {
+  // n8n writes `tags: null` for none; normalisation drops it from the definition, so here too.
+  if (body.tags !== undefined && body.tags !== null) {
     const parsed = tagsInput.safeParse(body.tags);
     if (!parsed.success) throw new ValidationError('Invalid tags', [{ path: `${pathPrefix}tags`, message: 'tags must be strings or {name} objects' }]);
     tags = parsed.data;
   }
   try {
-    const definition = parseWorkflowDefinition(body);
-    return { definition, tags, id: typeof body.id === 'string' ? body.id : undefined };
+    const { definition, changes } = parseWorkflowJson(body, options);
+    const prefixed = changes.map((c) => ({ ...c, path: `${pathPrefix}${c.path}` }));
+    return { definition, tags, id: typeof body.id === 'string' ? body.id : undefined, changes: prefixed };
   } catch (error) {
     if (error instanceof ValidationError && pathPrefix) {
       throw new ValidationError(error.message, error.details.map((d) => ({ ...d, path: `${pathPrefix}${d.path ?? ''}` })));

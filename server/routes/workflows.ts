@@ -1,13 +1,15 @@
 // REST routes for workflows under /api/v1.
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { ValidationError } from '../../domain/index.ts';
+import { ValidationError, type NormalisedChange } from '../../domain/index.ts';
 import { q, route, type Route } from '../http/route.ts';
 import { requestContext, workspaceOf } from '../http/guard.ts';
 import type { RequestContext, WorkflowService } from '../workflow-service.ts';
 import type { AccessLevel } from '../../domain/index.ts';
 import { readWorkflowInput, tagsInput, toApiWorkflow, toN8nExport, workflowInput } from './workflow-json.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
+import type { CredentialService } from '../credentials/credential-service.ts';
+import { resolveIncomingCredentials } from '../credentials/credential-references.ts';
 
 const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid workflow id') });
 
@@ -20,10 +22,11 @@ function ifMatch(ctx: Context): number | undefined {
   return Number(m[1]);
 }
 
-function send(ctx: Context, doc: WorkflowDoc, status = 200): void {
+/** Answers with the workflow; writes of n8n JSON add `warnings`, what was changed to read it as n8n does. */
+function send(ctx: Context, doc: WorkflowDoc, status = 200, warnings?: NormalisedChange[]): void {
   ctx.status = status;
   ctx.set('ETag', `"${doc.revision}"`);
-  ctx.body = toApiWorkflow(doc);
+  ctx.body = { ...toApiWorkflow(doc), ...(warnings ? { warnings } : {}) };
 }
 
 const IF_MATCH_HEADER = { name: 'If-Match', description: 'The revision last read ("3"); a stale revision gets 409 and writes nothing.' };
@@ -45,7 +48,7 @@ function action(
   });
 }
 
-export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: string) => Promise<void>): Route[] {
+export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: string) => Promise<void>, credentials: CredentialService): Route[] {
   return [
     route({
       method: 'get', path: '/api/v1/workflows', access: { kind: 'workspace', level: 'read' }, tag: 'workflows', summary: 'List workflows (newest change first)',
@@ -67,23 +70,26 @@ export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: 
     route({
       method: 'post', path: '/api/v1/workflows', access: { kind: 'workspace', level: 'write' }, tag: 'workflows', summary: 'Create a workflow from n8n workflow JSON',
       body: workflowInput,
-      responses: { 201: 'The created workflow', 400: 'Invalid workflow', 413: 'Body too large', 415: 'Not JSON' },
+      responses: { 201: 'The created workflow, with `warnings`: `[{path, message}]` of what was normalised', 400: 'Invalid workflow', 413: 'Body too large', 415: 'Not JSON' },
       async handler(ctx, { body }) {
-        const { definition, tags } = readWorkflowInput(body);
-        send(ctx, await service.create(workspaceOf(ctx), definition, tags ?? [], requestContext(ctx)), 201);
+        const input = readWorkflowInput(body);
+        await resolveIncomingCredentials(credentials, workspaceOf(ctx), [input]);
+        send(ctx, await service.create(workspaceOf(ctx), input.definition, input.tags ?? [], requestContext(ctx)), 201, input.changes);
       },
     }),
     route({
       method: 'post', path: '/api/v1/workflows/import', access: { kind: 'workspace', level: 'write' }, tag: 'workflows', summary: 'Import n8n workflow JSON: one workflow or an array',
       body: z.union([workflowInput, z.array(workflowInput).min(1).max(500)]),
-      responses: { 201: '`{imported: [{id, name}]}`', 400: 'Some workflow is invalid; nothing was imported' },
+      responses: { 201: '`{imported: [{id, name}], warnings: [{path, message}]}` (warning paths start with the index for an array)', 400: 'Some workflow is invalid; nothing was imported' },
       async handler(ctx, { body }) {
         const list = Array.isArray(body) ? body : [body];
+        const prefix = (i: number) => (Array.isArray(body) ? `${i}.` : '');
         // Validate everything before writing anything.
-        const items = list.map((w, i) => readWorkflowInput(w, Array.isArray(body) ? `${i}.` : ''));
+        const items = list.map((w, i) => ({ ...readWorkflowInput(w, prefix(i)), pathPrefix: prefix(i) }));
+        await resolveIncomingCredentials(credentials, workspaceOf(ctx), items);
         const imported = await service.import(workspaceOf(ctx), items.map((it) => ({ ...it, tags: it.tags ?? [] })), requestContext(ctx));
         ctx.status = 201;
-        ctx.body = { imported };
+        ctx.body = { imported, warnings: items.flatMap((it) => it.changes) };
       },
     }),
     route({
@@ -97,10 +103,11 @@ export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: 
     route({
       method: 'put', path: '/api/v1/workflows/:id', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' }, tag: 'workflows', summary: 'Replace a workflow definition (and tags, when given)',
       params: idParams, body: workflowInput, headers: [IF_MATCH_HEADER],
-      responses: { 200: 'The updated workflow', 400: 'Invalid workflow', 404: 'Unknown workflow', 409: 'Stale If-Match revision, or deleted' },
+      responses: { 200: 'The updated workflow, with `warnings` like create', 400: 'Invalid workflow', 404: 'Unknown workflow', 409: 'Stale If-Match revision, or deleted' },
       async handler(ctx, { params, body }) {
-        const { definition, tags } = readWorkflowInput(body);
-        send(ctx, await service.update(params.id, definition, tags, requestContext(ctx), ifMatch(ctx)));
+        const input = readWorkflowInput(body);
+        await resolveIncomingCredentials(credentials, workspaceOf(ctx), [input]);
+        send(ctx, await service.update(params.id, input.definition, input.tags, requestContext(ctx), ifMatch(ctx)), 200, input.changes);
       },
     }),
     route({

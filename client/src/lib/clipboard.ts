@@ -1,5 +1,6 @@
 // Copy and paste as n8n workflow JSON: what n8n puts on the clipboard (`{nodes, connections,
 // pinData}`) pastes here, and what we copy pastes into n8n.
+import { normaliseWorkflowJson } from '../../../domain/index.ts';
 import type { WorkflowDefinition, WorkflowNode } from './types.ts';
 import { clone, connectionsOf, links, newId, uniqueName, type Link } from './workflow-model.ts';
 
@@ -21,12 +22,14 @@ export interface Pasted {
  * unique (connections follow the renames), positions moved so the group's corner is at `at`.
  */
 export function preparePaste(text: string, def: WorkflowDefinition, at: { x: number; y: number } | undefined): Pasted | undefined {
-  let data: unknown;
+  let parsed: unknown;
   try {
-    data = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }
+  // Read like an import (string credentials, nulls, dangling connections); pasted nodes get new ids below.
+  const data = normaliseWorkflowJson(parsed, { assignNodeIds: false }).workflow;
   if (!data || typeof data !== 'object' || !Array.isArray((data as { nodes?: unknown }).nodes)) return undefined;
   const source = data as { nodes: WorkflowNode[]; connections?: WorkflowDefinition['connections']; pinData?: Record<string, unknown[]> };
   const valid = source.nodes.filter((n) => n && typeof n.name === 'string' && typeof n.type === 'string');

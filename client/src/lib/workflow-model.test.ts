@@ -51,6 +51,24 @@ describe('clipboard as n8n JSON', () => {
     expect(pasted.links).toEqual([{ from: 'B1', output: 1, to: 'C1', input: 0, type: 'main' }]);
     expect(preparePaste('not json', def(), undefined)).toBeUndefined();
   });
+
+  it('pastes n8n clipboard JSON of any age as an import reads it', () => {
+    const old = {
+      nodes: [
+        { name: 'Http', type: 'n8n-nodes-base.httpRequest', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { httpBasicAuth: 'Basic creds' }, notes: null },
+        { id: '', name: 'Tool', type: 'n8n-nodes-acme.unknownTool', typeVersion: 1, position: [200, 0], parameters: null },
+      ],
+      connections: { Http: { main: [[{ node: 'Tool', type: 'main', index: 0 }, { node: 'Gone', type: 'main', index: 0 }]] } },
+      pinData: null,
+    };
+    const pasted = preparePaste(JSON.stringify(old), def(), undefined)!;
+    expect(pasted.nodes[0]).toMatchObject({ name: 'Http', credentials: { httpBasicAuth: { id: null, name: 'Basic creds' } } });
+    expect(pasted.nodes[0]).not.toHaveProperty('notes');
+    expect(pasted.nodes[1]).toMatchObject({ name: 'Tool', type: 'n8n-nodes-acme.unknownTool', parameters: {} });
+    expect(pasted.nodes.every((n) => typeof n.id === 'string' && n.id.length > 0)).toBe(true);
+    expect(pasted.links).toEqual([{ from: 'Http', output: 0, to: 'Tool', input: 0, type: 'main' }]);
+    expect(pasted.pinData).toEqual({});
+  });
 });
 
 describe('node descriptions', () => {
