@@ -37,7 +37,9 @@ async function burst(recorder: ReturnType<typeof createStoreRecorder>, count: nu
   const settled: Promise<unknown>[] = [];
   for (let i = 0; i < count; i++) {
     const type = i % 97 === 96 ? 'WebhookResponseSent' : 'NodeSucceeded';
-    const step = recorder.record(type, { node: `n${i}`, runIndex: 0, taskData: { data: { main: [[{ json: { i } }]] } } });
+    // Every tenth output is large, so it goes to the blob store (real I/O) when there is one.
+    const json = i % 10 === 9 ? { i, text: `${i}`.repeat(2_000) } : { i };
+    const step = recorder.record(type, { node: `n${i}`, runIndex: 0, taskData: { data: { main: [[{ json }]] } } });
     settled.push(step.then(() => 'ok', (err: unknown) => err));
     // Vary the interleaving: sometimes the engine awaits its step, sometimes it runs on at once.
     if (i % 7 === 0) await step.catch(() => undefined);
@@ -51,7 +53,9 @@ describe('store recorder', () => {
   it('stores bursts of thousands of steps whole, in order, with contiguous revisions', async () => {
     for (let round = 0; round < 5; round++) {
       const stream = nextStream();
-      const outcomes = await burst(createStoreRecorder(events, stream, meta), 2_000);
+      // Odd rounds store large outputs by reference: building those events waits on the blob store.
+      const options = round % 2 === 1 ? { externalizer: { blobs, inlineLimitBytes: 1024 } } : {};
+      const outcomes = await burst(createStoreRecorder(events, stream, meta, -1, options), 2_000);
       expect(outcomes.every((o) => o === 'ok')).toBe(true);
       const stored = await events.readStream(stream);
       expect(stored).toHaveLength(2_001);

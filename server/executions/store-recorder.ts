@@ -122,7 +122,10 @@ export function createStoreRecorder(
       // Events are built in call order (externalizing may be async), then queued for the store.
       const queued = chain.then(async () => {
         if (failure !== undefined) throw failure;
-        pending.push(await toEvent(type, data, index));
+        // Built first, then pushed: `pending.push(await …)` would take the array before the await,
+        // and a flush replacing it meanwhile would drop the event.
+        const event = await toEvent(type, data, index);
+        pending.push(event);
       });
       chain = queued.catch(() => undefined);
       return queued.then(async () => {
