@@ -77,7 +77,10 @@ export function createStoreRecorder(
       // Events are built in call order (externalizing may be async), then queued for the store.
       const queued = chain.then(async () => {
         if (failure !== undefined) throw failure;
-        pending.push(await toEvent(type, data, index));
+        // Built first, then pushed: `pending.push(await …)` would push into the array a drain had
+        // already taken away while the event was being built (the event was lost).
+        const event = await toEvent(type, data, index);
+        pending.push(event);
       });
       chain = queued.catch(() => undefined);
       return queued.then(async () => {
