@@ -17,3 +17,4 @@ export * from './credential-types.ts';
 export * from './sharing.ts';
 export * from './live-messages.ts';
 export * from './node-properties.ts';
+export * from './execution-retention.ts';

@@ -51,6 +51,11 @@ export const workflowSettingsSchema = z.looseObject({
   errorWorkflow: z.string().optional(),
   callerPolicy: z.string().optional(),
   executionTimeout: z.number().optional(),
+  // n8n's save settings ('DEFAULT': the instance's EXECUTIONS_DATA_SAVE_* setting).
+  saveDataSuccessExecution: z.enum(['all', 'none', 'DEFAULT']).optional(),
+  saveDataErrorExecution: z.enum(['all', 'none', 'DEFAULT']).optional(),
+  saveManualExecutions: z.union([z.boolean(), z.literal('DEFAULT')]).optional(),
+  saveExecutionProgress: z.union([z.boolean(), z.literal('DEFAULT')]).optional(),
 });
 
 /** The editable part of a workflow: what the editor changes and what an n8n export carries. */

@@ -30,4 +30,30 @@ describe.each(adapters)('blob store (%s)', (_name, open) => {
       await blobs.close();
     }
   });
+
+  it('lists blobs and deletes one only when it was not put since the given time', async () => {
+    const blobs = open();
+    try {
+      const a = await blobs.put(Buffer.from(`a-${Date.now()}-${Math.random()}`));
+      const b = await blobs.put(Buffer.from(`b-${Date.now()}-${Math.random()}`));
+      const listed: string[] = [];
+      for await (const sha of blobs.list()) listed.push(sha);
+      expect(listed).toEqual(expect.arrayContaining([a.sha256, b.sha256]));
+      const past = new Date(Date.now() - 60_000);
+      expect(await blobs.delete(a.sha256, past)).toBe(false);
+      expect((await blobs.get(a.sha256))?.length).toBe(a.bytes);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const now = new Date();
+      expect(await blobs.delete(a.sha256, now)).toBe(true);
+      expect(await blobs.get(a.sha256)).toBeUndefined();
+      expect(await blobs.delete(a.sha256, now)).toBe(false);
+      // Put again (a run recording the same output): it is in use from now on.
+      await blobs.put(Buffer.from(await blobs.get(b.sha256) ?? ''));
+      expect(await blobs.delete(b.sha256, now)).toBe(false);
+      expect(await blobs.get(b.sha256)).toBeDefined();
+    } finally {
+      await blobs.close();
+    }
+  });
 });
+

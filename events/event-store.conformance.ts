@@ -208,6 +208,23 @@ export function eventStoreConformance(name: string, makeStore: MakeStore): void 
       expect(read.map((e) => e.id)).toEqual([...events.map((e) => e.id), read[2].id]);
     });
 
+    it('deletes a stream: it reads as missing, other streams stay, a missing one deletes as a no-op', async () => {
+      const t = tag();
+      const gone = `conf${t}-gone`;
+      const kept = `conf${t}-kept`;
+      await store.append(gone, evs(3, 'Counted'));
+      const keptEvents = evs(2, 'Counted');
+      await store.append(kept, keptEvents);
+      await store.deleteStream(gone);
+      expect(await store.readStream(gone)).toEqual([]);
+      expect(await store.readStream(gone, { direction: 'backwards' })).toEqual([]);
+      expect(await store.streamRevision(gone)).toBe(-1);
+      expect((await store.readStream(kept)).map((e) => e.id)).toEqual(keptEvents.map((e) => e.id));
+      await expect(store.deleteStream(gone)).resolves.toBeUndefined();
+      await expect(store.deleteStream(`conf${t}-never`)).resolves.toBeUndefined();
+      await expect(store.reclaimSpace()).resolves.toBeUndefined();
+    });
+
     it('reads all streams in position order, paging with after', async () => {
       const t = tag();
       const before = await store.headPosition();

@@ -77,6 +77,13 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Revision of the stream's last event, or -1 when the stream does not exist. */
   streamRevision(stream: string): Promise<number>;
+  /**
+   * Removes a stream and its events for good (execution retention). Deleting an unknown stream is a
+   * no-op. Positions are never reused; subscriptions simply never see the removed events.
+   */
+  deleteStream(stream: string): Promise<void>;
+  /** Gives storage freed by deleted streams back where the backend can (SQLite); else a no-op. */
+  reclaimSpace(): Promise<void>;
   /** Events of all streams in position order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the store, 0 when empty. */

@@ -268,6 +268,18 @@ export function createEventStoreDbEventStore(options: EventStoreDbEventStoreOpti
       return subscription;
     },
 
+    async deleteStream(stream) {
+      // A soft delete (the documented client call): reads answer "not found" at once; the server's
+      // scavenge frees the space, and until then $all (a projection rebuild) still holds the events.
+      try {
+        await client.deleteStream(stream);
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error;
+      }
+    },
+
+    async reclaimSpace() {},
+
     async ping() {
       for await (const _ of client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) break;
     },
@@ -284,6 +296,7 @@ export function createEventStoreDbEventStore(options: EventStoreDbEventStoreOpti
     streamRevision: (stream) => guard(() => store.streamRevision(stream)),
     readAll: (...args) => guard(() => store.readAll(...args)),
     headPosition: () => guard(() => store.headPosition()),
+    deleteStream: (stream) => guard(() => store.deleteStream(stream)),
     ping: () => guard(() => store.ping()),
   };
 }

@@ -1,6 +1,7 @@
 // Blobs as files under one folder (the embedded default; workers on one host share it):
 // <dir>/<first two hex digits>/<sha256>, written to a temporary name, synced, then renamed.
-import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+// A file's mtime is when it was last put: retention deletes only blobs unused for a while.
+import { mkdir, open, readdir, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { isSha256, sha256Of, type BlobRef, type BlobStore } from './blob-store.ts';
@@ -12,7 +13,8 @@ export function createFileBlobStore(dir: string): BlobStore {
       const sha256 = sha256Of(bytes);
       const file = fileOf(sha256);
       const ref: BlobRef = { sha256, bytes: bytes.length };
-      if (await exists(file)) return ref;
+      // Touching the stored copy both checks it exists and tells a sweep it is in use again.
+      if (await touch(file)) return ref;
       await mkdir(path.dirname(file), { recursive: true });
       const temp = `${file}.${randomUUID()}.tmp`;
       const handle = await open(temp, 'w');
@@ -34,6 +36,31 @@ export function createFileBlobStore(dir: string): BlobStore {
         throw err;
       }
     },
+    async *list() {
+      for (const prefix of await entries(dir)) {
+        if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+        for (const name of await entries(path.join(dir, prefix))) if (isSha256(name)) yield name;
+      }
+    },
+    async delete(sha256, unusedSince) {
+      if (!isSha256(sha256)) return false;
+      const file = fileOf(sha256);
+      // Moved aside first, then checked: a put that touched the file before the move shows in its
+      // mtime (and the file goes back); a put after the move finds nothing and writes it anew.
+      const aside = `${file}.${randomUUID()}.deleting`;
+      try {
+        await rename(file, aside);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw err;
+      }
+      if ((await stat(aside)).mtimeMs >= unusedSince.getTime()) {
+        await rename(aside, file);
+        return false;
+      }
+      await unlink(aside);
+      return true;
+    },
     async ping() {
       await mkdir(dir, { recursive: true });
     },
@@ -41,11 +68,22 @@ export function createFileBlobStore(dir: string): BlobStore {
   };
 }
 
-async function exists(file: string): Promise<boolean> {
+async function touch(file: string): Promise<boolean> {
   try {
-    await stat(file);
+    const now = new Date();
+    await utimes(file, now, now);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+async function entries(folder: string): Promise<string[]> {
+  try {
+    return await readdir(folder);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
   }
 }

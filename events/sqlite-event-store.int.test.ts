@@ -190,4 +190,47 @@ describe('SQLite event store', () => {
     await expect(sub.done).resolves.toBeUndefined();
     expect(finished).toBe(1);
   });
+
+  describe('deleting streams', () => {
+    const big = () => ev('Big', { text: 'x'.repeat(20_000) });
+    const fileBytes = () => fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+
+    it('removes the rows from the log and gives the pages back to the file system', async () => {
+      const store = openStore();
+      for (let i = 0; i < 40; i++) await store.append(`run-${i}`, [big(), big()]);
+      await store.append('kept-1', [ev('Small')]);
+      const tail = await store.append('tail', [ev('Small')]);
+      await store.reclaimSpace();
+      const before = fileBytes();
+      for (let i = 0; i < 40; i++) await store.deleteStream(`run-${i}`);
+      await store.deleteStream('tail');
+      const left = await store.readAll({ limit: 1000 });
+      expect(left.map((e) => e.stream)).toEqual(['kept-1']);
+      await store.reclaimSpace();
+      expect(fileBytes()).toBeLessThan(before / 4);
+      // Positions are never reused, not even the deleted head's.
+      const next = await store.append('kept-2', [ev('Small')]);
+      expect(next.position).toBeGreaterThan(tail.position);
+    });
+
+    it('converts a file made without incremental auto-vacuum once most of it is free', async () => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const legacy = new Database(file);
+      legacy.pragma('auto_vacuum = NONE');
+      legacy.pragma('journal_mode = WAL');
+      legacy.exec('CREATE TABLE marker (x)');
+      legacy.close();
+      const store = openStore();
+      for (let i = 0; i < 30; i++) await store.append(`run-${i}`, [big()]);
+      await store.reclaimSpace();
+      const before = fileBytes();
+      for (let i = 0; i < 30; i++) await store.deleteStream(`run-${i}`);
+      await store.reclaimSpace();
+      expect(fileBytes()).toBeLessThan(before / 4);
+      const check = new Database(file, { readonly: true });
+      expect(check.pragma('auto_vacuum', { simple: true })).toBe(2);
+      check.close();
+    });
+  });
 });
+

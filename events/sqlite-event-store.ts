@@ -8,6 +8,7 @@ import { openEventDb, prepareStatements, toRecorded, type EventRow } from './sql
 import { createBatchWriter } from './sqlite-append-batch.ts';
 import type { Outcome, QueuedAppend } from './sqlite-append-batch.ts';
 import { createPageCache } from './sqlite-page-cache.ts';
+import { reclaimSpace } from './sqlite-reclaim.ts';
 import { subscribeSqlite } from './sqlite-subscription.ts';
 import { validateAppend } from './validate-append.ts';
 import { createWalSync } from './wal-sync.ts';
@@ -212,6 +213,18 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       return head();
     },
 
+    async deleteStream(stream) {
+      if (closed) throw new UnavailableError('event store is closed');
+      const { changes } = await whileBusy(() => stmts.deleteStream.run(stream));
+      if (changes > 0) pages.clear();
+    },
+
+    async reclaimSpace() {
+      if (closed) throw new UnavailableError('event store is closed');
+      const result = await whileBusy(() => reclaimSpace(db));
+      options.logger?.info({ file: options.file, ...result }, 'event store space reclaimed');
+    },
+
     subscribe(subscribeOptions, handler) {
       if (closing) throw new UnavailableError('event store is closed');
       const subscription = subscribeSqlite(
@@ -298,6 +311,20 @@ function serialize(stream: string, events: NewEvent[]): Pick<QueuedAppend, 'ids'
 
 /** How long appends keep trying while other processes hold the write lock. */
 const BUSY_GIVE_UP_MS = 5_000;
+
+/** Runs a write now, or again a moment later while another process holds the write lock. */
+async function whileBusy<T>(write: () => T): Promise<T> {
+  const since = Date.now();
+  for (;;) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() - since >= BUSY_GIVE_UP_MS) throw new UnavailableError(`event store is busy: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,6 +1,6 @@
 // Pages of the whole log shared by the subscriptions that read it unfiltered (every projection,
 // the live feed): after a commit they all ask for the same rows, so SQLite copies them out once.
-// A full page never changes (positions are immutable); a short one (the head) is kept only until
+// A full page never changes (positions are immutable) unless a stream is deleted, which clears all; a short one (the head) is kept only until
 // the next commit or a few milliseconds, so rows written by another process are not hidden long.
 import type { EventRow } from './sqlite-schema.ts';
 
@@ -11,6 +11,8 @@ export interface PageCache {
   read(after: number, limit: number): EventRow[];
   /** Something was committed: short pages are stale. */
   invalidate(): void;
+  /** Events were deleted: every page may be stale. */
+  clear(): void;
 }
 
 export function createPageCache(readPage: (after: number, limit: number) => EventRow[]): PageCache {
@@ -30,6 +32,9 @@ export function createPageCache(readPage: (after: number, limit: number) => Even
     },
     invalidate() {
       generation++;
+    },
+    clear() {
+      pages.clear();
     },
   };
 }

@@ -36,6 +36,9 @@ export function openEventDb(file: string): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // Another process may hold the write lock for a moment; wait for it rather than fail.
   const db = new Database(file, { timeout: 5_000 });
+  // Before any table exists, so a new file can give back the pages of deleted streams (retention).
+  // An older file keeps auto_vacuum NONE until reclaimSpace converts it (see sqlite-reclaim.ts).
+  db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   // NORMAL: no fsync inside the commit, which would block the event loop. The store acknowledges an
   // append only after its own fdatasync of the WAL (wal-sync.ts), so a power cut still loses nothing
@@ -69,6 +72,7 @@ export function prepareStatements(db: Database.Database) {
     all: db.prepare<[number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
     ),
+    deleteStream: db.prepare<[string]>('DELETE FROM events WHERE stream = ?'),
     head: db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
   };
 }

@@ -1,6 +1,9 @@
 // Read model of the audit log: every event in the store, filterable by actor, stream, type and time.
-import { streamCategory, type RecordedEvent, type WorkflowEvent } from '../domain/index.ts';
+// A pruned run's step entries give way to the one entry of its ExecutionPruned event, so the audit
+// reads the same after a rebuild from the log (where the run's stream no longer exists).
+import { EXECUTION_PRUNED, streamCategory, type ExecutionPrunedData, type RecordedEvent, type WorkflowEvent } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
+import type { Collection } from './read-model-store.ts';
 import { describeWorkflowEvent } from './workflow-history-projection.ts';
 
 export interface AuditDoc {
@@ -25,7 +28,7 @@ export const AUDIT = 'entries';
 
 export const auditProjection: Projection = {
   name: 'audit',
-  version: 2,
+  version: 3,
   collections: [
     {
       name: AUDIT,
@@ -43,8 +46,14 @@ export const auditProjection: Projection = {
   accepts: (event) => streamCategory(event.stream) !== 'workflowdoc',
   async apply(event: RecordedEvent, tx) {
     const category = streamCategory(event.stream);
-    const summary = category === 'workflow' ? describeWorkflowEvent(event as unknown as WorkflowEvent).summary : event.type;
-    await tx.collection<AuditDoc>(AUDIT).upsert({
+    const entries = tx.collection<AuditDoc>(AUDIT);
+    let summary = category === 'workflow' ? describeWorkflowEvent(event as unknown as WorkflowEvent).summary : event.type;
+    if (event.type === EXECUTION_PRUNED) {
+      const pruned = event.data as ExecutionPrunedData;
+      summary = describePrune(pruned);
+      await deleteStreamEntries(entries, `execution-${pruned.executionId}`);
+    }
+    await entries.upsert({
       id: event.id,
       position: event.position,
       stream: event.stream,
@@ -61,3 +70,24 @@ export const auditProjection: Projection = {
     });
   },
 };
+
+const PRUNE_REASONS: Record<ExecutionPrunedData['reason'], string> = {
+  maxAge: 'older than EXECUTIONS_DATA_MAX_AGE',
+  maxCount: 'beyond EXECUTIONS_DATA_PRUNE_MAX_COUNT',
+  deleted: 'deleted earlier',
+  notSaved: "the workflow's save settings keep no data for such runs",
+};
+
+function describePrune(pruned: ExecutionPrunedData): string {
+  const by = pruned.startedBy ? ` started by ${pruned.startedBy.name ?? pruned.startedBy.id}` : '';
+  const at = pruned.startedAt ? ` at ${pruned.startedAt}` : '';
+  return `Execution ${pruned.executionId} of workflow ${pruned.workflowId} (${pruned.mode}, ${pruned.status})${by}${at}: data pruned, ${PRUNE_REASONS[pruned.reason] ?? pruned.reason}`;
+}
+
+async function deleteStreamEntries(entries: Collection<AuditDoc>, stream: string): Promise<void> {
+  for (;;) {
+    const page = await entries.find({ filter: { stream }, limit: 1000 });
+    for (const entry of page.items) await entries.delete(entry.id);
+    if (!page.nextCursor) return;
+  }
+}

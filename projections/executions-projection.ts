@@ -1,10 +1,13 @@
 // Read model of executions: one summary document per run (the run data itself is folded from the
-// execution's own stream on request).
-import { streamCategory, streamId, type RecordedEvent } from '../domain/index.ts';
+// execution's own stream on request). It also keeps which blobs each run refers to, so retention
+// deletes a blob only when no remaining run needs it; a pruned run's document goes.
+import { blobRefsIn, EXECUTION_PRUNED, streamCategory, streamId, type ExecutionPrunedData, type RecordedEvent } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
+import type { Collection } from './read-model-store.ts';
 
 export const EXECUTION_CATEGORY = 'execution';
 export const EXECUTIONS = 'list';
+export const EXECUTION_BLOB_REFS = 'blobrefs';
 
 export interface ExecutionDoc {
   [k: string]: unknown;
@@ -29,12 +32,20 @@ export interface ExecutionDoc {
   nodesRun: number;
 }
 
+/** One document per (run, blob) the run's events refer to: written without reading, so never lost. */
+export interface BlobRefDoc {
+  [k: string]: unknown;
+  id: string;
+  executionId: string;
+  sha256: string;
+}
+
 interface StartedData { workflowId: string; mode: string; definitionHash?: string; workflowRevision?: number; retryOf?: string; rerunOf?: string; startedAt?: string; queuedAt?: string }
 interface FinishedData { status: string; stoppedAt: string; error?: { message: string; node?: string }; lastNodeExecuted?: string }
 
 export const executionsProjection: Projection = {
   name: 'executions',
-  version: 2,
+  version: 3,
   collections: [
     {
       name: EXECUTIONS,
@@ -42,58 +53,75 @@ export const executionsProjection: Projection = {
         { fields: ['workspaceId', 'deleted', '-startedAt'] },
         { fields: ['workflowId', '-startedAt'] },
         { fields: ['status'] },
+        { fields: ['status', 'stoppedAt'] },
       ],
     },
+    { name: EXECUTION_BLOB_REFS, indexes: [{ fields: ['executionId'] }, { fields: ['sha256'] }] },
   ],
-  accepts: (event) => streamCategory(event.stream) === EXECUTION_CATEGORY,
+  accepts: (event) => streamCategory(event.stream) === EXECUTION_CATEGORY || event.type === EXECUTION_PRUNED,
   async apply(event: RecordedEvent, tx) {
     const docs = tx.collection<ExecutionDoc>(EXECUTIONS);
-    const id = streamId(event.stream);
-    switch (event.type) {
-      case 'ExecutionQueued':
-      case 'ExecutionStarted': {
-        const data = event.data as StartedData;
-        const queued = event.type === 'ExecutionQueued';
-        const before = queued ? undefined : await docs.get(id);
-        await docs.upsert({
-          ...before,
-          // n8n's status of a run that waits for a worker is 'new'.
-          id, workflowId: data.workflowId, mode: data.mode, status: queued ? 'new' : 'running',
-          startedAt: before?.startedAt ?? data.startedAt ?? data.queuedAt ?? event.metadata.at,
-          deleted: false, nodesRun: 0,
-          ...(event.metadata.workspaceId ? { workspaceId: event.metadata.workspaceId } : {}),
-          ...(data.definitionHash ? { definitionHash: data.definitionHash } : {}),
-          ...(data.workflowRevision !== undefined ? { workflowRevision: data.workflowRevision } : {}),
-          ...(data.retryOf ? { retryOf: data.retryOf } : {}),
-          ...(data.rerunOf ? { rerunOf: data.rerunOf } : {}),
-        });
-        return;
+    const refs = tx.collection<BlobRefDoc>(EXECUTION_BLOB_REFS);
+    if (event.type === EXECUTION_PRUNED) {
+      const executionId = (event.data as ExecutionPrunedData).executionId;
+      await docs.delete(executionId);
+      for (;;) {
+        const page = await refs.find({ filter: { executionId }, limit: 1000 });
+        for (const ref of page.items) await refs.delete(ref.id);
+        if (!page.nextCursor) return;
       }
-      case 'NodeSucceeded':
-      case 'NodeFailed': {
-        const doc = await docs.get(id);
-        if (doc) await docs.patch(id, { nodesRun: doc.nodesRun + 1, lastNodeExecuted: (event.data as { node: string }).node });
-        return;
-      }
-      case 'ExecutionWaiting':
-        await docs.patch(id, { status: 'waiting', waitTill: (event.data as { waitTill: string }).waitTill });
-        return;
-      case 'ExecutionResumed':
-        await docs.patch(id, { status: 'running', waitTill: undefined });
-        return;
-      case 'ExecutionFinished': {
-        const data = event.data as FinishedData;
-        await docs.patch(id, {
-          status: data.status, stoppedAt: data.stoppedAt,
-          ...(data.lastNodeExecuted ? { lastNodeExecuted: data.lastNodeExecuted } : {}),
-          ...(data.error ? { error: { message: data.error.message, ...(data.error.node ? { node: data.error.node } : {}) } } : {}),
-        });
-        return;
-      }
-      case 'ExecutionDeleted':
-        await docs.patch(id, { deleted: true });
-        return;
-      default:
     }
+    const id = streamId(event.stream);
+    await applyStep(event, id, docs);
+    for (const sha256 of blobRefsIn(event.data)) await refs.upsert({ id: `${id}:${sha256}`, executionId: id, sha256 });
   },
 };
+
+async function applyStep(event: RecordedEvent, id: string, docs: Collection<ExecutionDoc>): Promise<void> {
+  switch (event.type) {
+    case 'ExecutionQueued':
+    case 'ExecutionStarted': {
+      const data = event.data as StartedData;
+      const queued = event.type === 'ExecutionQueued';
+      const before = queued ? undefined : await docs.get(id);
+      await docs.upsert({
+        ...before,
+        // n8n's status of a run that waits for a worker is 'new'.
+        id, workflowId: data.workflowId, mode: data.mode, status: queued ? 'new' : 'running',
+        startedAt: before?.startedAt ?? data.startedAt ?? data.queuedAt ?? event.metadata.at,
+        deleted: false, nodesRun: 0,
+        ...(event.metadata.workspaceId ? { workspaceId: event.metadata.workspaceId } : {}),
+        ...(data.definitionHash ? { definitionHash: data.definitionHash } : {}),
+        ...(data.workflowRevision !== undefined ? { workflowRevision: data.workflowRevision } : {}),
+        ...(data.retryOf ? { retryOf: data.retryOf } : {}),
+        ...(data.rerunOf ? { rerunOf: data.rerunOf } : {}),
+      });
+      return;
+    }
+    case 'NodeSucceeded':
+    case 'NodeFailed': {
+      const doc = await docs.get(id);
+      if (doc) await docs.patch(id, { nodesRun: doc.nodesRun + 1, lastNodeExecuted: (event.data as { node: string }).node });
+      return;
+    }
+    case 'ExecutionWaiting':
+      await docs.patch(id, { status: 'waiting', waitTill: (event.data as { waitTill: string }).waitTill });
+      return;
+    case 'ExecutionResumed':
+      await docs.patch(id, { status: 'running', waitTill: undefined });
+      return;
+    case 'ExecutionFinished': {
+      const data = event.data as FinishedData;
+      await docs.patch(id, {
+        status: data.status, stoppedAt: data.stoppedAt,
+        ...(data.lastNodeExecuted ? { lastNodeExecuted: data.lastNodeExecuted } : {}),
+        ...(data.error ? { error: { message: data.error.message, ...(data.error.node ? { node: data.error.node } : {}) } } : {}),
+      });
+      return;
+    }
+    case 'ExecutionDeleted':
+      await docs.patch(id, { deleted: true });
+      return;
+    default:
+  }
+}

@@ -153,6 +153,9 @@ export function createMongoReadModelStore(options: MongoReadModelStoreOptions): 
       }
     },
 
+    /** MongoDB (WiredTiger) reuses freed space itself. */
+    async reclaimSpace() {},
+
     async close() {
       await exclusive(() => undefined);
       await client.close();

@@ -87,5 +87,7 @@ export interface ReadModelStore extends ReadModelTx {
   transaction<T>(work: (tx: ReadModelTx) => Promise<T>): Promise<T>;
   /** Answers whether the backend is reachable (for /readyz). */
   ping(): Promise<void>;
+  /** Gives storage freed by deletes back where the backend can (SQLite, after pruning); else a no-op. */
+  reclaimSpace(): Promise<void>;
   close(): Promise<void>;
 }

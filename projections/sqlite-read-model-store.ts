@@ -25,6 +25,8 @@ type Conn = Database.Database;
 function openConnection(file: string, secureDelete = false): Conn {
   const conn = new Database(file);
   conn.pragma('busy_timeout = 5000');
+  // Takes effect on a new file only: pages freed by deletes (pruned runs) can then be given back.
+  conn.pragma('auto_vacuum = INCREMENTAL');
   if (secureDelete) {
     // A rollback journal, deleted after each commit, rather than a WAL whose old frames would keep
     // copies of deleted rows; secure_delete zeroes them in the database file itself.
@@ -248,6 +250,14 @@ export function createSqliteReadModelStore(options: SqliteReadModelStoreOptions)
       } catch (err) {
         throw new UnavailableError(`SQLite read-model store is not usable: ${(err as Error).message}`);
       }
+    },
+
+    async reclaimSpace() {
+      await exclusive(() => {
+        if (Number(writer.pragma('auto_vacuum', { simple: true })) === 2) writer.pragma('incremental_vacuum');
+        // A file made before incremental auto-vacuum reuses its free pages instead.
+        writer.pragma('wal_checkpoint(TRUNCATE)');
+      });
     },
 
     async close() {

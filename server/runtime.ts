@@ -28,6 +28,7 @@ import { createCollabRooms, type CollabRooms } from './collab/rooms.ts';
 import { createCredentialService, type CredentialService } from './credentials/credential-service.ts';
 import { loadOrCreateMasterKey } from './credentials/envelope.ts';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.ts';
+import { createRetention, type Retention } from './executions/retention.ts';
 import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
 import { createEmbeddedScheduler, type Scheduler } from './triggers/scheduler.ts';
 import { createTriggerService, type TriggerService } from './triggers/trigger-service.ts';
@@ -52,6 +53,8 @@ export interface Runtime {
   workspaces: WorkspaceService;
   credentials: CredentialService;
   executions: ExecutionService;
+  /** Execution data retention (pruning by age and count, n8n's save settings). */
+  retention: Retention;
   /** Webhook calls and test-webhook listeners. */
   webhooks: WebhookService;
   /** Activation checks and schedule timers. */
@@ -144,6 +147,14 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const queue = config.redisUrl
     ? createBullmqQueue({ url: config.redisUrl, prefix: config.queuePrefix, lockMs: config.queueLockMs })
     : createInProcessQueue();
+  const retention = createRetention({
+    events, blobs, executions, readModels, logger: logger.child({ part: 'retention' }),
+    settings: {
+      prune: config.executionsDataPrune, maxAgeHours: config.executionsDataMaxAgeHours, maxCount: config.executionsDataPruneMaxCount,
+      intervalMinutes: config.executionsDataPruneIntervalMinutes, blobGraceMs: config.executionsDataBlobGraceMs,
+      save: { onSuccess: config.executionsDataSaveOnSuccess, onError: config.executionsDataSaveOnError, manual: config.executionsDataSaveManual },
+    },
+  });
   const executionService = createExecutionService({
     events, executions, blobs, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue,
     findWorkflow: (id) => workflowService.find(id),
@@ -151,6 +162,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     runsWorker: options.role === 'worker' || !config.redisUrl || (options.role !== 'api' && config.serverRunsWorker),
     workerOptions: { concurrency: config.workerConcurrency, perWorkflowLimit: config.workflowConcurrency, ratePerSecond: config.queueRatePerSecond },
     workerShutdownTimeoutMs: config.workerShutdownTimeoutMs,
+    afterRun: (run, queued) => retention.afterRun(run, queued.definition.settings),
   });
   // Webhooks and schedules: the registry read model answers calls; activation goes through the
   // trigger service, which checks paths and schedules before the workflow service activates.
@@ -214,6 +226,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     logger.error({ err }, 'creating the owner from OWNER_EMAIL / OWNER_API_KEY: written but not yet visible');
   });
   await executionService.startWorker();
+  // The processes that keep the read models prune (a queue worker only reads them).
+  if (!readOnly) retention.start();
   // Embedded timers live in the server only: a `weft worker` beside it on the same data must not
   // fire the same schedules again. With Redis every process shares the same Job Schedulers.
   if (options.role !== 'worker' || config.redisUrl) {
@@ -229,12 +243,13 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
     projections: { workflows, history, audit, identity, credentials, executions, webhooks },
     workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,
-    executions: executionService,
+    executions: executionService, retention,
     async close(options = {}) {
       // Open rooms commit their last edits and store their documents while the log is still open.
       await collab.close();
       await triggers.close();
       await executionService.dispose(options.runWindowMs);
+      await retention.stop();
       await queue.close();
       await blobs.close();
       for (const runner of runners) await runner.stop();

@@ -45,6 +45,8 @@ export interface ExecutionServiceDeps extends ExecutionWorkerDeps {
   runsWorker: boolean;
   workerOptions: WorkerOptions;
   workerShutdownTimeoutMs: number;
+  /** Called once a run has ended here (retention drops the data of runs not to be saved). */
+  afterRun?: (run: { executionId: string; workflowId: string; status: string; mode: string; startedAt?: string; stoppedAt?: string }, queued: ExecutionQueuedData) => Promise<unknown>;
 }
 
 export function createExecutionService(deps: ExecutionServiceDeps) {
@@ -115,6 +117,9 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     settleWaiters(executionId, result, await events.streamRevision(executionStreamName(executionId)));
     if (queue.kind === 'bullmq') await queue.publishEnded(executionId).catch((err) => logger.warn({ err }, 'run end not announced'));
     await runErrorWorkflow(queued, executionId, result, ctx).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
+    if (result.status === 'waiting') return;
+    const run = { executionId, workflowId: queued.workflowId, status: result.status, mode: queued.mode, startedAt: result.startedAt, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
+    await deps.afterRun?.(run, queued).catch((err) => logger.error({ err, executionId }, 'run data retention failed'));
   }
 
   /**
