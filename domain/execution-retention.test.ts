@@ -11,8 +11,9 @@ describe('blobRefsIn', () => {
       dataRef: { sha256: sha('a'), bytes: 3 },
       taskData: { inputRef: { sha256: sha('b') }, list: [{ outputRefs: [{ sha256: sha('c') }, { sha256: sha('a') }] }] },
       ref: { sha256: sha('d') },
+      blobRefs: { triggerItems: { sha256: sha('e'), bytes: 9 }, pinData: { sha256: sha('f'), bytes: 9 } },
     };
-    expect(blobRefsIn(data).sort()).toEqual([sha('a'), sha('b'), sha('c'), sha('d')]);
+    expect(blobRefsIn(data).sort()).toEqual([sha('a'), sha('b'), sha('c'), sha('d'), sha('e'), sha('f')]);
   });
 
   it('ignores hashes that are not refs', () => {

@@ -67,7 +67,7 @@ const REF_KEY = /refs?$/i;
 
 /**
  * The blob hashes an event refers to: every object with a sha256 string found under a key ending
- * in `Ref`/`ref` (or `Refs`), at any depth, so refs added to new event fields are found too.
+ * in `Ref`/`ref` (or `Refs`), at any depth below it, so refs added to new event fields are found too.
  */
 export function blobRefsIn(value: unknown): string[] {
   const found = new Set<string>();
@@ -82,7 +82,9 @@ export function blobRefsIn(value: unknown): string[] {
     const record = current as Record<string, unknown>;
     if (underRef && typeof record.sha256 === 'string' && SHA256.test(record.sha256)) found.add(record.sha256);
     for (const [key, child] of Object.entries(record)) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, underRef: REF_KEY.test(key) });
+      // Below a ref key everything counts (a map of refs by field, like an event's `blobRefs`):
+      // keeping a blob too long is safe, deleting one a run refers to is not.
+      if (child !== null && typeof child === 'object') stack.push({ value: child, underRef: underRef || REF_KEY.test(key) });
     }
   }
   return [...found];
