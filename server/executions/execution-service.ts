@@ -1,7 +1,7 @@
 // Executions as a service: records each run's request and queues it, lets this process work the
 // queue when it should, and answers for runs wherever they ran (stop, resume, retry, list, data).
 import { randomUUID } from 'node:crypto';
-import { AppError, newEntityId, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   executionStreamName, foldExecution, PRIORITY,
   type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WorkerOptions,
@@ -100,7 +100,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       logger.error({ err, executionId: job.executionId }, 'execution crashed');
       // On shutdown, or with the store out of reach, the run is not at fault: whoever takes the
       // job next continues it from the record.
-      const transient = handback.aborted || (err instanceof AppError && err.retryable);
+      const transient = handback.aborted || err instanceof UnavailableError;
       if (!transient) await endCrashedRun(job.executionId, err);
       return;
     }

@@ -10,7 +10,7 @@
 // recorder is broken: every later `record` rejects with the same error, so the run stops and its
 // owner records the failure (see `recordRunFailure`).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError, eventIdFor, type Actor, type NewEvent } from '../../domain/index.ts';
+import { AppError, eventIdFor, WrongExpectedRevisionError, type Actor, type NewEvent } from '../../domain/index.ts';
 import { MAX_EVENT_BYTES, type EventStore } from '../../events/index.ts';
 import { externalize, type Externalizer } from './large-payloads.ts';
 
@@ -137,8 +137,12 @@ export function createStoreRecorder(
   };
 }
 
-/** Failures worth another try: the store said so, or SQLite was busy beyond its own retries. */
+/**
+ * Failures worth another try: the store was out of reach or busy. Not a revision conflict: another
+ * writer has taken the run's stream, and trying again cannot make this recorder's steps fit.
+ */
 function isTransient(err: unknown): boolean {
+  if (err instanceof WrongExpectedRevisionError) return false;
   if (err instanceof AppError) return err.retryable;
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'ECONNRESET' || code === 'ETIMEDOUT';
