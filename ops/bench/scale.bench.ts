@@ -119,7 +119,7 @@ for (const mode of MODES) {
     : {};
   const server = await startTestServer(env, dataDir);
   let worker: ChildProcess | undefined;
-  if (mode === 'redis') worker = await startWeftProcess('worker', { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  if (mode === 'redis') worker = await startWeftProcess('worker', { ...env, DATA_DIR: dataDir });
   const rssOf = () => `peak RSS server ${peakRssMb('self')} MB${worker?.pid ? `, worker ${peakRssMb(worker.pid)} MB` : ''}`;
   try {
     await sizes(server, mode.padEnd(9), rssOf);
