@@ -2,7 +2,7 @@
 // expressions → IF → Code counting) through a webhook answering when the last node finishes, and
 // through `POST …/run?wait=true`, embedded and with a `weft worker` process on Redis; peak RSS; and
 // /healthz and workflow-list latency while a 100,000-item run and a backlog of webhook runs execute.
-// Run: npm run bench:scale   (SIZES=10000,100000 MODES=embedded,redis BACKLOG=10000 to change)
+// Run: npm run bench:scale   (SIZES=10000,100000 MODES=embedded,redis BACKLOG=10000 SANDBOX_MEMORY_MB=2048 to change)
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -114,9 +114,11 @@ async function underLoad(server: TestServer) {
 
 for (const mode of MODES) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-scale-'));
+  // A million items need more than the Code sandbox's default 128 MB: SANDBOX_MEMORY_MB=2048.
+  const sandbox: Record<string, string> = process.env.SANDBOX_MEMORY_MB ? { SANDBOX_MEMORY_MB: process.env.SANDBOX_MEMORY_MB } : {};
   const env: Record<string, string> = mode === 'redis'
-    ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-scale-${randomUUID()}`, SERVER_RUNS_WORKER: 'false' }
-    : {};
+    ? { ...sandbox, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-scale-${randomUUID()}`, SERVER_RUNS_WORKER: 'false' }
+    : sandbox;
   const server = await startTestServer(env, dataDir);
   let worker: ChildProcess | undefined;
   if (mode === 'redis') worker = await startWeftProcess('worker', { ...env, DATA_DIR: dataDir });
