@@ -100,9 +100,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       logger.error({ err, executionId: job.executionId }, 'execution crashed');
       // On shutdown, or with the store out of reach, the run is not at fault: whoever takes the
       // job next continues it from the record.
-      const transient = handback.aborted || err instanceof UnavailableError;
-      if (!transient) await endCrashedRun(job.executionId, err);
-      return;
+      if (handback.aborted || err instanceof UnavailableError) return;
+      outcome = await endCrashedRun(job.executionId, err);
     }
     if (!outcome) return;
     const { result, executionId, queued, ctx } = outcome;
@@ -123,28 +122,28 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   /**
-   * A run whose job threw (a step that could not be recorded, a payload missing from the blob
-   * store) ends as failed, with the reason on record, so that nobody waits on it forever. When
-   * even that cannot be written, its waiters here still get the failure.
+   * A run whose job threw (a step that could not be recorded, another writer on its stream) ends
+   * as failed, with the reason on record; it then goes the way of any ended run (its waiters here
+   * and on other servers, the error workflow, retention). When even that cannot be written, its
+   * waiters here still get the failure, so that nobody waits on it forever.
    */
-  async function endCrashedRun(executionId: string, cause: unknown): Promise<void> {
-    const error = { name: 'ExecutionCrashed', message: `The run stopped: ${cause instanceof Error ? cause.message : String(cause)}` };
+  async function endCrashedRun(executionId: string, cause: unknown): Promise<JobOutcome | undefined> {
     const stoppedAt = new Date().toISOString();
-    const stream = executionStreamName(executionId);
+    const finished = { status: 'error' as const, stoppedAt, error: { name: 'ExecutionCrashed', message: `The run stopped: ${cause instanceof Error ? cause.message : String(cause)}` } };
     try {
-      const [last] = await events.readStream(stream, { direction: 'backwards', limit: 1 });
-      if (!last || last.type === 'ExecutionFinished') return;
-      const meta = { actor: last.metadata.actor, correlationId: last.metadata.correlationId, ...(last.metadata.workspaceId ? { workspaceId: String(last.metadata.workspaceId) } : {}) };
-      await createStoreRecorder(events, stream, meta, last.revision, { externalizer }).record('ExecutionFinished', { status: 'error', stoppedAt, error });
       const run = await readRun(executionId);
-      const result = foldExecution(run);
-      settleWaiters(executionId, result, run[run.length - 1].revision);
-      const queued = run.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
-      if (queued) await runErrorWorkflow(queued, executionId, result, { actor: meta.actor, requestId: meta.correlationId });
+      const last = run.at(-1);
+      const queuedEvent = run.find((e) => e.type === 'ExecutionQueued');
+      if (!last || !queuedEvent || last.type === 'ExecutionFinished') return undefined;
+      const queued = queuedEvent.data as ExecutionQueuedData;
+      const ctx: RequestContext = { actor: queuedEvent.metadata.actor, requestId: queuedEvent.metadata.correlationId };
+      await createStoreRecorder(events, executionStreamName(executionId), { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, last.revision, { externalizer })
+        .record('ExecutionFinished', finished);
+      return { executionId, result: foldExecution([...run, { type: 'ExecutionFinished', data: finished }]), queued, ctx };
     } catch (err) {
       logger.error({ err, executionId }, 'the end of a crashed run could not be recorded');
-      const result: RunResult = { status: 'error', mode: 'integrated', startedAt: stoppedAt, stoppedAt, data: { resultData: { runData: {}, error } } };
-      settleWaiters(executionId, result, Number.MAX_SAFE_INTEGER);
+      settleWaiters(executionId, { status: 'error', mode: 'integrated', startedAt: stoppedAt, stoppedAt, data: { resultData: { runData: {}, error: finished.error } } }, Number.MAX_SAFE_INTEGER);
+      return undefined;
     }
   }
 
