@@ -18,18 +18,21 @@ interface TaskLike {
 
 /** The event data to store, and its size as JSON. */
 export async function externalize(data: unknown, { blobs, inlineLimitBytes }: Externalizer): Promise<{ data: unknown; bytes: number }> {
-  let stored = data;
-  const task = (data as { taskData?: TaskLike } | null)?.taskData;
+  // Most events are small: one serialisation tells, and they are stored as they are.
+  let bytes = jsonBytes(data);
+  if (bytes <= inlineLimitBytes || !isRecord(data)) return { data, bytes };
+  let stored: Record<string, unknown> = data;
+  const task = data.taskData as TaskLike | undefined;
   if (task?.data) {
     const output = Buffer.from(JSON.stringify(task.data));
     if (output.length > inlineLimitBytes) {
       const { data: inline, ...rest } = task;
       const itemCounts = (inline.main ?? []).map((items) => (Array.isArray(items) ? items.length : null));
-      stored = { ...(data as object), taskData: rest, dataRef: await blobs.put(output), itemCounts };
+      stored = { ...data, taskData: rest, dataRef: await blobs.put(output), itemCounts };
+      bytes = jsonBytes(stored);
+      if (bytes <= inlineLimitBytes) return { data: stored, bytes };
     }
   }
-  let bytes = Buffer.byteLength(JSON.stringify(stored) ?? 'null');
-  if (bytes <= inlineLimitBytes || !isRecord(stored)) return { data: stored, bytes };
 
   // Largest fields first, until what stays inline fits.
   const fields = Object.entries(stored)
@@ -45,8 +48,10 @@ export async function externalize(data: unknown, { blobs, inlineLimitBytes }: Ex
     bytes -= body.length;
   }
   const result = { ...inline, blobRefs };
-  return { data: result, bytes: Buffer.byteLength(JSON.stringify(result)) };
+  return { data: result, bytes: jsonBytes(result) };
 }
+
+const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? 'null');
 
 /** Puts externalized payloads back into the events (before folding or continuing a run). */
 export async function hydrate<E extends { type: string; data: unknown }>(events: E[], blobs: BlobStore): Promise<E[]> {
