@@ -1,37 +1,25 @@
 // One event a projection cannot apply never stops it: over real SQLite files, the event is
 // quarantined (recorded with its position, stream and error) and the events after it are applied.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { v4 as uuid } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewEvent } from '../domain/index.ts';
-import { createSqliteEventStore, type EventStore } from '../events/index.ts';
 import { ProjectionRunner } from './projection-runner.ts';
 import type { Projection } from './projection.ts';
 import { QUARANTINE } from './quarantine.ts';
+import type { EventStore } from '../events/index.ts';
 import type { ReadModelStore } from './read-model-store.ts';
-import { createSqliteReadModelStore } from './sqlite-read-model-store.ts';
+import { openTempStores, silentLogger as logger, testEvent, type TempStores } from './test-stores.ts';
 
-const logger = { info() {}, error() {} };
-let dir: string;
+let stores: TempStores;
 let events: EventStore;
 let readModels: ReadModelStore;
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'weft-quarantine-'));
-  events = createSqliteEventStore({ file: path.join(dir, 'events.sqlite') });
-  readModels = createSqliteReadModelStore({ file: path.join(dir, 'read.sqlite') });
+  stores = openTempStores('weft-quarantine-');
+  ({ events, readModels } = stores);
 });
-afterEach(async () => {
-  await events.close();
-  await readModels.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stores.close());
 
-function event(data: Record<string, unknown> = {}): NewEvent {
-  return { id: uuid(), type: 'Noted', data, metadata: { actor: { kind: 'system', id: 't' }, correlationId: 'c', causationId: 'c', at: new Date().toISOString(), schemaVersion: 1 } };
-}
+const event = (data: Record<string, unknown> = {}) => testEvent('Noted', data);
 
 /** Data nested deeper than SQLite's JSON functions accept (their limit is 1,000 levels). */
 function tooDeep(levels = 1_200): Record<string, unknown> {

@@ -1,36 +1,24 @@
 // The projection runner over real SQLite stores: exactly-once application, resume, rebuild and swap.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { v4 as uuid } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewEvent } from '../domain/index.ts';
-import { createSqliteEventStore, type EventStore } from '../events/index.ts';
 import { CHECKPOINTS, physicalName } from './projection-lane.ts';
 import { ProjectionRunner } from './projection-runner.ts';
 import type { Projection } from './projection.ts';
+import type { EventStore } from '../events/index.ts';
 import type { ReadModelStore } from './read-model-store.ts';
-import { createSqliteReadModelStore } from './sqlite-read-model-store.ts';
+import { openTempStores, silentLogger as logger, testEvent, type TempStores } from './test-stores.ts';
 
-const logger = { info() {}, error() {} };
-let dir: string;
+let stores: TempStores;
 let events: EventStore;
 let readModels: ReadModelStore;
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'weft-runner-'));
-  events = createSqliteEventStore({ file: path.join(dir, 'events.sqlite') });
-  readModels = createSqliteReadModelStore({ file: path.join(dir, 'read.sqlite') });
+  stores = openTempStores('weft-runner-');
+  ({ events, readModels } = stores);
 });
-afterEach(async () => {
-  await events.close();
-  await readModels.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stores.close());
 
-function event(type = 'Counted'): NewEvent {
-  return { id: uuid(), type, data: {}, metadata: { actor: { kind: 'system', id: 't' }, correlationId: 'c', causationId: 'c', at: new Date().toISOString(), schemaVersion: 1 } };
-}
+const event = (type = 'Counted') => testEvent(type);
 
 async function appendMany(n: number, stream = `count-${uuid()}`): Promise<number> {
   let position = 0;
