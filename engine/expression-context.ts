@@ -39,7 +39,15 @@ export interface ExpressionEvaluator {
    * returned as is. Throws an ExpressionError naming the node, the parameter and the expression.
    */
   resolve(value: unknown, ctx: ExpressionContext, where: ExpressionLocation): unknown;
+  /**
+   * `resolve` for `count` items from `ctx.itemIndex` at once, each item's value or error apart (so
+   * the caller throws an item's error only when that item is asked for). Optional: an evaluator
+   * without it is asked item by item. May answer fewer items than asked (slow expressions), never none.
+   */
+  resolveItems?(value: unknown, ctx: ExpressionContext, where: ExpressionLocation, count: number): ItemOutcome[];
 }
+
+export type ItemOutcome = { value: unknown; error?: undefined } | { error: unknown; value?: undefined };
 
 export class ExpressionError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 // What a running node sees (ExecuteContext) and what its expressions see (ExpressionContext),
 // built from the stack entry being run.
 import type { ExpressionContext } from '../expression-context.ts';
+import { ParameterBatches } from './parameter-batches.ts';
 import { NodeOperationError, type Item, type JsonObject } from '../node-sdk.ts';
 import type { EngineExecuteContext } from './node-type-extras.ts';
 import { containsExpression, deepCopy } from './paths.ts';
@@ -33,6 +34,7 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
   const { node } = entry;
   let base: Omit<ExpressionContext, 'itemIndex'> | undefined;
   const expressionContext = (itemIndex: number): ExpressionContext => ({ ...(base ??= expressionBase(rc, entry, runIndex)), itemIndex });
+  const batches = new ParameterBatches(rc.options.evaluator, expressionContext, Math.max(0, ...entry.data.main.map((items) => items?.length ?? 0)));
 
   return {
     node,
@@ -52,7 +54,7 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
       }
       // Nodes may change what they get; the resolved parameters are shared by every item.
       if (!containsExpression(value)) return deepCopy(value);
-      const resolved = rc.options.evaluator.resolve(value, expressionContext(itemIndex), { parameter: name });
+      const resolved = batches.resolve(name, value, itemIndex);
       cleanupDates(resolved);
       return resolved;
     },

@@ -1,6 +1,6 @@
 // The expression evaluator: resolves `={{ … }}` parameter values in an isolated-vm isolate with
 // n8n's semantics (template typing, extension functions, data proxy, error swallowing).
-import type { ExpressionContext, ExpressionEvaluator, ExpressionLocation } from '../expression-context.ts';
+import type { ExpressionContext, ExpressionEvaluator, ExpressionLocation, ItemOutcome } from '../expression-context.ts';
 import { ExpressionError } from '../expression-context.ts';
 import { IsolateHost, isMemoryKill, isTimeout } from '../sandbox/isolate-host.ts';
 import { createHostOps } from './host-ops.ts';
@@ -20,6 +20,7 @@ export const EXPRESSION_DEFAULTS = { timeoutMs: 1000, memoryLimitMb: 128 } satis
 export interface WeftExpressionEvaluator extends ExpressionEvaluator {
   /** Evaluates one expression string (with its leading '='). */
   evaluate(expression: string, ctx: ExpressionContext, where: ExpressionLocation): unknown;
+  resolveItems(value: unknown, ctx: ExpressionContext, where: ExpressionLocation, count: number): ItemOutcome[];
   /** Frees the isolate; the evaluator recreates it if used again. */
   dispose(): void;
 }
@@ -121,20 +122,72 @@ export function createExpressionEvaluator(options: ExpressionEvaluatorOptions = 
     }
   }
 
-  function walk(value: unknown, ctx: ExpressionContext, path: string): unknown {
-    if (isExpression(value)) return evaluate(value, ctx, { parameter: path });
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, ctx, `${path}[${i}]`));
+  /** Copies `value` with each expression replaced by `leaf(expression, path)`, depth first. */
+  function walk(value: unknown, path: string, leaf: (expression: string, path: string) => unknown): unknown {
+    if (isExpression(value)) return leaf(value, path);
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`, leaf));
     if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(v, ctx, path ? `${path}.${k}` : k);
+      for (const [k, v] of Object.entries(value)) out[k] = walk(v, path ? `${path}.${k}` : k, leaf);
       return out;
     }
     return value;
   }
 
+  function outcome(expression: string, ctx: ExpressionContext, where: ExpressionLocation): ItemOutcome {
+    try {
+      return { value: evaluate(expression, ctx, where) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  /** One expression over `count` items in one isolate call; item by item if the batch as a whole fails. */
+  function evaluateItems(expression: string, ctx: ExpressionContext, where: ExpressionLocation, count: number): ItemOutcome[] {
+    const at = (k: number): ExpressionContext => ({ ...ctx, itemIndex: ctx.itemIndex + k });
+    try {
+      const p = prepare(expression);
+      if (p.text !== undefined) return Array.from({ length: count }, () => ({ value: p.text }));
+      current = ctx;
+      const entries = runtime.runBatch(p.source, ctx, count, timeoutMs);
+      current = undefined;
+      return entries.map((entry, k): ItemOutcome => {
+        if (entry.e === undefined) return { value: fromIsolate(entry.v) };
+        try {
+          return fail(new Error(entry.e), at(k), where, expression);
+        } catch (error) {
+          return { error };
+        }
+      });
+    } catch {
+      // A timeout, memory kill or bad syntax: each item then meets the error it would have alone.
+      current = undefined;
+      return Array.from({ length: count }, (_, k) => outcome(expression, at(k), where));
+    }
+  }
+
+  /** Up to `count` items' outcomes (fewer when the expressions are slow; at least one). */
+  function resolveItems(value: unknown, ctx: ExpressionContext, where: ExpressionLocation, count: number): ItemOutcome[] {
+    const leaves: ItemOutcome[][] = [];
+    let answered = count;
+    walk(value, where.parameter, (expression, path) => {
+      const results = evaluateItems(expression, ctx, { parameter: path }, answered);
+      answered = results.length;
+      leaves.push(results);
+    });
+    return Array.from({ length: answered }, (_, k): ItemOutcome => {
+      // The item fails with its first failing expression, in the order `resolve` meets them.
+      const failed = leaves.find((results) => results[k].error !== undefined);
+      if (failed) return { error: failed[k].error };
+      let next = 0;
+      return { value: walk(value, where.parameter, () => leaves[next++][k].value) };
+    });
+  }
+
   return {
     evaluate,
-    resolve: (value, ctx, where) => walk(value, ctx, where.parameter),
+    resolve: (value, ctx, where) => walk(value, where.parameter, (expression, path) => evaluate(expression, ctx, { parameter: path })),
+    resolveItems,
     dispose: () => host.dispose(),
   };
 }

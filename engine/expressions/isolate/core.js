@@ -104,6 +104,26 @@
     }
   };
 
+  /**
+   * Runs compiled expression `id` for items first … first+count-1 in one call: each entry is
+   * `{v}` (the value) or `{e}` (the encoded error), so one item's error does not stop the others.
+   * Stops early once `budgetMs` has passed, so slow expressions never add up to a timeout.
+   */
+  W.runBatch = function (id, first, count, budgetMs) {
+    const fn = W.fns[id];
+    const out = [];
+    const start = Date.now();
+    for (let k = 0; k < count && (k === 0 || Date.now() - start < budgetMs); k++) {
+      try {
+        W.state.itemIndex = first + k;
+        out[k] = { v: W.toTransfer(W.checkResult(fn.call(EMPTY_THIS))) };
+      } catch (e) {
+        out[k] = { e: W.encodeError(e) };
+      }
+    }
+    return out;
+  };
+
   function isLuxon(v, kind) {
     return v !== null && typeof v === 'object' && v['isLuxon' + kind] === true;
   }
