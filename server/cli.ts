@@ -156,7 +156,7 @@ async function workflowVerb(verb: string, args: string[]): Promise<number> {
     options: { input: { type: 'string' }, output: { type: 'string' }, id: { type: 'string' }, all: { type: 'boolean' }, active: { type: 'string' }, workspace: { type: 'string' } },
   });
   const config = loadConfig();
-  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true));
+  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true), { role: 'api' });
   const ctx = SYSTEM_CONTEXT(randomUUID());
   const workspaceId = values.workspace ?? DEFAULT_WORKSPACE_ID;
   try {
@@ -214,7 +214,7 @@ async function identityVerb(verb: string, args: string[]): Promise<number> {
   });
   const action = positionals[0];
   const config = loadConfig();
-  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true));
+  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true), { role: 'api' });
   const ctx = SYSTEM_CONTEXT(randomUUID());
   try {
     if (verb === 'users' && action === 'list') {

@@ -26,6 +26,7 @@ const settings = {
   redisUrl: { env: 'REDIS_URL', schema: optionalUrl, doc: 'Redis URL (redis://…); checked by /readyz, the job queue (BullMQ) and the live fan-out (Socket.IO adapter); unset: in-process.' },
   outputInlineLimitBytes: { env: 'OUTPUT_INLINE_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(256 * 1024), doc: "A node output larger than this (as JSON) is stored in the blob store and the event keeps its hash, in bytes." },
   queuePrefix: { env: 'QUEUE_PREFIX', schema: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('weft'), doc: 'Redis key prefix of the job queue (several installations can share a Redis).' },
+  executionsThread: { env: 'EXECUTIONS_THREAD', schema: bool.default(true), doc: 'Without REDIS_URL, runs execute on a thread of their own beside the server, so that a long node step never holds up webhooks, the API or the editor; false runs them on the server thread.' },
   serverRunsWorker: { env: 'SERVER_RUNS_WORKER', schema: bool.default(true), doc: 'The server also runs workflows itself; false with REDIS_URL leaves runs to `weft worker` processes.' },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(1000).default(10), doc: "Runs one worker (or the server) executes at once (n8n's default too); more favours run throughput, fewer favours answering webhooks and the API." },
   workflowConcurrency: { env: 'WORKFLOW_CONCURRENCY', schema: z.coerce.number().int().min(0).default(0), doc: 'Most runs of one workflow at once, across all workers (0: no limit).' },

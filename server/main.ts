@@ -60,6 +60,9 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   });
 }
 
+/** How long the execution thread may take to stop at exit. */
+const RELEASE_MS = 500;
+
 /** What both roles share in a shutdown: the deadlines, and the runs to report and hand back. */
 function shutdownSteps(runtime: Runtime): Omit<ShutdownPlan, 'graceful'> {
   return {
@@ -68,6 +71,7 @@ function shutdownSteps(runtime: Runtime): Omit<ShutdownPlan, 'graceful'> {
     runWindowMs: runtime.config.workerShutdownTimeoutMs,
     running: () => runtime.executions.runningJobs(),
     abandon: () => runtime.executions.abandonRunning(),
+    release: async () => !runtime.executionThread || runtime.executionThread.terminate(RELEASE_MS),
   };
 }
 

@@ -15,7 +15,7 @@ import { sampleWorkflow, TEST_OWNER } from './test-support.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'weft.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-poison-'));
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+const port = 10_000 + Math.floor(Math.random() * 20_000); // below the ephemeral ports (32768+) outgoing connections take
 const base = `http://127.0.0.1:${port}`;
 const env = {
   PORT: String(port), DATA_DIR: dataDir, OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password, OWNER_API_KEY: TEST_OWNER.apiKey,

@@ -11,6 +11,8 @@ import {
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
 import { createRedisCommitBus } from './redis-commit-bus.ts';
+import { createThreadCommitBus } from './thread-commit-bus.ts';
+import { startExecutionThread, type ExecutionThread } from './executions/execution-thread.ts';
 import { createRedisLock } from './redis-lock.ts';
 import { createAccessControl, type AccessControl } from './auth/access-control.ts';
 import { createIdentityService, SYSTEM_CONTEXT, type IdentityService } from './auth/identity-service.ts';
@@ -37,9 +39,11 @@ import { createProductionRegistry, createRedisTestRegistry, createTestRegistry }
 import { createWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
 import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
 import { createWorkflowCache } from './webhooks/workflow-cache.ts';
-import { createBullmqQueue, createInProcessQueue } from '../engine/index.ts';
+import { createBullmqQueue, createInProcessQueue, type RunQueue } from '../engine/index.ts';
 
 export interface Runtime {
+  /** The thread running this server's jobs (embedded, EXECUTIONS_THREAD). */
+  executionThread?: ExecutionThread;
   config: Config;
   logger: Logger;
   events: EventStore;
@@ -78,10 +82,18 @@ export const ALL_PROJECTIONS: Projection[] = [
   webhooksProjection,
 ];
 
-export function openEventStore(config: Config, logger: Logger): EventStore {
+/** Without Redis, a server runs its jobs on an execution thread (unless EXECUTIONS_THREAD=false). */
+function usesExecutionThread(config: Config, role: RuntimeOptions['role']): boolean {
+  return role === 'thread' || (!config.redisUrl && config.executionsThread && (role === undefined || role === 'server'));
+}
+
+export function openEventStore(config: Config, logger: Logger, role?: RuntimeOptions['role']): EventStore {
   if (config.eventStoreUrl) return createEventStoreDbEventStore({ connectionString: config.eventStoreUrl });
-  // Processes sharing the file through a Redis queue wake each other up on every commit.
-  const commitBus = config.redisUrl ? createRedisCommitBus(config.redisUrl, `${config.queuePrefix}:events`) : undefined;
+  // Processes sharing the file through a Redis queue wake each other up on every commit; so do a
+  // server and its execution thread.
+  const commitBus = config.redisUrl
+    ? createRedisCommitBus(config.redisUrl, `${config.queuePrefix}:events`)
+    : usesExecutionThread(config, role) ? createThreadCommitBus(config.dataDir) : undefined;
   const store = createSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite'), logger, pollIntervalMs: config.eventsPollIntervalMs, commitBus });
   if (!commitBus) return store;
   return { ...store, close: async () => { await store.close(); commitBus.close(); } };
@@ -97,19 +109,26 @@ export function createProjectionRunner(projection: Projection, events: EventStor
 }
 
 export interface RuntimeOptions {
-  /** 'worker': runs jobs (no HTTP); 'api': never runs jobs; default: the server, per SERVER_RUNS_WORKER. */
-  role?: 'server' | 'worker' | 'api';
+  /**
+   * 'worker': runs jobs (no HTTP); 'api': never runs jobs (the CLI's verbs); 'thread': a server's execution thread,
+   * running the jobs of `queue`; default: the server, per SERVER_RUNS_WORKER and EXECUTIONS_THREAD.
+   */
+  role?: 'server' | 'worker' | 'api' | 'thread';
+  /** The execution thread's end of its server's queue. */
+  queue?: RunQueue;
 }
 
 export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
-  const events = openEventStore(config, logger);
+  // Its modules load while this thread opens the stores; it starts its runtime once they exist.
+  const executionThread = options.role !== 'thread' && usesExecutionThread(config, options.role) ? startExecutionThread(config, logger) : undefined;
+  const events = openEventStore(config, logger, options.role);
   const readModels = openReadModels(config);
   const vault = await openVault(config);
   const [workflows, history, audit, identity, credentials, executions, webhooks] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
   const runners = [workflows, history, audit, identity, credentials, executions, webhooks];
   // A queue worker only reads the read models the servers keep (one writer per read model, not
   // one per process); everything else follows the log itself.
-  const readOnly = options.role === 'worker' && config.redisUrl !== undefined;
+  const readOnly = (options.role === 'worker' && config.redisUrl !== undefined) || options.role === 'thread';
   for (const runner of runners) await (readOnly ? runner.attach() : runner.start());
   if (!readOnly) await catchUp(runners, await events.headPosition(), config.startupCatchUpTimeoutMs, logger);
 
@@ -123,6 +142,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     { name: config.mongoUrl ? 'mongodb-blobs' : 'file-blobs', ping: () => blobs.ping() },
     ...(redis ? [{ name: 'redis', ping: async () => void (await redis.ping()) }] : []),
   ];
+  if (executionThread) backends.push({ name: 'execution-thread', ping: () => executionThread.ping() });
 
   // Commands wait for the read models they change; execution events are read through their own.
   const run = createCommandRunner({ events, projections: readOnly ? [] : [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
@@ -144,9 +164,9 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
   });
-  const queue = config.redisUrl
+  const queue = options.queue ?? executionThread?.queue ?? (config.redisUrl
     ? createBullmqQueue({ url: config.redisUrl, prefix: config.queuePrefix, lockMs: config.queueLockMs })
-    : createInProcessQueue();
+    : createInProcessQueue());
   const retention = createRetention({
     events, blobs, executions, readModels, logger: logger.child({ part: 'retention' }),
     settings: {
@@ -158,8 +178,11 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const executionService = createExecutionService({
     events, executions, blobs, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue,
     findWorkflow: (id) => workflowService.find(id),
-    // Without Redis there is no other worker: this process always runs the jobs.
-    runsWorker: options.role === 'worker' || !config.redisUrl || (options.role !== 'api' && config.serverRunsWorker),
+    // Without Redis there is no other worker: a server runs the jobs (on its execution thread, if any).
+    runsWorker: options.role === 'worker' || options.role === 'thread' ? true
+      : options.role === 'api' ? false
+      : !config.redisUrl ? !executionThread
+      : config.serverRunsWorker,
     workerOptions: { concurrency: config.workerConcurrency, perWorkflowLimit: config.workflowConcurrency, ratePerSecond: config.queueRatePerSecond },
     workerShutdownTimeoutMs: config.workerShutdownTimeoutMs,
     afterRun: (run, queued) => retention.afterRun(run, queued.definition.settings),
@@ -220,17 +243,18 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowService) },
   });
 
-  await bootstrap(config, logger, identityService, workspaceService).catch((err: unknown) => {
+  if (options.role !== 'thread') await bootstrap(config, logger, identityService, workspaceService).catch((err: unknown) => {
     // The owner's events are in the log; a read model behind or refusing them must not stop start-up.
     if (!(err instanceof WriteNotVisibleError || err instanceof WriteQuarantinedError)) throw err;
     logger.error({ err }, 'creating the owner from OWNER_EMAIL / OWNER_API_KEY: written but not yet visible');
   });
   await executionService.startWorker();
+  await executionThread?.start(config.startupCatchUpTimeoutMs);
   // The processes that keep the read models prune (a queue worker only reads them).
   if (!readOnly) retention.start();
   // Embedded timers live in the server only: a `weft worker` beside it on the same data must not
   // fire the same schedules again. With Redis every process shares the same Job Schedulers.
-  if (options.role !== 'worker' || config.redisUrl) {
+  if ((options.role !== 'worker' && options.role !== 'thread') || config.redisUrl) {
     // With Redis the schedulers live there and outlast restarts: arming again must not hold up
     // start-up while Redis is unreachable. Embedded timers are armed before serving.
     const arming = triggers.start();
@@ -239,7 +263,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   }
 
   return {
-    config, logger, events, blobs, readModels, vault, app, access, collab,
+    executionThread, config, logger, events, blobs, readModels, vault, app, access, collab,
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
     projections: { workflows, history, audit, identity, credentials, executions, webhooks },
     workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,
@@ -249,6 +273,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       await collab.close();
       await triggers.close();
       await executionService.dispose(options.runWindowMs);
+      await executionThread?.close(options.runWindowMs);
       await retention.stop();
       await queue.close();
       await blobs.close();

@@ -63,7 +63,7 @@ interface Weft {
 function newSetup(extra: Record<string, string> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-shutdown-'));
   dirs.push(dataDir);
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = 10_000 + Math.floor(Math.random() * 20_000); // below the ephemeral ports (32768+) outgoing connections take
   const base = `http://127.0.0.1:${port}`;
   const env = {
     PORT: String(port), DATA_DIR: dataDir, SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS),
@@ -132,11 +132,32 @@ function callingWorkflow(then: object) {
 }
 
 const done = node('Done', 'noOp', 400, {});
-// Runs on the main thread (expressions are synchronous), so it blocks the event loop for a minute.
+// Expressions are synchronous: it blocks the thread running it for a minute.
 const spin = node('Spin', 'set', 400, {
   assignments: { assignments: [{ id: 'x', name: 'spun', type: 'string', value: '={{ (() => { const end = Date.now() + 60000; while (Date.now() < end) {} return "spun"; })() }}' }] },
   options: {},
 }, 3.4);
+
+/** SIGTERM while a run waits on the endpoint; released just after, its next node computes for a minute. */
+async function blockAfterSignal(setup: ReturnType<typeof newSetup>) {
+  endpoint.hold();
+  const weft = await setup.start('start', { EXPRESSION_TIMEOUT_MS: '120000' });
+  const id = await setup.runWorkflow(callingWorkflow(spin));
+  const ending = terminate(weft);
+  // The call returns just after the signal, and the next node blocks before runs are asked to
+  // hand back: nothing can end that step now.
+  await new Promise((r) => setTimeout(r, 300));
+  endpoint.release();
+  return { first: { weft, ending }, id };
+}
+
+/** With the default expression timeout the run now fails at that node, clearly, not lost. */
+async function endsOnNextStart(setup: ReturnType<typeof newSetup>, id: string) {
+  await setup.start('start');
+  const run = await setup.waitForEnd(id);
+  expect(run.status).toBe('error');
+  expect(run.data.resultData.error.message).toContain('timed out');
+}
 
 describe('shutting down with a deadline', () => {
   it('exits 1 within SHUTDOWN_TIMEOUT_MS with a run stuck in a step, names it, and the next start finishes it', async () => {
@@ -162,27 +183,26 @@ describe('shutting down with a deadline', () => {
   }, 90_000);
 
   it('is killed by the watchdog when a run blocks the event loop past the deadline, and the run ends on the next start', async () => {
-    endpoint.hold();
-    const setup = newSetup();
-    const first = await setup.start('start', { EXPRESSION_TIMEOUT_MS: '120000' });
-    const id = await setup.runWorkflow(callingWorkflow(spin));
-
-    const ending = terminate(first);
-    // The call returns just after the signal, and the next node blocks the loop before runs are
-    // asked to hand back: no timer on the main thread can end the process now.
-    await new Promise((r) => setTimeout(r, 300));
-    endpoint.release();
-    const { ms, code, signal } = await ending;
-    expect({ code, signal }, first.output()).toEqual({ code: null, signal: 'SIGKILL' });
+    // The run on the server's own thread, so that it blocks the event loop the deadline's timer needs.
+    const setup = newSetup({ EXECUTIONS_THREAD: 'false' });
+    const { first, id } = await blockAfterSignal(setup);
+    const { ms, code, signal } = await first.ending;
+    expect({ code, signal }, first.weft.output()).toEqual({ code: null, signal: 'SIGKILL' });
     expect(ms).toBeLessThan(DEADLINE_MS + 2_000);
-    expect(first.output()).toContain('main thread is blocked');
-    expect(first.output()).toContain(`execution ${id}`);
+    expect(first.weft.output()).toContain('main thread is blocked');
+    expect(first.weft.output()).toContain(`execution ${id}`);
+    await endsOnNextStart(setup, id);
+  }, 90_000);
 
-    // With the default expression timeout the run now fails at that node, clearly, not lost.
-    await setup.start('start');
-    const run = await setup.waitForEnd(id);
-    expect(run.status).toBe('error');
-    expect(run.data.resultData.error.message).toContain('timed out');
+  it('is killed at the deadline when a run blocks the execution thread, naming it, and the run ends on the next start', async () => {
+    const setup = newSetup();
+    const { first, id } = await blockAfterSignal(setup);
+    const { ms, code, signal } = await first.ending;
+    expect({ code, signal }, first.weft.output()).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(ms).toBeLessThan(DEADLINE_MS + 2_000);
+    expect(first.weft.output()).toContain('the execution thread is blocked');
+    expect(first.weft.output()).toContain(`execution ${id}`);
+    await endsOnNextStart(setup, id);
   }, 90_000);
 
   it('a worker on Redis exits 1 within the deadline and hands its stuck run straight to the next worker', async () => {

@@ -26,6 +26,11 @@ export interface ShutdownPlan {
   graceful(phase: (name: string) => void, softDeadline: number): Promise<void>;
   running(): RunJob[];
   abandon(): Promise<RunJob[]>;
+  /**
+   * Stops the threads that would hold up the exit; false when one does not stop in time (a step
+   * computing on the execution thread), and the process is then killed rather than exited.
+   */
+  release?(): Promise<boolean>;
 }
 
 /** Shuts down on the first SIGTERM or SIGINT (a second one kills the process at once). */
@@ -60,8 +65,7 @@ async function shutDown(signal: NodeJS.Signals, plan: ShutdownPlan): Promise<voi
   const outcome = await Promise.race([graceful, sleep(deadline - Date.now()).then(() => 'late' as const)]);
   if (outcome === 'done') {
     logger.info({ ms: Date.now() - began }, 'stopped cleanly');
-    logger.flush();
-    process.exit(0);
+    await exit(0, plan);
   }
   if (outcome === 'late') {
     const handedBack = await Promise.race([plan.abandon(), sleep(ABANDON_MS).then(() => plan.running())]);
@@ -71,8 +75,18 @@ async function shutDown(signal: NodeJS.Signals, plan: ShutdownPlan): Promise<voi
         + `${handedBack.length} run(s) still running handed back${handedBack.length ? `: ${handedBack.map(describeJob).join(', ')}` : ''}; exiting with code 1`,
     );
   }
-  logger.flush();
-  process.exit(1);
+  await exit(1, plan);
+}
+
+/** Exits, unless a thread that cannot be stopped would hold the exit up: then SIGKILL, at once. */
+async function exit(code: number, plan: ShutdownPlan): Promise<void> {
+  if (plan.release && !(await plan.release())) {
+    plan.logger.error('the execution thread is blocked in a step and cannot be stopped; killing the process with SIGKILL');
+    plan.logger.flush();
+    process.kill(process.pid, 'SIGKILL');
+  }
+  plan.logger.flush();
+  process.exit(code);
 }
 
 const describeJob = (job: RunJob) => `execution ${job.executionId} (workflow ${job.workflowId})`;

@@ -216,7 +216,7 @@ describe('workflows API', () => {
     expect((await api.get('/healthz')).body).toEqual({ status: 'ok' });
     const ready = await api.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks.map((c: { name: string }) => c.name)).toEqual(['sqlite-event-store', 'sqlite-read-models', 'sqlite-vault', 'file-blobs']);
+    expect(ready.body.checks.map((c: { name: string }) => c.name)).toEqual(['sqlite-event-store', 'sqlite-read-models', 'sqlite-vault', 'file-blobs', 'execution-thread']);
   });
 });
 

@@ -110,8 +110,8 @@ export function createInProcessQueue(): RunQueue {
       stops.on('stop', listener);
       return () => stops.off('stop', listener);
     },
-    async publishEnded(executionId: string) {
-      stops.emit('ended', executionId);
+    async publishEnded(executionId, outcome) {
+      stops.emit('ended', executionId, outcome);
     },
     onEnded(listener) {
       stops.on('ended', listener);

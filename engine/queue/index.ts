@@ -1,5 +1,6 @@
 // The job queue: where runs wait for a worker (in-process by default, BullMQ on Redis at scale).
-export type { RunJob, EnqueueOptions, JobHandler, WorkerOptions, QueueWorker, RunQueue } from './run-queue.ts';
+export type { RunJob, EndedOutcome, EnqueueOptions, JobHandler, WorkerOptions, QueueWorker, RunQueue } from './run-queue.ts';
 export { PRIORITY } from './run-queue.ts';
 export { createInProcessQueue } from './in-process-queue.ts';
+export { createThreadQueueClient, createThreadQueueHost } from './thread-queue.ts';
 export { createBullmqQueue, type BullmqQueueOptions } from './bullmq-queue.ts';

@@ -1,5 +1,7 @@
-// The job queue port: runs (and resumed parts of runs) wait here for a worker. Two adapters with
-// the same semantics: in-process (the embedded default) and BullMQ on Redis (scale-out).
+// The job queue port: runs (and resumed parts of runs) wait here for a worker. Adapters with the
+// same semantics: in-process, in-process with its worker on an execution thread (the embedded
+// default), and BullMQ on Redis (scale-out).
+import type { RunResult } from '../run-data.ts';
 
 /** One unit of work: bring an execution as far as it goes (finished, parked, or handed back). */
 export interface RunJob {
@@ -7,6 +9,12 @@ export interface RunJob {
   workflowId: string;
   /** A parked run whose time has come (or that a webhook call resumed). */
   resume?: boolean;
+}
+
+/** A run's result as it ended or parked, and the revision of its stream then. */
+export interface EndedOutcome {
+  result: RunResult;
+  revision: number;
 }
 
 /** Lower runs first: manual runs go ahead of a webhook or schedule backlog. */
@@ -49,17 +57,24 @@ export interface QueueWorker {
 }
 
 export interface RunQueue {
-  readonly kind: 'in-process' | 'bullmq';
+  readonly kind: 'in-process' | 'thread' | 'bullmq';
   enqueue(job: RunJob, options: EnqueueOptions): Promise<void>;
   work(handler: JobHandler, options: WorkerOptions): QueueWorker;
   /** Asks whichever worker runs the execution to stop it; resolves once asked. */
   requestStop(executionId: string): Promise<void>;
   /** Calls back on this process when a stop is requested anywhere. */
   onStopRequested(listener: (executionId: string) => void): () => void;
-  /** Tells every process that a run finished or parked (whoever waits on it reads its record). */
-  publishEnded(executionId: string): Promise<void>;
-  onEnded(listener: (executionId: string) => void): () => void;
+  /**
+   * Tells every process that a run finished or parked. Whoever waits on it reads its record, or,
+   * where the queue can carry it (threads of one process) and the run was `want`ed, gets `outcome`.
+   */
+  publishEnded(executionId: string, outcome?: EndedOutcome): Promise<void>;
+  onEnded(listener: (executionId: string, outcome?: EndedOutcome) => void): () => void;
+  /** Someone here waits for this run's result: send it along with its end, if the queue can. */
+  want?(executionId: string): void;
   /** Jobs waiting or delayed (for readiness and benchmarks). */
   pending(): Promise<number>;
+  /** The jobs this process runs on another thread (the execution thread's, seen from the server). */
+  running?(): RunJob[];
   close(): Promise<void>;
 }

@@ -60,7 +60,7 @@ async function connect(url: string, workflowId: string): Promise<CollabClient & 
 /** The server in its own process, as in production, so client work does not skew its figures. */
 async function serverProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'weft-bench-collab-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = 10_000 + Math.floor(Math.random() * 20_000); // below the ephemeral ports (32768+) outgoing connections take
   const child = spawn(process.execPath, [path.join(root, 'bin', 'weft.js'), 'start'], {
     cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', ...ownerEnv, ...env }, stdio: 'inherit',
   });

@@ -33,7 +33,7 @@ interface Stack {
 
 async function stack(extra: Record<string, string>): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-queue-bench-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = 10_000 + Math.floor(Math.random() * 20_000); // below the ephemeral ports (32768+) outgoing connections take
   const env = {
     PORT: String(port), DATA_DIR: dataDir, OWNER_EMAIL: 'bench@example.com', OWNER_PASSWORD: 'bench password 1', OWNER_API_KEY: apiKey,
     ...extra,

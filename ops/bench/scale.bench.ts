@@ -8,9 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  exited, expectedScaleCount, scaleWorkflow, startTestServer, startWeftProcess, TEST_OWNER, type TestServer,
-} from '../../server/index.ts';
+import { exited, expectedScaleCount, scaleWorkflow, startWeftProcess, TEST_OWNER } from '../../server/index.ts';
 import { percentile } from './stats.ts';
 
 const SIZES = (process.env.SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -18,8 +16,13 @@ const MODES = (process.env.MODES ?? 'embedded,redis').split(',');
 const BACKLOG = Number(process.env.BACKLOG ?? 10_000);
 const headers = { 'x-api-key': TEST_OWNER.apiKey, 'content-type': 'application/json' };
 
+/** The server runs as its own process, as deployed: the load and the probes come from outside it. */
+interface Server {
+  url: string;
+}
+
 /** Peak resident memory of a process, in MB (VmHWM). */
-function peakRssMb(pid: number | 'self'): number {
+function peakRssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
   return Math.round(Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024);
 }
@@ -31,14 +34,14 @@ async function call(url: string, init: RequestInit = {}): Promise<{ status: numb
   return { status: res.status, body, ms: performance.now() - started };
 }
 
-async function create(server: TestServer, definition: object, activate: boolean): Promise<string> {
+async function create(server: Server, definition: object, activate: boolean): Promise<string> {
   const { body } = await call(`${server.url}/api/v1/workflows`, { method: 'POST', body: JSON.stringify(definition) });
   if (activate) await call(`${server.url}/api/v1/workflows/${body.id}/activate`, { method: 'POST' });
   return body.id;
 }
 
 /** Probes /healthz and the workflow list one after another until stopped; their latencies. */
-function probe(server: TestServer) {
+function probe(server: Server) {
   const health: number[] = [];
   const list: number[] = [];
   let failures = 0;
@@ -62,7 +65,7 @@ function probe(server: TestServer) {
   };
 }
 
-async function sizes(server: TestServer, label: string, rssOf: () => string) {
+async function sizes(server: Server, label: string, rssOf: () => string) {
   const hookPath = `scale-${randomUUID().slice(0, 8)}`;
   await create(server, scaleWorkflow('webhook', hookPath), true);
   const manualId = await create(server, scaleWorkflow('manual'), false);
@@ -77,7 +80,7 @@ async function sizes(server: TestServer, label: string, rssOf: () => string) {
 }
 
 /** A 100,000-item run and a backlog of quick webhook runs at once, with the probes going. */
-async function underLoad(server: TestServer) {
+async function underLoad(server: Server) {
   const bigPath = `big-${randomUUID().slice(0, 8)}`;
   const quickPath = `quick-${randomUUID().slice(0, 8)}`;
   await create(server, scaleWorkflow('webhook', bigPath), true);
@@ -119,10 +122,15 @@ for (const mode of MODES) {
   const env: Record<string, string> = mode === 'redis'
     ? { ...sandbox, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-scale-${randomUUID()}`, SERVER_RUNS_WORKER: 'false' }
     : sandbox;
-  const server = await startTestServer(env, dataDir);
+  const port = 10_000 + Math.floor(Math.random() * 20_000); // below the ephemeral ports (32768+) outgoing connections take
+  const serverProcess = await startWeftProcess('start', {
+    ...env, DATA_DIR: dataDir, PORT: String(port),
+    OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password, OWNER_API_KEY: TEST_OWNER.apiKey,
+  });
+  const server: Server = { url: `http://127.0.0.1:${port}` };
   let worker: ChildProcess | undefined;
   if (mode === 'redis') worker = await startWeftProcess('worker', { ...env, DATA_DIR: dataDir });
-  const rssOf = () => `peak RSS server ${peakRssMb('self')} MB${worker?.pid ? `, worker ${peakRssMb(worker.pid)} MB` : ''}`;
+  const rssOf = () => `peak RSS server ${peakRssMb(serverProcess.pid!)} MB${worker?.pid ? `, worker ${peakRssMb(worker.pid)} MB` : ''}`;
   try {
     await sizes(server, mode.padEnd(9), rssOf);
     if (mode === 'embedded') await underLoad(server);
@@ -131,7 +139,8 @@ for (const mode of MODES) {
       worker.kill('SIGTERM');
       await exited(worker);
     }
-    await server.close();
+    serverProcess.kill('SIGTERM');
+    await exited(serverProcess);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

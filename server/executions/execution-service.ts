@@ -52,16 +52,20 @@ export interface ExecutionServiceDeps extends ExecutionWorkerDeps {
 export function createExecutionService(deps: ExecutionServiceDeps) {
   const { events, executions, queue, logger } = deps;
   const docs = () => executions.collection<ExecutionDoc>(EXECUTIONS);
-  // Who waits for a run to end or park: each only for an end recorded after it began waiting.
-  const waiters = new Map<string, { after: number; resolve: (result: RunResult) => void }[]>();
+  // Who waits for a run to end or park: each only for an end recorded after it began waiting, and
+  // only once someone asks for the result (`wanted`): a run ended on another thread or process is
+  // read back from the log for its waiters, which a run answered at once does not need.
+  const waiters = new Map<string, { after: number; resolve: (result: RunResult) => void; wanted: boolean }[]>();
   const worker = deps.runsWorker ? createExecutionWorker(deps) : undefined;
   const externalizer = runExternalizer(deps);
   let queueWorker: QueueWorker | undefined;
   const offStop = worker ? queue.onStopRequested((id) => worker.stop(id)) : undefined;
-  // With workers elsewhere, a run's end is announced over the queue; its result is in the log.
-  const offEnded = queue.kind === 'bullmq'
-    ? queue.onEnded((id) => {
-        if (!waiters.has(id)) return;
+  // With workers elsewhere, a run's end is announced over the queue; its result comes along (from
+  // the execution thread) or is in the log.
+  const offEnded = queue.kind !== 'in-process'
+    ? queue.onEnded((id, outcome) => {
+        if (!waiters.get(id)?.some((w) => w.wanted)) return void waiters.delete(id);
+        if (outcome) return settleWaiters(id, outcome.result, outcome.revision);
         void readRun(id).then(
           (stream) => settleWaiters(id, foldExecution(stream), stream.at(-1)?.revision ?? -1),
           (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
@@ -74,13 +78,23 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     return hydrate(await events.readStream(executionStreamName(id)), deps.blobs);
   }
 
-  /** Settles with the run's next end or park recorded after revision `after` of its stream. */
-  function waitForEnd(executionId: string, after = -1): Promise<RunResult> {
-    return new Promise((resolve) => {
-      const list = waiters.get(executionId) ?? [];
-      list.push({ after, resolve });
-      waiters.set(executionId, list);
-    });
+  /**
+   * The run's next end or park recorded after revision `after` of its stream, as `done`: a getter,
+   * so that only a caller who reads it makes the result wanted.
+   */
+  function waitForEnd(executionId: string, after = -1): { readonly done: Promise<RunResult> } {
+    const waiter = { after, resolve: (_: RunResult) => {}, wanted: false };
+    const done = new Promise<RunResult>((resolve) => (waiter.resolve = resolve));
+    const list = waiters.get(executionId) ?? [];
+    list.push(waiter);
+    waiters.set(executionId, list);
+    return {
+      get done() {
+        if (!waiter.wanted) queue.want?.(executionId);
+        waiter.wanted = true;
+        return done;
+      },
+    };
   }
 
   function settleWaiters(executionId: string, result: RunResult, revision: number): void {
@@ -113,8 +127,9 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (result.status === 'waiting' && result.waitTill) {
       await scheduleResume(executionId, queued.workflowId, result.waitTill);
     }
-    settleWaiters(executionId, result, await events.streamRevision(executionStreamName(executionId)));
-    if (queue.kind === 'bullmq') await queue.publishEnded(executionId).catch((err) => logger.warn({ err }, 'run end not announced'));
+    const revision = await events.streamRevision(executionStreamName(executionId));
+    settleWaiters(executionId, result, revision);
+    if (queue.kind !== 'in-process') await queue.publishEnded(executionId, { result, revision }).catch((err) => logger.warn({ err }, 'run end not announced'));
     await runErrorWorkflow(queued, executionId, result, ctx).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
     if (result.status === 'waiting') return;
     const run = { executionId, workflowId: queued.workflowId, status: result.status, mode: queued.mode, startedAt: result.startedAt, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
@@ -159,11 +174,11 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       throw new ValidationError(`No node named '${queued.startNode}'`, [{ path: 'startNode', message: 'unknown node' }]);
     }
     const executionId = newEntityId();
-    const done = waitForEnd(executionId);
+    const waiting = waitForEnd(executionId);
     await recordQueued(events, externalizer, executionId, queued, ctx);
     const priority = queued.mode === 'manual' ? PRIORITY.manual : queued.retryOf ? PRIORITY.retry : PRIORITY.production;
     await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority, key: `run-${executionId}` });
-    return { executionId, done };
+    return { executionId, get done() { return waiting.done; } };
   }
 
   /** Starts a run of a stored workflow's current definition. */
@@ -216,7 +231,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     async startWorker(): Promise<void> {
       if (!worker || queueWorker) return;
       queueWorker = queue.work(handle, deps.workerOptions);
-      if (queue.kind === 'in-process') await recoverEmbedded();
+      if (queue.kind !== 'bullmq') await recoverEmbedded();
     },
 
     find: (id: string) => docs().get(id),
@@ -295,15 +310,15 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
 
     /**
      * Resumes a parked run now, with these items as the waiting node's output (a webhook call).
-     * Resolves once the resume is recorded and queued; `done` settles when the run ends or parks.
+     * Resolves once the resume is recorded and queued; `done` (read it only to wait) settles when the run ends or parks.
      */
     async resume(id: string, items: Item[] | undefined, ctx: RequestContext): Promise<{ done: Promise<RunResult> }> {
       const doc = await existing(id);
       if (doc.status !== 'waiting') throw new ValidationError(`Execution ${id} is not waiting (it is ${doc.status})`);
       if (items) await appendToRun(id, doc, 'ExecutionResumeRequested', { items }, ctx);
-      const done = waitForEnd(id, await events.streamRevision(executionStreamName(id)));
+      const waiting = waitForEnd(id, await events.streamRevision(executionStreamName(id)));
       await queue.enqueue({ executionId: id, workflowId: doc.workflowId, resume: true }, { priority: PRIORITY.resume, key: `resume-${id}-${Date.now()}` });
-      return { done };
+      return waiting;
     },
 
     /**
@@ -345,10 +360,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     },
 
     /** Runs this process is running now (for the shutdown log). */
-    runningJobs: (): RunJob[] => queueWorker?.running() ?? [],
+    runningJobs: (): RunJob[] => queueWorker?.running() ?? queue.running?.() ?? [],
 
     /** The shutdown deadline passed: gives up the runs still running (see QueueWorker.abandon). */
-    abandonRunning: async (): Promise<RunJob[]> => (await queueWorker?.abandon()) ?? [],
+    abandonRunning: async (): Promise<RunJob[]> => (await queueWorker?.abandon()) ?? queue.running?.() ?? [],
 
     /** Stops taking jobs; running ones may finish for `runWindowMs`, then are handed back. */
     async dispose(runWindowMs = deps.workerShutdownTimeoutMs): Promise<void> {

@@ -12,7 +12,7 @@ import { exited, slowCodeChain, startWeftProcess } from '../process-testing.ts';
 import { TEST_OWNER } from '../test-support.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-workers-'));
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+const port = 10_000 + Math.floor(Math.random() * 20_000); // below the ephemeral ports (32768+) outgoing connections take
 const base = `http://127.0.0.1:${port}`;
 const env = {
   PORT: String(port), DATA_DIR: dataDir,

@@ -16,7 +16,7 @@ import { api, connect, createWorkflow, key, record, runWorkflow, watch, type Liv
 
 const redis = await checkService('Redis', '127.0.0.1', 6379);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-live-workers-'));
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+const port = 10_000 + Math.floor(Math.random() * 20_000); // below the ephemeral ports (32768+) outgoing connections take
 const base = `http://127.0.0.1:${port}`;
 const env = {
   PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir,

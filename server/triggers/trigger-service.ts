@@ -148,10 +148,10 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     if (!node) return;
     const json = node.type === SCHEDULE_TRIGGER ? scheduleTriggerItem(tick.scheduledAt, tick.timezone) : {};
     try {
-      const started = await deps.executions.start(doc, { mode: 'trigger', startNode: node.name, triggerItems: [{ json }] }, {
+      // Not waited for: the worker logs a run that crashes.
+      await deps.executions.start(doc, { mode: 'trigger', startNode: node.name, triggerItems: [{ json }] }, {
         actor: { kind: 'system', id: 'schedule' }, requestId: randomUUID(),
       });
-      started.done.catch((err) => logger.error({ err, executionId: started.executionId }, 'scheduled run crashed'));
     } catch (err) {
       logger.error({ err, workflowId: doc.id }, 'scheduled run could not start');
     }

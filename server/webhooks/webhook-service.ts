@@ -163,21 +163,21 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       target.ctx,
     );
     // startDefinition resolves once the run's request is in the log: a call answered is never lost.
-    const done: Promise<RunResult> = started.done;
     ctx.set('X-Weft-Execution-Id', started.executionId);
 
     if (settings.responseMode === 'lastNode') {
-      answerLastNode(ctx, settings, await done);
+      answerLastNode(ctx, settings, await started.done);
       return;
     }
     if (settings.responseMode === 'responseNode') {
+      const done: Promise<RunResult> = started.done;
       const responders = new Set(target.definition.nodes.filter((n) => n.type === RESPOND_NODE && !n.disabled).map((n) => n.name));
       const answer = await watch.respondNodeAnswer(started.executionId, responders, done);
       if (answer) answerFromNode(ctx, answer);
       else answerWithoutResponder(ctx, await done.catch(() => undefined));
       return;
     }
-    done.catch((err) => logger.error({ err, executionId: started.executionId }, 'webhook run crashed'));
+    // Answered now: the run's end is not waited for here (the worker logs a crash).
     answerOnReceived(ctx, settings);
   }
 
@@ -234,13 +234,12 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         ...(body.binary ? { binary: body.binary } : {}),
       };
       // Answered once the resume is recorded and queued.
-      const { done } = await executions.resume(executionId, [item], runCtx);
+      const resumed = await executions.resume(executionId, [item], runCtx);
       const settings = nodeSettings(node);
       if (settings.responseMode === 'lastNode') {
-        answerLastNode(ctx, settings, await done);
+        answerLastNode(ctx, settings, await resumed.done);
         return;
       }
-      done.catch((err) => logger.error({ err, executionId }, 'resumed run crashed'));
       answerOnReceived(ctx, settings);
     },
   };
