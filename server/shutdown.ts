@@ -2,6 +2,7 @@
 // stores) gets until then; after it, runs still inside a step are handed back, what was left is
 // logged, and the process exits 1. A timer on the main thread cannot fire while a run blocks the
 // event loop with synchronous work, so a watchdog thread kills the process shortly after instead.
+import { writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { RunJob } from '../engine/index.ts';
 import type { Logger } from './logger.ts';
@@ -81,8 +82,9 @@ async function shutDown(signal: NodeJS.Signals, plan: ShutdownPlan): Promise<voi
 /** Exits, unless a thread that cannot be stopped would hold the exit up: then SIGKILL, at once. */
 async function exit(code: number, plan: ShutdownPlan): Promise<void> {
   if (plan.release && !(await plan.release())) {
-    plan.logger.error('the execution thread is blocked in a step and cannot be stopped; killing the process with SIGKILL');
+    // Written synchronously: the logger's buffer would die with the process.
     plan.logger.flush();
+    writeSync(2, `${new Date().toISOString()} the execution thread is blocked in a step and cannot be stopped; killing the process with SIGKILL\n`);
     process.kill(process.pid, 'SIGKILL');
   }
   plan.logger.flush();
