@@ -1,15 +1,47 @@
-// One suite for both job queues: the in-process one and BullMQ on a real Redis.
+// One suite for the job queues: in-process, in-process with its worker across a message port (the
+// execution thread's), and BullMQ on a real Redis.
 import { randomUUID } from 'node:crypto';
+import { MessageChannel } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBullmqQueue } from './bullmq-queue.ts';
 import { createInProcessQueue } from './in-process-queue.ts';
 import { PRIORITY, type JobHandler, type QueueWorker, type RunJob, type RunQueue, type WorkerOptions } from './run-queue.ts';
+import { createThreadQueueClient, createThreadQueueHost } from './thread-queue.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
+/**
+ * Both ends of the thread queue over a real MessageChannel: jobs are enqueued on the server's end
+ * and worked on the thread's; stops are asked on one end and heard on the other, and so are ends.
+ */
+function threadQueue(): RunQueue {
+  const { port1, port2 } = new MessageChannel();
+  const inner = createInProcessQueue();
+  const host = createThreadQueueHost(inner, port1);
+  const client = createThreadQueueClient(port2);
+  return {
+    kind: 'thread',
+    enqueue: (j, o) => host.enqueue(j, o),
+    work: (h, o) => client.work(h, o),
+    requestStop: (id) => host.requestStop(id),
+    onStopRequested: (l) => client.onStopRequested(l),
+    publishEnded: (id, outcome) => client.publishEnded(id, outcome),
+    onEnded: (l) => host.onEnded(l),
+    want: (id) => host.want!(id),
+    pending: () => client.pending(),
+    async close() {
+      await client.close();
+      await host.close();
+      await inner.close();
+      port1.close();
+    },
+  };
+}
+
 const adapters: [string, (prefix: string) => RunQueue][] = [
   ['in-process', () => createInProcessQueue()],
+  ['thread', () => threadQueue()],
   ['bullmq', (prefix) => createBullmqQueue({ url: REDIS_URL, prefix, lockMs: 2_000 })],
 ];
 
@@ -138,5 +170,21 @@ describe.each(adapters)('run queue (%s)', (kind, open) => {
     await w.close(300);
     expect(handedBack).toBe(true);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(280);
+  });
+});
+
+describe('run queue (thread) results', () => {
+  it("sends a wanted run's result along with its end, and only a wanted one", async () => {
+    const q = threadQueue();
+    const ends: [string, unknown][] = [];
+    q.onEnded((id, outcome) => ends.push([id, outcome]));
+    q.want!('wanted');
+    await sleep(50);
+    const outcome = { result: { status: 'success', mode: 'manual', startedAt: 'now', data: { resultData: { runData: {} } } }, revision: 7 } as const;
+    await q.publishEnded('wanted', outcome as never);
+    await q.publishEnded('unwanted', outcome as never);
+    await expect.poll(() => ends.length, { timeout: 5_000 }).toBe(2);
+    expect(ends).toEqual([['wanted', outcome], ['unwanted', undefined]]);
+    await q.close();
   });
 });

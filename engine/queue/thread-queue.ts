@@ -30,7 +30,13 @@ export function createThreadQueueHost(inner: RunQueue, port: Port): RunQueue {
   const running = new Map<number, { job: RunJob; done: () => void }>();
   let worker: QueueWorker | undefined;
   let nextJob = 0;
-  const post = (message: Message) => port.postMessage(message);
+  const post = (message: Message) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // The thread is gone (it is being replaced): there is nobody left to tell.
+    }
+  };
   const offStop = inner.onStopRequested((executionId) => post({ t: 'stop', executionId }));
   const offEnded = inner.onEnded((executionId) => post({ t: 'ended', executionId }));
 
