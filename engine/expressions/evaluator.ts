@@ -134,9 +134,10 @@ export function createExpressionEvaluator(options: ExpressionEvaluatorOptions = 
     return value;
   }
 
-  function outcome(expression: string, ctx: ExpressionContext, where: ExpressionLocation): ItemOutcome {
+  /** What `compute` returns, or the error it throws, as one item's outcome. */
+  function attempt(compute: () => unknown): ItemOutcome {
     try {
-      return { value: evaluate(expression, ctx, where) };
+      return { value: compute() };
     } catch (error) {
       return { error };
     }
@@ -151,18 +152,11 @@ export function createExpressionEvaluator(options: ExpressionEvaluatorOptions = 
       current = ctx;
       const entries = runtime.runBatch(p.source, ctx, count, timeoutMs);
       current = undefined;
-      return entries.map((entry, k): ItemOutcome => {
-        if (entry.e === undefined) return { value: fromIsolate(entry.v) };
-        try {
-          return fail(new Error(entry.e), at(k), where, expression);
-        } catch (error) {
-          return { error };
-        }
-      });
+      return entries.map((entry, k) => attempt(() => (entry.e === undefined ? fromIsolate(entry.v) : fail(new Error(entry.e), at(k), where, expression))));
     } catch {
       // A timeout, memory kill or bad syntax: each item then meets the error it would have alone.
       current = undefined;
-      return Array.from({ length: count }, (_, k) => outcome(expression, at(k), where));
+      return Array.from({ length: count }, (_, k) => attempt(() => evaluate(expression, at(k), where)));
     }
   }
 

@@ -2,5 +2,6 @@
 export type { RunJob, EndedOutcome, EnqueueOptions, JobHandler, WorkerOptions, QueueWorker, RunQueue } from './run-queue.ts';
 export { PRIORITY } from './run-queue.ts';
 export { createInProcessQueue } from './in-process-queue.ts';
+export { atMost } from './hand-back.ts';
 export { createThreadQueueClient, createThreadQueueHost } from './thread-queue.ts';
 export { createBullmqQueue, type BullmqQueueOptions } from './bullmq-queue.ts';

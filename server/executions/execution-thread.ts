@@ -1,7 +1,7 @@
 // The server's side of the execution thread: starts it, gives it the embedded queue's jobs, and
 // starts it again if it dies (its runs, recorded as running, are continued by the new one).
 import { Worker } from 'node:worker_threads';
-import { createInProcessQueue, createThreadQueueHost, type RunQueue } from '../../engine/index.ts';
+import { atMost, createInProcessQueue, createThreadQueueHost, type RunQueue } from '../../engine/index.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 
@@ -44,11 +44,13 @@ export function startExecutionThread(config: Config, logger: Logger): ExecutionT
   let host: RunQueue;
   let restartTimer: NodeJS.Timeout | undefined;
   let ready = false;
+  let whenReady: Promise<void>;
   let go = false;
-  let onReady = () => {};
 
   function spawn(): void {
     ready = false;
+    let onReady = () => {};
+    whenReady = new Promise((resolve) => (onReady = resolve));
     worker = new Worker(BOOT, { workerData: { entry: ENTRY, config }, stdout: false, stderr: false });
     // The server's own handles keep the process; a thread left over from a failed start must not.
     worker.unref();
@@ -96,25 +98,13 @@ export function startExecutionThread(config: Config, logger: Logger): ExecutionT
     async start(timeoutMs) {
       go = true;
       worker.postMessage({ t: 'go' } satisfies ThreadLifecycle);
-      let timer: NodeJS.Timeout | undefined;
-      await new Promise<void>((resolve) => {
-        onReady = resolve;
-        timer = setTimeout(resolve, timeoutMs);
-        if (ready) resolve();
-      });
-      clearTimeout(timer);
+      await atMost(whenReady, timeoutMs);
       if (!ready) logger.warn({ timeoutMs }, 'the execution thread is still starting; runs wait for it');
     },
     async terminate(timeoutMs) {
       closing = true;
       clearTimeout(restartTimer);
-      let timer: NodeJS.Timeout | undefined;
-      const stopped = await Promise.race([
-        worker.terminate().then(() => true),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
-      ]);
-      clearTimeout(timer);
-      return stopped;
+      return (await atMost(worker.terminate().then(() => true), timeoutMs)) === true;
     },
     async ping() {
       if (!ready) throw new Error('the execution thread is starting');
@@ -130,10 +120,7 @@ export function startExecutionThread(config: Config, logger: Logger): ExecutionT
       });
       current.postMessage({ t: 'shutdown', runWindowMs } satisfies ThreadLifecycle);
       // A thread that cannot close (a step that never yields) is stopped all the same.
-      const limit = (runWindowMs ?? config.workerShutdownTimeoutMs) + CLOSE_GRACE_MS;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, limit)))]);
-      clearTimeout(timer);
+      await atMost(closed, (runWindowMs ?? config.workerShutdownTimeoutMs) + CLOSE_GRACE_MS);
       await current.terminate();
     },
   };
