@@ -115,6 +115,25 @@ describe('projection runner', () => {
     expect(await total(r)).toBe(10);
   });
 
+  it('under a steady stream of appends commits about once per 20 ms, not once per append', async () => {
+    let transactions = 0;
+    const counting: ReadModelStore = { ...readModels, transaction: (work) => { transactions++; return readModels.transaction(work); } };
+    const r = new ProjectionRunner({ events, readModels: counting, projection: counter(), logger, batchSize: 64 });
+    await r.start();
+    const before = transactions;
+    const started = performance.now();
+    let last = 0;
+    // One event per append, each awaited: what a busy server's runs look like to a projection.
+    for (let i = 0; i < 200; i++) last = (await events.append(`count-${uuid()}`, [event()])).position;
+    await r.waitFor(last);
+    const elapsed = performance.now() - started;
+    const commits = transactions - before;
+    expect(await total(r)).toBe(200);
+    expect(commits).toBeLessThanOrEqual(Math.ceil(elapsed / 20) + 3);
+    expect(commits).toBeLessThan(100);
+    await r.stop();
+  });
+
     it('skips what another process already applied to the same storage (checkpoint guard)', async () => {
     await appendMany(100);
     const a = runner(counter());
