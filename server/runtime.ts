@@ -168,7 +168,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     ? createBullmqQueue({ url: config.redisUrl, prefix: config.queuePrefix, lockMs: config.queueLockMs })
     : createInProcessQueue());
   const retention = createRetention({
-    events, blobs, executions, readModels, logger: logger.child({ part: 'retention' }),
+    events, blobs, executions, audit, readModels, logger: logger.child({ part: 'retention' }),
     settings: {
       prune: config.executionsDataPrune, maxAgeHours: config.executionsDataMaxAgeHours, maxCount: config.executionsDataPruneMaxCount,
       intervalMinutes: config.executionsDataPruneIntervalMinutes, blobGraceMs: config.executionsDataBlobGraceMs,

@@ -29,6 +29,8 @@ export interface RetentionDeps {
   events: EventStore;
   blobs: BlobStore;
   executions: ProjectionRunner;
+  /** The audit drops a pruned run's step entries: a pass waits for it, so their pages are freed too. */
+  audit: ProjectionRunner;
   /** The read models' store: pruning frees its pages too. */
   readModels: { reclaimSpace(): Promise<void> };
   logger: Logger;
@@ -136,6 +138,7 @@ export function createRetention(deps: RetentionDeps) {
       await executions.waitFor(await events.headPosition());
     }
     report.blobsDeleted = await sweepBlobs(now);
+    await deps.audit.waitFor(await events.headPosition());
     await events.reclaimSpace();
     await deps.readModels.reclaimSpace();
     logger.info({ ...report.pruned, blobsDeleted: report.blobsDeleted }, 'execution data pruned');

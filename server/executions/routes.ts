@@ -119,8 +119,8 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
 }
 
 /**
- * A run was accepted: 201 with its id at once, or with wait=true the finished (or parked) run once
- * the executions list shows it too.
+ * A run was accepted: 201 with its id once the executions list shows it, or with wait=true the
+ * finished (or parked) run once the list shows that too.
  */
 async function answerRun(
   ctx: Context,
@@ -131,6 +131,7 @@ async function answerRun(
 ): Promise<void> {
   ctx.status = 201;
   if (!wait) {
+    await executions.settle();
     ctx.body = { executionId: started.executionId };
     return;
   }
