@@ -49,6 +49,17 @@ export interface RunResult {
   };
 }
 
+/**
+ * The result with only the last node's last run in its run data: what a webhook's answer reads,
+ * a small fraction of a large run's data to hand between threads.
+ */
+export function withLastNodeOnly(result: RunResult): RunResult {
+  const { runData, ...rest } = result.data.resultData;
+  const last = rest.lastNodeExecuted;
+  const runs = last ? runData[last] : undefined;
+  return { ...result, data: { ...result.data, resultData: { ...rest, runData: last && runs?.length ? { [last]: [runs[runs.length - 1]] } : {} } } };
+}
+
 /** What a finished run hands back to its caller (n8n's sub-workflow result): the last node's output 0. */
 export function lastNodeOutput(result: RunResult): Item[] {
   const last = result.data.resultData.lastNodeExecuted;

@@ -28,7 +28,7 @@ function threadQueue(): RunQueue {
     onStopRequested: (l) => client.onStopRequested(l),
     publishEnded: (id, outcome) => client.publishEnded(id, outcome),
     onEnded: (l) => host.onEnded(l),
-    want: (id) => host.want!(id),
+    want: (id, scope) => host.want!(id, scope),
     pending: () => client.pending(),
     async close() {
       await client.close();
@@ -178,13 +178,37 @@ describe('run queue (thread) results', () => {
     const q = threadQueue();
     const ends: [string, unknown][] = [];
     q.onEnded((id, outcome) => ends.push([id, outcome]));
-    q.want!('wanted');
+    q.want!('wanted', 'full');
     await sleep(50);
     const outcome = { result: { status: 'success', mode: 'manual', startedAt: 'now', data: { resultData: { runData: {} } } }, revision: 7 } as const;
     await q.publishEnded('wanted', outcome as never);
     await q.publishEnded('unwanted', outcome as never);
     await expect.poll(() => ends.length, { timeout: 5_000 }).toBe(2);
     expect(ends).toEqual([['wanted', outcome], ['unwanted', undefined]]);
+    await q.close();
+  });
+
+  it("sends only the last node's data when that is all the waiters want, and all of it once one wants it all", async () => {
+    const q = threadQueue();
+    const ends = new Map<string, unknown>();
+    q.onEnded((id, outcome) => ends.set(id, outcome));
+    const step = (n: number) => ({ startTime: 0, executionTime: 1, source: [], data: { main: [[{ json: { n } }]] } });
+    const result = {
+      status: 'success', mode: 'webhook', startedAt: 'now',
+      data: { resultData: { lastNodeExecuted: 'Last', runData: { First: [step(1)], Last: [step(2), step(3)] } } },
+    };
+    q.want!('last', 'lastNode');
+    q.want!('both', 'lastNode');
+    q.want!('both', 'full');
+    q.want!('both', 'lastNode');
+    await sleep(50);
+    await q.publishEnded('last', { result, revision: 3 } as never);
+    await q.publishEnded('both', { result, revision: 3 } as never);
+    await expect.poll(() => ends.size, { timeout: 5_000 }).toBe(2);
+    expect(ends.get('last')).toEqual({
+      result: { ...result, data: { resultData: { lastNodeExecuted: 'Last', runData: { Last: [step(3)] } } } }, revision: 3, lastNodeOnly: true,
+    });
+    expect(ends.get('both')).toEqual({ result, revision: 3 });
     await q.close();
   });
 });

@@ -15,7 +15,12 @@ export interface RunJob {
 export interface EndedOutcome {
   result: RunResult;
   revision: number;
+  /** The result holds only its last node's data (see WantedResult). */
+  lastNodeOnly?: true;
 }
+
+/** What a waiter needs of a run's result: all of it, or its last node's data only (a webhook's answer). */
+export type WantedResult = 'full' | 'lastNode';
 
 /** Lower runs first: manual runs go ahead of a webhook or schedule backlog. */
 export const PRIORITY = { manual: 1, retry: 2, resume: 3, production: 5 } as const;
@@ -70,8 +75,8 @@ export interface RunQueue {
    */
   publishEnded(executionId: string, outcome?: EndedOutcome): Promise<void>;
   onEnded(listener: (executionId: string, outcome?: EndedOutcome) => void): () => void;
-  /** Someone here waits for this run's result: send it along with its end, if the queue can. */
-  want?(executionId: string): void;
+  /** Someone here waits for this run's result: send it (or its last node) along with its end, if the queue can. */
+  want?(executionId: string, scope: WantedResult): void;
   /** Jobs waiting or delayed (for readiness and benchmarks). */
   pending(): Promise<number>;
   /** The jobs this process runs on another thread (the execution thread's, seen from the server). */

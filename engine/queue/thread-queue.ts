@@ -3,7 +3,8 @@
 // that a long node step there never holds up the server's event loop.
 import { EventEmitter } from 'node:events';
 import type { MessagePort, Worker } from 'node:worker_threads';
-import type { EndedOutcome, EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WorkerOptions } from './run-queue.ts';
+import { withLastNodeOnly } from '../run-data.ts';
+import type { EndedOutcome, EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WantedResult, WorkerOptions } from './run-queue.ts';
 
 /** What travels between the two ends. `call` expects a `reply` with the same id. */
 type Call = { op: 'enqueue'; job: RunJob; options: EnqueueOptions } | { op: 'pending' } | { op: 'close-worker'; deadlineMs: number };
@@ -15,7 +16,7 @@ type Message =
   | { t: 'handback'; jobId: number }
   | { t: 'done'; jobId: number }
   | { t: 'stop'; executionId: string }
-  | { t: 'want'; executionId: string }
+  | { t: 'want'; executionId: string; scope: WantedResult }
   /** `outcome`: the EndedOutcome as JSON (what a reader of the record would get), when wanted. */
   | { t: 'ended'; executionId: string; outcome?: string };
 
@@ -84,7 +85,7 @@ export function createThreadQueueHost(inner: RunQueue, port: Port): RunQueue {
     onStopRequested: (listener) => inner.onStopRequested(listener),
     publishEnded: (executionId, outcome) => inner.publishEnded(executionId, outcome),
     onEnded: (listener) => inner.onEnded(listener),
-    want: (executionId) => post({ t: 'want', executionId }),
+    want: (executionId, scope) => post({ t: 'want', executionId, scope }),
     pending: () => inner.pending(),
     running: () => [...running.values()].map((r) => r.job),
     /** Detaches from the port (the thread is gone); `inner` and the jobs waiting in it stay its owner's. */
@@ -110,7 +111,9 @@ export function createThreadQueueClient(port: Port): RunQueue {
   let handler: JobHandler | undefined;
   let nextCall = 0;
   // Runs whose result the server waits for: it travels with their end, saving a read of the log.
-  const wanted = new Set<string>();
+  // Only the last node's data when that is all the waiters need: a large run's whole data would
+  // cost the server's thread a parse of tens of megabytes.
+  const wanted = new Map<string, WantedResult>();
   const post = (message: Message) => port.postMessage(message);
 
   function call(message: Call): Promise<unknown> {
@@ -139,7 +142,7 @@ export function createThreadQueueClient(port: Port): RunQueue {
       jobs.set(jobId, { job, abort, task });
     } else if (message.t === 'handback') jobs.get(message.jobId)?.abort.abort();
     else if (message.t === 'stop') events.emit('stop', message.executionId);
-    else if (message.t === 'want') wanted.add(message.executionId);
+    else if (message.t === 'want') wanted.set(message.executionId, wanted.get(message.executionId) === 'full' ? 'full' : message.scope);
     else if (message.t === 'ended') events.emit('ended', message.executionId);
   });
 
@@ -173,8 +176,12 @@ export function createThreadQueueClient(port: Port): RunQueue {
     },
     onStopRequested: (listener) => listen('stop', listener),
     async publishEnded(executionId, outcome) {
-      const send = outcome !== undefined && wanted.delete(executionId);
-      post({ t: 'ended', executionId, ...(send ? { outcome: JSON.stringify(outcome) } : {}) });
+      const scope = wanted.get(executionId);
+      wanted.delete(executionId);
+      const sent: EndedOutcome | undefined = outcome === undefined || scope === undefined ? undefined
+        : scope === 'full' ? outcome
+        : { ...outcome, result: withLastNodeOnly(outcome.result), lastNodeOnly: true };
+      post({ t: 'ended', executionId, ...(sent ? { outcome: JSON.stringify(sent) } : {}) });
     },
     onEnded: (listener) => listen('ended', listener),
     pending: async () => Number(await call({ op: 'pending' })),

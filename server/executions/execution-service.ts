@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   executionStreamName, foldExecution, PRIORITY,
-  type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WorkerOptions,
+  type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions,
 } from '../../engine/index.ts';
 import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
@@ -38,6 +38,14 @@ export interface ListExecutionsQuery {
 
 export type ExecutionService = ReturnType<typeof createExecutionService>;
 
+/** A started or resumed run, to wait for: read `done` only to wait for it (reading it is what asks for the result). */
+export interface RunWaiter {
+  /** Settles with the run's result when it ends or parks. */
+  readonly done: Promise<RunResult>;
+  /** The same, with only the last node's data in the run data: all a webhook's answer needs. */
+  readonly lastNodeDone: Promise<RunResult>;
+}
+
 export interface ExecutionServiceDeps extends ExecutionWorkerDeps {
   executions: ProjectionRunner;
   queue: RunQueue;
@@ -55,7 +63,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   // Who waits for a run to end or park: each only for an end recorded after it began waiting, and
   // only once someone asks for the result (`wanted`): a run ended on another thread or process is
   // read back from the log for its waiters, which a run answered at once does not need.
-  const waiters = new Map<string, { after: number; resolve: (result: RunResult) => void; wanted: boolean }[]>();
+  const waiters = new Map<string, { after: number; resolve: (result: RunResult) => void; wanted?: WantedResult }[]>();
   const worker = deps.runsWorker ? createExecutionWorker(deps) : undefined;
   const externalizer = runExternalizer(deps);
   let queueWorker: QueueWorker | undefined;
@@ -64,8 +72,9 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   // the execution thread) or is in the log.
   const offEnded = queue.kind !== 'in-process'
     ? queue.onEnded((id, outcome) => {
-        if (!waiters.get(id)?.some((w) => w.wanted)) return void waiters.delete(id);
-        if (outcome) return settleWaiters(id, outcome.result, outcome.revision);
+        const list = waiters.get(id) ?? [];
+        if (!list.some((w) => w.wanted)) return void waiters.delete(id);
+        if (outcome && !(outcome.lastNodeOnly && list.some((w) => w.wanted === 'full'))) return settleWaiters(id, outcome.result, outcome.revision);
         void readRun(id).then(
           (stream) => settleWaiters(id, foldExecution(stream), stream.at(-1)?.revision ?? -1),
           (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
@@ -79,21 +88,24 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   /**
-   * The run's next end or park recorded after revision `after` of its stream, as `done`: a getter,
-   * so that only a caller who reads it makes the result wanted.
+   * The run's next end or park recorded after revision `after` of its stream. Getters, so that only
+   * a caller who reads one makes the result wanted.
    */
-  function waitForEnd(executionId: string, after = -1): { readonly done: Promise<RunResult> } {
-    const waiter = { after, resolve: (_: RunResult) => {}, wanted: false };
+  function waitForEnd(executionId: string, after = -1): RunWaiter {
+    const waiter: { after: number; resolve: (result: RunResult) => void; wanted?: WantedResult } = { after, resolve: () => {} };
     const done = new Promise<RunResult>((resolve) => (waiter.resolve = resolve));
     const list = waiters.get(executionId) ?? [];
     list.push(waiter);
     waiters.set(executionId, list);
+    const want = (scope: WantedResult) => {
+      if (waiter.wanted === 'full' || waiter.wanted === scope) return done;
+      queue.want?.(executionId, scope);
+      waiter.wanted = scope;
+      return done;
+    };
     return {
-      get done() {
-        if (!waiter.wanted) queue.want?.(executionId);
-        waiter.wanted = true;
-        return done;
-      },
+      get done() { return want('full'); },
+      get lastNodeDone() { return want('lastNode'); },
     };
   }
 
@@ -169,7 +181,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   /** Records the run's request, then queues it; `done` settles when it finishes or parks. */
-  async function enqueueRun(queued: ExecutionQueuedData, ctx: RequestContext): Promise<{ executionId: string; done: Promise<RunResult> }> {
+  async function enqueueRun(queued: ExecutionQueuedData, ctx: RequestContext): Promise<RunWaiter & { executionId: string }> {
     if (queued.startNode && !queued.definition.nodes.some((n) => n.name === queued.startNode)) {
       throw new ValidationError(`No node named '${queued.startNode}'`, [{ path: 'startNode', message: 'unknown node' }]);
     }
@@ -178,7 +190,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     await recordQueued(events, externalizer, executionId, queued, ctx);
     const priority = queued.mode === 'manual' ? PRIORITY.manual : queued.retryOf ? PRIORITY.retry : PRIORITY.production;
     await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority, key: `run-${executionId}` });
-    return { executionId, get done() { return waiting.done; } };
+    return { executionId, get done() { return waiting.done; }, get lastNodeDone() { return waiting.lastNodeDone; } };
   }
 
   /** Starts a run of a stored workflow's current definition. */
@@ -312,7 +324,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
      * Resumes a parked run now, with these items as the waiting node's output (a webhook call).
      * Resolves once the resume is recorded and queued; `done` (read it only to wait) settles when the run ends or parks.
      */
-    async resume(id: string, items: Item[] | undefined, ctx: RequestContext): Promise<{ done: Promise<RunResult> }> {
+    async resume(id: string, items: Item[] | undefined, ctx: RequestContext): Promise<RunWaiter> {
       const doc = await existing(id);
       if (doc.status !== 'waiting') throw new ValidationError(`Execution ${id} is not waiting (it is ${doc.status})`);
       if (items) await appendToRun(id, doc, 'ExecutionResumeRequested', { items }, ctx);

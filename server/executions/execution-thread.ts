@@ -84,7 +84,7 @@ export function startExecutionThread(config: Config, logger: Logger): ExecutionT
     onStopRequested: (listener) => inner.onStopRequested(listener),
     publishEnded: (id, outcome) => host.publishEnded(id, outcome),
     onEnded: (listener) => inner.onEnded(listener),
-    want: (id) => host.want?.(id),
+    want: (id, scope) => host.want?.(id, scope),
     pending: () => inner.pending(),
     running: () => host.running?.() ?? [],
     close: async () => {

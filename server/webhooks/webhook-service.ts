@@ -166,11 +166,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     ctx.set('X-Weft-Execution-Id', started.executionId);
 
     if (settings.responseMode === 'lastNode') {
-      answerLastNode(ctx, settings, await started.done);
+      answerLastNode(ctx, settings, await started.lastNodeDone);
       return;
     }
     if (settings.responseMode === 'responseNode') {
-      const done: Promise<RunResult> = started.done;
+      const done: Promise<RunResult> = started.lastNodeDone;
       const responders = new Set(target.definition.nodes.filter((n) => n.type === RESPOND_NODE && !n.disabled).map((n) => n.name));
       const answer = await watch.respondNodeAnswer(started.executionId, responders, done);
       if (answer) answerFromNode(ctx, answer);
@@ -237,7 +237,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       const resumed = await executions.resume(executionId, [item], runCtx);
       const settings = nodeSettings(node);
       if (settings.responseMode === 'lastNode') {
-        answerLastNode(ctx, settings, await resumed.done);
+        answerLastNode(ctx, settings, await resumed.lastNodeDone);
         return;
       }
       answerOnReceived(ctx, settings);
