@@ -2,8 +2,8 @@
 // requests/s and p50/p99 latency for a webhook answering at once → Edit Fields, and for a
 // webhook answering when the last node of a 3-node workflow finishes; then checks every answered
 // call's run is recorded and finished. Each case runs twice: over kept-alive connections and with
-// a fresh connection per call (most webhook senders). Last, the floor: a path no workflow listens
-// on (404, no run). Load comes from ops/bench/http-load.ts, a closed-loop client in a separate process.
+// a fresh connection per call (most webhook senders). Last, the floor: a POST to /healthz, refused
+// by the router (no lookup, no run). Load comes from ops/bench/http-load.ts, a closed-loop client in a separate process.
 // Run: npx tsx ops/bench/webhook.bench.ts   (DURATION=10 CONNECTIONS=50 WORKER_CONCURRENCY=10 REDIS_URL=redis://… to change)
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -122,12 +122,12 @@ async function main(): Promise<void> {
         report(c.label, r, await settle(server, id, r.ok2xx));
       }
     }
-    // The floor: the same server answering 404 for a path no workflow listens on (no run, no
-    // event), so the figures above can be read against what this machine's HTTP path allows.
+    // The floor: the same server refusing a POST to /healthz (its middleware and router, no
+    // lookup, no run), so the figures above can be read against what this machine's HTTP path allows.
     for (const mode of ['fresh', 'keepalive'] as const) {
       if (only && !`floor-${mode}`.includes(only)) continue;
-      const r = await load(`${server.url}/webhook/no-workflow-listens-here`, mode);
-      console.log(`floor (unknown webhook path, 404), ${mode === 'fresh' ? 'fresh connection per call' : 'keep-alive'}: ${r.perSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+      const r = await load(`${server.url}/healthz`, mode);
+      console.log(`floor (POST /healthz, refused by the router), ${mode === 'fresh' ? 'fresh connection per call' : 'keep-alive'}: ${r.perSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
     }
   } finally {
     await server.close();
