@@ -34,6 +34,8 @@ async function createActive(server: TestServer, definition: object): Promise<str
 }
 
 async function lastExecution(server: TestServer, workflowId: string): Promise<Record<string, any>> {
+  // A webhook's answer does not wait for the executions list (it follows the log a moment later).
+  await server.runtime.executions.settle();
   const list = await client(server)('GET', `/api/v1/executions?workflowId=${workflowId}`);
   return list.body.data[0];
 }
