@@ -7,6 +7,7 @@ import type { EventStore, Subscription } from '../events/index.ts';
 import type { Projection } from './projection.ts';
 import { countQuarantined, ensureQuarantine, QUARANTINE, quarantineRecord, type QuarantineRecord } from './quarantine.ts';
 import type { ReadModelStore, ReadModelTx } from './read-model-store.ts';
+import { writeBehind } from './write-behind.ts';
 
 export const CHECKPOINTS = 'projection_checkpoints';
 
@@ -244,12 +245,13 @@ export class ProjectionLane {
       const checkpoints = tx.collection<Checkpoint>(CHECKPOINTS);
       // Guard against another process that fed the same key: skip what it already applied.
       const committed = (await checkpoints.get(this.key))?.position ?? 0;
-      const scoped = scopedTx(tx, this.key);
+      const scoped = writeBehind(scopedTx(tx, this.key));
       for (const event of events) {
         if (event.position <= committed) continue;
         if (this.projection.accepts && !this.projection.accepts(event)) continue;
         await this.projection.apply(event, scoped);
       }
+      await scoped.flush();
       const recorded = quarantine !== undefined && quarantine.position > committed;
       if (recorded) await tx.collection<QuarantineRecord>(QUARANTINE).upsert(quarantine);
       if (upTo > committed) await checkpoints.upsert({ id: this.key, position: upTo });
