@@ -115,8 +115,9 @@ async function underLoad(server: Server) {
   // Then the runs accepted but not yet executed, with nothing arriving any more.
   const draining = probe(server);
   const bigDone = await big;
-  const left = async (status: string) => (await call(`${server.url}/api/v1/executions?workflowId=${quickId}&status=${status}&limit=1`)).body?.data?.length ?? 1;
-  while ((await left('new')) + (await left('running')) > 0) {
+  // Runs are taken in order: the backlog is done when the newest run has finished and none runs.
+  const list = async (query: string) => (await call(`${server.url}/api/v1/executions?workflowId=${quickId}&limit=1${query}`)).body?.data ?? [];
+  while ((await list(''))[0]?.status !== 'success' || (await list('&status=running')).length > 0) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const drained = performance.now() - started;
