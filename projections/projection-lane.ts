@@ -45,8 +45,8 @@ const CHECKPOINT_STORE_DELAY_MS = 200;
  * Under a steady stream of events a lane commits at most once per this interval, so a batch holds
  * what arrived meanwhile. Why: a read-model commit costs about a millisecond whatever it holds,
  * and a lane committing after every append (hundreds of times a second under webhook load) spent
- * most of the server's time in commits. A quiet lane still commits an event at once, and a reader
- * waiting for a position (read-your-writes) flushes at once too.
+ * most of the server's time in commits. A quiet lane still commits an event at once, and so does a
+ * lane someone waits on (read-your-writes).
  */
 const MIN_FLUSH_INTERVAL_MS = 20;
 
@@ -147,7 +147,8 @@ export class ProjectionLane {
         this.flushScheduled = false;
         void this.flush();
       };
-      const wait = this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - performance.now();
+      // Someone waiting (read-your-writes) is not kept waiting for the interval.
+      const wait = this.waiters.length > 0 ? 0 : this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - performance.now();
       if (wait > 0) setTimeout(flush, wait);
       else setImmediate(flush);
     }
