@@ -40,6 +40,7 @@ export type ExecutionService = ReturnType<typeof createExecutionService>;
 
 /** A started or resumed run, to wait for: read `done` only to wait for it (reading it is what asks for the result). */
 export interface RunWaiter {
+  executionId: string;
   /** Settles with the run's result when it ends or parks. */
   readonly done: Promise<RunResult>;
   /** The same, with only the last node's data in the run data: all a webhook's answer needs. */
@@ -63,7 +64,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   // Who waits for a run to end or park: each only for an end recorded after it began waiting, and
   // only once someone asks for the result (`wanted`): a run ended on another thread or process is
   // read back from the log for its waiters, which a run answered at once does not need.
-  const waiters = new Map<string, { after: number; resolve: (result: RunResult) => void; wanted?: WantedResult }[]>();
+  interface Waiter { after: number; resolve: (result: RunResult) => void; wanted?: WantedResult }
+  const waiters = new Map<string, Waiter[]>();
   const worker = deps.runsWorker ? createExecutionWorker(deps) : undefined;
   const externalizer = runExternalizer(deps);
   let queueWorker: QueueWorker | undefined;
@@ -92,7 +94,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
    * a caller who reads one makes the result wanted.
    */
   function waitForEnd(executionId: string, after = -1): RunWaiter {
-    const waiter: { after: number; resolve: (result: RunResult) => void; wanted?: WantedResult } = { after, resolve: () => {} };
+    const waiter: Waiter = { after, resolve: () => {} };
     const done = new Promise<RunResult>((resolve) => (waiter.resolve = resolve));
     const list = waiters.get(executionId) ?? [];
     list.push(waiter);
@@ -104,6 +106,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       return done;
     };
     return {
+      executionId,
       get done() { return want('full'); },
       get lastNodeDone() { return want('lastNode'); },
     };
@@ -181,7 +184,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   /** Records the run's request, then queues it; `done` settles when it finishes or parks. */
-  async function enqueueRun(queued: ExecutionQueuedData, ctx: RequestContext): Promise<RunWaiter & { executionId: string }> {
+  async function enqueueRun(queued: ExecutionQueuedData, ctx: RequestContext): Promise<RunWaiter> {
     if (queued.startNode && !queued.definition.nodes.some((n) => n.name === queued.startNode)) {
       throw new ValidationError(`No node named '${queued.startNode}'`, [{ path: 'startNode', message: 'unknown node' }]);
     }
@@ -190,7 +193,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     await recordQueued(events, externalizer, executionId, queued, ctx);
     const priority = queued.mode === 'manual' ? PRIORITY.manual : queued.retryOf ? PRIORITY.retry : PRIORITY.production;
     await queue.enqueue({ executionId, workflowId: queued.workflowId }, { priority, key: `run-${executionId}` });
-    return { executionId, get done() { return waiting.done; }, get lastNodeDone() { return waiting.lastNodeDone; } };
+    return waiting;
   }
 
   /** Starts a run of a stored workflow's current definition. */
