@@ -141,3 +141,29 @@ describe('fresh context objects per item', () => {
     expect(results).toEqual([12, 22]);
   });
 });
+
+describe('large inputs', () => {
+  it('reads items one window at a time, so per-item expressions over a huge input fit a small isolate', () => {
+    // 300,000 items are about 30 MB inside an isolate: copied in whole they exceed its 16 MB.
+    const small = createExpressionEvaluator({ timeoutMs: 2_000, memoryLimitMb: 16 });
+    try {
+      const items = Array.from({ length: 300_000 }, (_, i) => ({ json: { i, name: `item number ${i}` } }));
+      const c = simpleContext(items);
+      const seen: unknown[] = [];
+      for (let from = 0; from < items.length;) {
+        const outcomes = small.resolveItems('={{ $json.i * 2 }}', { ...c, itemIndex: from }, { parameter: 'v' }, items.length - from);
+        for (const o of outcomes) seen.push(o.value);
+        from += outcomes.length;
+      }
+      expect(seen.length).toBe(300_000);
+      expect(seen.every((v, i) => v === i * 2)).toBe(true);
+      // Across a window's edge, and the item past the end still says how many there are.
+      expect(small.evaluate('={{ $input.item.json.i + $thisItem.json.i }}', { ...c, itemIndex: 1000 }, { parameter: 'v' })).toBe(2000);
+      expect(small.evaluate('={{ $json.i }}', { ...c, itemIndex: 999 }, { parameter: 'v' })).toBe(999);
+      const short = simpleContext(items.slice(0, 3));
+      expect(errorOf(() => small.evaluate('={{ $json.i }}', { ...short, itemIndex: 5 }, { parameter: 'v' })).message).toContain('has 3 item(s)');
+    } finally {
+      small.dispose();
+    }
+  });
+});

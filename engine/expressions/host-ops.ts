@@ -27,6 +27,13 @@ export function createHostOps(deps: HostOpsDeps): HostOp {
     switch (op) {
       case 'input':
         return connectionInput(ctx).items;
+      case 'inputWindow': {
+        // Per-item access ($json, $input.item) asks for a slice: a run of a million items must not
+        // copy all of them into the isolate for `$json.i`.
+        const items = connectionInput(ctx).items;
+        const start = num(a) ?? 0;
+        return { start, length: items.length, items: items.slice(start, start + (num(b) ?? 0)) };
+      }
       case 'items':
         return itemsOf(ctx, parseOutputKey(String(a)));
       case 'locate': {

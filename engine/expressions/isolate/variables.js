@@ -17,12 +17,13 @@
     return r;
   };
 
-  const state = (W.state = { token: -1, itemIndex: 0, s: null, input: undefined, memo: new Map(), customData: {}, allItems: false });
+  const state = (W.state = { token: -1, itemIndex: 0, s: null, input: undefined, window: undefined, memo: new Map(), customData: {}, allItems: false });
   W.setState = function (token, s, keepData) {
     state.token = token;
     state.s = s;
     if (!keepData) {
       state.input = undefined;
+      state.window = undefined;
       state.memo.clear();
       state.customData = {};
     }
@@ -36,6 +37,20 @@
     return v;
   }
   const inputItems = () => (state.input === undefined ? (state.input = W.call('input')) : state.input);
+  /**
+   * The input's length and item `i`, fetched a window at a time unless the whole input is here
+   * already: per-item expressions over a huge input keep only a window of it in the isolate.
+   */
+  const INPUT_WINDOW = 1000;
+  function inputItem(i) {
+    if (state.input !== undefined) return { length: state.input.length, item: state.input[i] };
+    let w = state.window;
+    if (!w || i < w.start || i >= w.start + w.items.length) {
+      w = state.window = W.call('inputWindow', i - (i % INPUT_WINDOW), INPUT_WINDOW);
+      if (w.start === 0 && w.items.length === w.length) state.input = w.items;
+    }
+    return { length: w.length, item: w.items[i - w.start] };
+  }
   const itemsAt = (key) => memo('i\0' + key, () => W.call('items', key));
   const outputItems = (name, branch, run, mode) =>
     itemsAt(memo(['l', name, branch, run, mode].join('\0'), () => W.call('locate', name, branch, run, mode)).key);
@@ -49,14 +64,14 @@
     }
     return out;
   }
-  function itemAt(items, i, nodeName) {
-    if (i >= items.length) {
-      throw new ExpressionError('"' + nodeName + '" node has ' + items.length + " item(s) but you're trying to access item " + i, {
-        description: 'Adjust your expression to access an existing item index (0-' + (items.length - 1) + ')',
+  function itemAt(length, item, i, nodeName) {
+    if (i >= length) {
+      throw new ExpressionError('"' + nodeName + '" node has ' + length + " item(s) but you're trying to access item " + i, {
+        description: 'Adjust your expression to access an existing item index (0-' + (length - 1) + ')',
         type: 'no_execution_data',
       });
     }
-    return items[i];
+    return item;
   }
   function paired(name, index, method) {
     if (state.allItems && method === 'item') {
@@ -93,7 +108,7 @@
   function positional(name, i) {
     const items = outputItems(name, undefined, undefined, 'node');
     if (items.length === 0) throw new ExpressionError("Node '" + name + "' hasn't been executed", { type: 'no_execution_data' });
-    return itemAt(items, i, name);
+    return itemAt(items.length, items[i], i, name);
   }
   function nodeData(name, i) {
     const info = nodeInfo(name);
@@ -133,7 +148,11 @@
       if (args.length) throw new ExpressionError('$input.' + name + '() should have no arguments');
     };
     return {
-      get item() { return items()[i]; },
+      get item() {
+        const { length, item } = inputItem(i);
+        if (length === 0) throw new ExpressionError('No execution data available', { type: 'no_execution_data' });
+        return item;
+      },
       first(...args) { noArgs('first', args); return items()[0]; },
       last(...args) { noArgs('last', args); const l = items(); return l[l.length - 1]; },
       all() { return inputItems(); },
@@ -145,12 +164,12 @@
   function now() { return luxon.DateTime.now(); }
   const V = {
     $json(i) {
-      const items = inputItems();
-      return items.length === 0 ? undefined : itemAt(items, i, state.s.nodeName).json;
+      const { length, item } = inputItem(i);
+      return length === 0 ? undefined : itemAt(length, item, i, state.s.nodeName).json;
     },
     $binary(i) {
-      const items = inputItems();
-      return items.length === 0 ? undefined : withoutData(itemAt(items, i, state.s.nodeName).binary);
+      const { length, item } = inputItem(i);
+      return length === 0 ? undefined : withoutData(itemAt(length, item, i, state.s.nodeName).binary);
     },
     $input: input,
     $: (i) => (name) => nodeAccessor(name, i),
@@ -201,7 +220,7 @@
     $position: (i) => i,
     $thisItemIndex: (i) => i,
     $thisRunIndex: () => state.s.runIndex,
-    $thisItem: (i) => inputItems()[i],
+    $thisItem: (i) => inputItem(i).item,
     $executionId: () => state.s.execution.id,
     $resumeWebhookUrl: () => state.s.execution.resumeUrl,
   };
