@@ -1,5 +1,5 @@
 // CLI verbs that use the engine with no server: `execute --file` and `eval`.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError, parseWorkflowJson, type WorkflowDefinition } from '../domain/index.ts';
 import {
@@ -7,6 +7,7 @@ import {
   type ExpressionContext, type Item, type RunResult,
 } from '../engine/index.ts';
 import { getNodeType } from '../nodes/index.ts';
+import { writeJson } from './cli-exit.ts';
 import { loadConfig } from './config.ts';
 import { parseJsonBytes } from './http/strict-json.ts';
 
@@ -56,9 +57,7 @@ export async function executeFile(args: string[]): Promise<number> {
     });
   try {
     const result = await run(definition, triggerItems, 'cli');
-    const text = JSON.stringify(result, null, 2);
-    if (values.output) await writeFile(values.output, text);
-    else console.log(text);
+    await writeJson(result, values.output);
     return result.status === 'success' ? 0 : 1;
   } finally {
     evaluator.dispose();

@@ -1,3 +1,7 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { JsonStreamStringify } from 'json-stream-stringify';
+
 // Ending a CLI verb without losing its output: process.exit does not wait for a pipe to drain, so
 // `weft execute --file w.json | jq` used to get only the first 64 KiB (the pipe's buffer).
 
@@ -26,4 +30,15 @@ export function ignoreClosedReader(): void {
       if (err.code !== 'EPIPE') throw err;
     });
   }
+}
+
+/**
+ * Writes `value` as indented JSON to the file at `path`, or to standard output, as a stream: a run
+ * of a million items is more text than one JavaScript string can hold ("Invalid string length").
+ */
+export async function writeJson(value: unknown, path?: string): Promise<void> {
+  const text = new JsonStreamStringify(value, undefined, 2);
+  if (path) return pipeline(text, createWriteStream(path));
+  await pipeline(text, process.stdout, { end: false });
+  process.stdout.write('\n');
 }
