@@ -80,7 +80,7 @@ const settings = {
   timezone: { env: 'GENERIC_TIMEZONE', schema: z.string().default('America/New_York'), doc: "Default IANA time zone of runs, unless a workflow's settings name one (n8n's variable and default)." },
   expressionTimeoutMs: { env: 'EXPRESSION_TIMEOUT_MS', schema: z.coerce.number().int().min(10).default(1000), doc: 'Longest one expression may run, in ms.' },
   codeTimeoutMs: { env: 'CODE_TIMEOUT_MS', schema: z.coerce.number().int().min(10).default(60_000), doc: 'Longest a Code node may run, in ms.' },
-  sandboxMemoryMb: { env: 'SANDBOX_MEMORY_MB', schema: z.coerce.number().int().min(8).default(128), doc: 'Heap limit of the sandbox that runs expressions and Code, in MB.' },
+  sandboxMemoryMb: { env: 'SANDBOX_MEMORY_MB', schema: z.coerce.number().int().min(8).default(512), doc: 'Heap limit of the sandbox that runs expressions and Code, in MB.' },
   allowEnvInExpressions: { env: 'EXPRESSIONS_ALLOW_ENV', schema: bool.default(false), doc: 'Let expressions read environment variables through $env.' },
   webhookBodyLimitBytes: { env: 'WEBHOOK_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(16 * 1024 * 1024), doc: 'Largest body a webhook call may send (JSON, form, file or multipart), in bytes.' },
   testWebhookTimeoutMs: { env: 'TEST_WEBHOOK_TIMEOUT_MS', schema: z.coerce.number().int().min(1000).default(120_000), doc: 'How long a test webhook listens for its one call, in ms.' },

@@ -3,7 +3,7 @@
 // through `POST …/run?wait=true`, embedded and with a `weft worker` process on Redis; peak RSS; and
 // /healthz and workflow-list latency while a 100,000-item run and a backlog of webhook runs execute:
 // while the calls arrive (50 senders at once), then while the runs accepted but not yet run execute.
-// Run: npm run bench:scale   (SIZES=10000,100000 MODES=embedded,redis BACKLOG=10000 SANDBOX_MEMORY_MB=2048 to change)
+// Run: npm run bench:scale   (SIZES=10000,100000 MODES=embedded,redis BACKLOG=10000 SANDBOX_MEMORY_MB=1024 to change)
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -128,7 +128,6 @@ async function underLoad(server: Server) {
 
 for (const mode of MODES) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-scale-'));
-  // A million items need more than the Code sandbox's default 128 MB: SANDBOX_MEMORY_MB=2048.
   const sandbox: Record<string, string> = process.env.SANDBOX_MEMORY_MB ? { SANDBOX_MEMORY_MB: process.env.SANDBOX_MEMORY_MB } : {};
   const env: Record<string, string> = mode === 'redis'
     ? { ...sandbox, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `weft-scale-${randomUUID()}`, SERVER_RUNS_WORKER: 'false' }
