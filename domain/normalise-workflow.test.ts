@@ -64,6 +64,18 @@ describe('normalising n8n workflow JSON', () => {
     expect(normaliseWorkflowJson(clean)).toEqual({ workflow: clean, changes: [] });
   });
 
+  it('keeps node names as written, spaces included, so connections and expressions still name them', () => {
+    // Template exports have names like "Google Drive " that their connections and $('Google Drive ') repeat.
+    const { definition, changes } = parseWorkflowJson({
+      name: 'W',
+      nodes: [node('Google Drive ', { id: 'g' }), node(' Slack', { id: 's', parameters: { text: "={{ $('Google Drive ').item.json.name }}" } })],
+      connections: { 'Google Drive ': { main: [to(' Slack')] } },
+    });
+    expect(definition.nodes.map((x) => x.name)).toEqual(['Google Drive ', ' Slack']);
+    expect(definition.connections['Google Drive ']?.main[0]?.[0]?.node).toBe(' Slack');
+    expect(changes).toEqual([]);
+  });
+
   it('leaves what n8n would refuse for the schema to refuse', () => {
     expect(() => parseWorkflowJson({ name: '', nodes: [node('A')] })).toThrow(ValidationError);
     expect(() => parseWorkflowJson({ nodes: 'no' })).toThrow(ValidationError);

@@ -14,7 +14,7 @@ const nodeCredentialRef = z.looseObject({ id: z.string().nullable().optional(), 
 /** One node, as n8n stores it. Unknown fields are kept so that exports round-trip. */
 export const workflowNodeSchema = z.looseObject({
   id: z.string().min(1).max(64).optional(),
-  name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  name: z.string().min(1).max(MAX_NAME_LENGTH), // as written: n8n keeps "Slack " and its connections and $("Slack ") name it so
   type: z.string().min(1).max(256),
   typeVersion: z.number().positive(),
   position: z.tuple([z.number(), z.number()]),
