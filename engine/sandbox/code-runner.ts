@@ -18,6 +18,9 @@ export interface CodeRunnerOptions {
 
 export const CODE_RUNNER_DEFAULTS = { timeoutMs: 10_000, memoryLimitMb: 128 } satisfies Required<CodeRunnerOptions>;
 
+/** An isolate whose heap grew past this is replaced once no code runs in it (see IsolateHost.shed). */
+const SWOLLEN_HEAP_MB = 64;
+
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
 export interface CodeRunRequest {
@@ -87,8 +90,18 @@ const LOCATION = new RegExp(`\\s*\\[?${CODE_FILE.replace(/[/.]/g, '\\$&')}:(\\d+
 export function createCodeRunner(options: CodeRunnerOptions = {}): CodeRunner {
   const { timeoutMs, memoryLimitMb } = { ...CODE_RUNNER_DEFAULTS, ...options };
   const host = new IsolateHost({ memoryLimitMb });
+  let running = 0;
 
   async function run(request: CodeRunRequest): Promise<unknown> {
+    running++;
+    try {
+      return await runInIsolate(request);
+    } finally {
+      if (--running === 0) host.shed(SWOLLEN_HEAP_MB);
+    }
+  }
+
+  async function runInIsolate(request: CodeRunRequest): Promise<unknown> {
     const ctx: ExpressionContext = request.items ? { ...request.ctx, inputItems: [request.items] } : request.ctx;
     const itemIndex = request.itemIndex ?? ctx.itemIndex;
     const ops = createHostOps({

@@ -64,6 +64,15 @@ export class IsolateHost {
     return context;
   }
 
+  /**
+   * Disposes the isolate when its heap has grown past `maxMb` (a fresh one is made on demand):
+   * V8 keeps a heap's pages once it has grown, so a Code node that built a million items would
+   * otherwise hold hundreds of megabytes for the rest of the process. Only when nothing runs in it.
+   */
+  shed(maxMb: number): void {
+    if (this.alive && this.isolate!.getHeapStatisticsSync().total_heap_size > maxMb * 1024 * 1024) this.dispose();
+  }
+
   dispose(): void {
     if (this.alive) this.isolate!.dispose();
     this.isolate = undefined;
