@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RunResult } from '../../engine/index.ts';
 
 import { requestContext, workspaceOf } from '../http/guard.ts';
+import { streamJson } from '../http/json-stream.ts';
 import { q, route, type Route } from '../http/route.ts';
 import type { WorkflowService } from '../workflow-service.ts';
 import type { ExecutionService } from './execution-service.ts';
@@ -56,7 +57,7 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       query: z.object({ includeData: z.enum(['true', 'false']).optional(), step: z.coerce.number().int().min(0).max(1_000_000).optional() }),
       responses: { 200: 'The execution (with step=k, the run data after its first k node runs)', 404: 'Unknown execution' },
       async handler(ctx, { params, query }) {
-        ctx.body = await executions.get(params.id, query.includeData === 'true' || query.step !== undefined, query.step);
+        streamJson(ctx, await executions.get(params.id, query.includeData === 'true' || query.step !== undefined, query.step));
       },
     }),
     route({
@@ -137,5 +138,5 @@ async function answerRun(
   }
   const result = await started.done;
   await executions.settle();
-  ctx.body = { id: started.executionId, ...links, ...result };
+  streamJson(ctx, { id: started.executionId, ...links, ...result });
 }
