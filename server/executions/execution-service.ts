@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  executionStreamName, foldExecution, PRIORITY,
+  executionStreamName, foldExecution, PRIORITY, withLastNodeOnly,
   type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions,
 } from '../../engine/index.ts';
 import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
@@ -76,9 +76,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     ? queue.onEnded((id, outcome) => {
         const list = waiters.get(id) ?? [];
         if (!list.some((w) => w.wanted)) return void waiters.delete(id);
-        if (outcome && !(outcome.lastNodeOnly && list.some((w) => w.wanted === 'full'))) return settleWaiters(id, outcome.result, outcome.revision);
-        void readRun(id).then(
-          (stream) => settleWaiters(id, foldExecution(stream), stream.at(-1)?.revision ?? -1),
+        const full = list.some((w) => w.wanted === 'full');
+        if (outcome && !(outcome.lastNodeOnly && full)) return settleWaiters(id, outcome.result, outcome.revision);
+        void (full ? readRun(id) : readRunForLastNode(id)).then(
+          (stream) => settleWaiters(id, full ? foldExecution(stream) : withLastNodeOnly(foldExecution(stream)), stream.at(-1)?.revision ?? -1),
           (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
         );
       })
@@ -87,6 +88,16 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   /** A run's events with their large outputs read back from the blob store. */
   async function readRun(id: string) {
     return hydrate(await events.readStream(executionStreamName(id)), deps.blobs);
+  }
+
+  /**
+   * A run's events with only its last node's outputs read back (a webhook answering with that
+   * node): the other nodes of a million-item run are hundreds of megabytes nobody asked for.
+   */
+  async function readRunForLastNode(id: string) {
+    const stream = await events.readStream(executionStreamName(id));
+    const last = foldExecution(stream).data.resultData.lastNodeExecuted;
+    return hydrate(stream, deps.blobs, (e) => (e.data as { node?: string } | undefined)?.node === last);
   }
 
   /**

@@ -54,10 +54,10 @@ export async function externalize(data: unknown, { blobs, inlineLimitBytes }: Ex
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? 'null');
 
 /** Puts externalized payloads back into the events (before folding or continuing a run). */
-export async function hydrate<E extends { type: string; data: unknown }>(events: E[], blobs: BlobStore): Promise<E[]> {
+export async function hydrate<E extends { type: string; data: unknown }>(events: E[], blobs: BlobStore, which: (event: E) => boolean = () => true): Promise<E[]> {
   const out: E[] = [];
   // One at a time: a run's blobs can be large, and reading them all at once multiplies the peak.
-  for (const event of events) out.push(await hydrateEvent(event, blobs));
+  for (const event of events) out.push(which(event) ? await hydrateEvent(event, blobs) : event);
   return out;
 }
 
