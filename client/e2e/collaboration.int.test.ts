@@ -3,7 +3,7 @@
 // change; a run started by one is watched live by the other, node by node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, inviteUser, ownerApi, screenshot, signedInPage, startHarness, within, type Harness } from './harness.ts';
+import { chromiumAvailable, inviteUser, ownerApi, screenshot, signedInPage, settled, startHarness, within, type Harness } from './harness.ts';
 
 const LIVE_MS = 1_000;
 
@@ -95,8 +95,8 @@ describe.skipIf(!chromiumAvailable())('collaboration in the editor', () => {
   });
 
   it("each sees the other's changed parameter within a second, and who is editing", async () => {
-    await node(a.page, 'Code').dblclick();
-    await node(b.page, 'Code').dblclick();
+    await (await settled(node(a.page, 'Code'))).dblclick();
+    await (await settled(node(b.page, 'Code'))).dblclick();
     await a.page.waitForSelector('[data-testid="code-editor"]');
     await b.page.waitForSelector('[data-testid="code-editor"]');
     await within(LIVE_MS * 2, async () => (await b.page.locator('[data-node-name="Code"] [data-testid="node-editing"]').count()) === 1, 'B sees that A edits Code');

@@ -3,7 +3,7 @@
 // list, and time travel (an older version with its differences, then restoring it).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, inviteUser, ownerApi, ROOT, screenshot, signedInPage, startHarness, within, type Harness } from './harness.ts';
+import { chromiumAvailable, inviteUser, ownerApi, ROOT, screenshot, signedInPage, settled, startHarness, within, type Harness } from './harness.ts';
 
 const FIXTURE = path.join(ROOT, 'server', 'fixtures', 'n8n-export.json');
 
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable())('editor', () => {
     const { page, context } = await signedInPage(h);
     await page.goto(`/workflows/${created.id}`);
     await page.waitForSelector('[data-node-name="Code"]');
-    await page.locator('[data-node-name="Code"]').dblclick();
+    await (await settled(page.locator('[data-node-name="Code"]'))).dblclick();
     await page.waitForSelector('[data-testid="node-panel"]');
     const editor = page.locator('[data-testid="code-editor"] .cm-content');
     await editor.fill('return [{ json: { n: 1 } }, { json: { n: 2 } }, { json: { n: 3 } }];');
@@ -188,7 +188,7 @@ describe.skipIf(!chromiumAvailable())('editor', () => {
     // Expression mode on Limit's "Max Items", previewed against the last run's input (n: 4, n: 5).
     await page.keyboard.press('1'); // fit everything in view (pasting scrolled to the new nodes)
     await page.waitForTimeout(300);
-    await page.locator('.svelte-flow__node:has([data-node-name="Limit"])').dblclick({ timeout: 5_000 });
+    await (await settled(page.locator('.svelte-flow__node:has([data-node-name="Limit"])'))).dblclick({ timeout: 5_000 });
     await page.waitForSelector('[data-testid="node-panel"]');
     await page.locator('[data-param="maxItems"] .mode').click();
     await page.fill('[data-param="maxItems"] [data-testid="expression-input"]', '={{ $json.n * 10 }}');
@@ -221,12 +221,12 @@ describe.skipIf(!chromiumAvailable())('editor', () => {
     await page.locator('[data-testid="workflow-row"] a', { hasText: 'Lead routing' }).click();
     await page.waitForSelector('.svelte-flow__node');
     // The structured editors of n8n's filter (IF) and assignments (Edit Fields) parameters.
-    await page.locator('.svelte-flow__node:has([data-node-name="If"])').dblclick();
+    await (await settled(page.locator('.svelte-flow__node:has([data-node-name="If"])'))).dblclick();
     await page.waitForSelector('[data-testid="conditions"]');
     await expect(page.locator('[data-testid="conditions"] select[aria-label="Operator"]').inputValue()).resolves.toBe('number:gt');
     await screenshot(page, '18-if-conditions');
     await page.keyboard.press('Escape');
-    await page.locator('.svelte-flow__node:has([data-node-name="Hot lead"])').dblclick();
+    await (await settled(page.locator('.svelte-flow__node:has([data-node-name="Hot lead"])'))).dblclick();
     await page.waitForSelector('[data-testid="assignments"]');
     await expect(page.locator('[data-testid="assignments"] input[aria-label="Field name"]').inputValue()).resolves.toBe('tier');
     await screenshot(page, '19-set-assignments');
@@ -279,7 +279,7 @@ describe.skipIf(!chromiumAvailable())('editor', () => {
     await page.locator('[data-testid="canvas"]').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('s');
     await page.waitForSelector('[data-testid="sticky-note"]');
-    await page.locator('[data-testid="sticky-note"]').dblclick();
+    await (await settled(page.locator('[data-testid="sticky-note"]'))).dblclick();
     await page.fill('[data-testid="sticky-editor"] textarea', '## Plan\nKeep it tidy');
     await within(3_000, async () => (await stored()).nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote' && n.parameters.content === '## Plan\nKeep it tidy'), 'the note is stored');
     await page.keyboard.press('Escape');
@@ -322,7 +322,7 @@ describe.skipIf(!chromiumAvailable())('editor', () => {
     await page.locator('[data-testid="canvas"]').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('n');
     await expect(page.locator('[data-testid="palette"]').count()).resolves.toBe(0);
-    await page.locator('.svelte-flow__node:has([data-node-name="Start"])').dblclick();
+    await (await settled(page.locator('.svelte-flow__node:has([data-node-name="Start"])'))).dblclick();
     await page.waitForSelector('[data-testid="node-panel"]');
     await expect(page.locator('[data-testid="node-name-input"]').getAttribute('readonly')).resolves.not.toBeNull();
     const wf = await ownerApi<{ revision: number }>(h, 'GET', `/api/v1/workflows/${created.id}`);

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startTestServer, TEST_OWNER, type TestServer } from '../../server/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -134,6 +134,23 @@ export async function within(ms: number, check: () => Promise<boolean>, what: st
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`${what}: not within ${ms} ms`);
+}
+
+/**
+ * Waits until `locator` has stopped moving (the same box 200 ms apart): a new node pans the canvas
+ * into view with an animation, and a busy page can look still to Playwright for two frames of it,
+ * so a double-click's second press landed on the pane where the node had been.
+ */
+export async function settled(locator: Locator, ms = 5_000): Promise<Locator> {
+  let last = '';
+  await within(ms, async () => {
+    await new Promise((r) => setTimeout(r, 200));
+    const box = JSON.stringify(await locator.boundingBox());
+    const still = box === last;
+    last = box;
+    return still;
+  }, 'the element stops moving');
+  return locator;
 }
 
 export { TEST_OWNER };

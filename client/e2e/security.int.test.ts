@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, ownerApi, startHarness, TEST_OWNER, within, type Harness } from './harness.ts';
+import { chromiumAvailable, ownerApi, settled, startHarness, TEST_OWNER, within, type Harness } from './harness.ts';
 
 describe.skipIf(!chromiumAvailable())('editor security headers in the browser', () => {
   let h: Harness;
@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('editor security headers in the browser', 
     await page.waitForSelector('.svelte-flow__node [data-node-name="Code"]');
     // The code editor (CodeMirror, a lazily loaded chunk with its own styles), edited through the
     // collaboration socket: the change reaching the API shows /collab works under the policy.
-    await page.locator('[data-node-name="Code"]').dblclick();
+    await (await settled(page.locator('[data-node-name="Code"]'))).dblclick();
     await page.locator('[data-testid="code-editor"] .cm-content').fill('return [{ json: { n: 2 } }];');
     await within(8_000, async () => {
       const wf = await ownerApi<{ nodes: { name: string; parameters: { jsCode?: string } }[] }>(h, 'GET', `/api/v1/workflows/${created.id}`);
