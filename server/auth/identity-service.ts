@@ -30,6 +30,12 @@ function checkPassword(password: string, path = 'password'): void {
   }
 }
 
+/**
+ * Set-up registers the owner and signs them in within one request, on the user's stream: without a
+ * step of its own the sign-in's event got the registration's id, and the audit kept only one.
+ */
+const SIGN_IN_STEP = { step: 'signin' };
+
 const emailStream = (email: string) => streamName(USER_EMAIL_CATEGORY, createHash('sha256').update(email).digest('hex').slice(0, 32));
 
 export function createIdentityService(deps: IdentityDeps) {
@@ -57,6 +63,8 @@ export function createIdentityService(deps: IdentityDeps) {
       const email = normalizeEmail(input.email);
       checkPassword(input.password);
       const userId = newEntityId();
+      // Someone not signed in who registers (first set-up, an invitation) is the actor of record.
+      if (ctx.actor.kind === 'system' && ctx.actor.id === 'anonymous') ctx = { ...ctx, actor: { kind: 'user', id: userId, name: input.name } };
       try {
         await events.append(emailStream(email), [{
           id: crypto.randomUUID(), type: 'UserEmailReserved', data: { userId },
@@ -75,7 +83,8 @@ export function createIdentityService(deps: IdentityDeps) {
     async setupOwner(input: { email: string; name: string; password: string }, ctx: RequestContext): Promise<UserDoc> {
       if ((await users().count()) > 0) throw new ConflictError('The instance is already set up');
       const owner = await service.register({ ...input, instanceRole: 'owner' }, ctx);
-      await run(workspaceDecider, streamName(WORKSPACE_CATEGORY, DEFAULT_WORKSPACE_ID), { type: 'CreateWorkspace', name: 'Default', creatorId: owner.id }, ctx, { workspaceId: DEFAULT_WORKSPACE_ID });
+      const asOwner = ctx.actor.id === 'anonymous' ? { ...ctx, actor: { kind: 'user' as const, id: owner.id, name: owner.name } } : ctx;
+      await run(workspaceDecider, streamName(WORKSPACE_CATEGORY, DEFAULT_WORKSPACE_ID), { type: 'CreateWorkspace', name: 'Default', creatorId: owner.id }, asOwner, { workspaceId: DEFAULT_WORKSPACE_ID });
       return owner;
     },
 
@@ -92,16 +101,16 @@ export function createIdentityService(deps: IdentityDeps) {
       // Always hash once, so an unknown email takes as long as a wrong password.
       const ok = await verifyPassword(password, stored?.hash ?? DUMMY_PASSWORD_HASH);
       if (!user || !stored || !ok) {
-        if (user) await run(userDecider, streamName(USER_CATEGORY, user.id), { type: 'RecordSignInFailure', reason: 'wrong password' }, ctx);
+        if (user) await run(userDecider, streamName(USER_CATEGORY, user.id), { type: 'RecordSignInFailure', reason: 'wrong password' }, ctx, SIGN_IN_STEP);
         throw new AppError('unauthenticated', 'Wrong email or password');
       }
       if (user.disabled) {
-        await run(userDecider, streamName(USER_CATEGORY, user.id), { type: 'RecordSignInFailure', reason: 'account disabled' }, ctx);
+        await run(userDecider, streamName(USER_CATEGORY, user.id), { type: 'RecordSignInFailure', reason: 'account disabled' }, ctx, SIGN_IN_STEP);
         throw new AppError('forbidden', 'This account is disabled');
       }
       const token = newToken('ws_');
       await vault.collection<SessionRecord>(VAULT.sessions).upsert({ id: tokenHash(token), userId: user.id, expiresAt: new Date(Date.now() + deps.sessionTtlMs).toISOString() });
-      await run(userDecider, streamName(USER_CATEGORY, user.id), { type: 'RecordSignIn', method: 'password' }, { ...ctx, actor: { kind: 'user', id: user.id, name: user.name } });
+      await run(userDecider, streamName(USER_CATEGORY, user.id), { type: 'RecordSignIn', method: 'password' }, { ...ctx, actor: { kind: 'user', id: user.id, name: user.name } }, SIGN_IN_STEP);
       return { token, user };
     },
 

@@ -10,6 +10,8 @@ export class Session {
   workspaces = $state<Workspace[]>([]);
   workspaceId = $state<string | undefined>(undefined);
   loading = $state(true);
+  /** No one has an account yet: the first visitor sets up the owner. */
+  needsSetup = $state(false);
 
   constructor(readonly api: Api) {}
 
@@ -29,6 +31,7 @@ export class Session {
       const session = await this.api.request<{ signedIn: boolean; user?: Me }>('/api/v1/auth/session');
       if (!session.user) {
         this.me = null;
+        this.needsSetup = (await this.api.request<{ needsSetup: boolean }>('/api/v1/setup')).needsSetup;
         return;
       }
       // Everything is known before `me` is set: screens mount once, in the right workspace.
@@ -50,6 +53,13 @@ export class Session {
 
   async signIn(email: string, password: string): Promise<void> {
     await this.api.request('/api/v1/auth/signin', { method: 'POST', body: { email, password } });
+    await this.load();
+  }
+
+  /** Creates the owner account of a new instance; the server signs them in. */
+  async setUpOwner(owner: { email: string; name: string; password: string }): Promise<void> {
+    await this.api.request('/api/v1/setup', { method: 'POST', body: owner });
+    this.needsSetup = false;
     await this.load();
   }
 

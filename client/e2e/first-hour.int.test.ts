@@ -1,0 +1,53 @@
+// A new user's first hour in real Chromium, from an empty data folder: the owner set-up screen
+// (shown only while no one has an account) signs the owner in, and the audit log names them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, startHarness, type Harness } from './harness.ts';
+
+describe.skipIf(!chromiumAvailable())('the first hour', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // No OWNER_EMAIL: the instance starts with no accounts, as `npx weft start` does.
+    h = await startHarness({ OWNER_EMAIL: '', OWNER_PASSWORD: '', OWNER_API_KEY: '' });
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('sets up the owner on a fresh instance, signs them in, and offers sign-in only afterwards', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: h.server.url });
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForSelector('[data-testid="setup-form"]');
+    expect(await page.locator('h1').textContent()).toBe('Set up owner account');
+    await page.fill('#setup-email', 'ada@example.com');
+    await page.fill('#setup-first', 'Ada');
+    await page.fill('#setup-last', 'Lovelace');
+    await page.fill('#setup-password', 'short');
+    await page.click('button[type=submit]');
+    // The browser refuses a password under 8 characters before anything is sent.
+    expect(await page.locator('#setup-password').evaluate((el: HTMLInputElement) => el.validity.valid)).toBe(false);
+    await page.fill('#setup-password', 'analytical-engine-1843');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid="workflow-list"], .empty');
+    await screenshot(page, '30-owner-set-up');
+
+    const me = await (await context.request.get('/api/v1/auth/session')).json();
+    expect(me.user).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace', instanceRole: 'owner' });
+    const audit = await (await context.request.get('/api/v1/audit?scope=instance&limit=50')).json();
+    const setUp = audit.data.filter((e: { type: string }) => ['UserRegistered', 'WorkspaceCreated'].includes(e.type));
+    expect(setUp.length).toBe(2);
+    for (const entry of setUp) expect(entry).toMatchObject({ actorKind: 'user', actorId: me.user.id });
+
+    // Once the owner exists, a new visitor gets the sign-in form, and set-up is refused.
+    const stranger = await h.browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: h.server.url });
+    const other = await stranger.newPage();
+    await other.goto('/');
+    await other.waitForSelector('[data-testid="signin-form"]');
+    expect(await other.locator('[data-testid="setup-form"]').count()).toBe(0);
+    const again = await stranger.request.post('/api/v1/setup', { data: { email: 'eve@example.com', name: 'Eve', password: 'longenough1' } });
+    expect(again.status()).toBe(409);
+    await stranger.close();
+    await context.close();
+  });
+});
