@@ -1,9 +1,10 @@
 // The Koa application: middleware order, the route table, and JSON answers for unknown routes.
 import Router from '@koa/router';
 import Koa from 'koa';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { ProjectionRunner } from '../projections/index.ts';
 import type { Config } from './config.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 import { errorBody, errorHandler } from './http/errors.ts';
 import { jsonBody } from './http/json-body.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -108,7 +109,7 @@ export function createApp(deps: AppDeps): App {
   if (deps.webhooks) koa.use(deps.webhooks.middleware);
   koa.use(jsonBody({ limitBytes: deps.config.jsonBodyLimitBytes, maxDepth: deps.config.jsonMaxDepth }));
   koa.use(router.routes());
-  koa.use(serveClient(deps.clientDir ?? fileURLToPath(new URL('../client/dist', import.meta.url))));
+  koa.use(serveClient(deps.clientDir ?? path.join(PROJECT_ROOT, 'client', 'dist')));
   koa.use(async (ctx) => {
     // Reached only when no route handled the request.
     const allowed = routes.filter((r) => matchesPath(r.path, ctx.path)).map((r) => r.method.toUpperCase());

@@ -1,67 +1,12 @@
 // The `weft` command line: start the server or a worker, inspect configuration, manage projections.
-import { loadConfig, describeConfig } from './config.ts';
-import { createLogger } from './logger.ts';
-import { PRODUCT } from './product.ts';
-import { ALL_PROJECTIONS, createProjectionRunner, openEventStore, openReadModels } from './runtime.ts';
-import { serve } from './main.ts';
-import { keepNewFilesPrivate } from './private-files.ts';
-import { parseArgs } from 'node:util';
-import { randomUUID } from 'node:crypto';
-import { AppError, DEFAULT_WORKSPACE_ID } from '../domain/index.ts';
-import { startRuntime, type Runtime } from './runtime.ts';
+// Each verb loads what it needs when it runs: `weft --help` answers without loading the server.
 import { exitAfterOutput, ignoreClosedReader } from './cli-exit.ts';
-import type { WorkflowDoc } from '../projections/index.ts';
-import { SYSTEM_CONTEXT } from './auth/identity-service.ts';
-import { evalExpression, executeFile, readJsonFile } from './cli-engine.ts';
-import { writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { resolveIncomingCredentials } from './credentials/credential-references.ts';
-import { readWorkflowInput, toN8nExport } from './routes/workflow-json.ts';
+import { HELP } from './cli-help.ts';
+import { describeConfig } from './config.ts';
+import { keepNewFilesPrivate } from './private-files.ts';
+import { PRODUCT } from './product.ts';
 
-/** An error as one line for the terminal: the message, and the details of a validation error. */
-function describeError(error: unknown): string {
-  if (error instanceof AppError && error.details.length) {
-    return `${error.message}: ${error.details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('; ')}`;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-async function reportErrors(work: () => Promise<number>): Promise<number> {
-  try {
-    return await work();
-  } catch (error) {
-    console.error(describeError(error));
-    return 2;
-  }
-}
-
-const HELP = `${PRODUCT.bin} ${PRODUCT.version}: event-sourced, collaborative workflow automation
-
-Usage:
-  ${PRODUCT.bin} start                        start the server (API, webhooks, editor) on $PORT
-  ${PRODUCT.bin} worker                       start a background worker (no HTTP)
-  ${PRODUCT.bin} config                       list every setting, its environment variable and default
-  ${PRODUCT.bin} users create --email E --password P [--name N] [--owner]
-                                       create a user (the first one, or --owner, owns the instance;
-                                       others join the default workspace as editors)
-  ${PRODUCT.bin} users list                   list users
-  ${PRODUCT.bin} apikey create --email E [--workspace W] [--label L]
-                                       print a new API key for a user (default workspace: their first)
-  ${PRODUCT.bin} import --input file.json [--workspace W]
-                                       import n8n workflow JSON (one workflow or an array) into the data dir
-  ${PRODUCT.bin} export [--id ID | --all] [--output file.json] [--workspace W]
-                                       export workflows as n8n JSON (an array with --all)
-  ${PRODUCT.bin} list [--active true|false] [--workspace W]
-                                       list workflows: id, active, name
-  ${PRODUCT.bin} execute --file W.json [--input items.json] [--output result.json]
-                                       run a workflow file on the embedded engine, print n8n-shaped JSON
-  ${PRODUCT.bin} eval '{{ expression }}' [--input items.json]
-                                       print an expression's value for the first input item
-  ${PRODUCT.bin} projections status           show each projection's version, checkpoint and quarantined events
-  ${PRODUCT.bin} projections rebuild <name>   rebuild a projection from the first event, then swap; reports
-                                       the events it could not apply (quarantined)
-  ${PRODUCT.bin} version                      print the version
-`;
+const verbs = () => import('./cli-verbs.ts');
 
 export async function main(argv: string[]): Promise<number> {
   // Before any verb opens the data folder (start, worker, users, import…).
@@ -71,27 +16,31 @@ export async function main(argv: string[]): Promise<number> {
   switch (verb) {
     case undefined:
     case 'start':
-      await serve();
+      await (await import('./main.ts')).serve();
       return -1;
     case 'worker':
-      await serve({ workerOnly: true });
+      await (await import('./main.ts')).serve({ workerOnly: true });
       return -1;
     case 'config':
       for (const s of describeConfig()) console.log(`${s.env.padEnd(28)} ${JSON.stringify(s.default ?? null).padEnd(12)} ${s.doc}`);
       return 0;
     case 'projections':
-      return projections(rest);
+      return (await verbs()).projections(rest);
     case 'users':
     case 'apikey':
-      return identityVerb(verb, rest);
+      return (await verbs()).identityVerb(verb, rest);
     case 'import':
     case 'export':
     case 'list':
-      return workflowVerb(verb, rest);
-    case 'execute':
-      return reportErrors(() => executeFile(rest));
-    case 'eval':
-      return reportErrors(() => evalExpression(rest));
+      return (await verbs()).workflowVerb(verb, rest);
+    case 'execute': {
+      const { executeFile } = await import('./cli-engine.ts');
+      return (await verbs()).reportErrors(() => executeFile(rest));
+    }
+    case 'eval': {
+      const { evalExpression } = await import('./cli-engine.ts');
+      return (await verbs()).reportErrors(() => evalExpression(rest));
+    }
     case 'version':
     case '--version':
       console.log(PRODUCT.version);
@@ -104,152 +53,6 @@ export async function main(argv: string[]): Promise<number> {
     default:
       console.error(`Unknown command '${verb}'.\n\n${HELP}`);
       return 2;
-  }
-}
-
-async function projections([action, name]: string[]): Promise<number> {
-  if (action !== 'status' && action !== 'rebuild') {
-    console.error(`Usage: ${PRODUCT.bin} projections status | rebuild <name>`);
-    return 2;
-  }
-  const selected = action === 'rebuild' ? ALL_PROJECTIONS.filter((p) => p.name === name) : ALL_PROJECTIONS;
-  if (selected.length === 0) {
-    console.error(`Unknown projection '${name ?? ''}'. Known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
-    return 2;
-  }
-  const config = loadConfig();
-  const logger = createLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, true);
-  const events = openEventStore(config, logger);
-  const readModels = openReadModels(config);
-  try {
-    for (const projection of selected) {
-      const runner = createProjectionRunner(projection, events, readModels, logger);
-      await runner.start();
-      if (action === 'rebuild') {
-        const started = Date.now();
-        const status = await runner.rebuild();
-        console.log(`${projection.name}: rebuilt into ${status.activeKey} up to position ${status.checkpoint} in ${Date.now() - started} ms, ${quarantinedText(projection.name, status.quarantined)}`);
-      } else {
-        await runner.waitFor(await events.headPosition(), 60_000);
-        const s = runner.status();
-        console.log(`${s.name.padEnd(18)} v${s.version}  serving ${s.activeKey}  checkpoint ${s.checkpoint}  quarantined ${s.quarantined}`);
-      }
-      await runner.stop();
-    }
-    return 0;
-  } finally {
-    await events.close();
-    await readModels.close();
-  }
-}
-
-/** How many events a rebuild set aside, and where to read them. */
-function quarantinedText(name: string, count: number): string {
-  if (count === 0) return '0 events quarantined';
-  return `${count} event${count === 1 ? '' : 's'} quarantined (it could not apply them; see GET /api/v1/admin/projections/${name}/quarantine)`;
-}
-
-/** Workflow verbs work on the data directly (the server may run at the same time). */
-async function workflowVerb(verb: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { input: { type: 'string' }, output: { type: 'string' }, id: { type: 'string' }, all: { type: 'boolean' }, active: { type: 'string' }, workspace: { type: 'string' } },
-  });
-  const config = loadConfig();
-  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true), { role: 'api' });
-  const ctx = SYSTEM_CONTEXT(randomUUID());
-  const workspaceId = values.workspace ?? DEFAULT_WORKSPACE_ID;
-  try {
-    if (verb === 'import') {
-      if (!values.input) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} import --input file.json`);
-      const raw = await readJsonFile(values.input, 'the workflows', config.jsonMaxDepth);
-      const list = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
-      // A workflow without a name (clipboard or template JSON) is named after its file.
-      const defaultName = Array.isArray(raw) ? undefined : basename(values.input, extname(values.input)) || undefined;
-      const prefix = (i: number) => (Array.isArray(raw) ? `${i}.` : '');
-      const items = list.map((w, i) => ({ ...readWorkflowInput(w, prefix(i), { defaultName }), pathPrefix: prefix(i) }));
-      await resolveIncomingCredentials(runtime.credentials, workspaceId, items);
-      const imported = await runtime.workflows.import(workspaceId, items.map((it) => ({ ...it, tags: it.tags ?? [] })), ctx);
-      for (const w of imported) console.log(`imported ${w.id}  ${w.name}${w.requestedId ? ` (id ${w.requestedId} was taken)` : ''}`);
-      for (const change of items.flatMap((it) => it.changes)) console.error(`normalised ${change.path}: ${change.message}`);
-      return 0;
-    }
-    if (verb === 'export') {
-      if (!values.id && !values.all) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} export --id ID | --all`);
-      const docs = values.id ? [await runtime.workflows.get(values.id)] : await allWorkflows(runtime, workspaceId);
-      const exported = docs.map(toN8nExport);
-      const text = JSON.stringify(values.id ? exported[0] : exported, null, 2);
-      if (values.output) await writeFile(values.output, text);
-      else console.log(text);
-      return 0;
-    }
-    const active = values.active === undefined ? undefined : values.active === 'true';
-    for (const w of await allWorkflows(runtime, workspaceId, active)) console.log(`${w.id}  ${w.active ? 'active  ' : 'inactive'}  ${w.name}`);
-    return 0;
-  } catch (error) {
-    console.error(describeError(error));
-    return 1;
-  } finally {
-    await runtime.close();
-  }
-}
-
-/** Every workflow of a workspace, page by page (a page holds at most 250). */
-async function allWorkflows(runtime: Runtime, workspaceId: string, active?: boolean): Promise<WorkflowDoc[]> {
-  const all: WorkflowDoc[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await runtime.workflows.list({ workspaceId, active, limit: 250, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
-}
-
-/** User and API key verbs run on the data directly (the server may run at the same time). */
-async function identityVerb(verb: string, args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args, allowPositionals: true,
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, owner: { type: 'boolean' }, workspace: { type: 'string' }, label: { type: 'string' } },
-  });
-  const action = positionals[0];
-  const config = loadConfig();
-  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true), { role: 'api' });
-  const ctx = SYSTEM_CONTEXT(randomUUID());
-  try {
-    if (verb === 'users' && action === 'list') {
-      for (const u of await runtime.identity.listUsers()) console.log(`${u.id}  ${u.email.padEnd(32)} ${u.instanceRole}${u.disabled ? ' (disabled)' : ''}`);
-      return 0;
-    }
-    if (verb === 'users' && action === 'create' && values.email && values.password) {
-      const first = (await runtime.identity.userCount()) === 0;
-      const input = { email: values.email, password: values.password, name: values.name ?? values.email.split('@')[0] };
-      const user = first || values.owner
-        ? first ? await runtime.identity.setupOwner(input, ctx) : await runtime.identity.register({ ...input, instanceRole: 'owner' }, ctx)
-        : await runtime.identity.register(input, ctx);
-      // A member made here joins the default workspace as an editor, so the account is usable at once.
-      if (user.instanceRole === 'member' && (await runtime.workspaces.get(DEFAULT_WORKSPACE_ID))) {
-        await runtime.workspaces.addMember(DEFAULT_WORKSPACE_ID, user.id, 'editor', ctx);
-      }
-      console.log(`created ${user.instanceRole} ${user.email} (${user.id})`);
-      return 0;
-    }
-    if (verb === 'apikey' && action === 'create' && values.email) {
-      const user = await runtime.identity.userByEmail(values.email.trim().toLowerCase());
-      if (!user) throw new AppError('not_found', `No user with email ${values.email}`);
-      const principal = { userId: user.id, email: user.email, name: user.name, instanceRole: user.instanceRole };
-      const workspace = await runtime.access.currentWorkspace(principal, values.workspace ?? (user.instanceRole === 'owner' ? DEFAULT_WORKSPACE_ID : undefined));
-      const { key } = await runtime.identity.createApiKey(user.id, workspace.workspaceId, values.label ?? 'cli', ctx);
-      console.log(key);
-      return 0;
-    }
-    console.error(HELP);
-    return 2;
-  } catch (error) {
-    console.error(describeError(error));
-    return 1;
-  } finally {
-    await runtime.close();
   }
 }
 

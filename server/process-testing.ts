@@ -3,8 +3,9 @@
 // lands mid-run).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { PROJECT_ROOT } from './project-root.ts';
 
-const bin = path.resolve(import.meta.dirname, '..', 'bin', 'weft.js');
+const bin = path.join(PROJECT_ROOT, 'bin', 'weft.js');
 
 /** Starts `weft <verb>` with this environment; resolves once it logs that it is ready. */
 export function startWeftProcess(verb: 'start' | 'worker', env: Record<string, string | undefined>, onStart?: (child: ChildProcess) => void): Promise<ChildProcess> {

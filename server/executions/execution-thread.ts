@@ -35,7 +35,8 @@ export interface ExecutionThread {
 const RESTART_DELAY_MS = 1000;
 const CLOSE_GRACE_MS = 5000;
 const BOOT = new URL('./execution-thread-boot.mjs', import.meta.url);
-const ENTRY = new URL('./execution-thread-entry.ts', import.meta.url).href;
+// Compiled into dist/, the entry is JavaScript and the thread needs no tsx.
+const ENTRY = new URL(`./execution-thread-entry${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 
 export function startExecutionThread(config: Config, logger: Logger): ExecutionThread {
   const inner = createInProcessQueue();
