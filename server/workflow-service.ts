@@ -4,6 +4,7 @@ import {
   diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider,
   type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
+import type { NodeIssue } from '../engine/index.ts';
 import type { EventStore } from '../events/index.ts';
 import {
   WORKFLOW_HISTORY, WORKFLOW_VERSIONS, WORKFLOWS,
@@ -31,6 +32,8 @@ export interface WorkflowServiceDeps {
   workflows: ProjectionRunner;
   history: ProjectionRunner;
   run: RunCommand;
+  /** What keeps a workflow from running (unknown node types, credentials not chosen): activation is refused. */
+  issuesOf?: (definition: WorkflowDefinition) => NodeIssue[];
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;
@@ -75,7 +78,15 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     rename: (id: string, name: string, ctx: RequestContext, expectedRevision?: number) => execute(id, { type: 'RenameWorkflow', name }, ctx, expectedRevision),
     delete: (id: string, ctx: RequestContext, expectedRevision?: number) => execute(id, { type: 'DeleteWorkflow' }, ctx, expectedRevision),
     undelete: (id: string, ctx: RequestContext) => execute(id, { type: 'RestoreDeletedWorkflow' }, ctx),
-    activate: (id: string, ctx: RequestContext) => execute(id, { type: 'ActivateWorkflow' }, ctx),
+    async activate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
+      const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
+      const issues = doc && !doc.deleted && !doc.active ? deps.issuesOf?.(doc.definition) ?? [] : [];
+      if (issues.length > 0) {
+        const named = [...new Set(issues.map((i) => `'${i.node}'`))].join(', ');
+        throw new ValidationError(`The workflow cannot be activated: fix ${named} first`, issues.map((i) => ({ path: `nodes.${i.index}`, message: `${i.node}: ${i.message}` })));
+      }
+      return execute(id, { type: 'ActivateWorkflow' }, ctx);
+    },
     deactivate: (id: string, ctx: RequestContext) => execute(id, { type: 'DeactivateWorkflow' }, ctx),
     setTags: (id: string, tags: string[], ctx: RequestContext) => execute(id, { type: 'TagWorkflow', tags }, ctx),
     share: (id: string, workspaceId: string, ctx: RequestContext) => execute(id, { type: 'ShareWorkflow', workspaceId }, ctx),
