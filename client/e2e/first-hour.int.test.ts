@@ -1,5 +1,6 @@
 // A new user's first hour in real Chromium, from an empty data folder: the owner set-up screen
-// (shown only while no one has an account) signs the owner in, and the audit log names them.
+// (shown only while no one has an account) signs the owner in, and the audit log names them; an
+// imported workflow with an unknown node is marked on the canvas and cannot be activated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, startHarness, type Harness } from './harness.ts';
 
@@ -48,6 +49,28 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
     const again = await stranger.request.post('/api/v1/setup', { data: { email: 'eve@example.com', name: 'Eve', password: 'longenough1' } });
     expect(again.status()).toBe(409);
     await stranger.close();
+
+    // An n8n export with a node this instance lacks, and a credential named that does not exist.
+    const imported = await context.request.post('/api/v1/workflows/import', { data: {
+      name: 'From n8n',
+      nodes: [
+        { name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { path: 'first-hour', httpMethod: 'POST' } },
+        { name: 'Tell Slack', type: 'n8n-nodes-base.slack', typeVersion: 2.2, position: [260, 0], parameters: {} },
+        { name: 'Call API', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [520, 0], parameters: { url: 'http://127.0.0.1:9/' }, credentials: { httpHeaderAuth: 'Team token' } },
+      ],
+      connections: { Hook: { main: [[{ node: 'Tell Slack', type: 'main', index: 0 }]] }, 'Tell Slack': { main: [[{ node: 'Call API', type: 'main', index: 0 }]] } },
+    } });
+    expect(imported.status(), await imported.text()).toBe(201);
+    const workflowId = (await imported.json()).imported[0].id;
+    await page.goto(`/workflows/${workflowId}`);
+    await page.waitForSelector('[data-node-name="Tell Slack"] [data-testid="node-issues"]');
+    expect(await page.locator('[data-node-name="Call API"] [data-testid="node-issues"]').getAttribute('title')).toContain("No httpHeaderAuth credential chosen ('Team token' was not found)");
+    expect(await page.locator('[data-node-name="Hook"] [data-testid="node-issues"]').count()).toBe(0);
+    await page.locator('.active-toggle input').click();
+    await page.waitForSelector('[data-testid="toast"].error');
+    expect(await page.locator('[data-testid="toast"]').textContent()).toContain("The workflow cannot be activated: fix 'Tell Slack', 'Call API' first");
+    expect(await page.locator('.active-toggle input').isChecked()).toBe(false);
+    await screenshot(page, '31-unknown-node-refused');
     await context.close();
   });
 });

@@ -18,6 +18,8 @@ export type WeftNodeData = {
   inputs: string[];
   outputs: string[];
   disabled: boolean;
+  /** What keeps the node from running (unknown type, credential not chosen); the server refuses activation for these. */
+  issues: string[];
   trigger: boolean;
   run?: NodeRunState;
   pinned: boolean;

@@ -51,6 +51,7 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
         inputs: inputsOf(description),
         outputs: description || !sticky ? outputsOf(n, description) : [],
         disabled: n.disabled === true,
+        issues: catalog && !sticky && !ghost ? issuesOf(n, description !== undefined) : [],
         trigger: description ? description.inputs.length === 0 : /trigger/i.test(n.type),
         run: deco.run?.[n.name],
         pinned: def.pinData?.[n.name] !== undefined,
@@ -86,4 +87,10 @@ export function edgeLink(edge: { id: string }): { from: string; output: number; 
   const [from, output, to, input] = edge.id.split('\u0000');
   if (from === undefined || to === undefined) return undefined;
   return { from, output: Number(output), to, input: Number(input), type: 'main' };
+}
+
+/** The same checks as the server's activation (engine/workflow-issues.ts), worded for the canvas. */
+function issuesOf(node: WorkflowNode, known: boolean): string[] {
+  if (!known) return [`Unknown node type ${node.type}: not installed on this instance`];
+  return Object.entries(node.credentials ?? {}).filter(([, ref]) => !ref.id).map(([type, ref]) => `No ${type} credential chosen${ref.name ? ` ('${ref.name}' was not found)` : ''}`);
 }
