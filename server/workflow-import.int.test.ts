@@ -181,6 +181,8 @@ describe('importing real n8n JSON', () => {
       { path: 'nodes.2', message: "Call API: no httpHeaderAuth credential is chosen ('Nowhere token' was not found)" },
     ]);
     expect((await api('GET', `/api/v1/workflows/${id}`)).body.active).toBe(false);
+    const listed = async () => (await api('GET', '/api/v1/workflows?limit=250')).body.data.find((w: Json) => w.id === id);
+    expect((await listed()).issues).toEqual(refused.body.details.map((d: Json) => ({ node: d.message.split(':')[0], message: d.message.slice(d.message.indexOf(': ') + 2) })));
     // Its webhook was not registered either.
     expect((await fetch(`${server.url}/webhook/issues-hook`, { method: 'POST' })).status).toBe(404);
 
@@ -192,5 +194,6 @@ describe('importing real n8n JSON', () => {
     const activated = await api('POST', `/api/v1/workflows/${id}/activate`);
     expect(activated.status, JSON.stringify(activated.body)).toBe(200);
     expect(activated.body.active).toBe(true);
+    expect((await listed()).issues).toEqual([]);
   });
 });

@@ -78,6 +78,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     rename: (id: string, name: string, ctx: RequestContext, expectedRevision?: number) => execute(id, { type: 'RenameWorkflow', name }, ctx, expectedRevision),
     delete: (id: string, ctx: RequestContext, expectedRevision?: number) => execute(id, { type: 'DeleteWorkflow' }, ctx, expectedRevision),
     undelete: (id: string, ctx: RequestContext) => execute(id, { type: 'RestoreDeletedWorkflow' }, ctx),
+    /** What keeps a workflow from running, per node: activation is refused while there is any. */
+    issues: (definition: WorkflowDefinition): NodeIssue[] => deps.issuesOf?.(definition) ?? [],
+
     async activate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
       const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
       const issues = doc && !doc.deleted && !doc.active ? deps.issuesOf?.(doc.definition) ?? [] : [];

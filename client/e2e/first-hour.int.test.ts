@@ -71,6 +71,13 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
     expect(await page.locator('[data-testid="toast"]').textContent()).toContain("The workflow cannot be activated: fix 'Tell Slack', 'Call API' first");
     expect(await page.locator('.active-toggle input').isChecked()).toBe(false);
     await screenshot(page, '31-unknown-node-refused');
+    // The list says so too, and its Active box stays unticked when the server refuses.
+    await page.goto('/workflows');
+    const row = page.locator('[data-testid="workflow-row"]', { hasText: 'From n8n' });
+    expect(await row.locator('[data-testid="workflow-issues"]').textContent()).toContain('2 issues');
+    await row.locator('input[aria-label="Active"]').click();
+    await page.waitForSelector('[data-testid="toast"].error');
+    expect(await row.locator('input[aria-label="Active"]').isChecked()).toBe(false);
     await context.close();
   });
 });

@@ -61,10 +61,12 @@ export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: 
         limit: q.limit(),
         cursor: q.cursor().optional(),
       }),
-      responses: { 200: '`{data, nextCursor}`', 400: 'Invalid query' },
+      responses: { 200: '`{data, nextCursor}`; each workflow has `issues`: `[{node, message}]`', 400: 'Invalid query' },
       async handler(ctx, { query }) {
         const page = await service.list({ ...query, workspaceId: workspaceOf(ctx) });
-        ctx.body = { data: page.items.map(toApiWorkflow), nextCursor: page.nextCursor ?? null };
+        // `issues`: each node that keeps the workflow from running, and why (the list marks them).
+        const issues = (doc: WorkflowDoc) => service.issues(doc.definition).map(({ node, message }) => ({ node, message }));
+        ctx.body = { data: page.items.map((doc) => ({ ...toApiWorkflow(doc), issues: issues(doc) })), nextCursor: page.nextCursor ?? null };
       },
     }),
     route({

@@ -16,9 +16,11 @@ export type ApiWorkflow = WorkflowDefinition & {
   versionId?: string;
   updatedAt: string;
   createdAt?: string;
+  /** In lists: each node that keeps the workflow from running, and why. */
+  issues?: { node: string; message: string }[];
 };
 
-const SERVER_FIELDS = ['id', 'active', 'isArchived', 'tags', 'revision', 'versionId', 'updatedAt', 'createdAt'];
+const SERVER_FIELDS = ['id', 'active', 'isArchived', 'tags', 'revision', 'versionId', 'updatedAt', 'createdAt', 'issues'];
 
 /** The editable definition inside an API workflow. */
 export function definitionOf(workflow: ApiWorkflow): WorkflowDefinition {
