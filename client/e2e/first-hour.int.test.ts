@@ -71,6 +71,13 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
     expect(await page.locator('[data-testid="toast"]').textContent()).toContain("The workflow cannot be activated: fix 'Tell Slack', 'Call API' first");
     expect(await page.locator('.active-toggle input').isChecked()).toBe(false);
     await screenshot(page, '31-unknown-node-refused');
+    // A run started anyway fails before its first step; the replay says why and names the node.
+    const run = await context.request.post(`/api/v1/workflows/${workflowId}/run?wait=true`, { data: { startNode: 'Hook', triggerItems: [{ json: {} }] } });
+    expect(run.status(), await run.text()).toBe(201);
+    await page.goto(`/workflows/${workflowId}/executions/${(await run.json()).id}`);
+    expect(await page.locator('[data-testid="replay-error"]').textContent()).toContain('Unknown node type on: "Tell Slack"');
+    await screenshot(page, '32-run-failed-before-any-step');
+
     // The list says so too, and its Active box stays unticked when the server refuses.
     await page.goto('/workflows');
     const row = page.locator('[data-testid="workflow-row"]', { hasText: 'From n8n' });

@@ -8,7 +8,7 @@ import { statesAt, stepsOf, type RunData } from './replay.ts';
 
 export interface Execution {
   status: string;
-  data?: { resultData: { runData: RunData } };
+  data?: { resultData: { runData: RunData; error?: { message: string; description?: string; node?: string } } };
 }
 
 const POLL_MS = 500;
