@@ -21,6 +21,7 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
     await page.goto('/');
     await page.waitForSelector('[data-testid="setup-form"]');
     expect(await page.locator('h1').textContent()).toBe('Set up owner account');
+    await screenshot(page, '29-owner-set-up-screen');
     await page.fill('#setup-email', 'ada@example.com');
     await page.fill('#setup-first', 'Ada');
     await page.fill('#setup-last', 'Lovelace');
