@@ -4,6 +4,7 @@ export * from './errors.ts';
 export * from './bounded-json.ts';
 export * from './decider.ts';
 export * from './workflow-definition.ts';
+export * from './workflow-issues.ts';
 export * from './normalise-workflow.ts';
 export * from './workflow-diff.ts';
 export * from './workflow-edits.ts';

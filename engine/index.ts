@@ -1,7 +1,6 @@
 // The execution engine: node SDK (what nodes are and may ask), run data, expressions, executor.
 export * from './node-sdk.ts';
 export * from './run-data.ts';
-export * from './workflow-issues.ts';
 export * from './expression-context.ts';
 export * from './expressions/index.ts';
 export * from './sandbox/index.ts';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DEFAULT_WORKSPACE_ID, WriteNotVisibleError, WriteQuarantinedError } from '../domain/index.ts';
+import { DEFAULT_WORKSPACE_ID, nodeIssues, WriteNotVisibleError, WriteQuarantinedError } from '../domain/index.ts';
 import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type BlobStore, type EventStore } from '../events/index.ts';
 import {
   auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
@@ -39,7 +39,7 @@ import { createProductionRegistry, createRedisTestRegistry, createTestRegistry }
 import { createWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
 import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
 import { createWorkflowCache } from './webhooks/workflow-cache.ts';
-import { createBullmqQueue, createInProcessQueue, nodeIssues, type RunQueue } from '../engine/index.ts';
+import { createBullmqQueue, createInProcessQueue, type RunQueue } from '../engine/index.ts';
 import { getNodeType } from '../nodes/index.ts';
 
 export interface Runtime {
@@ -149,7 +149,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const run = createCommandRunner({ events, projections: readOnly ? [] : [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
   const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
-  const workflowService = createWorkflowService({ events, workflows, history, run, issuesOf: (definition) => nodeIssues(definition, getNodeType) });
+  const workflowService = createWorkflowService({ events, workflows, history, run, issuesOf: (definition) => nodeIssues(definition, (type, version) => getNodeType(type, version) !== undefined) });
   const collab = createCollabRooms({
     events, run, logger: logger.child({ part: 'collab' }), findWorkflow: (id) => workflowService.find(id),
     settings: {

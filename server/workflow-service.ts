@@ -2,9 +2,8 @@
 // model once it has caught up with the write (read-your-writes).
 import {
   diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider,
-  type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowEvent, type WorkflowState,
+  type NodeIssue, type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
-import type { NodeIssue } from '../engine/index.ts';
 import type { EventStore } from '../events/index.ts';
 import {
   WORKFLOW_HISTORY, WORKFLOW_VERSIONS, WORKFLOWS,
@@ -48,6 +47,9 @@ export interface VersionDiff extends WorkflowDiff {
 export function createWorkflowService(deps: WorkflowServiceDeps) {
   const { events, workflows, history, run } = deps;
 
+  /** What keeps a workflow from running, per node: activation is refused while there is any. */
+  const issues = (definition: WorkflowDefinition): NodeIssue[] => deps.issuesOf?.(definition) ?? [];
+
   async function execute(id: string, command: WorkflowCommand, ctx: RequestContext, expectedRevision?: number): Promise<WorkflowDoc> {
     const workspaceId = command.type === 'CreateWorkflow' ? command.workspaceId : (await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id))?.workspaceId;
     const result = await run(workflowDecider, streamName(WORKFLOW_CATEGORY, id), command, ctx, { expectedRevision, workspaceId });
@@ -78,15 +80,14 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     rename: (id: string, name: string, ctx: RequestContext, expectedRevision?: number) => execute(id, { type: 'RenameWorkflow', name }, ctx, expectedRevision),
     delete: (id: string, ctx: RequestContext, expectedRevision?: number) => execute(id, { type: 'DeleteWorkflow' }, ctx, expectedRevision),
     undelete: (id: string, ctx: RequestContext) => execute(id, { type: 'RestoreDeletedWorkflow' }, ctx),
-    /** What keeps a workflow from running, per node: activation is refused while there is any. */
-    issues: (definition: WorkflowDefinition): NodeIssue[] => deps.issuesOf?.(definition) ?? [],
+    issues,
 
     async activate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
       const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
-      const issues = doc && !doc.deleted && !doc.active ? deps.issuesOf?.(doc.definition) ?? [] : [];
-      if (issues.length > 0) {
-        const named = [...new Set(issues.map((i) => `'${i.node}'`))].join(', ');
-        throw new ValidationError(`The workflow cannot be activated: fix ${named} first`, issues.map((i) => ({ path: `nodes.${i.index}`, message: `${i.node}: ${i.message}` })));
+      const found = doc && !doc.deleted && !doc.active ? issues(doc.definition) : [];
+      if (found.length > 0) {
+        const named = [...new Set(found.map((i) => `'${i.node}'`))].join(', ');
+        throw new ValidationError(`The workflow cannot be activated: fix ${named} first`, found.map((i) => ({ path: `nodes.${i.index}`, message: `${i.node}: ${i.message}` })));
       }
       return execute(id, { type: 'ActivateWorkflow' }, ctx);
     },

@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
     const workflowId = (await imported.json()).imported[0].id;
     await page.goto(`/workflows/${workflowId}`);
     await page.waitForSelector('[data-node-name="Tell Slack"] [data-testid="node-issues"]');
-    expect(await page.locator('[data-node-name="Call API"] [data-testid="node-issues"]').getAttribute('title')).toContain("No httpHeaderAuth credential chosen ('Team token' was not found)");
+    expect(await page.locator('[data-node-name="Call API"] [data-testid="node-issues"]').getAttribute('title')).toContain("Call API: no httpHeaderAuth credential is chosen ('Team token' was not found)");
     expect(await page.locator('[data-node-name="Hook"] [data-testid="node-issues"]').count()).toBe(0);
     await page.locator('.active-toggle input').click();
     await page.waitForSelector('[data-testid="toast"].error');

@@ -18,7 +18,7 @@ export type WeftNodeData = {
   inputs: string[];
   outputs: string[];
   disabled: boolean;
-  /** What keeps the node from running (unknown type, credential not chosen); the server refuses activation for these. */
+  /** What keeps the node from running (domain's nodeIssues; empty for a disabled node): the server refuses activation for these. */
   issues: string[];
   trigger: boolean;
   run?: NodeRunState;

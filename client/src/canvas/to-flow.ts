@@ -3,6 +3,7 @@
 import type { Catalog } from '../lib/node-catalog.ts';
 import { inputsOf, outputsOf, STICKY_TYPE } from '../lib/node-catalog.ts';
 import type { NodeRunState } from '../lib/live.svelte.ts';
+import { nodeIssues } from '../../../domain/index.ts';
 import type { WorkflowDefinition, WorkflowNode } from '../lib/types.ts';
 import { links } from '../lib/workflow-model.ts';
 import { glyph, type DiffMark, type Editor, type WeftEdge, type WeftNode } from './flow-types.ts';
@@ -22,6 +23,11 @@ export const nodeIdOf = (n: WorkflowNode) => n.id ?? `name:${n.name}`;
 export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, previous: WeftNode[], deco: FlowDecorations = {}): { nodes: WeftNode[]; edges: WeftEdge[] } {
   const prev = new Map(previous.map((n) => [n.id, n]));
   const all = [...def.nodes, ...(deco.ghosts ?? [])];
+  // The server's activation check, run against the editor's catalog (once it has loaded).
+  const issues = new Map<string, string[]>();
+  for (const issue of catalog ? nodeIssues(def, (type, version) => catalog.describe(type, version) !== undefined) : []) {
+    issues.set(issue.node, [...(issues.get(issue.node) ?? []), `${issue.node}: ${issue.message}`]);
+  }
   const nodes: WeftNode[] = all.map((n) => {
     const id = nodeIdOf(n);
     const old = prev.get(id);
@@ -51,7 +57,7 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
         inputs: inputsOf(description),
         outputs: description || !sticky ? outputsOf(n, description) : [],
         disabled: n.disabled === true,
-        issues: catalog && !sticky && !ghost ? issuesOf(n, description !== undefined) : [],
+        issues: ghost ? [] : issues.get(n.name) ?? [],
         trigger: description ? description.inputs.length === 0 : /trigger/i.test(n.type),
         run: deco.run?.[n.name],
         pinned: def.pinData?.[n.name] !== undefined,
@@ -87,10 +93,4 @@ export function edgeLink(edge: { id: string }): { from: string; output: number; 
   const [from, output, to, input] = edge.id.split('\u0000');
   if (from === undefined || to === undefined) return undefined;
   return { from, output: Number(output), to, input: Number(input), type: 'main' };
-}
-
-/** The same checks as the server's activation (engine/workflow-issues.ts), worded for the canvas. */
-function issuesOf(node: WorkflowNode, known: boolean): string[] {
-  if (!known) return [`Unknown node type ${node.type}: not installed on this instance`];
-  return Object.entries(node.credentials ?? {}).filter(([, ref]) => !ref.id).map(([type, ref]) => `No ${type} credential chosen${ref.name ? ` ('${ref.name}' was not found)` : ''}`);
 }
