@@ -1,15 +1,14 @@
 // What the editor's end-to-end tests share: a built client, a real server (startTestServer), Debian's
 // Chromium driven by playwright-core, signed-in pages that record console errors, and screenshots.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CLIENT_SOURCES, CLIENT_STAMP, isFresh } from '../../bin/compiled.mjs';
 import { startTestServer, TEST_OWNER, type TestServer } from '../../server/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLIENT = path.join(ROOT, 'client');
-const DIST_INDEX = path.join(CLIENT, 'dist', 'index.html');
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,22 +20,12 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'e2e' || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /**
  * Builds the client when its build is missing or older than its sources. Test files run in
  * parallel workers, so a lock directory makes one of them build while the others wait.
  */
 export async function ensureClientBuilt(): Promise<void> {
-  const fresh = () => existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= newestSource(CLIENT);
+  const fresh = () => isFresh(CLIENT_STAMP, CLIENT_SOURCES);
   if (fresh()) return;
   const lock = path.join(ROOT, 'test-output', '.client-build.lock');
   mkdirSync(path.dirname(lock), { recursive: true });
@@ -52,7 +41,7 @@ export async function ensureClientBuilt(): Promise<void> {
     }
   }
   try {
-    if (!fresh()) execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: CLIENT, stdio: 'inherit' });
+    if (!fresh()) execFileSync(process.execPath, [path.join(ROOT, 'ops', 'build.mjs'), 'client'], { cwd: ROOT, stdio: 'inherit' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

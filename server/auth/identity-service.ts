@@ -36,6 +36,11 @@ function checkPassword(password: string, path = 'password'): void {
  */
 const SIGN_IN_STEP = { step: 'signin' };
 
+/** Someone not signed in who registers (first set-up, an invitation) is the actor of record. */
+function selfActing(ctx: RequestContext, user: { id: string; name: string }): RequestContext {
+  return ctx.actor.kind === 'system' && ctx.actor.id === 'anonymous' ? { ...ctx, actor: { kind: 'user', id: user.id, name: user.name } } : ctx;
+}
+
 const emailStream = (email: string) => streamName(USER_EMAIL_CATEGORY, createHash('sha256').update(email).digest('hex').slice(0, 32));
 
 export function createIdentityService(deps: IdentityDeps) {
@@ -63,8 +68,7 @@ export function createIdentityService(deps: IdentityDeps) {
       const email = normalizeEmail(input.email);
       checkPassword(input.password);
       const userId = newEntityId();
-      // Someone not signed in who registers (first set-up, an invitation) is the actor of record.
-      if (ctx.actor.kind === 'system' && ctx.actor.id === 'anonymous') ctx = { ...ctx, actor: { kind: 'user', id: userId, name: input.name } };
+      ctx = selfActing(ctx, { id: userId, name: input.name });
       try {
         await events.append(emailStream(email), [{
           id: crypto.randomUUID(), type: 'UserEmailReserved', data: { userId },
@@ -83,8 +87,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async setupOwner(input: { email: string; name: string; password: string }, ctx: RequestContext): Promise<UserDoc> {
       if ((await users().count()) > 0) throw new ConflictError('The instance is already set up');
       const owner = await service.register({ ...input, instanceRole: 'owner' }, ctx);
-      const asOwner = ctx.actor.id === 'anonymous' ? { ...ctx, actor: { kind: 'user' as const, id: owner.id, name: owner.name } } : ctx;
-      await run(workspaceDecider, streamName(WORKSPACE_CATEGORY, DEFAULT_WORKSPACE_ID), { type: 'CreateWorkspace', name: 'Default', creatorId: owner.id }, asOwner, { workspaceId: DEFAULT_WORKSPACE_ID });
+      await run(workspaceDecider, streamName(WORKSPACE_CATEGORY, DEFAULT_WORKSPACE_ID), { type: 'CreateWorkspace', name: 'Default', creatorId: owner.id }, selfActing(ctx, owner), { workspaceId: DEFAULT_WORKSPACE_ID });
       return owner;
     },
 

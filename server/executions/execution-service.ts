@@ -76,10 +76,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     ? queue.onEnded((id, outcome) => {
         const list = waiters.get(id) ?? [];
         if (!list.some((w) => w.wanted)) return void waiters.delete(id);
-        const full = list.some((w) => w.wanted === 'full');
-        if (outcome && !(outcome.lastNodeOnly && full)) return settleWaiters(id, outcome.result, outcome.revision);
-        void (full ? readRun(id) : readRunForLastNode(id)).then(
-          (stream) => settleWaiters(id, full ? foldExecution(stream) : withLastNodeOnly(foldExecution(stream)), stream.at(-1)?.revision ?? -1),
+        const scope: WantedResult = list.some((w) => w.wanted === 'full') ? 'full' : 'lastNode';
+        if (outcome && !(outcome.lastNodeOnly && scope === 'full')) return settleWaiters(id, outcome.result, outcome.revision);
+        void readResult(id, scope).then(
+          ({ result, revision }) => settleWaiters(id, result, revision),
           (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
         );
       })
@@ -91,13 +91,17 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   /**
-   * A run's events with only its last node's outputs read back (a webhook answering with that
-   * node): the other nodes of a million-item run are hundreds of megabytes nobody asked for.
+   * A run's result read back from the log, all of it or its last node's only: for a webhook
+   * answering with that node, the other nodes of a million-item run are hundreds of megabytes
+   * nobody asked for, so only that node's outputs are read from the blob store.
    */
-  async function readRunForLastNode(id: string) {
+  async function readResult(id: string, scope: WantedResult): Promise<{ result: RunResult; revision: number }> {
     const stream = await events.readStream(executionStreamName(id));
+    const revision = stream.at(-1)?.revision ?? -1;
+    if (scope === 'full') return { result: foldExecution(await hydrate(stream, deps.blobs)), revision };
     const last = foldExecution(stream).data.resultData.lastNodeExecuted;
-    return hydrate(stream, deps.blobs, (e) => (e.data as { node?: string } | undefined)?.node === last);
+    const result = foldExecution(await hydrate(stream, deps.blobs, (e) => (e.data as { node?: string } | undefined)?.node === last));
+    return { result: withLastNodeOnly(result), revision };
   }
 
   /**
