@@ -273,3 +273,8 @@ export function mergeRedacted(type: CredentialType | string, previous: Record<st
 export function applyCredentialInput(typeName: string, incoming: unknown, previous: Record<string, unknown> = {}): Record<string, unknown> {
   return parseCredentialData(typeName, mergeRedacted(typeName, previous, incoming));
 }
+
+/** A credential type's name for people ("Basic Auth"); the type name when the type is not known here. */
+export function credentialDisplayName(type: string): string {
+  return getCredentialType(type)?.displayName ?? type;
+}

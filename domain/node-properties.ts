@@ -25,6 +25,13 @@ export interface NodeProperty {
   typeOptions?: Record<string, unknown>;
 }
 
+/** A credential type a node takes, as n8n declares it: shown, and then required if `required`, only where its displayOptions hold. */
+export interface NodeCredentialDescription {
+  name: string;
+  required?: boolean;
+  displayOptions?: DisplayOptions;
+}
+
 type Values = Record<string, unknown>;
 
 
@@ -34,7 +41,8 @@ export interface DisplayScope {
   description?: { name: string };
 }
 
-export function isDisplayed(values: Values, property: NodeProperty, scope: DisplayScope, root: Values): boolean {
+/** Whether a property (or a credential the node declares: anything with displayOptions) is displayed. */
+export function isDisplayed(values: Values, property: { displayOptions?: DisplayOptions }, scope: DisplayScope, root: Values): boolean {
   const options = property.displayOptions;
   if (!options) return true;
   if (options.show) {

@@ -335,8 +335,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A one-line account of an edit, for history lists. */
-export function describeEdit(edit: WorkflowEditEvent): string {
+/**
+ * A one-line account of an edit, for history lists. `parameterName` names a changed parameter
+ * (its display name, where the caller knows the node's type); by default its path.
+ */
+export function describeEdit(edit: WorkflowEditEvent, parameterName: (path: string[]) => string = (path) => path.join('.')): string {
   const d = edit.data as unknown as Record<string, unknown>;
   const node = `'${String(d.name)}'`;
   switch (edit.type) {
@@ -346,7 +349,7 @@ export function describeEdit(edit: WorkflowEditEvent): string {
     case 'WorkflowNodeMoved': return `moved ${node}`;
     case 'WorkflowNodeDisabled': return `disabled ${node}`;
     case 'WorkflowNodeEnabled': return `enabled ${node}`;
-    case 'WorkflowNodeParameterChanged': return `changed ${node} parameter ${edit.data.path.join('.')}`;
+    case 'WorkflowNodeParameterChanged': return `changed ${node} parameter ${parameterName(edit.data.path)}`;
     case 'WorkflowNodeCredentialsChanged': return `changed credentials of ${node}`;
     case 'WorkflowNodeFieldChanged': return `changed ${node} ${edit.data.field}`;
     case 'WorkflowConnectionAdded': return `connected '${edit.data.from}' to '${edit.data.to}'`;

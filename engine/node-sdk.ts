@@ -1,9 +1,9 @@
 // The node SDK: what a node is (description + execute) and what it may ask of the engine while it
 // runs. Nodes import only this (through engine/index.ts).
-import type { NodeProperty, WorkflowNode } from '../domain/index.ts';
+import type { NodeCredentialDescription, NodeProperty, WorkflowNode } from '../domain/index.ts';
 
 // Parameter descriptions live in domain/ (the editor shares them); nodes get them from here.
-export type { DisplayOptions, NodeProperty } from '../domain/index.ts';
+export type { DisplayOptions, NodeCredentialDescription, NodeProperty } from '../domain/index.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -55,8 +55,8 @@ export interface NodeDescription {
   /** Output connection types; `outputNames` labels them (IF: true/false). */
   outputs: string[];
   outputNames?: string[];
-  /** Credential types the node can use. */
-  credentials?: { name: string; required?: boolean }[];
+  /** Credential types the node can use, each shown (and required) only where its displayOptions hold. */
+  credentials?: NodeCredentialDescription[];
   properties: NodeProperty[];
   /**
    * n8n's `requiredInputs` (v1 order): which inputs must have data before a waiting multi-input

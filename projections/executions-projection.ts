@@ -28,6 +28,11 @@ export interface ExecutionDoc {
   retryOf?: string;
   /** Set for a re-run from one node: the execution it came from. */
   rerunOf?: string;
+  /**
+   * The node the run started from: the trigger or the node re-run from; for a retry, the node the
+   * retried run failed on (the nodes before it are not run again).
+   */
+  startNode?: string;
   deleted: boolean;
   nodesRun: number;
 }
@@ -40,12 +45,12 @@ export interface BlobRefDoc {
   sha256: string;
 }
 
-interface StartedData { workflowId: string; mode: string; definitionHash?: string; workflowRevision?: number; retryOf?: string; rerunOf?: string; startedAt?: string; queuedAt?: string }
+interface StartedData { workflowId: string; mode: string; definitionHash?: string; workflowRevision?: number; retryOf?: string; rerunOf?: string; startNode?: string; startedAt?: string; queuedAt?: string }
 interface FinishedData { status: string; stoppedAt: string; error?: { message: string; node?: string }; lastNodeExecuted?: string }
 
 export const executionsProjection: Projection = {
   name: 'executions',
-  version: 3,
+  version: 4,
   collections: [
     {
       name: EXECUTIONS,
@@ -84,6 +89,7 @@ async function applyStep(event: RecordedEvent, id: string, docs: Collection<Exec
       const data = event.data as StartedData;
       const queued = event.type === 'ExecutionQueued';
       const before = queued ? undefined : await docs.get(id);
+      const startNode = data.retryOf ? (await docs.get(data.retryOf))?.error?.node ?? before?.startNode : data.startNode ?? before?.startNode;
       await docs.upsert({
         ...before,
         // n8n's status of a run that waits for a worker is 'new'.
@@ -95,6 +101,7 @@ async function applyStep(event: RecordedEvent, id: string, docs: Collection<Exec
         ...(data.workflowRevision !== undefined ? { workflowRevision: data.workflowRevision } : {}),
         ...(data.retryOf ? { retryOf: data.retryOf } : {}),
         ...(data.rerunOf ? { rerunOf: data.rerunOf } : {}),
+        ...(startNode ? { startNode } : {}),
       });
       return;
     }

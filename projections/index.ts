@@ -12,7 +12,7 @@ export type { Projection } from './projection.ts';
 export { ProjectionRunner, type ProjectionStatus } from './projection-runner.ts';
 export { workflowsProjection, WORKFLOWS, type WorkflowDoc } from './workflows-projection.ts';
 export {
-  workflowHistoryProjection, WORKFLOW_HISTORY, WORKFLOW_VERSIONS, type WorkflowHistoryDoc, type WorkflowVersionDoc,
+  createWorkflowHistoryProjection, WORKFLOW_HISTORY, WORKFLOW_VERSIONS, type WorkflowHistoryDoc, type WorkflowVersionDoc,
 } from './workflow-history-projection.ts';
 export { auditProjection, AUDIT, type AuditDoc } from './audit-projection.ts';
 export {
@@ -22,7 +22,7 @@ export {
 export { credentialsProjection, CREDENTIALS, type CredentialDoc } from './credentials-projection.ts';
 export { executionsProjection, EXECUTIONS, EXECUTION_BLOB_REFS, EXECUTION_CATEGORY, type BlobRefDoc, type ExecutionDoc } from './executions-projection.ts';
 export {
-  webhooksProjection, WEBHOOKS, WEBHOOK_OWNERS, webhookKey, webhooksOf, webhookMethods, normalizeWebhookPath,
-  type WebhookDoc, type WebhookOwnerDoc, type WebhookEntry,
+  webhooksProjection, WEBHOOKS, WEBHOOK_OWNERS, webhookKey,
+  type WebhookDoc, type WebhookOwnerDoc,
 } from './webhooks-projection.ts';
 export type { QuarantineRecord } from './quarantine.ts';

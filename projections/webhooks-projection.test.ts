@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkflowDefinition } from '../domain/index.ts';
-import { webhookMethods, webhooksOf } from './webhooks-projection.ts';
+import { webhookMethods, webhooksOf } from '../domain/index.ts';
 
 const hook = (name: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   ({ id: name, name, type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters, ...extra });

@@ -1,8 +1,8 @@
 // The production webhook registry: which active workflow and node answer each method + path,
 // folded from workflow events so every server process answers the same calls.
 import {
-  streamCategory, streamId, WORKFLOW_CATEGORY, workflowDecider,
-  type RecordedEvent, type WorkflowDefinition, type WorkflowEvent, type WorkflowState,
+  streamCategory, streamId, webhooksOf, WORKFLOW_CATEGORY, workflowDecider,
+  type RecordedEvent, type WebhookEntry, type WorkflowDefinition, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
 import type { Collection } from './read-model-store.ts';
@@ -23,16 +23,6 @@ export interface WebhookDoc {
   segments: number;
 }
 
-/** A webhook as a definition declares it, before registration. */
-export interface WebhookEntry {
-  method: string;
-  path: string;
-  node: string;
-  dynamic: boolean;
-  webhookId?: string;
-  segments: number;
-}
-
 /** Per-workflow state the registry needs: whether it is active and which webhooks it declares. */
 export interface WebhookOwnerDoc {
   [k: string]: unknown;
@@ -48,47 +38,8 @@ export interface WebhookOwnerDoc {
 export const WEBHOOKS = 'webhooks';
 export const WEBHOOK_OWNERS = 'owners';
 
-const WEBHOOK_NODE = 'n8n-nodes-base.webhook';
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
-
 export function webhookKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
-}
-
-export function normalizeWebhookPath(path: string): string {
-  return path.replace(/^\/+|\/+$/g, '');
-}
-
-/**
- * The webhooks a definition declares, with n8n's path rules: a path with `:params` is prefixed by
- * the node's webhookId, an empty path is the webhookId, and a node without webhookId (older
- * workflows) uses `<workflowId>/<node name>/<path>`.
- */
-export function webhooksOf(definition: WorkflowDefinition, workflowId: string): WebhookOwnerDoc['webhooks'] {
-  const out: WebhookOwnerDoc['webhooks'] = [];
-  for (const node of definition.nodes) {
-    if (node.type !== WEBHOOK_NODE || node.disabled) continue;
-    const params = (node.parameters ?? {}) as Record<string, unknown>;
-    const raw = normalizeWebhookPath(typeof params.path === 'string' ? params.path : '');
-    const webhookId = typeof node.webhookId === 'string' && node.webhookId ? node.webhookId : undefined;
-    const dynamic = raw.split('/').some((s) => s.startsWith(':'));
-    let path: string;
-    if (!webhookId) path = [workflowId, encodeURIComponent(node.name.toLowerCase()), raw].filter(Boolean).join('/');
-    else if (raw === '') path = webhookId;
-    else if (dynamic) path = `${webhookId}/${raw}`;
-    else path = raw;
-    for (const method of webhookMethods(params)) {
-      out.push({ method, path, node: node.name, dynamic, segments: path.split('/').length, ...(webhookId ? { webhookId } : {}) });
-    }
-  }
-  return out;
-}
-
-/** `httpMethod` (GET by default), or an array of them with `multipleMethods`. */
-export function webhookMethods(params: Record<string, unknown>): string[] {
-  const value = params.httpMethod ?? 'GET';
-  const list = Array.isArray(value) ? value : [value];
-  return [...new Set(list.map((m) => String(m).toUpperCase()).filter((m) => METHODS.includes(m)))];
 }
 
 export const webhooksProjection: Projection = {

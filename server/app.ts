@@ -53,6 +53,8 @@ export interface AppDeps {
   backends: Backend[];
   /** The event log's head position, for /readyz to tell a projection behind it. */
   headPosition(): Promise<number>;
+  /** Commits a workflow's live edits not yet committed (its open collaborative room), before a run. */
+  settleEdits?(workflowId: string): Promise<void>;
   /** Webhook calls (raw bodies, so mounted before the JSON body parser) and their API routes. */
   webhooks?: { middleware: Koa.Middleware; routes: Route[] };
 }
@@ -79,11 +81,11 @@ export function createApp(deps: AppDeps): App {
     ...workflowRoutes(deps.workflows, requireWorkspace, deps.credentials),
     ...versionRoutes(deps.workflows),
     ...credentialRoutes(deps.credentials, requireWorkspace),
-    ...executionRoutes(deps.executions, deps.workflows),
+    ...executionRoutes(deps.executions, deps.workflows, deps.settleEdits),
     ...auditRoutes(deps.audit),
     ...(deps.webhooks?.routes ?? []),
     ...nodeTypeRoutes(NODE_TYPES),
-    ...editorRoutes({ access: deps.access, workflows: deps.workflows, executions: deps.executions, workspaces: deps.workspaces, config: deps.config }),
+    ...editorRoutes({ access: deps.access, workflows: deps.workflows, executions: deps.executions, workspaces: deps.workspaces, config: deps.config, publicUrl: deps.config.publicUrl }),
   ];
   const openapi = buildOpenApi(
     [...routes, route({ method: 'get', path: '/api/v1/openapi.json', tag: 'ops', access: { kind: 'public' }, summary: 'This document', responses: { 200: 'OpenAPI 3.1' }, handler: async () => {} })],

@@ -46,7 +46,7 @@ const settings = {
   jsonBodyLimitBytes: { env: 'JSON_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).default(16 * 1024 * 1024), doc: 'Largest JSON body the API accepts, in bytes.' },
   jsonMaxDepth: { env: 'JSON_MAX_DEPTH', schema: z.coerce.number().int().min(8).max(MAX_STORED_JSON_DEPTH).default(DEFAULT_MAX_JSON_DEPTH), doc: `Deepest nesting of JSON accepted anywhere: API and webhook bodies, imports, files the CLI reads, live messages and collaboration edits (at most ${MAX_STORED_JSON_DEPTH}).` },
   shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', schema: z.coerce.number().int().min(0).default(10_000), doc: 'The longest a shutdown (SIGTERM, SIGINT) takes, in ms: in-flight requests and runs get until then; runs still inside a step are then handed back and the process exits with code 1 (killed 1 s later if its event loop is blocked).' },
-  publicUrl: { env: 'PUBLIC_URL', schema: z.string().url().optional(), doc: 'Address users reach the server at, for invitation and OAuth2 links; default http://localhost:$PORT.' },
+  publicUrl: { env: 'PUBLIC_URL', schema: z.string().url().optional(), doc: 'Address users reach the server at, for invitation, OAuth2 and webhook links; default http://localhost:$PORT (webhook URLs in the editor: the address it was loaded from).' },
   allowedOrigins: {
     env: 'ALLOWED_ORIGINS',
     schema: z.string().default('').transform((v, ctx) => {

@@ -2,14 +2,15 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DEFAULT_WORKSPACE_ID, nodeIssues, WriteNotVisibleError, WriteQuarantinedError } from '../domain/index.ts';
+import { credentialDisplayName, DEFAULT_WORKSPACE_ID, nodeIssues, WriteNotVisibleError, WriteQuarantinedError } from '../domain/index.ts';
 import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type BlobStore, type EventStore } from '../events/index.ts';
 import {
   auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
-  ProjectionRunner, webhooksProjection, workflowHistoryProjection, workflowsProjection,
+  createWorkflowHistoryProjection, ProjectionRunner, webhooksProjection, workflowsProjection,
   type Projection, type ReadModelStore,
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
+import { nodeParameterLabel } from './parameter-labels.ts';
 import { createRedisCommitBus } from './redis-commit-bus.ts';
 import { createThreadCommitBus } from './thread-commit-bus.ts';
 import { startExecutionThread, type ExecutionThread } from './executions/execution-thread.ts';
@@ -79,7 +80,7 @@ export interface Runtime {
 }
 
 export const ALL_PROJECTIONS: Projection[] = [
-  workflowsProjection, workflowHistoryProjection, auditProjection, identityProjection, credentialsProjection, executionsProjection,
+  workflowsProjection, createWorkflowHistoryProjection(nodeParameterLabel), auditProjection, identityProjection, credentialsProjection, executionsProjection,
   webhooksProjection,
 ];
 
@@ -149,7 +150,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const run = createCommandRunner({ events, projections: readOnly ? [] : [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
   const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
-  const workflowService = createWorkflowService({ events, workflows, history, run, issuesOf: (definition) => nodeIssues(definition, (type, version) => getNodeType(type, version) !== undefined) });
+  const workflowService = createWorkflowService({ events, workflows, history, run, issuesOf: (definition) => nodeIssues(definition, (type, version) => getNodeType(type, version)?.description, credentialDisplayName) });
   const collab = createCollabRooms({
     events, run, logger: logger.child({ part: 'collab' }), findWorkflow: (id) => workflowService.find(id),
     settings: {
@@ -221,6 +222,11 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       return workflowService.update(id, definition, tags, ctx, expectedRevision);
     },
   };
+  // Live edits are committed after a quiet second: a run or a test listener started right after an
+  // edit must use it, so the open room's pending edits are committed first.
+  const settleEdits = async (workflowId: string) => {
+    await collab.get(workflowId)?.flush();
+  };
   const guard = createGuard({
     access,
     sessionPrincipal: identityService.sessionPrincipal,
@@ -241,7 +247,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     config, logger, guard, access, projections: runners, backends, headPosition: () => events.headPosition(),
     workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
-    webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowService) },
+    webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowsApi, { publicUrl: config.publicUrl, settleEdits }) },
+    settleEdits,
   });
 
   if (options.role !== 'thread') await bootstrap(config, logger, identityService, workspaceService).catch((err: unknown) => {

@@ -103,6 +103,31 @@ describe('workflows API', () => {
     await expectNothingWritten(() => api.get('/api/v1/workflows').query({ cursor: 'garbage' }), 400);
   });
 
+  it('refuses activation naming a node whose required parameter is empty or whose shown credential is not chosen', async () => {
+    const http = { id: 'h1', name: 'Call API', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [220, 0], parameters: { url: '' } };
+    const created = await create(sampleWorkflow(`Issues ${Math.random()}`, {
+      nodes: [sampleWorkflow().nodes[0], http],
+      connections: { 'When clicking ‘Execute workflow’': { main: [[{ node: 'Call API', type: 'main', index: 0 }]] } },
+    }));
+    const refused = await expectNothingWritten(() => api.post(`/api/v1/workflows/${created.id}/activate`), 400);
+    expect(refused.body.message).toBe("The workflow cannot be activated: fix 'Call API' first");
+    expect(refused.body.details).toEqual([{ path: 'nodes.1', message: "Call API: parameter 'URL' is required" }]);
+    const listed = (await api.get('/api/v1/workflows').query({ name: created.name })).body.data[0];
+    expect(listed.issues).toEqual([{ node: 'Call API', message: "parameter 'URL' is required" }]);
+
+    // With a URL but Basic Auth chosen, the Basic Auth credential is what it lacks.
+    const basic = { ...http, parameters: { url: 'http://127.0.0.1:9/', authentication: 'genericCredentialType', genericAuthType: 'httpBasicAuth' } };
+    const updated = (await api.put(`/api/v1/workflows/${created.id}`).send({ ...sampleWorkflow(created.name), nodes: [sampleWorkflow().nodes[0], basic], connections: created.connections })).body;
+    expect(updated.revision, JSON.stringify(updated)).toBe(1);
+    const again = await expectNothingWritten(() => api.post(`/api/v1/workflows/${created.id}/activate`), 400);
+    expect(again.body.details).toEqual([{ path: 'nodes.1', message: "Call API: credential 'Basic Auth' is required" }]);
+
+    // Authentication None asks for no credential at all.
+    const none = { ...http, parameters: { url: 'http://127.0.0.1:9/' } };
+    await api.put(`/api/v1/workflows/${created.id}`).send({ ...sampleWorkflow(created.name), nodes: [sampleWorkflow().nodes[0], none], connections: created.connections }).expect(200);
+    expect((await api.post(`/api/v1/workflows/${created.id}/activate`)).body.active).toBe(true);
+  });
+
   it('deletes softly, hides deleted workflows from the list, and restores them', async () => {
     const created = await create(sampleWorkflow(`Trash ${Math.random()}`));
     const deleted = await api.delete(`/api/v1/workflows/${created.id}`);

@@ -66,12 +66,20 @@ describe.skipIf(!chromiumAvailable())('collaboration in the editor', () => {
     await b.page.fill('[data-testid="palette-search"]', 'Limit');
     await b.page.keyboard.press('Enter');
     await b.page.waitForSelector('[data-node-name="Limit"]');
+    // New nodes go right of the last one, which may be past the edge of A's view: A fits the view.
+    await a.page.keyboard.press('Escape');
+    await a.page.keyboard.press('1');
     await within(LIVE_MS, async () => (await a.page.locator('[data-node-name="Limit"]').count()) === 1, "A sees B's new node");
   });
 
   it("each sees the other's moved node within a second", async () => {
     await a.page.keyboard.press('Escape');
     await b.page.keyboard.press('Escape');
+    // Both see the whole workflow (B's view followed its new node to the right).
+    await a.page.keyboard.press('1');
+    await b.page.keyboard.press('1');
+    await settled(node(a.page, 'Start'));
+    await settled(node(b.page, 'Start'));
     const before = await transformOf(b.page, 'Start');
     const box = (await node(a.page, 'Start').boundingBox())!;
     await a.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

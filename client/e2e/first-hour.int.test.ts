@@ -1,8 +1,9 @@
 // A new user's first hour in real Chromium, from an empty data folder: the owner set-up screen
 // (shown only while no one has an account) signs the owner in, and the audit log names them; an
-// imported workflow with an unknown node is marked on the canvas and cannot be activated.
+// imported workflow with an unknown node is marked on the canvas and cannot be activated; a new
+// workflow's first step is a Webhook, tried from the editor with a call to its test URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, screenshot, startHarness, type Harness } from './harness.ts';
+import { chromiumAvailable, screenshot, signedInPage, startHarness, type Harness } from './harness.ts';
 
 describe.skipIf(!chromiumAvailable())('the first hour', () => {
   let h: Harness;
@@ -57,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
       nodes: [
         { name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { path: 'first-hour', httpMethod: 'POST' } },
         { name: 'Tell Slack', type: 'n8n-nodes-base.slack', typeVersion: 2.2, position: [260, 0], parameters: {} },
-        { name: 'Call API', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [520, 0], parameters: { url: 'http://127.0.0.1:9/' }, credentials: { httpHeaderAuth: 'Team token' } },
+        { name: 'Call API', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [520, 0], parameters: { url: 'http://127.0.0.1:9/', authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }, credentials: { httpHeaderAuth: 'Team token' } },
       ],
       connections: { Hook: { main: [[{ node: 'Tell Slack', type: 'main', index: 0 }]] }, 'Tell Slack': { main: [[{ node: 'Call API', type: 'main', index: 0 }]] } },
     } });
@@ -65,7 +66,7 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
     const workflowId = (await imported.json()).imported[0].id;
     await page.goto(`/workflows/${workflowId}`);
     await page.waitForSelector('[data-node-name="Tell Slack"] [data-testid="node-issues"]');
-    expect(await page.locator('[data-node-name="Call API"] [data-testid="node-issues"]').getAttribute('title')).toContain("Call API: no httpHeaderAuth credential is chosen ('Team token' was not found)");
+    expect(await page.locator('[data-node-name="Call API"] [data-testid="node-issues"]').getAttribute('title')).toContain("Call API: no Header Auth credential is chosen ('Team token' was not found)");
     expect(await page.locator('[data-node-name="Hook"] [data-testid="node-issues"]').count()).toBe(0);
     await page.locator('.active-toggle input').click();
     await page.waitForSelector('[data-testid="toast"].error');
@@ -86,6 +87,41 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
     await row.locator('input[aria-label="Active"]').click();
     await page.waitForSelector('[data-testid="toast"].error');
     expect(await row.locator('input[aria-label="Active"]').isChecked()).toBe(false);
+    await context.close();
+  });
+
+  it('builds a webhook workflow from an empty canvas and tries it with a call to its test URL', async () => {
+    const { page, context } = await signedInPage(h, { email: 'ada@example.com', password: 'analytical-engine-1843' });
+    await page.click('[data-testid="create-workflow"]');
+    await page.click('[data-testid="add-first-step"]');
+    await page.fill('[data-testid="palette-search"]', 'Webhook');
+    await page.click('[data-testid="palette-item"][data-type="n8n-nodes-base.webhook"]');
+    await page.waitForSelector('[data-testid="webhook-urls"]');
+    expect(await page.locator('[data-testid="add-first-step"]').count()).toBe(0);
+    // A new Webhook answers on its own id, as in n8n; the production URL is the same path under /webhook/.
+    const testUrl = (await page.locator('[data-testid="webhook-url"]').textContent())!;
+    expect(testUrl).toMatch(new RegExp(`^${h.server.url}/webhook-test/[0-9a-f-]{36}$`));
+    await page.click('[data-testid="url-production"]');
+    expect(await page.locator('[data-testid="webhook-url"]').textContent()).toBe(testUrl.replace('/webhook-test/', '/webhook/'));
+
+    // Run waits for a call, since nothing else can start this workflow.
+    await page.click('[data-testid="run-workflow"]');
+    await page.waitForSelector('[data-testid="listening-banner"]');
+    expect(await page.locator('[data-testid="listening"]').count()).toBe(1);
+    await screenshot(page, '33-listening-for-test-call');
+    const answer = await fetch(`${testUrl}?greeting=hello`);
+    expect(answer.status, await answer.text()).toBe(200);
+    // The run shows live, and the call's request is the node's output.
+    await page.waitForSelector('[data-testid="run-banner"][data-status="success"]');
+    expect(await page.locator('[data-testid="listening-banner"]').count()).toBe(0);
+    expect(await page.locator('[data-node-name="Webhook"] [data-testid="node-status"]').getAttribute('class')).toContain('success');
+    await page.click('[data-testid="tab-data"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="node-panel"]')?.textContent?.includes('greeting'));
+    await screenshot(page, '34-test-call-ran');
+    // The listener answered its one call: a second call is refused with a hint.
+    const again = await fetch(testUrl);
+    expect(again.status).toBe(404);
+    expect((await again.json()).message).toContain('Start listening for a test call first');
     await context.close();
   });
 });

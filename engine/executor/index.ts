@@ -11,5 +11,5 @@ export { isEngineEvent } from './replay.ts';
 export type { ReplaySource } from './replay.ts';
 export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from './node-type-extras.ts';
 export { canonicalJson, definitionHash } from './canonical-json.ts';
-export { STARTING_NODE_TYPES } from './start-node.ts';
+export { STARTING_NODE_TYPES } from '../../domain/index.ts';
 export { subWorkflowStartNode, subWorkflowResult } from './sub-workflow.ts';

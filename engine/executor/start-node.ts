@@ -1,22 +1,9 @@
 // Which node a run starts from when the caller does not say (n8n's `getStartNode`), and which nodes
 // a destination run may execute.
-import type { WorkflowNode } from '../../domain/index.ts';
+import { STARTING_NODE_TYPES, type WorkflowNode } from '../../domain/index.ts';
 import type { NodeType } from '../node-sdk.ts';
 import type { WorkflowGraph } from './graph.ts';
 import { extrasOf } from './node-type-extras.ts';
-
-/**
- * Types that can start a run although they are not trigger/poll nodes; earlier ones win. n8n 2.x
- * dropped the legacy Start node from this list; we keep it last so old exports still run.
- */
-export const STARTING_NODE_TYPES = [
-  'n8n-nodes-base.manualTrigger',
-  'n8n-nodes-base.executeWorkflowTrigger',
-  'n8n-nodes-base.errorTrigger',
-  'n8n-nodes-base.evaluationTrigger',
-  'n8n-nodes-base.formTrigger',
-  'n8n-nodes-base.start',
-];
 
 const MANUAL_CHAT_TRIGGER = '@n8n/n8n-nodes-langchain.manualChatTrigger';
 

@@ -89,8 +89,8 @@ export const cryptoNode: NodeType = {
     defaults: { name: 'Crypto', color: '#408000' },
     inputs: ['main'],
     outputs: ['main'],
-    // v2 only, and only for hmac, sign, encrypt and decrypt.
-    credentials: [{ name: 'crypto', required: false }],
+    // v2 only, and only for the actions that take secrets (n8n: hmac and sign; ours also encrypt, decrypt).
+    credentials: [{ name: 'crypto', required: false, displayOptions: { show: { '@version': [2], action: ['hmac', 'sign', 'encrypt', 'decrypt'] } } }],
     properties: cryptoProperties,
   },
   async execute(ctx: ExecuteContext) {

@@ -1,5 +1,6 @@
 // The HTTP Request node's parameters, as n8n's HTTP Request v3–4.3 (HttpRequestV3) declares them.
-import type { NodeDescription, NodeProperty } from '../../engine/index.ts';
+import { credentialDisplayName } from '../../domain/index.ts';
+import type { NodeCredentialDescription, NodeDescription, NodeProperty } from '../../engine/index.ts';
 import { option, optionsCollection } from '../shared/properties.ts';
 
 const keypairs = (name: string, displayName: string, show: Record<string, unknown[]>, extra: NodeProperty[] = []): NodeProperty => ({
@@ -20,7 +21,20 @@ const specify = (name: string, show: Record<string, unknown[]>, values: [string,
   displayName: 'Specify Body', name, type: 'options', default: def, displayOptions: { show }, options: values.map(([n, v]) => option(n, v)),
 });
 
+/** The credential types build-request.ts knows how to apply. */
 export const HTTP_CREDENTIAL_TYPES = ['httpBasicAuth', 'httpHeaderAuth', 'httpQueryAuth', 'httpBearerAuth', 'oAuth2Api'];
+
+const credentialTypeOptions = HTTP_CREDENTIAL_TYPES.map((t) => option(credentialDisplayName(t), t));
+
+/**
+ * n8n's editor shows the one credential the node's Authentication names (genericAuthType, or
+ * nodeCredentialType for a predefined type); as declared credentials, that is one entry per type and
+ * mode, each shown only for its choice. Required, as n8n's credential issues treat the chosen one.
+ */
+const httpCredentials: NodeCredentialDescription[] = [
+  ...HTTP_CREDENTIAL_TYPES.map((name) => ({ name, required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: [name] } } })),
+  ...HTTP_CREDENTIAL_TYPES.map((name) => ({ name, required: true, displayOptions: { show: { authentication: ['predefinedCredentialType'], nodeCredentialType: [name] } } })),
+];
 
 export const httpRequestDescription: NodeDescription = {
   name: 'n8n-nodes-base.httpRequest',
@@ -32,7 +46,7 @@ export const httpRequestDescription: NodeDescription = {
   defaults: { name: 'HTTP Request', color: '#0004F5' },
   inputs: ['main'],
   outputs: ['main'],
-  credentials: HTTP_CREDENTIAL_TYPES.map((name) => ({ name, required: false })),
+  credentials: httpCredentials,
   properties: [
     {
       displayName: 'Method', name: 'method', type: 'options', default: 'GET',
@@ -43,11 +57,15 @@ export const httpRequestDescription: NodeDescription = {
       displayName: 'Authentication', name: 'authentication', type: 'options', default: 'none',
       options: [option('None', 'none'), option('Predefined Credential Type', 'predefinedCredentialType'), option('Generic Credential Type', 'genericCredentialType')],
     },
-    { displayName: 'Credential Type', name: 'nodeCredentialType', type: 'string', default: '', displayOptions: { show: { authentication: ['predefinedCredentialType'] } } },
+    {
+      displayName: 'Credential Type', name: 'nodeCredentialType', type: 'options', default: '', required: true, noDataExpression: true,
+      displayOptions: { show: { authentication: ['predefinedCredentialType'] } },
+      options: credentialTypeOptions,
+    },
     {
       displayName: 'Generic Auth Type', name: 'genericAuthType', type: 'options', default: '', required: true,
       displayOptions: { show: { authentication: ['genericCredentialType'] } },
-      options: HTTP_CREDENTIAL_TYPES.map((t) => option(t, t)),
+      options: credentialTypeOptions,
     },
     { displayName: 'Send Query Parameters', name: 'sendQuery', type: 'boolean', default: false },
     { displayName: 'Specify Query Parameters', name: 'specifyQuery', type: 'options', default: 'keypair', displayOptions: { show: { sendQuery: [true] } },

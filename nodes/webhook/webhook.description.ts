@@ -31,10 +31,11 @@ export const webhookDescription: NodeDescription = {
     ? parameters.httpMethod.map(() => 'main')
     : ['main']),
   triggerKind: 'webhook',
+  // As n8n: only the credential the Authentication choice names is shown, and then required.
   credentials: [
-    { name: 'httpBasicAuth', required: true },
-    { name: 'httpHeaderAuth', required: true },
-    { name: 'jwtAuth', required: true },
+    { name: 'httpBasicAuth', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
+    { name: 'httpHeaderAuth', required: true, displayOptions: { show: { authentication: ['headerAuth'] } } },
+    { name: 'jwtAuth', required: true, displayOptions: { show: { authentication: ['jwtAuth'] } } },
   ],
   properties: [
     { displayName: 'Allow Multiple HTTP Methods', name: 'multipleMethods', type: 'boolean', default: false, displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } },

@@ -23,6 +23,8 @@ export interface RunRequest {
   /** The start node's output the trigger data leaves on (a webhook listening to several methods). */
   triggerOutput?: number;
   retryOf?: string;
+  /** The run of the same workflow this one re-runs from `startNode` (the editor's replay): checked, then recorded. */
+  rerunOf?: string;
 }
 
 export interface ListExecutionsQuery {
@@ -212,8 +214,23 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   /** Starts a run of a stored workflow's current definition. */
-  function start(workflow: WorkflowDoc, request: RunRequest, ctx: RequestContext) {
+  async function start(workflow: WorkflowDoc, request: RunRequest, ctx: RequestContext) {
+    if (request.rerunOf) await checkOrigin(request.rerunOf, workflow.id);
     return startDefinition(workflow.definition, workflow, request, ctx);
+  }
+
+  /**
+   * The run a re-run names must be one of this workflow's (so whoever may run the workflow may read
+   * it): a link to another workflow's run, or to none, would mislead the run lists.
+   */
+  async function checkOrigin(id: string, workflowId: string): Promise<void> {
+    const origin = await docs().get(id);
+    if (!origin || origin.deleted) {
+      throw new ValidationError(`No execution '${id}' to re-run`, [{ path: 'rerunOf', message: 'unknown execution' }]);
+    }
+    if (origin.workflowId !== workflowId) {
+      throw new ValidationError(`Execution '${id}' is a run of another workflow`, [{ path: 'rerunOf', message: 'not a run of this workflow' }]);
+    }
   }
 
   function startDefinition(
@@ -232,6 +249,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       ...(request.triggerOutput ? { triggerOutput: request.triggerOutput } : {}),
       ...(request.pinData ? { pinData: request.pinData } : {}),
       ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+      ...(request.rerunOf ? { rerunOf: request.rerunOf } : {}),
     }, ctx);
   }
 

@@ -122,7 +122,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         ...extra,
         recorder: {
           record: (type, data) => recorder.record(type, type === 'ExecutionStarted'
-            ? { ...(data as object), ...(queued.workflowRevision !== undefined ? { workflowRevision: queued.workflowRevision } : {}), ...(queued.retryOf ? { retryOf: queued.retryOf } : {}) }
+            ? { ...(data as object), ...(queued.workflowRevision !== undefined ? { workflowRevision: queued.workflowRevision } : {}), ...(queued.retryOf ? { retryOf: queued.retryOf } : {}), ...(queued.rerunOf ? { rerunOf: queued.rerunOf } : {}) }
             : data),
         },
         subWorkflow: ({ source, items, wait }) => runSubWorkflow(queued, source, items, wait, runCtx),

@@ -13,11 +13,13 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const isoTime = z.string().datetime({ offset: true });
 const execution = (level: 'read' | 'write') => ({ kind: 'resource' as const, resource: 'execution' as const, param: 'id', level });
 
-export function executionRoutes(executions: ExecutionService, workflows: WorkflowService): Route[] {
+/** `settleEdits` commits the live edits of a workflow open in the editor, so a run by hand uses them. */
+export function executionRoutes(executions: ExecutionService, workflows: WorkflowService, settleEdits?: (workflowId: string) => Promise<void>): Route[] {
   return [
     route({
       method: 'post', path: '/api/v1/workflows/:id/run', tag: 'executions',
-      summary: 'Run a workflow by hand: answers with the execution id at once, or with the result when wait=true',
+      summary: 'Run a workflow by hand: answers with the execution id at once, or with the result when wait=true. '
+        + 'rerunOf names the run of this workflow that this one re-runs (with startNode: from that node), so the run lists link the two',
       access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' },
       params: z.object({ id }),
       query: z.object({ wait: z.enum(['true', 'false']).optional() }),
@@ -26,11 +28,14 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
         startNode: z.string().max(128).optional(),
         destinationNode: z.string().max(128).optional(),
         triggerItems: z.array(z.looseObject({ json: z.record(z.string(), z.unknown()) })).max(10_000).optional(),
+        rerunOf: id.optional(),
       }).strict(),
-      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown start node or invalid input', 404: 'Unknown workflow' },
+      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown start node, rerunOf not a run of this workflow, or invalid input', 404: 'Unknown workflow' },
       async handler(ctx, { params, query, body }) {
+        await settleEdits?.(params.id);
         const workflow = await workflows.get(params.id);
-        await answerRun(ctx, executions, query.wait === 'true', await executions.start(workflow, body as never, requestContext(ctx)));
+        const started = await executions.start(workflow, body as never, requestContext(ctx));
+        await answerRun(ctx, executions, query.wait === 'true', started, body.rerunOf ? { rerunOf: body.rerunOf } : {});
       },
     }),
     route({

@@ -34,6 +34,22 @@ describe('node types', () => {
     expect(sets.length).toBeGreaterThan(1);
     expect(sets.some((t) => t.dynamicOutputs)).toBe(true);
     expect(sets.every((t) => t.outputsFor === undefined)).toBe(true);
+    // Credentials carry n8n's displayOptions and their type's display name, for the editor's pickers.
+    type Described = { name: string; version: number[]; credentials?: { name: string; displayName: string; required?: boolean; displayOptions?: unknown }[] };
+    const described = (name: string) => (res.body.types as Described[]).find((t) => t.name === name)!;
+    expect(described('n8n-nodes-base.webhook').credentials).toEqual([
+      { name: 'httpBasicAuth', displayName: 'Basic Auth', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
+      { name: 'httpHeaderAuth', displayName: 'Header Auth', required: true, displayOptions: { show: { authentication: ['headerAuth'] } } },
+      { name: 'jwtAuth', displayName: 'JWT Auth', required: true, displayOptions: { show: { authentication: ['jwtAuth'] } } },
+    ]);
+    const httpCredentials = described('n8n-nodes-base.httpRequest').credentials!;
+    expect(httpCredentials).toContainEqual({
+      name: 'httpBasicAuth', displayName: 'Basic Auth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBasicAuth'] } },
+    });
+    expect(httpCredentials).toContainEqual({
+      name: 'oAuth2Api', displayName: 'OAuth2 API', required: true, displayOptions: { show: { authentication: ['predefinedCredentialType'], nodeCredentialType: ['oAuth2Api'] } },
+    });
+    expect(httpCredentials.every((c) => c.displayOptions !== undefined)).toBe(true);
     const anonymous = await request(rt.app.koa.callback()).get('/api/v1/node-types').expect(401);
     expect(anonymous.body.code).toBe('unauthenticated');
   });

@@ -1,5 +1,5 @@
-// Routes only the editor needs: whether the browser is signed in, and the live preview of an
-// expression against the data of the workflow's last run. (Time travel is server/routes/versions.ts.)
+// Routes only the editor needs: whether the browser is signed in, the addresses it shows (webhook
+// URLs), and the live preview of an expression against the data of the workflow's last run. (Time travel is server/routes/versions.ts.)
 import { z } from 'zod';
 import { NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import { createExpressionEvaluator, type ExpressionContext, type Item, type RunData } from '../../engine/index.ts';
@@ -8,6 +8,7 @@ import type { WorkspaceService } from '../auth/workspace-service.ts';
 import type { Config } from '../config.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
 import { authState, workspaceOf } from '../http/guard.ts';
+import { publicBase } from '../http/public-url.ts';
 import { route, type Route } from '../http/route.ts';
 import type { WorkflowService } from '../workflow-service.ts';
 
@@ -17,6 +18,8 @@ export interface EditorRouteDeps {
   executions: ExecutionService;
   workspaces: Pick<WorkspaceService, 'variableMap'>;
   config: Pick<Config, 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone'>;
+  /** PUBLIC_URL when set, for the webhook URLs the editor shows. */
+  publicUrl: string | undefined;
 }
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -61,6 +64,15 @@ export function editorRoutes(deps: EditorRouteDeps): Route[] {
         ctx.body = p
           ? { signedIn: true, user: { id: p.userId, email: p.email, name: p.name, instanceRole: p.instanceRole, via: p.apiKey ? 'apiKey' : 'session', workspaces: await deps.access.workspacesOf(p) } }
           : { signedIn: false };
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/settings', tag: 'editor', access: { kind: 'signedIn' },
+      summary: 'What the editor needs to know about this instance: the base URLs of production and test webhooks',
+      responses: { 200: '`{urls: {webhook, webhookTest}}`', 401: 'Not signed in' },
+      async handler(ctx) {
+        const base = publicBase(ctx, deps.publicUrl);
+        ctx.body = { urls: { webhook: `${base}/webhook/`, webhookTest: `${base}/webhook-test/` } };
       },
     }),
     route({

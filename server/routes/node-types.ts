@@ -1,5 +1,6 @@
 // The node palette for the editor: every node description of the registry, grouped like n8n's
 // (triggers, flow, transform, core, integrations), without the server-side functions.
+import { credentialDisplayName } from '../../domain/index.ts';
 import type { NodeDescription, NodeType } from '../../engine/index.ts';
 import { route, type Route } from '../http/route.ts';
 
@@ -28,10 +29,14 @@ export function paletteGroupOf(description: NodeDescription): PaletteGroup {
   return description.group.includes('output') ? 'integration' : 'core';
 }
 
-/** A description as plain JSON: functions (outputsFor, requiredInputs) stay on the server. */
+/**
+ * A description as plain JSON: functions (outputsFor, requiredInputs) stay on the server. Each
+ * credential carries its displayOptions and its type's display name, for the editor's pickers.
+ */
 function publicDescription(description: NodeDescription) {
   const plain = JSON.parse(JSON.stringify(description)) as Record<string, unknown>;
-  return { ...plain, category: paletteGroupOf(description), dynamicOutputs: typeof description.outputsFor === 'function' };
+  const credentials = description.credentials?.map((c) => ({ ...c, displayName: credentialDisplayName(c.name) }));
+  return { ...plain, ...(credentials ? { credentials } : {}), category: paletteGroupOf(description), dynamicOutputs: typeof description.outputsFor === 'function' };
 }
 
 export function nodeTypeCatalog(types: readonly NodeType[]) {
@@ -57,7 +62,7 @@ export function nodeTypeRoutes(types: readonly NodeType[]): Route[] {
     route({
       method: 'get', path: '/api/v1/node-types', tag: 'editor', access: { kind: 'signedIn' },
       summary: 'Every node type with its description (parameters, inputs, outputs), grouped for the palette',
-      responses: { 200: '`{groups: [{name, label, types}], types: [description]}`', 401: 'Not signed in' },
+      responses: { 200: '`{groups: [{name, label, types}], types: [description]}`; `credentials: [{name, displayName, required, displayOptions}]`', 401: 'Not signed in' },
       async handler(ctx) {
         catalog ??= nodeTypeCatalog(types);
         ctx.set('Cache-Control', 'private, max-age=60');

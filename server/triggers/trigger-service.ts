@@ -3,12 +3,12 @@
 // every start-up), follows workflow events to re-arm, and starts a run on each due tick.
 import { randomUUID } from 'node:crypto';
 import {
-  AppError, ConflictError, streamName, ValidationError, WORKFLOW_CATEGORY, WORKFLOW_DEFINITION_EVENT_TYPES, workflowDecider,
+  AppError, ConflictError, streamName, ValidationError, webhooksOf, WORKFLOW_CATEGORY, WORKFLOW_DEFINITION_EVENT_TYPES, workflowDecider,
   type RecordedEvent, type WorkflowDefinition,
 } from '../../domain/index.ts';
 import type { EventStore, Subscription } from '../../events/index.ts';
 import { isDueTick, ScheduleRuleError, scheduleTriggerItem, triggerSchedules } from '../../nodes/index.ts';
-import { createMutex, webhookKey, webhooksOf, WORKFLOWS, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
+import { createMutex, webhookKey, WORKFLOWS, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext, RunCommand } from '../commands.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
 import type { Logger } from '../logger.ts';

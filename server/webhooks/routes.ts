@@ -3,6 +3,7 @@
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
 import { requestContext } from '../http/guard.ts';
+import { publicBase } from '../http/public-url.ts';
 import { route, type Route } from '../http/route.ts';
 import type { WorkflowService } from '../workflow-service.ts';
 import type { WebhookService } from './webhook-service.ts';
@@ -26,7 +27,11 @@ export function webhookMiddleware(service: WebhookService) {
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 
-export function testWebhookRoutes(service: WebhookService, workflows: WorkflowService): Route[] {
+/**
+ * `publicUrl` is PUBLIC_URL when set (else test URLs are where the caller reached us); `settleEdits`
+ * commits the live edits of a workflow open in the editor, so the listener uses them.
+ */
+export function testWebhookRoutes(service: WebhookService, workflows: WorkflowService, options: { publicUrl?: string; settleEdits?: (workflowId: string) => Promise<void> } = {}): Route[] {
   const access = { kind: 'resource' as const, resource: 'workflow' as const, param: 'id', level: 'write' as const };
   return [
     route({
@@ -35,8 +40,9 @@ export function testWebhookRoutes(service: WebhookService, workflows: WorkflowSe
       access, params: z.object({ id }),
       responses: { 200: '`{workflowId, expiresAt, webhooks: [{method, node, url}]}`', 400: 'No Webhook node', 404: 'Unknown workflow', 409: 'Path busy with another test' },
       async handler(ctx, { params }) {
+        await options.settleEdits?.(params.id);
         const doc = await workflows.get(params.id);
-        ctx.body = await service.listen(doc, requestContext(ctx));
+        ctx.body = await service.listen(doc, requestContext(ctx), publicBase(ctx, options.publicUrl));
       },
     }),
     route({

@@ -1,8 +1,8 @@
 // Finds which workflow and node answer a call: production webhooks from the registry read model
 // (static paths by key, `:param` paths by webhookId and shape), test webhooks from listeners.
-import type { WorkflowDefinition } from '../../domain/index.ts';
+import { normalizeWebhookPath, type WebhookEntry, type WorkflowDefinition } from '../../domain/index.ts';
 import type { RequestContext } from '../commands.ts';
-import { normalizeWebhookPath, webhookKey, WEBHOOKS, type ProjectionRunner, type WebhookDoc, type WebhookEntry } from '../../projections/index.ts';
+import { webhookKey, WEBHOOKS, type ProjectionRunner, type WebhookDoc } from '../../projections/index.ts';
 
 export const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
 

@@ -2,9 +2,9 @@
 // starts the run, makes sure it is recorded, then answers as the node's response mode says.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
-import { AppError, ConflictError, NotFoundError, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
+import { AppError, ConflictError, NotFoundError, webhooksOf, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import type { Item, RunResult } from '../../engine/index.ts';
-import { webhooksOf, type WorkflowDoc } from '../../projections/index.ts';
+import type { WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
@@ -184,8 +184,8 @@ export function createWebhookService(deps: WebhookServiceDeps) {
   return {
     handle,
 
-    /** Starts listening for one test call of the workflow's webhooks; returns their test URLs. */
-    async listen(doc: WorkflowDoc, ctx: RequestContext, definition: WorkflowDefinition = doc.definition) {
+    /** Starts listening for one test call of the workflow's webhooks; returns their test URLs under `baseUrl`. */
+    async listen(doc: WorkflowDoc, ctx: RequestContext, baseUrl = deps.config.publicUrl, definition: WorkflowDefinition = doc.definition) {
       if (doc.deleted) throw new ConflictError('The workflow is deleted; restore it first');
       const entries = webhooksOf(definition, doc.id);
       if (entries.length === 0) throw new AppError('validation_failed', 'The workflow has no enabled Webhook node to listen with');
@@ -196,7 +196,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       return {
         workflowId: doc.id,
         expiresAt: new Date(expiresAt).toISOString(),
-        webhooks: entries.map((e) => ({ method: e.method, node: e.node, url: `${deps.config.publicUrl}/webhook-test/${e.path}` })),
+        webhooks: entries.map((e) => ({ method: e.method, node: e.node, url: `${baseUrl}/webhook-test/${e.path}` })),
       };
     },
 

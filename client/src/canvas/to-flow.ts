@@ -25,7 +25,7 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
   const all = [...def.nodes, ...(deco.ghosts ?? [])];
   // The server's activation check, run against the editor's catalog (once it has loaded).
   const issues = new Map<string, string[]>();
-  for (const issue of catalog ? nodeIssues(def, (type, version) => catalog.describe(type, version) !== undefined) : []) {
+  for (const issue of catalog ? nodeIssues(def, (type, version) => catalog.describe(type, version), catalog.credentialName) : []) {
     issues.set(issue.node, [...(issues.get(issue.node) ?? []), `${issue.node}: ${issue.message}`]);
   }
   const nodes: WeftNode[] = all.map((n) => {

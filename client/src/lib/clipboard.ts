@@ -38,15 +38,14 @@ export function preparePaste(text: string, def: WorkflowDefinition, at: { x: num
   const renames = new Map<string, string>();
   const minX = Math.min(...valid.map((n) => n.position?.[0] ?? 0));
   const minY = Math.min(...valid.map((n) => n.position?.[1] ?? 0));
-  const dx = at ? at.x - minX : 40;
-  const dy = at ? at.y - minY : 40;
+  const [dx, dy] = clearOffset(def, valid, at ? at.x - minX : 40, at ? at.y - minY : 40);
   const nodes = valid.map((n) => {
     const name = uniqueName(n.name, taken);
     taken.add(name);
     renames.set(n.name, name);
     const copy = clone(n);
     return {
-      ...copy, id: newId(), name, typeVersion: Number(copy.typeVersion ?? 1), parameters: copy.parameters ?? {},
+      ...copy, ...newWebhookId(copy), id: newId(), name, typeVersion: Number(copy.typeVersion ?? 1),
       position: [Math.round((n.position?.[0] ?? 0) + dx), Math.round((n.position?.[1] ?? 0) + dy)] as [number, number],
     };
   });
@@ -55,4 +54,48 @@ export function preparePaste(text: string, def: WorkflowDefinition, at: { x: num
     .map((l) => ({ ...l, from: renames.get(l.from)!, to: renames.get(l.to)! }));
   const pinData = Object.fromEntries(Object.entries(source.pinData ?? {}).filter(([k]) => renames.has(k)).map(([k, v]) => [renames.get(k)!, v]));
   return { nodes, links: pastedLinks, pinData };
+}
+
+/** Shifts a paste down and right until no pasted node lands on an existing one (pasting twice, duplicating in place). */
+function clearOffset(def: WorkflowDefinition, pasted: WorkflowNode[], dx: number, dy: number): [number, number] {
+  const overlaps = (x: number, y: number) => pasted.some((p) => def.nodes.some((n) =>
+    Math.abs(n.position[0] - ((p.position?.[0] ?? 0) + x)) < 30 && Math.abs(n.position[1] - ((p.position?.[1] ?? 0) + y)) < 30));
+  for (let i = 0; i < 50 && overlaps(dx, dy); i++) {
+    dx += 40;
+    dy += 40;
+  }
+  return [dx, dy];
+}
+
+/**
+ * A copy of a node that takes calls answers on its own URL, as in n8n: a new webhookId, and a
+ * path that was the old id follows it.
+ */
+function newWebhookId(node: WorkflowNode): Pick<WorkflowNode, 'webhookId' | 'parameters'> {
+  const parameters = node.parameters ?? {};
+  if (!node.webhookId) return { parameters };
+  const webhookId = newId();
+  return { webhookId, parameters: parameters.path === node.webhookId ? { ...parameters, path: webhookId } : parameters };
+}
+
+/**
+ * Puts text on the clipboard. The asynchronous Clipboard API needs a secure context (https or
+ * localhost); an instance reached over plain http on another host falls back to a selection copy.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const done = document.execCommand('copy');
+    area.remove();
+    return done;
+  }
 }

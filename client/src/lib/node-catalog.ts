@@ -1,6 +1,6 @@
 // Node descriptions for the editor: which implementation a node uses, its inputs and outputs
 // (Switch's depend on its rules), display conditions, and default parameters for a new node.
-import { isDisplayed } from '../../../domain/index.ts';
+import { isDisplayed, STARTING_NODE_TYPES, WEBHOOK_NODE_TYPE } from '../../../domain/index.ts';
 import type { NodeProperty, NodeTypeCatalog, NodeTypeDescription, WorkflowNode } from './types.ts';
 
 export interface Catalog {
@@ -9,12 +9,16 @@ export interface Catalog {
   describe(type: string, version: number): NodeTypeDescription | undefined;
   /** The newest implementation, for the palette and for new nodes. */
   newest(type: string): NodeTypeDescription | undefined;
+  /** A credential type's name for people, as the node types declare it ("Basic Auth"). */
+  credentialName(type: string): string;
 }
 
 export function createCatalog(raw: NodeTypeCatalog): Catalog {
   const byName = new Map<string, NodeTypeDescription[]>();
   for (const t of raw.types) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+  const credentialNames = new Map(raw.types.flatMap((t) => (t.credentials ?? []).map((c) => [c.name, c.displayName ?? c.name] as const)));
   return {
+    credentialName: (type) => credentialNames.get(type) ?? type,
     raw,
     describe(type, version) {
       const list = byName.get(type) ?? [];
@@ -66,10 +70,11 @@ export function inputsOf(description: NodeTypeDescription | undefined): string[]
 }
 
 /**
- * n8n's display conditions: every `show` key must match, no `hide` key may match. `parameters`
- * must already hold the defaults of unset properties (see withDefaults).
+ * n8n's display conditions: every `show` key must match, no `hide` key may match. For properties
+ * and for the credentials a node declares. `parameters` must already hold the defaults of unset
+ * properties (see withDefaults).
  */
-export function isShown(property: NodeProperty, parameters: Record<string, unknown>, typeVersion: number): boolean {
+export function isShown(property: Pick<NodeProperty, 'displayOptions'>, parameters: Record<string, unknown>, typeVersion: number): boolean {
   // The engine's own rules, so the form shows exactly the parameters a run will use.
   return isDisplayed(parameters, property, { typeVersion }, parameters);
 }
@@ -95,4 +100,31 @@ export function withDefaults(properties: NodeProperty[], parameters: Record<stri
   const merged: Record<string, unknown> = {};
   for (const p of properties) if (p.default !== undefined && !(p.name in merged)) merged[p.name] = p.default;
   return { ...merged, ...parameters };
+}
+
+/** Nodes started by an HTTP call (Webhook, and the form and chat triggers as they arrive). */
+export function takesCalls(description: NodeTypeDescription | undefined): boolean {
+  return description?.triggerKind === 'webhook';
+}
+
+/**
+ * Whether running the workflow by hand means waiting for a test call: nothing can start it
+ * directly (no manual, schedule or other trigger), but a node that takes calls can.
+ */
+export function waitsForCall(nodes: WorkflowNode[], catalog: Catalog): boolean {
+  const enabled = nodes.filter((n) => !n.disabled);
+  const kinds = enabled.map((n) => catalog.describe(n.type, n.typeVersion)?.triggerKind);
+  const startable = kinds.some((k) => k === 'trigger' || k === 'poll') || enabled.some((n) => STARTING_NODE_TYPES.includes(n.type));
+  return !startable && kinds.includes('webhook');
+}
+
+/**
+ * What a new node gets besides its parameters: a node that takes calls has a webhookId, and a
+ * Webhook's path starts as that id (as in n8n), so two new Webhooks never share a URL.
+ */
+export function newNodeExtras(type: string, description: NodeTypeDescription, params: Record<string, unknown>): { webhookId?: string; parameters: Record<string, unknown> } {
+  if (!takesCalls(description)) return { parameters: params };
+  const webhookId = crypto.randomUUID();
+  const parameters = type === WEBHOOK_NODE_TYPE && !params.path ? { ...params, path: webhookId } : params;
+  return { webhookId, parameters };
 }

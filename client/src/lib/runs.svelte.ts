@@ -1,6 +1,6 @@
-// Runs of the open workflow: starting one (by hand, from a node, as a retry), following it on the
-// canvas (live messages, or polling when the live feed is down) and the last run's data, which
-// the node panel shows and expressions preview against.
+// Runs of the open workflow: starting one (by hand, from a node, as a retry, or by listening for a
+// test call of its webhooks), following it on the canvas (live messages, or polling when the live
+// feed is down) and the last run's data, which the node panel shows and expressions preview against.
 import type { LiveMessage } from '../../../domain/index.ts';
 import type { Api } from './api.ts';
 import type { RunView } from './live.svelte.ts';
@@ -11,6 +11,12 @@ export interface Execution {
   data?: { resultData: { runData: RunData; error?: { message: string; description?: string; node?: string } } };
 }
 
+/** A test listener the server holds for this workflow: its webhooks' test URLs, until it expires. */
+export interface Listening {
+  expiresAt: string;
+  webhooks: { method: string; node: string; url: string }[];
+}
+
 const POLL_MS = 500;
 
 export class Runs {
@@ -19,8 +25,11 @@ export class Runs {
   lastRunData = $state<RunData>();
   /** Bumped whenever a run starts or ends, so run lists reload. */
   changes = $state(0);
+  /** Set while the server waits for one call of a test webhook URL. */
+  listening = $state<Listening>();
   /** Whether live messages arrive; without them a started run is polled. */
   live = false;
+  private expiry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly api: Api,
@@ -35,6 +44,11 @@ export class Runs {
   /** Folds a live message of this workflow's room. */
   take(message: LiveMessage): void {
     this.view.take(message);
+    // A manual run starting while listening is the test call arriving: the listener is used up.
+    if (message.type === 'run.started' && this.listening && message.data.mode === 'manual' && message.executionId) {
+      this.endListening();
+      this.follow(message.executionId);
+    }
     if (message.type === 'run.started') this.changes++;
     if (message.type === 'run.finished') {
       this.running = false;
@@ -65,6 +79,43 @@ export class Runs {
     const { executionId } = await this.api.request<{ executionId: string }>(`/api/v1/workflows/${this.workflowId()}/run`, { method: 'POST', body });
     this.follow(executionId);
     return executionId;
+  }
+
+  /**
+   * Asks the server to wait for one call of the workflow's test webhook URLs (n8n's "Listen for
+   * test event"); the call runs the workflow, which then shows live like any run.
+   */
+  async listen(): Promise<Listening> {
+    const listening = await this.api.request<Listening>(`/api/v1/workflows/${this.workflowId()}/test-webhook`, { method: 'POST' });
+    this.listening = listening;
+    clearTimeout(this.expiry);
+    this.expiry = setTimeout(() => this.endListening(), Math.max(0, Date.parse(listening.expiresAt) - Date.now()));
+    if (!this.live) void this.pollForCall(listening);
+    return listening;
+  }
+
+  async stopListening(): Promise<void> {
+    this.endListening();
+    await this.api.request(`/api/v1/workflows/${this.workflowId()}/test-webhook`, { method: 'DELETE' });
+  }
+
+  private endListening(): void {
+    clearTimeout(this.expiry);
+    this.listening = undefined;
+  }
+
+  /** Without the live feed, a test call's run is found in the list of runs. */
+  private async pollForCall(listening: Listening): Promise<void> {
+    const since = new Date(Date.now() - 1000).toISOString();
+    while (this.listening === listening) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      const page = await this.api.request<{ data: { id: string }[] }>('/api/v1/executions', { query: { workflowId: this.workflowId(), mode: 'manual', since, limit: 1 } }).catch(() => undefined);
+      const id = page?.data[0]?.id;
+      if (id && this.listening === listening) {
+        this.endListening();
+        this.follow(id);
+      }
+    }
   }
 
   /** Retries a failed run from its failed node, as a new run. */

@@ -1,6 +1,6 @@
 // Shapes the editor shares with the server: the n8n workflow model (from domain, types only) and
 // the API's answers the screens read.
-import type { NodeProperty, WorkflowConnections, WorkflowDefinition, WorkflowNode } from '../../../domain/index.ts';
+import type { NodeCredentialDescription, NodeProperty, WorkflowConnections, WorkflowDefinition, WorkflowNode } from '../../../domain/index.ts';
 
 export type { NodeProperty };
 
@@ -61,6 +61,14 @@ export interface ExecutionSummary {
   startedAt?: string;
   stoppedAt?: string;
   createdAt?: string;
+  nodesRun?: number;
+  /** A failed run's message and the node it failed on. */
+  error?: { message: string; node?: string };
+  /** The run this one retried. */
+  retryOf?: string;
+  /** The run this one re-ran from `startNode`. */
+  rerunOf?: string;
+  startNode?: string;
   [key: string]: unknown;
 }
 
@@ -75,7 +83,8 @@ export interface NodeTypeDescription {
   inputs: string[];
   outputs: string[];
   outputNames?: string[];
-  credentials?: { name: string; required?: boolean }[];
+  /** Each shown (and required) only where its displayOptions hold; displayName is the credential type's. */
+  credentials?: (NodeCredentialDescription & { displayName?: string })[];
   properties: NodeProperty[];
   triggerKind?: string;
   /** Palette section, as the server groups it. */

@@ -1,7 +1,7 @@
 // The editor's pure parts: definition edits, n8n clipboard JSON, display conditions and outputs.
 import { describe, expect, it } from 'vitest';
 import { copySelection, preparePaste } from './clipboard.ts';
-import { isShown, outputsOf, withDefaults } from './node-catalog.ts';
+import { createCatalog, isShown, newNodeExtras, outputsOf, waitsForCall, withDefaults } from './node-catalog.ts';
 import type { NodeProperty, NodeTypeDescription, WorkflowDefinition } from './types.ts';
 import { connect, freeSpot, links, removeNodes, renameNode, uniqueName } from './workflow-model.ts';
 
@@ -52,6 +52,25 @@ describe('clipboard as n8n JSON', () => {
     expect(preparePaste('not json', def(), undefined)).toBeUndefined();
   });
 
+  it('pastes beside what is there: a paste at the same spot, twice, lands on no node', () => {
+    const text = copySelection(def(), new Set(['B']));
+    const once = preparePaste(text, def(), { x: 200, y: 0 })!;
+    expect(once.nodes[0]!.position).toEqual([240, 40]);
+    const withFirst = { ...def(), nodes: [...def().nodes, ...once.nodes] };
+    expect(preparePaste(text, withFirst, { x: 200, y: 0 })!.nodes[0]!.position).toEqual([280, 80]);
+  });
+
+  it('gives a pasted Webhook its own id, and its path when the path was the id', () => {
+    const hook = { id: 'w', name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: 'old-id', position: [0, 0], parameters: { path: 'old-id' } };
+    const custom = { ...hook, id: 'w2', name: 'Custom', webhookId: 'other-id', parameters: { path: 'orders' } };
+    const pasted = preparePaste(JSON.stringify({ nodes: [hook, custom], connections: {} }), def(), { x: 0, y: 400 })!;
+    const [a, b] = pasted.nodes;
+    expect(a!.webhookId).not.toBe('old-id');
+    expect(a!.parameters.path).toBe(a!.webhookId);
+    expect(b!.webhookId).not.toBe('other-id');
+    expect(b!.parameters.path).toBe('orders');
+  });
+
   it('pastes n8n clipboard JSON of any age as an import reads it', () => {
     const old = {
       nodes: [
@@ -90,5 +109,29 @@ describe('node descriptions', () => {
     expect(outputsOf({ ...node, onError: 'continueErrorOutput' }, ifType)).toEqual(['true', 'false', 'error']);
     const sw = { ...node, type: 'n8n-nodes-base.switch', typeVersion: 3.2, parameters: { rules: { values: [{}, {}] }, options: { fallbackOutput: 'extra' } } };
     expect(outputsOf(sw, { outputs: ['main'] } as NodeTypeDescription)).toEqual(['0', '1', '2']);
+  });
+});
+
+describe('nodes that take calls', () => {
+  const describe_ = (name: string, triggerKind?: string) => ({ name, displayName: name, version: [1], defaults: { name }, inputs: [], outputs: ['main'], properties: [], group: [], category: 'trigger', ...(triggerKind ? { triggerKind } : {}) });
+  const catalog = createCatalog({ groups: [], types: [
+    describe_('n8n-nodes-base.webhook', 'webhook'), describe_('n8n-nodes-base.scheduleTrigger', 'trigger'),
+    describe_('n8n-nodes-base.manualTrigger'), describe_('n8n-nodes-base.noOp'),
+  ] } as never);
+  const node = (type: string, disabled = false) => ({ name: type, type, typeVersion: 1, position: [0, 0] as [number, number], parameters: {}, ...(disabled ? { disabled } : {}) });
+
+  it('runs by waiting for a call only when nothing else can start the workflow', () => {
+    expect(waitsForCall([node('n8n-nodes-base.webhook'), node('n8n-nodes-base.noOp')], catalog)).toBe(true);
+    expect(waitsForCall([node('n8n-nodes-base.webhook'), node('n8n-nodes-base.manualTrigger')], catalog)).toBe(false);
+    expect(waitsForCall([node('n8n-nodes-base.webhook'), node('n8n-nodes-base.scheduleTrigger')], catalog)).toBe(false);
+    expect(waitsForCall([node('n8n-nodes-base.webhook'), node('n8n-nodes-base.manualTrigger', true)], catalog)).toBe(true);
+    expect(waitsForCall([node('n8n-nodes-base.webhook', true)], catalog)).toBe(false);
+  });
+
+  it('gives a new Webhook a webhookId that is also its path, and other nodes none', () => {
+    const hook = newNodeExtras('n8n-nodes-base.webhook', catalog.newest('n8n-nodes-base.webhook')!, { httpMethod: 'GET' });
+    expect(hook.webhookId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(hook.parameters).toEqual({ httpMethod: 'GET', path: hook.webhookId });
+    expect(newNodeExtras('n8n-nodes-base.noOp', catalog.newest('n8n-nodes-base.noOp')!, {})).toEqual({ parameters: {} });
   });
 });

@@ -1,6 +1,7 @@
 // What parameter fields need besides their own value: the API for previews and credentials,
 // and where they sit.
 import type { Api } from '../lib/api.ts';
+import type { Listening } from '../lib/runs.svelte.ts';
 import type { WorkflowDefinition } from '../lib/types.ts';
 
 export interface PanelContext {
@@ -10,4 +11,12 @@ export interface PanelContext {
   typeVersion: number;
   readOnly: boolean;
   definition(): WorkflowDefinition;
+}
+
+/** Test calls of a workflow's webhooks: where they go, and listening for one. */
+export interface TestCalls {
+  urls: { webhook: string; webhookTest: string };
+  listening: Listening | undefined;
+  listen(): void;
+  stop(): void;
 }
