@@ -64,6 +64,20 @@ describe('normalising n8n workflow JSON', () => {
     expect(normaliseWorkflowJson(clean)).toEqual({ workflow: clean, changes: [] });
   });
 
+  it("renames a later node with a name already used, n8n's way, and leaves connections with the first", () => {
+    const { definition, changes } = parseWorkflowJson({
+      name: 'W',
+      nodes: [node('Set', { id: 'a' }), node('Set', { id: 'b' }), node('Set1', { id: 'c' }), node('Set', { id: 'd' }), node('Next', { id: 'e' })],
+      connections: { Set: { main: [to('Next')] } },
+    });
+    expect(definition.nodes.map((n) => n.name)).toEqual(['Set', 'Set2', 'Set1', 'Set3', 'Next']);
+    expect(definition.connections).toEqual({ Set: { main: [to('Next')] } });
+    expect(changes).toEqual([
+      { path: 'nodes.1.name', message: "'Set' is the name of an earlier node; renamed 'Set2'" },
+      { path: 'nodes.3.name', message: "'Set' is the name of an earlier node; renamed 'Set3'" },
+    ]);
+  });
+
   it('keeps node names as written, spaces included, so connections and expressions still name them', () => {
     // Template exports have names like "Google Drive " that their connections and $('Google Drive ') repeat.
     const { definition, changes } = parseWorkflowJson({

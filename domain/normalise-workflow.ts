@@ -83,12 +83,33 @@ function dropNulls(object: Json, path: string, note: (path: string, message: str
   return out;
 }
 
+/** A name not used by any node yet: `Edit Fields`, `Edit Fields1`, `Edit Fields2`… as n8n names copies. */
+export function uniqueNodeName(wanted: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  if (!names.has(wanted)) return wanted;
+  const base = wanted.replace(/\d+$/, '');
+  for (let i = 1; ; i++) if (!names.has(`${base}${i}`)) return `${base}${i}`;
+}
+
 function normaliseNodes(nodes: unknown[], newNodeId: (() => string) | undefined, note: (path: string, message: string) => void): unknown[] {
   const ids = new Set<string>();
+  // n8n keys nodes by name and takes a file with a name twice; a later duplicate is renamed, and
+  // connections, which name nodes, stay with the first (renaming cannot tell which one they meant).
+  const names = new Set(nodes.filter(isObject).map((n) => n.name).filter((n): n is string => typeof n === 'string'));
+  const seen = new Set<string>();
   return nodes.map((raw, i) => {
     if (!isObject(raw)) return raw;
     const path = `nodes.${i}`;
     const node = dropNulls(raw, path, note, NODE_NULL_MEANS_ABSENT);
+    if (typeof node.name === 'string') {
+      if (seen.has(node.name)) {
+        const renamed = uniqueNodeName(node.name, names);
+        note(`${path}.name`, `'${node.name}' is the name of an earlier node; renamed '${renamed}'`);
+        node.name = renamed;
+        names.add(renamed);
+      }
+      seen.add(node.name);
+    }
     if (newNodeId && (typeof node.id !== 'string' || node.id === '' || ids.has(node.id))) {
       const why = node.id === undefined || node.id === null || node.id === '' ? 'missing' : ids.has(node.id as string) ? 'used twice' : 'not a string';
       node.id = newNodeId();

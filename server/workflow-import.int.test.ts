@@ -122,6 +122,22 @@ describe('importing real n8n JSON', () => {
     expect(exported.tags).toEqual([{ name: 'support' }, { name: 'ai' }]);
   });
 
+  it('imports a file with a node name and a node id used twice: the later node is renamed and given a new id, and says so', async () => {
+    const { id, warnings } = await importOne(fixture('duplicate-names'));
+    expect(warnings).toEqual([
+      { path: 'nodes.2.name', message: "'Set' is the name of an earlier node; renamed 'Set1'" },
+      { path: 'nodes.2.id', message: 'used twice; gave the node a new id' },
+    ]);
+    const stored = (await api('GET', `/api/v1/workflows/${id}`)).body;
+    expectWellFormed(stored);
+    expect(stored.nodes.map((n: Json) => n.name)).toEqual(['When clicking ‘Execute workflow’', 'Set', 'Set1']);
+    // The connection names 'Set': it stays with the first node, which is the one that runs.
+    const run = await api('POST', `/api/v1/workflows/${id}/run?wait=true`, {});
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect(Object.keys(run.body.data.resultData.runData).sort()).toEqual(['Set', 'When clicking ‘Execute workflow’']);
+    expect(run.body.data.resultData.runData.Set[0].data.main[0][0].json).toEqual({ step: 'first' });
+  });
+
   it("imports n8n's clipboard format, and create and update take the same JSON", async () => {
     const clipboard = fixture('clipboard');
     const { id, warnings } = await importOne(clipboard);

@@ -1,5 +1,6 @@
 // Pure edits of an n8n workflow definition: every canvas action is one of these, so the same
 // change can be applied to a local copy or to the shared collaborative document.
+import { uniqueNodeName } from '../../../domain/index.ts';
 import type { WorkflowConnections, WorkflowDefinition, WorkflowNode } from './types.ts';
 
 export interface Link {
@@ -44,13 +45,8 @@ export function linkKey(l: Link): string {
   return `${l.from}\u0000${l.type}\u0000${l.output}\u0000${l.to}\u0000${l.input}`;
 }
 
-/** A name not used by any node yet: `Edit Fields`, `Edit Fields1`, `Edit Fields2`… as n8n does. */
-export function uniqueName(wanted: string, taken: Iterable<string>): string {
-  const names = new Set(taken);
-  if (!names.has(wanted)) return wanted;
-  const base = wanted.replace(/\d+$/, '');
-  for (let i = 1; ; i++) if (!names.has(`${base}${i}`)) return `${base}${i}`;
-}
+/** A name not used by any node yet (domain's rule, shared with import). */
+export const uniqueName = uniqueNodeName;
 
 export function newId(): string {
   return crypto.randomUUID();
