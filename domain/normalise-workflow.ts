@@ -101,14 +101,15 @@ function normaliseNodes(nodes: unknown[], newNodeId: (() => string) | undefined,
     if (!isObject(raw)) return raw;
     const path = `nodes.${i}`;
     const node = dropNulls(raw, path, note, NODE_NULL_MEANS_ABSENT);
-    if (typeof node.name === 'string') {
-      if (seen.has(node.name)) {
-        const renamed = uniqueNodeName(node.name, names);
-        note(`${path}.name`, `'${node.name}' is the name of an earlier node; renamed '${renamed}'`);
-        node.name = renamed;
-        names.add(renamed);
+    const name = node.name;
+    if (typeof name === 'string') {
+      const kept = seen.has(name) ? uniqueNodeName(name, names) : name;
+      if (kept !== name) {
+        note(`${path}.name`, `'${name}' is the name of an earlier node; renamed '${kept}'`);
+        node.name = kept;
+        names.add(kept);
       }
-      seen.add(node.name);
+      seen.add(kept);
     }
     if (newNodeId && (typeof node.id !== 'string' || node.id === '' || ids.has(node.id))) {
       const why = node.id === undefined || node.id === null || node.id === '' ? 'missing' : ids.has(node.id as string) ? 'used twice' : 'not a string';
