@@ -1,7 +1,7 @@
 // What an expression can see while a node runs: the contract between the executor and the
 // expression evaluator.
 import type { WorkflowConnections, WorkflowNode } from '../domain/index.ts';
-import type { ExecutionMode, Item } from './node-sdk.ts';
+import type { ExecutionMode, Item, JsonObject } from './node-sdk.ts';
 import type { RunData, TaskSource } from './run-data.ts';
 
 export interface ExpressionContext {
@@ -16,9 +16,16 @@ export interface ExpressionContext {
   workflow: { id: string; name: string; active: boolean; nodes: WorkflowNode[]; connections: WorkflowConnections };
   /** Everything that ran so far in this execution. */
   runData: RunData;
+  /**
+   * The run's node/flow state (`getContext`), keyed `node:<name>` or `flow`, read live by
+   * `$node["X"].context`, `$('X').context` and `$input.context`.
+   */
+  contextData?: Record<string, JsonObject>;
   /** Pinned data, which `$('Node')` treats as that node's output (manual runs only). */
   pinData?: Record<string, Item[]>;
   execution: { id: string; mode: ExecutionMode; resumeUrl?: string };
+  /** The run's `$execution.customData`, changed in place by `set`/`setAll`; absent outside a run. */
+  customData?: Record<string, string>;
   /** Workspace variables for `$vars`. */
   vars: Record<string, string>;
   /** Environment for `$env`; undefined when configuration does not allow it (then `$env` throws). */

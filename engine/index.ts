@@ -2,6 +2,7 @@
 export * from './node-sdk.ts';
 export * from './run-data.ts';
 export * from './expression-context.ts';
+export * from './execution-custom-data.ts';
 export * from './expressions/index.ts';
 export * from './sandbox/index.ts';
 export * from './executor/index.ts';

@@ -45,6 +45,8 @@ export interface RunResult {
       lastNodeExecuted?: string;
       error?: ExecutionError;
       pinData?: Record<string, Item[]>;
+      /** `$execution.customData` as the run left it (n8n's name); absent when nothing was set. */
+      metadata?: Record<string, string>;
     };
   };
 }

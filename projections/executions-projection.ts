@@ -35,6 +35,8 @@ export interface ExecutionDoc {
   startNode?: string;
   deleted: boolean;
   nodesRun: number;
+  /** `$execution.customData` as the run left it (n8n's execution metadata); absent when none was set. */
+  customData?: Record<string, string>;
 }
 
 /** One document per (run, blob) the run's events refer to: written without reading, so never lost. */
@@ -107,8 +109,9 @@ async function applyStep(event: RecordedEvent, id: string, docs: Collection<Exec
     }
     case 'NodeSucceeded':
     case 'NodeFailed': {
+      const data = event.data as { node: string; customData?: Record<string, string> };
       const doc = await docs.get(id);
-      if (doc) await docs.patch(id, { nodesRun: doc.nodesRun + 1, lastNodeExecuted: (event.data as { node: string }).node });
+      if (doc) await docs.patch(id, { nodesRun: doc.nodesRun + 1, lastNodeExecuted: data.node, ...(data.customData ? { customData: data.customData } : {}) });
       return;
     }
     case 'ExecutionWaiting':

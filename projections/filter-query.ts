@@ -2,7 +2,8 @@
 import { ValidationError } from '../domain/index.ts';
 import type { Doc, Filter, FindOptions, Scalar, SortKey } from './read-model-store.ts';
 
-const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+// Inner segments may start with a digit: they name object keys (custom data keys such as `2fa`).
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 const COLLECTION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;

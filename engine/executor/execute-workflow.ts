@@ -75,6 +75,7 @@ async function finish(rc: RunContext, startedAt: string, outcome: LoopOutcome, a
   const resultData = result.data.resultData;
   if (state.lastNodeExecuted !== undefined) resultData.lastNodeExecuted = state.lastNodeExecuted;
   if (rc.pinData) resultData.pinData = rc.pinData;
+  if (Object.keys(state.customData).length > 0) resultData.metadata = { ...state.customData };
 
   if (outcome.kind === 'handedBack' && !aborted) return { ...result, status: 'running' };
   if (outcome.kind === 'waiting' && !aborted) {

@@ -47,6 +47,8 @@ export interface NodeFinishedData {
   taskData: TaskData;
   /** The execution state (getContext) the node changed, so that a continued run has it. */
   context?: Record<string, JsonObject>;
+  /** The run's whole `$execution.customData` after this node, when the node changed it (absent in old events). */
+  customData?: Record<string, string>;
 }
 
 /** A node answered the webhook call that started the run (Respond to Webhook). */
@@ -124,6 +126,7 @@ export function foldExecution(events: Iterable<{ type: string; data: unknown }>)
       case 'NodeFailed': {
         const { node, runIndex, taskData } = event.data;
         (resultData.runData[node] ??= [])[runIndex] = taskData;
+        if (event.data.customData) resultData.metadata = { ...event.data.customData };
         // A node cut short by a cancel did not finish; the final event has the last word anyway.
         if (taskData.executionStatus !== 'canceled') resultData.lastNodeExecuted = node;
         break;

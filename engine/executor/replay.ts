@@ -10,7 +10,7 @@ import type { ExecutionRecorder } from './recorder.ts';
 
 /** What a node run left on record. */
 export type RecordedOutcome =
-  | { type: 'NodeSucceeded' | 'NodeFailed'; taskData: TaskData; context?: Record<string, JsonObject> }
+  | { type: 'NodeSucceeded' | 'NodeFailed'; taskData: TaskData; context?: Record<string, JsonObject>; customData?: Record<string, string> }
   | { type: 'NodeReturnedNoData'; executed: boolean };
 
 export interface ReplaySource {
@@ -140,5 +140,5 @@ function toOutcome(event: Stored, seed: boolean): RecordedOutcome | undefined {
   const data = event.data as unknown as NodeFinishedData;
   // A retry runs the failed node again (and a parked node is not reused by a retry).
   if (seed && (event.type === 'NodeFailed' || data.taskData.executionStatus !== 'success')) return undefined;
-  return { type: event.type, taskData: data.taskData, ...(data.context ? { context: data.context } : {}) };
+  return { type: event.type, taskData: data.taskData, ...(data.context ? { context: data.context } : {}), ...(data.customData ? { customData: data.customData } : {}) };
 }

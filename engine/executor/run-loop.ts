@@ -56,7 +56,7 @@ export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
       if (recorded.executed) state.lastNodeExecuted = name;
       step = { kind: 'noData', executed: recorded.executed };
     } else {
-      const replayed = await replayTask(rc, entry, runIndex, recorded.taskData, recorded.context);
+      const replayed = await replayTask(rc, entry, runIndex, recorded.taskData, recorded.context, recorded.customData);
       if (replayed === 'resumed' || replayed === undefined) continue;
       return replayed;
     }
@@ -112,20 +112,22 @@ function passOn(rc: RunContext, name: string, output: Item[][], runIndex: number
  */
 async function replayTask(
   rc: RunContext, entry: StackEntry, runIndex: number, task: TaskData, context: Record<string, JsonObject> | undefined,
+  customData: Record<string, string> | undefined,
 ): Promise<LoopOutcome | 'resumed' | undefined> {
   const { state } = rc;
   const name = entry.node.name;
   state.lastNodeExecuted = name;
   if (context) Object.assign(state.contextData, structuredClone(context));
+  if (customData) restoreCustomData(rc, customData);
   if (task.executionStatus === 'waiting') {
-    await rc.options.recorder.record('NodeSucceeded', { node: name, runIndex, taskData: task, ...(context ? { context } : {}) });
+    await rc.options.recorder.record('NodeSucceeded', { node: name, runIndex, taskData: task, ...(context ? { context } : {}), ...(customData ? { customData } : {}) });
     if (!(await rc.replay!.passWait())) throw new EngineError('The run is parked at this node and was not resumed');
     // The Wait node runs again under the same run index and passes its input on (n8n's resume).
     state.resumeNode = name;
     state.stack.unshift(entry);
     return 'resumed';
   }
-  await storeTask(rc, name, runIndex, task, context);
+  await storeTask(rc, name, runIndex, task, context, customData);
   if (task.executionStatus === 'canceled') return { kind: 'canceled' };
   if (!task.data) {
     state.stack.unshift(entry);
@@ -143,10 +145,30 @@ function resumedStep(rc: RunContext, entry: StackEntry): NodeStepResult {
   return { kind: 'done', output };
 }
 
-async function storeTask(rc: RunContext, name: string, runIndex: number, task: TaskData, context = touchedContext(rc)): Promise<void> {
+async function storeTask(
+  rc: RunContext, name: string, runIndex: number, task: TaskData, context = touchedContext(rc), customData = changedCustomData(rc),
+): Promise<void> {
   (rc.state.runData[name] ??= []).push(task);
   const failed = task.executionStatus === 'error' || task.executionStatus === 'canceled';
-  await rc.options.recorder.record(failed ? 'NodeFailed' : 'NodeSucceeded', { node: name, runIndex, taskData: task, ...(context ? { context } : {}) });
+  await rc.options.recorder.record(failed ? 'NodeFailed' : 'NodeSucceeded', {
+    node: name, runIndex, taskData: task, ...(context ? { context } : {}), ...(customData ? { customData } : {}),
+  });
+}
+
+/** The run's custom data when the node just run changed it (recorded whole: at most 10 short pairs). */
+function changedCustomData(rc: RunContext): Record<string, string> | undefined {
+  const now = JSON.stringify(rc.state.customData);
+  if (now === rc.state.customDataRecorded) return undefined;
+  rc.state.customDataRecorded = now;
+  return { ...rc.state.customData };
+}
+
+/** Custom data as a recorded node run left it; changed in place, as expressions hold the object. */
+function restoreCustomData(rc: RunContext, recorded: Record<string, string>): void {
+  const data = rc.state.customData;
+  for (const key of Object.keys(data)) delete data[key];
+  Object.assign(data, recorded);
+  rc.state.customDataRecorded = JSON.stringify(data);
 }
 
 /** The execution state a node changed (getContext), recorded so that a continued run has it. */

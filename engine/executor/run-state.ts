@@ -25,6 +25,10 @@ export interface RunState {
   lastNodeExecuted?: string;
   /** Per-execution node/flow state (`getContext`): `node:<name>` or `flow`. */
   contextData: Record<string, JsonObject>;
+  /** `$execution.customData` of the whole run (n8n's `resultData.metadata`). */
+  customData: Record<string, string>;
+  /** `customData` as last recorded, to record it again only after a node changed it. */
+  customDataRecorded: string;
   /** Context keys a node used during its step (recorded with its outcome). */
   contextTouched: Set<string>;
   /** The parked node being resumed: it passes its input (or the resume data) on. */
@@ -36,7 +40,7 @@ export interface RunState {
 }
 
 export function createRunState(): RunState {
-  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, contextTouched: new Set(), nextExecutionIndex: 0 };
+  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, customData: {}, customDataRecorded: '{}', contextTouched: new Set(), nextExecutionIndex: 0 };
 }
 
 /** A zero index is left out of a source, as n8n does. */

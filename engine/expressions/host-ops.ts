@@ -5,6 +5,7 @@ import type { ExpressionContext } from '../expression-context.ts';
 import { DataLookupError, toPayload } from './host-error.ts';
 import { connectionInput, itemsOf, locateForAccessor, locateOutput, nodeExists, nodeMissing, outputKey, parseOutputKey } from './node-data.ts';
 import { resolvePairedItem } from './paired-item.ts';
+import { getCustomData, setAllCustomData, setCustomData, type CrossedKey, type CrossedValue } from '../execution-custom-data.ts';
 
 export type HostOp = (op: string, a?: unknown, b?: unknown, c?: unknown, d?: unknown) => unknown;
 
@@ -53,6 +54,15 @@ export function createHostOps(deps: HostOpsDeps): HostOp {
         const runs = ctx.runData[name];
         return { params: node.parameters ?? {}, executed: runs !== undefined, runIndex: runs ? runs.length - 1 : -1 };
       }
+      case 'context': {
+        // Read at each access, not cached: the node's state changes between runs (loops).
+        const name = String(a);
+        if (!nodeExists(ctx, name)) throw nodeMissing();
+        const data = ctx.contextData?.[`node:${name}`] ?? {};
+        return b === undefined ? data : Object.hasOwn(data, String(b)) ? data[String(b)] : undefined;
+      }
+      case 'customData':
+        return customData(ctx, String(a), b, c);
       case 'prepare':
         return deps.prepare(String(a));
       case 'hash':
@@ -73,4 +83,23 @@ export function createHostOps(deps: HostOpsDeps): HostOp {
       return toPayload(new DataLookupError(e instanceof Error ? e.message : String(e)));
     }
   };
+}
+
+/** `$execution.customData`: the run's own map, so a later node (or a resumed run) sees what was set. */
+function customData(ctx: ExpressionContext, action: string, a: unknown, b: unknown): unknown {
+  const data = ctx.customData;
+  if (!data) throw new DataLookupError('Custom data is only available while a workflow runs');
+  const manual = ctx.execution.mode === 'manual';
+  switch (action) {
+    case 'set':
+      setCustomData(data, a as CrossedKey, b as CrossedValue, manual);
+      return undefined;
+    case 'setAll':
+      setAllCustomData(data, a as [string, CrossedValue][], manual);
+      return undefined;
+    case 'get':
+      return getCustomData(data, a);
+    default:
+      return { ...data };
+  }
 }

@@ -42,6 +42,14 @@ export interface CodeRunner {
   dispose(): void;
 }
 
+/** What the user's code threw, before the line suffix: nodes word their messages from it. */
+export interface ThrownError {
+  name: string;
+  message: string;
+  /** Thrown by an expression helper ($(), $input…) rather than by the code itself. */
+  expression: boolean;
+}
+
 /** The user's code failed; `lineNumber` is the line in their code when it could be found. */
 export class CodeExecutionError extends Error {
   constructor(
@@ -49,6 +57,7 @@ export class CodeExecutionError extends Error {
     readonly description?: string,
     readonly lineNumber?: number,
     readonly kind: 'error' | 'timeout' | 'memory' = 'error',
+    readonly thrown?: ThrownError,
   ) {
     super(message);
     this.name = 'CodeExecutionError';
@@ -168,7 +177,8 @@ export function createCodeRunner(options: CodeRunnerOptions = {}): CodeRunner {
       const info = JSON.parse(json) as { name: string; message: string; description?: string; expression: boolean };
       const line = lineOf(stack);
       const shown = info.expression ? info.message : `${info.name === 'Error' ? '' : `${info.name}: `}${info.message}`;
-      return new CodeExecutionError(line !== undefined ? `${shown} [line ${line}]` : shown, info.description, line);
+      const thrown = { name: info.name, message: info.message, expression: info.expression };
+      return new CodeExecutionError(line !== undefined ? `${shown} [line ${line}]` : shown, info.description, line, 'error', thrown);
     }
     if (isTimeout(e)) return new CodeExecutionError(`Code execution timed out after ${timeoutMs} ms`, 'Check the code for endless loops or unresolved promises', undefined, 'timeout');
     if (isMemoryKill(e, host)) {
@@ -179,7 +189,8 @@ export function createCodeRunner(options: CodeRunnerOptions = {}): CodeRunner {
     const line = lineOf(message) ?? (e instanceof Error && e.stack ? lineOf(e.stack) : undefined);
     const name = e instanceof Error && e.name !== 'Error' ? `${e.name}: ` : '';
     const shown = `${name}${message.replace(LOCATION, '')}`;
-    return new CodeExecutionError(line !== undefined ? `${shown} [line ${line}]` : shown, undefined, line);
+    const thrown = { name: e instanceof Error ? e.name : 'Error', message: message.replace(LOCATION, ''), expression: false };
+    return new CodeExecutionError(line !== undefined ? `${shown} [line ${line}]` : shown, undefined, line, 'error', thrown);
   }
 
   return { run, dispose: () => host.dispose() };

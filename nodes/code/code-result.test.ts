@@ -36,14 +36,17 @@ describe('each item', () => {
     });
   });
 
-  it('drops empty results and rejects non-objects', () => {
+  // n8n 1.x (vm2 sandbox): only null drops the item; result-validation.ts validateRunCodeEachItem rejects the rest.
+  it('drops null and rejects everything that is not one object', () => {
     expect(itemFromEachItemResult(null, 0)).toBeUndefined();
-    expect(itemFromEachItemResult(undefined, 0)).toBeUndefined();
-    expect(() => itemFromEachItemResult('text', 1)).toThrow("A 'json' property isn't an object [item 1]");
+    expect(() => itemFromEachItemResult(undefined, 0)).toThrow("Code doesn't return an object [item 0]");
+    expect(() => itemFromEachItemResult('text', 1)).toThrow("Code doesn't return an object [item 1]");
+    expect(() => itemFromEachItemResult([{ a: 1 }], 2)).toThrow("Code doesn't return a single object [item 2]");
+    expect(() => itemFromEachItemResult({ json: 'text' }, 3)).toThrow("A 'json' property isn't an object [item 3]");
   });
 
-  it('rejects the all-items accessors', () => {
-    expect(() => checkNoAllItemsAccess('const x = 1;\nreturn $input.first();')).toThrow("Can't use .first() here [line 2, for item 0]");
-    expect(() => checkNoAllItemsAccess('return $input.item;')).not.toThrow();
+  it('rejects the all-items accessors, naming the item', () => {
+    expect(() => checkNoAllItemsAccess('const x = 1;\nreturn $input.first();', 4)).toThrow("Can't use .first() here [line 2, for item 4]");
+    expect(() => checkNoAllItemsAccess('return $input.item;', 0)).not.toThrow();
   });
 });

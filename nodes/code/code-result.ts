@@ -98,26 +98,40 @@ export function itemsFromAllItemsResult(result: unknown): Item[] {
 }
 
 /**
- * Run Once for Each Item: a falsy return (null, undefined) drops the item; otherwise the object
- * (or its `json`) becomes the item, paired with its input item.
+ * Run Once for Each Item: `null` drops the item; anything else must be one object (or an item
+ * with `json`), which becomes the item paired with its input item.
  */
 export function itemFromEachItemResult(result: unknown, itemIndex: number): Item | undefined {
-  if (!result) return undefined;
-  const source = result as Record<string, unknown>;
-  const json = isObject(result) && 'json' in result ? source.json : result;
-  const item = { json, pairedItem: { item: itemIndex }, ...(source.binary ? { binary: source.binary } : {}) } as Item;
-  validateItem(item, itemIndex);
-  validateTopLevelKeys(item as unknown as Record<string, unknown>, itemIndex);
+  if (result === null) return undefined;
+  if (typeof result !== 'object' || result === undefined) {
+    throw new CodeValidationError(
+      "Code doesn't return an object",
+      `Please return an object representing the output item. ('${String(result)}' was returned instead.)`,
+      itemIndex,
+    );
+  }
+  if (Array.isArray(result)) {
+    const first = result.length > 0 ? `An array of ${typeof result[0]}s was returned.` : 'An empty array was returned.';
+    throw new CodeValidationError(
+      "Code doesn't return a single object",
+      `${first} If you need to output multiple items, please use the 'Run Once for All Items' mode instead.`,
+      itemIndex,
+    );
+  }
+  const [normalized] = normalizeItems([result]);
+  validateItem(normalized, itemIndex);
+  validateTopLevelKeys(normalized as unknown as Record<string, unknown>, itemIndex);
+  const item = { json: normalized.json, pairedItem: { item: itemIndex }, ...(normalized.binary ? { binary: normalized.binary } : {}) } as Item;
   return serialised(item);
 }
 
 /** The per-item mode offers only the current item; n8n rejects the all-items accessors. */
-export function checkNoAllItemsAccess(code: string): void {
+export function checkNoAllItemsAccess(code: string, itemIndex: number): void {
   const match = code.match(/\$input\.(?<method>first|last|all|itemMatching)/);
   const method = match?.groups?.method;
   if (!method) return;
   const line = code.split('\n').findIndex((text) => text.includes(method) && !text.startsWith('//') && !text.startsWith('*')) + 1;
   if (line !== 0) {
-    throw new CodeValidationError(`Can't use .${method}() here`, "This is only available in 'Run Once for All Items' mode", 0, line);
+    throw new CodeValidationError(`Can't use .${method}() here`, "This is only available in 'Run Once for All Items' mode", itemIndex, line);
   }
 }

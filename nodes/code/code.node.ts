@@ -1,8 +1,8 @@
 // Code (n8n-nodes-base.code v1, v2): runs JavaScript once for all items or once per item in the
 // sandbox and turns the result into items with n8n's rules. Python is not available.
 import { NodeOperationError, type ExecuteContext, type Item, type NodeProperty, type NodeType } from '../../engine/index.ts';
-import { errorMessage } from '../shared/items.ts';
 import { param } from '../shared/params.ts';
+import { codeFailure, codeNodeError } from './code-errors.ts';
 import { checkNoAllItemsAccess, itemFromEachItemResult, itemsFromAllItemsResult } from './code-result.ts';
 
 const jsCode = (show: Record<string, unknown[]>): NodeProperty => ({
@@ -56,45 +56,34 @@ const properties: NodeProperty[] = [
   },
 ];
 
-/** A failure of the user's code, as the node reports it (keeping description and item). */
-function asNodeError(ctx: ExecuteContext, error: unknown, itemIndex?: number): NodeOperationError {
-  if (error instanceof NodeOperationError) return error;
-  const description = (error as { description?: string } | null)?.description;
-  return new NodeOperationError(ctx.node.name, errorMessage(error), {
-    ...(description ? { description } : {}),
-    ...(itemIndex !== undefined ? { itemIndex } : {}),
-  });
+// As n8n 1.x's Code node: a run's error and an invalid result fail the same way, so with
+// "continue" (regular or error output) both become an error item.
+async function runForAllItems(ctx: ExecuteContext, code: string): Promise<Item[]> {
+  try {
+    return itemsFromAllItemsResult(await ctx.runCode(code, { mode: 'runOnceForAllItems', itemIndex: 0 }));
+  } catch (error) {
+    if (!ctx.continueOnFail()) throw codeNodeError(ctx.node.name, error);
+    return [{ json: { error: codeFailure(error).message } }];
+  }
 }
 
-async function runForAllItems(ctx: ExecuteContext, code: string): Promise<Item[]> {
-  let result: unknown;
-  try {
-    result = await ctx.runCode(code, { mode: 'runOnceForAllItems', itemIndex: 0 });
-  } catch (error) {
-    if (!ctx.continueOnFail()) throw asNodeError(ctx, error);
-    return [{ json: { error: errorMessage(error) } }];
-  }
-  // As in n8n, an invalid result fails the node even when it continues on failure.
-  return itemsFromAllItemsResult(result);
+async function runOneItem(ctx: ExecuteContext, code: string, index: number): Promise<Item | undefined> {
+  checkNoAllItemsAccess(code, index);
+  return itemFromEachItemResult(await ctx.runCode(code, { mode: 'runOnceForEachItem', itemIndex: index }), index);
 }
 
 async function runForEachItem(ctx: ExecuteContext, code: string): Promise<Item[]> {
-  checkNoAllItemsAccess(code);
-  const results: Array<{ value: unknown } | { error: Item }> = [];
+  const output: Item[] = [];
   const count = ctx.getInputData().length;
   for (let index = 0; index < count; index++) {
     try {
-      results.push({ value: await ctx.runCode(code, { mode: 'runOnceForEachItem', itemIndex: index }) });
+      const item = await runOneItem(ctx, code, index);
+      if (item) output.push(item);
     } catch (error) {
-      if (!ctx.continueOnFail()) throw asNodeError(ctx, error, index);
-      results.push({ error: { json: { error: errorMessage(error) }, pairedItem: { item: index } } });
+      if (!ctx.continueOnFail()) throw codeNodeError(ctx.node.name, error, index);
+      output.push({ json: { error: codeFailure(error, index).message }, pairedItem: { item: index } });
     }
   }
-  const output: Item[] = [];
-  results.forEach((result, index) => {
-    const item = 'error' in result ? result.error : itemFromEachItemResult(result.value, index);
-    if (item) output.push(item);
-  });
   return output;
 }
 
@@ -120,10 +109,6 @@ export const codeNode: NodeType = {
     }
     const mode = param(ctx, 'mode', 0, 'runOnceForAllItems');
     const code = String(param(ctx, 'jsCode', 0, ''));
-    try {
-      return [mode === 'runOnceForEachItem' ? await runForEachItem(ctx, code) : await runForAllItems(ctx, code)];
-    } catch (error) {
-      throw asNodeError(ctx, error);
-    }
+    return [mode === 'runOnceForEachItem' ? await runForEachItem(ctx, code) : await runForAllItems(ctx, code)];
   },
 };

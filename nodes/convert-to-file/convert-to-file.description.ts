@@ -53,6 +53,19 @@ export const convertToFileProperties: NodeProperty[] = [
       { displayName: 'Delimiter', name: 'delimiter', type: 'string', default: ',' },
     ],
   },
+  binaryPropertyName(['html']),
+  {
+    displayName: 'Options',
+    name: 'options',
+    type: 'collection',
+    placeholder: 'Add option',
+    default: {},
+    displayOptions: show(['html']),
+    options: [
+      { displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+      { displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true },
+    ],
+  },
   {
     displayName: 'Mode',
     name: 'mode',

@@ -1,5 +1,5 @@
-// Convert to File (n8n-nodes-base.convertToFile v1, 1.1): items to a CSV, JSON or text file, or a
-// base64 string to a file. Spreadsheet formats other than CSV, HTML and iCal are not implemented.
+// Convert to File (n8n-nodes-base.convertToFile v1, 1.1): items to a CSV, HTML, JSON or text file,
+// or a base64 string to a file. Spreadsheet formats other than CSV and HTML, and iCal, are not implemented.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
 import { collection, param } from '../shared/params.ts';
@@ -7,6 +7,7 @@ import { getPath } from '../shared/paths.ts';
 import { prepareBinaryData } from './binary-data.ts';
 import { convertToFileProperties } from './convert-to-file.description.ts';
 import { rowsToCsv } from './csv-write.ts';
+import { rowsToHtml } from './sheet-html.ts';
 import { encodeText } from './text-encoding.ts';
 
 const allPaired = (items: Item[]) => items.map((_, item) => ({ item }));
@@ -22,6 +23,16 @@ function toCsv(ctx: ExecuteContext, items: Item[]): Item[] {
   const fileName = options.fileName !== undefined ? String(options.fileName) : 'File.csv';
   // SheetJS writes CSV buffers with a UTF-8 byte order mark.
   return [fileItem(ctx, 0, prepareBinaryData(encodeText(csv, 'utf8', true), fileName, 'text/csv'), allPaired(items))];
+}
+
+/** All items as one HTML table file (File.html unless named), as SheetJS writes a sheet. */
+function toHtml(ctx: ExecuteContext, items: Item[]): Item[] {
+  const options = collection(ctx, 'options', 0);
+  const html = rowsToHtml(items.map((item) => item.json), { headerRow: options.headerRow as boolean });
+  const fileName = options.fileName !== undefined ? String(options.fileName) : 'File.html';
+  // n8n takes the MIME type from the file name's extension.
+  const mimeType = /\.html?$/i.test(fileName) ? 'text/html' : 'text/plain';
+  return [fileItem(ctx, 0, prepareBinaryData(Buffer.from(html, 'utf8'), fileName || undefined, mimeType), allPaired(items))];
 }
 
 /** n8n's createBinaryFromJson: a value (or the whole json) as a file; objects become JSON. */
@@ -97,6 +108,7 @@ export const convertToFileNode: NodeType = {
     const items = ctx.getInputData();
     const operation = param(ctx, 'operation', 0, 'csv');
     if (operation === 'csv') return [items.length ? toCsv(ctx, items) : []];
+    if (operation === 'html') return [items.length ? toHtml(ctx, items) : []];
     if (operation === 'toJson') return [items.length ? toJson(ctx, items) : []];
     if (operation === 'toText' || operation === 'toBinary') return [perItem(ctx, items, operation)];
     throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported yet`);

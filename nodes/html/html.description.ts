@@ -54,6 +54,8 @@ const extractionValues = (displayVersion: unknown[], fallback: unknown): NodePro
           name: 'skipSelectors',
           type: 'string',
           default: '',
+          placeholder: 'e.g. img, .className, #ItemId',
+          description: 'Comma-separated list of selectors to leave out of the text',
           displayOptions: { show: { returnValue: ['text'], '@version': [{ _cnd: { gt: 1.1 } }] } },
         },
         { displayName: 'Return Array', name: 'returnArray', type: 'boolean', default: false },

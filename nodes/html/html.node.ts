@@ -44,16 +44,9 @@ function extractContent(ctx: ExecuteContext, item: Item, itemIndex: number): Ite
   const fallback = version > 1 ? EXTRACTION_VALUES_DEFAULT_V11 : {};
   const extraction = param<unknown>(ctx, 'extractionValues', itemIndex, fallback) as { values?: ExtractionValue[] };
   const values = (extraction?.values ?? []).map((value) => ({ ...value, returnValue: value.returnValue ?? 'text' }));
-  if (version > 1.1 && values.some((value) => value.returnValue === 'text')) {
-    // v1.2 renders text with the html-to-text library (line breaks, link targets, word wrap).
-    throw new NodeOperationError(ctx.node.name, 'Extracting text with HTML node version 1.2 is not supported yet', {
-      itemIndex,
-      description: 'Use typeVersion 1.1, or return HTML and convert it in a later step',
-    });
-  }
   const options = collection(ctx, 'options', itemIndex);
   return htmlSources(ctx, item, itemIndex).map((html) => ({
-    json: extractFromHtml(String(html), values, options),
+    json: extractFromHtml(String(html), values, options, version),
     pairedItem: { item: itemIndex },
   }));
 }

@@ -25,6 +25,27 @@ describe('html extraction', () => {
   });
 });
 
+describe('html extraction, v1.2 text', () => {
+  const page = '<h1>Title</h1><p>one <a href="https://x.test">link</a></p><p>two <img src="i.png" alt="pic"></p>';
+
+  it('renders text as html-to-text does, from the first match only', () => {
+    expect(extractFromHtml(page, [{ key: 't', cssSelector: 'p', returnValue: 'text' }], {}, 1.2)).toEqual({ t: 'one link [https://x.test]' });
+    // The match's inner HTML is rendered, so a heading is upper-cased only when selected from its parent.
+    expect(extractFromHtml(page, [{ key: 't', cssSelector: 'h1', returnValue: 'text' }], {}, 1.2)).toEqual({ t: 'Title' });
+    expect(extractFromHtml(`<div>${page}</div>`, [{ key: 't', cssSelector: 'div', returnValue: 'text' }], {}, 1.2)).toEqual({
+      t: 'TITLE\n\none link [https://x.test]\n\ntwo pic [i.png]',
+    });
+  });
+
+  it('skips the listed selectors and gives an empty string when nothing matches', () => {
+    const values = [
+      { key: 'skipped', cssSelector: 'body', returnValue: 'text', skipSelectors: 'a, img, h1' },
+      { key: 'none', cssSelector: '.zzz', returnValue: 'text' },
+    ];
+    expect(extractFromHtml(page, values, {}, 1.2)).toEqual({ skipped: 'one\n\ntwo', none: '' });
+  });
+});
+
 describe('html table', () => {
   it('capitalises snake_case headers', () => {
     expect(capitalizeHeader('first_name', true)).toBe('First Name');

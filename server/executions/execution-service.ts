@@ -34,6 +34,8 @@ export interface ListExecutionsQuery {
   mode?: string;
   since?: string;
   until?: string;
+  /** n8n's custom data filter: every entry must hold (`exactMatch`: equal, else contains, ignoring case). */
+  metadata?: { key: string; value: string; exactMatch?: boolean }[];
   limit: number;
   cursor?: string;
 }
@@ -331,6 +333,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       if (query.status) filter.status = query.status;
       if (query.mode) filter.mode = query.mode;
       if (query.since || query.until) filter.startedAt = { ...(query.since ? { $gte: query.since } : {}), ...(query.until ? { $lt: query.until } : {}) };
+      for (const { key, value, exactMatch } of query.metadata ?? []) filter[`customData.${key}`] = exactMatch ? value : { $contains: value };
       return docs().find({ filter, sort: [{ field: 'startedAt', direction: 'desc' }], limit: query.limit, cursor: query.cursor });
     },
 

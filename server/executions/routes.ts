@@ -7,6 +7,7 @@ import { requestContext, workspaceOf } from '../http/guard.ts';
 import { streamJson } from '../http/json-stream.ts';
 import { q, route, type Route } from '../http/route.ts';
 import type { WorkflowService } from '../workflow-service.ts';
+import { customDataFilter } from './custom-data-filter.ts';
 import type { ExecutionService } from './execution-service.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
@@ -39,7 +40,9 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       },
     }),
     route({
-      method: 'get', path: '/api/v1/executions', tag: 'executions', summary: "The current workspace's executions, newest first",
+      method: 'get', path: '/api/v1/executions', tag: 'executions',
+      summary: "The current workspace's executions, newest first. metadata filters by custom data ($execution.customData) in n8n's shape: "
+        + 'a JSON array of {key, value, exactMatch?}; every entry must hold, its value equal with exactMatch: true, else contained (ignoring case)',
       access: { kind: 'workspace', level: 'read' },
       query: z.object({
         workflowId: id.optional(),
@@ -47,10 +50,11 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
         mode: z.string().max(32).optional(),
         since: isoTime.optional(),
         until: isoTime.optional(),
+        metadata: customDataFilter.optional(),
         limit: q.limit(),
         cursor: q.cursor().optional(),
       }),
-      responses: { 200: '`{data, nextCursor}`', 400: 'Invalid query' },
+      responses: { 200: '`{data, nextCursor}` (each run with its `customData`, when it set any)', 400: 'Invalid query (a metadata filter that is not such a JSON array, a key other than A-Za-z0-9_)' },
       async handler(ctx, { query }) {
         const page = await executions.list({ ...query, workspaceId: workspaceOf(ctx) });
         ctx.body = { data: page.items, nextCursor: page.nextCursor ?? null };

@@ -1,6 +1,6 @@
 // What the run lists say about a run: its duration, its error and the run it came from.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, runDuration, runError, runOrigin } from './run-summary.ts';
+import { customDataQuery, formatDuration, runCustomData, runDuration, runError, runOrigin } from './run-summary.ts';
 
 describe('run summaries', () => {
   it('reads a duration as people say it', () => {
@@ -21,5 +21,13 @@ describe('run summaries', () => {
     expect(runOrigin({ rerunOf: 'abcdefghijkl', startNode: 'Set' })).toEqual({ id: 'abcdefghijkl', text: 're-run of #abcdef from node Set' });
     expect(runOrigin({ retryOf: 'zyxwvu123456' })?.text).toBe('retry of #zyxwvu');
     expect(runOrigin({})).toBeUndefined();
+  });
+
+  it("lists a run's custom data and builds n8n's metadata filter from one key and value", () => {
+    expect(runCustomData({ customData: { orderId: '42', customer: 'ann' } })).toEqual([{ key: 'orderId', value: '42' }, { key: 'customer', value: 'ann' }]);
+    expect(runCustomData({})).toEqual([]);
+    expect(customDataQuery(' orderId ', '42', true)).toBe('[{"key":"orderId","value":"42","exactMatch":true}]');
+    expect(customDataQuery('orderId', 'an', false)).toBe('[{"key":"orderId","value":"an"}]');
+    expect(customDataQuery('  ', 'x', true)).toBeUndefined();
   });
 });

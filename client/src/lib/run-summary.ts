@@ -39,3 +39,18 @@ export function runOrigin(run: Pick<ExecutionSummary, 'retryOf' | 'rerunOf' | 's
 
 /** A timestamp in the browser's locale and time zone. */
 export const localTime = (iso: string | undefined): string => (iso ? new Date(iso).toLocaleString() : '');
+
+/** The run's custom data as pairs, in the order it was set; empty when it set none. */
+export function runCustomData(run: Pick<ExecutionSummary, 'customData'>): { key: string; value: string }[] {
+  return Object.entries(run.customData ?? {}).map(([key, value]) => ({ key, value }));
+}
+
+/**
+ * The list's `metadata` query (n8n's custom data filter) for one key and value: the value is
+ * matched whole when `exact`, else contained ignoring case; no key means no filter.
+ */
+export function customDataQuery(key: string, value: string, exact: boolean): string | undefined {
+  const k = key.trim();
+  if (!k) return undefined;
+  return JSON.stringify([{ key: k, value, ...(exact ? { exactMatch: true } : {}) }]);
+}

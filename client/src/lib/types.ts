@@ -69,6 +69,8 @@ export interface ExecutionSummary {
   /** The run this one re-ran from `startNode`. */
   rerunOf?: string;
   startNode?: string;
+  /** What the run set with `$execution.customData` (n8n's execution metadata). */
+  customData?: Record<string, string>;
   [key: string]: unknown;
 }
 

@@ -17,7 +17,7 @@
     return r;
   };
 
-  const state = (W.state = { token: -1, itemIndex: 0, s: null, input: undefined, window: undefined, memo: new Map(), customData: {}, allItems: false });
+  const state = (W.state = { token: -1, itemIndex: 0, s: null, input: undefined, window: undefined, memo: new Map(), allItems: false });
   W.setState = function (token, s, keepData) {
     state.token = token;
     state.s = s;
@@ -25,7 +25,6 @@
       state.input = undefined;
       state.window = undefined;
       state.memo.clear();
-      state.customData = {};
     }
     luxon.Settings.defaultZone = s.timezone;
   };
@@ -83,6 +82,24 @@
     return itemsAt(loc.key)[loc.index];
   }
 
+  /**
+   * A node's context (its per-execution state, e.g. Split In Batches' `noItemsLeft`): each key is
+   * asked of the host when read, so a loop's later runs see the state as it is then.
+   */
+  function nodeContext(name) {
+    const whole = () => W.call('context', name);
+    return new Proxy({}, {
+      get(_, key) {
+        if (typeof key === 'symbol') return undefined;
+        if (key === 'toJSON') return whole;
+        return W.call('context', name, key);
+      },
+      has: () => true,
+      ownKeys: () => Object.keys(whole()),
+      getOwnPropertyDescriptor: (_, key) => ({ enumerable: true, configurable: true, writable: true, value: W.call('context', name, String(key)) }),
+    });
+  }
+
   function nodeAccessor(name, i) {
     if (!name) throw new ExpressionError('When calling $(), please specify a node');
     const info = nodeInfo(name);
@@ -101,7 +118,7 @@
       all(branch, run) { return outputItems(name, branch, run, 'dollar'); },
       get params() { return info.params; },
       get isExecuted() { return info.executed; },
-      get context() { return {}; },
+      get context() { return nodeContext(name); },
     };
   }
 
@@ -118,7 +135,7 @@
       get binary() { return withoutData(positional(name, i).binary); },
       get parameter() { return info.params; },
       get runIndex() { return info.runIndex; },
-      get context() { return {}; },
+      get context() { return nodeContext(name); },
     };
   }
 
@@ -157,9 +174,21 @@
       last(...args) { noArgs('last', args); const l = items(); return l[l.length - 1]; },
       all() { return inputItems(); },
       get params() { return state.s.prevNode ? nodeInfo(state.s.prevNode.name).params : undefined; },
-      get context() { return {}; },
+      get context() { return state.s.prevNode ? nodeContext(state.s.prevNode.name) : undefined; },
     };
   }
+
+  /**
+   * `$execution.customData` lives with the run on the host (never cached here): what one node sets,
+   * a later node and a resumed run read. Values cross as strings or numbers, anything else marked.
+   */
+  const crossValue = (v) => (typeof v === 'string' || typeof v === 'number' ? v : typeof v === 'bigint' ? String(v) : { invalid: true });
+  const customData = {
+    set(k, v) { W.call('customData', 'set', typeof k === 'string' ? k : { invalid: String(k) }, crossValue(v)); },
+    setAll(o) { W.call('customData', 'setAll', Object.keys(o || {}).map((k) => [k, crossValue(o[k])])); },
+    get(k) { return W.call('customData', 'get', String(k)); },
+    getAll() { return W.call('customData', 'getAll'); },
+  };
 
   function now() { return luxon.DateTime.now(); }
   const V = {
@@ -191,12 +220,7 @@
       mode: state.s.execution.mode === 'manual' ? 'test' : 'production',
       resumeUrl: state.s.execution.resumeUrl,
       resumeFormUrl: state.s.execution.resumeFormUrl,
-      customData: {
-        set(k, v) { state.customData[String(k)] = String(v); },
-        setAll(o) { for (const k of Object.keys(o || {})) state.customData[k] = String(o[k]); },
-        get(k) { return state.customData[String(k)]; },
-        getAll() { return Object.assign({}, state.customData); },
-      },
+      customData: customData,
     }),
     $workflow: () => ({ id: state.s.workflow.id, name: state.s.workflow.name, active: state.s.workflow.active }),
     $jmespath: () => jmespathSearch,
