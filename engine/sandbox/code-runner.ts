@@ -6,8 +6,10 @@ import { createHostOps } from '../expressions/host-ops.ts';
 import { stateBlob } from '../expressions/runtime.ts';
 import { buildSource, splitTemplate } from '../expressions/template.ts';
 import { fromIsolate } from '../expressions/transfer.ts';
-import type { CodeMode } from './code-result.ts';
 import { IsolateHost, isMemoryKill, isTimeout, ivm } from './isolate-host.ts';
+
+/** The Code node's two modes (n8n's names). */
+export type CodeMode = 'runOnceForAllItems' | 'runOnceForEachItem';
 
 export interface CodeRunnerOptions {
   /** Longest a run may take, in ms, including awaited work. Default 10 000. */
@@ -37,7 +39,7 @@ export interface CodeRunRequest {
 }
 
 export interface CodeRunner {
-  /** Resolves with the code's raw return value (see normalizeCodeResult). */
+  /** Resolves with the code's raw return value (the Code node turns it into items: nodes/code/code-result.ts). */
   run(request: CodeRunRequest): Promise<unknown>;
   dispose(): void;
 }
