@@ -4,8 +4,8 @@ import type { ExpressionContext } from '../expression-context.ts';
 import { ParameterBatches } from './parameter-batches.ts';
 import { NodeOperationError, type Item, type JsonObject } from '../node-sdk.ts';
 import type { EngineExecuteContext } from './node-type-extras.ts';
-import { containsExpression, deepCopy } from './paths.ts';
-import { parameterValue } from './parameters.ts';
+import { deepCopy, parameterValue } from '../../domain/index.ts';
+import { containsExpression } from './paths.ts';
 import type { RunContext } from './run-context.ts';
 import type { InputData, StackEntry } from './run-state.ts';
 

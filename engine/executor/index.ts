@@ -1,7 +1,7 @@
 // The workflow executor: runs a definition with n8n's semantics and records each step as an event.
 export { executeWorkflow } from './execute-workflow.ts';
 export type { ExecuteWorkflowOptions, RunCodeOptions } from './run-context.ts';
-export { resolveNodeParameters, parameterValue } from './parameters.ts';
+export { resolveNodeParameters, parameterValue } from '../../domain/index.ts';
 export { createMemoryRecorder, executionStreamName } from './recorder.ts';
 export type { ExecutionRecorder, MemoryRecorder, MemoryRecorderOptions } from './recorder.ts';
 export { foldExecution } from './execution-events.ts';

@@ -1,7 +1,4 @@
-// Small value helpers: a JSON-shaped deep copy, and whether a value holds an expression.
-
-// The copy lives in domain/ (node parameters are resolved there too); re-exported for the engine.
-export { deepCopy } from '../../domain/index.ts';
+// Whether a value holds an expression.
 
 /** Whether a value holds an expression (a string starting with '=') anywhere inside. */
 export function containsExpression(value: unknown): boolean {

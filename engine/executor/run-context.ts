@@ -1,10 +1,9 @@
 // The options of one run and the read-mostly context every executor step shares: graph, node types,
 // resolved parameters (computed once per node), pinned data and the abort signal.
-import type { WorkflowDefinition, WorkflowNode } from '../../domain/index.ts';
+import { resolveNodeParameters, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import type { ExpressionContext, ExpressionEvaluator } from '../expression-context.ts';
 import type { ExecutionMode, Item, JsonObject, NodeType, SubWorkflowSource } from '../node-sdk.ts';
 import { buildGraph, type WorkflowGraph } from './graph.ts';
-import { resolveNodeParameters } from './parameters.ts';
 import { destinationFilter } from './start-node.ts';
 import type { ExecutionRecorder } from './recorder.ts';
 import type { Replay, ReplaySource } from './replay.ts';

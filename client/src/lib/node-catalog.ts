@@ -2,6 +2,7 @@
 // (Switch's depend on its rules), display conditions, and default parameters for a new node.
 import { isDisplayed, STARTING_NODE_TYPES, WEBHOOK_NODE_TYPE } from '../../../domain/index.ts';
 import type { NodeProperty, NodeTypeCatalog, NodeTypeDescription, WorkflowNode } from './types.ts';
+import { newId } from './workflow-model.ts';
 
 export interface Catalog {
   raw: NodeTypeCatalog;
@@ -124,7 +125,7 @@ export function waitsForCall(nodes: WorkflowNode[], catalog: Catalog): boolean {
  */
 export function newNodeExtras(type: string, description: NodeTypeDescription, params: Record<string, unknown>): { webhookId?: string; parameters: Record<string, unknown> } {
   if (!takesCalls(description)) return { parameters: params };
-  const webhookId = crypto.randomUUID();
+  const webhookId = newId();
   const parameters = type === WEBHOOK_NODE_TYPE && !params.path ? { ...params, path: webhookId } : params;
   return { webhookId, parameters };
 }

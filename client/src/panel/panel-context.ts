@@ -19,4 +19,6 @@ export interface TestCalls {
   listening: Listening | undefined;
   listen(): void;
   stop(): void;
+  /** Puts a URL on the clipboard and says whether that worked. */
+  copy(url: string): void;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeProperty } from '../node-sdk.ts';
-import { parameterValue, resolveNodeParameters } from './parameters.ts';
+import { parameterValue, resolveNodeParameters } from './node-parameters.ts';
+import type { NodeProperty } from './node-properties.ts';
 
 const prop = (p: Partial<NodeProperty> & Pick<NodeProperty, 'name' | 'type' | 'default'>): NodeProperty => ({ displayName: p.name, ...p });
 
