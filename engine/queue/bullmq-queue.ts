@@ -4,7 +4,7 @@
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { atMost, closeWithDeadline } from './hand-back.ts';
-import type { EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WorkerOptions } from './run-queue.ts';
+import type { EndedOutcome, EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WorkerOptions } from './run-queue.ts';
 
 export interface BullmqQueueOptions {
   url: string;
@@ -33,18 +33,25 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
   // Redis being away is reported by /readyz and by the calls that need it; the client reconnects.
   for (const emitter of [connection, subscriber, queue]) emitter.on('error', () => undefined);
   const channels = { stop: `${options.prefix}:stop`, ended: `${options.prefix}:ended` };
-  const listeners = { stop: new Set<(executionId: string) => void>(), ended: new Set<(executionId: string) => void>() };
+  const listeners = { stop: new Set<(executionId: string) => void>(), ended: new Set<(executionId: string, ended: EndedOutcome) => void>() };
   let subscribed: Promise<unknown> | undefined;
-  const listen = (kind: 'stop' | 'ended', listener: (executionId: string) => void) => {
-    listeners[kind].add(listener);
-    if (!subscribed) {
-      subscriber.on('message', (channel: string, executionId: string) => {
-        for (const l of channel === channels.stop ? listeners.stop : listeners.ended) l(executionId);
-      });
-      // The first command connects; ioredis subscribes again by itself after a reconnect.
-      subscribed = subscriber.subscribe(channels.stop, channels.ended).catch(() => undefined);
-    }
-    return () => void listeners[kind].delete(listener);
+  const subscribe = () => {
+    if (subscribed) return;
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel === channels.stop) for (const l of listeners.stop) l(message);
+      else {
+        // Only the revision travels: a result would be megabytes on Redis; waiters read the record.
+        const { executionId, revision } = JSON.parse(message) as { executionId: string; revision: number };
+        for (const l of listeners.ended) l(executionId, { revision });
+      }
+    });
+    // The first command connects; ioredis subscribes again by itself after a reconnect.
+    subscribed = subscriber.subscribe(channels.stop, channels.ended).catch(() => undefined);
+  };
+  const listen = <L>(set: Set<L>, listener: L) => {
+    set.add(listener);
+    subscribe();
+    return () => void set.delete(listener);
   };
   const workers = new Set<Worker>();
 
@@ -132,11 +139,11 @@ export function createBullmqQueue(options: BullmqQueueOptions): RunQueue {
     async requestStop(executionId: string) {
       await connection.publish(channels.stop, executionId);
     },
-    onStopRequested: (listener) => listen('stop', listener),
-    async publishEnded(executionId: string) {
-      await connection.publish(channels.ended, executionId);
+    onStopRequested: (listener) => listen(listeners.stop, listener),
+    async publishEnded(executionId, ended) {
+      await connection.publish(channels.ended, JSON.stringify({ executionId, revision: ended.revision }));
     },
-    onEnded: (listener) => listen('ended', listener),
+    onEnded: (listener) => listen(listeners.ended, listener),
     async pending() {
       const counts = await queue.getJobCounts('wait', 'delayed', 'prioritized');
       return (counts.wait ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);

@@ -140,18 +140,18 @@ describe.each(adapters)('run queue (%s)', (kind, open) => {
     expect(Math.max(...started)).toBeGreaterThanOrEqual(900);
   });
 
-  it('carries stop requests and run ends to every process', async () => {
+  it('carries stop requests and run ends, with their revision, to every process', async () => {
     fresh();
     const a = queue();
     const b = kind === 'bullmq' ? queue() : a;
     const stops: string[] = [];
-    const ends: string[] = [];
+    const ends: [string, number][] = [];
     b.onStopRequested((id) => stops.push(id));
-    b.onEnded((id) => ends.push(id));
+    b.onEnded((id, ended) => ends.push([id, ended.revision]));
     await sleep(200);
     await a.requestStop('x1');
-    await a.publishEnded('x2');
-    await expect.poll(() => [stops, ends], { timeout: 5_000 }).toEqual([['x1'], ['x2']]);
+    await a.publishEnded('x2', { revision: 7 });
+    await expect.poll(() => [stops, ends], { timeout: 5_000 }).toEqual([['x1'], [['x2', 7]]]);
   });
 
   it('on close, waits for running jobs up to the deadline, then signals them to hand back', async () => {
@@ -174,7 +174,7 @@ describe.each(adapters)('run queue (%s)', (kind, open) => {
 });
 
 describe('run queue (thread) results', () => {
-  it("sends a wanted run's result along with its end, and only a wanted one", async () => {
+  it("sends a wanted run's result along with its end, and only a wanted one; every end with its revision", async () => {
     const q = threadQueue();
     const ends: [string, unknown][] = [];
     q.onEnded((id, outcome) => ends.push([id, outcome]));
@@ -184,7 +184,7 @@ describe('run queue (thread) results', () => {
     await q.publishEnded('wanted', outcome as never);
     await q.publishEnded('unwanted', outcome as never);
     await expect.poll(() => ends.length, { timeout: 5_000 }).toBe(2);
-    expect(ends).toEqual([['wanted', outcome], ['unwanted', undefined]]);
+    expect(ends).toEqual([['wanted', outcome], ['unwanted', { revision: 7 }]]);
     await q.close();
   });
 

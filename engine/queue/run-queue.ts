@@ -11,10 +11,14 @@ export interface RunJob {
   resume?: boolean;
 }
 
-/** A run's result as it ended or parked, and the revision of its stream then. */
+/**
+ * A run's end or park: the revision of its stream then, and its result where the queue can carry
+ * it. The revision tells which waiters it concerns: one who began waiting at that revision or
+ * later (a resume of a run that had just parked) waits for the next end.
+ */
 export interface EndedOutcome {
-  result: RunResult;
   revision: number;
+  result?: RunResult;
   /** The result holds only its last node's data (see WantedResult). */
   lastNodeOnly?: true;
 }
@@ -70,11 +74,12 @@ export interface RunQueue {
   /** Calls back on this process when a stop is requested anywhere. */
   onStopRequested(listener: (executionId: string) => void): () => void;
   /**
-   * Tells every process that a run finished or parked. Whoever waits on it reads its record, or,
-   * where the queue can carry it (threads of one process) and the run was `want`ed, gets `outcome`.
+   * Tells every process that a run finished or parked, and at which revision of its stream. Whoever
+   * waits on it reads its record, or, where the queue can carry it (threads of one process) and the
+   * run was `want`ed, gets the result along.
    */
-  publishEnded(executionId: string, outcome?: EndedOutcome): Promise<void>;
-  onEnded(listener: (executionId: string, outcome?: EndedOutcome) => void): () => void;
+  publishEnded(executionId: string, outcome: EndedOutcome): Promise<void>;
+  onEnded(listener: (executionId: string, outcome: EndedOutcome) => void): () => void;
   /** Someone here waits for this run's result: send it (or its last node) along with its end, if the queue can. */
   want?(executionId: string, scope: WantedResult): void;
   /** Jobs waiting or delayed (for readiness and benchmarks). */

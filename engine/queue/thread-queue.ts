@@ -3,7 +3,7 @@
 // that a long node step there never holds up the server's event loop.
 import { EventEmitter } from 'node:events';
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { withLastNodeOnly } from '../run-data.ts';
+import { withLastNodeOnly, type RunResult } from '../run-data.ts';
 import type { EndedOutcome, EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WantedResult, WorkerOptions } from './run-queue.ts';
 
 /** What travels between the two ends. `call` expects a `reply` with the same id. */
@@ -17,8 +17,8 @@ type Message =
   | { t: 'done'; jobId: number }
   | { t: 'stop'; executionId: string }
   | { t: 'want'; executionId: string; scope: WantedResult }
-  /** `outcome`: the EndedOutcome as JSON (what a reader of the record would get), when wanted. */
-  | { t: 'ended'; executionId: string; outcome?: string };
+  /** `result`: the run's result as JSON (what a reader of the record would get), when wanted. */
+  | { t: 'ended'; executionId: string; revision: number; result?: string; lastNodeOnly?: true };
 
 type Port = Pick<MessagePort | Worker, 'postMessage' | 'on' | 'off'>;
 
@@ -39,7 +39,7 @@ export function createThreadQueueHost(inner: RunQueue, port: Port): RunQueue {
     }
   };
   const offStop = inner.onStopRequested((executionId) => post({ t: 'stop', executionId }));
-  const offEnded = inner.onEnded((executionId) => post({ t: 'ended', executionId }));
+  const offEnded = inner.onEnded((executionId, ended) => post({ t: 'ended', executionId, revision: ended.revision }));
 
   const handler: JobHandler = (job, signal) =>
     new Promise<void>((resolve) => {
@@ -64,7 +64,8 @@ export function createThreadQueueHost(inner: RunQueue, port: Port): RunQueue {
       running.delete(message.jobId);
     } else if (message.t === 'stop') void inner.requestStop(message.executionId);
     else if (message.t === 'ended') {
-      void inner.publishEnded(message.executionId, message.outcome === undefined ? undefined : (JSON.parse(message.outcome) as EndedOutcome));
+      const { executionId, revision, result, lastNodeOnly } = message;
+      void inner.publishEnded(executionId, { revision, ...(result === undefined ? {} : { result: JSON.parse(result) as RunResult }), ...(lastNodeOnly ? { lastNodeOnly } : {}) });
     }
     else if (message.t === 'call') {
       answer(message).then(
@@ -143,10 +144,10 @@ export function createThreadQueueClient(port: Port): RunQueue {
     } else if (message.t === 'handback') jobs.get(message.jobId)?.abort.abort();
     else if (message.t === 'stop') events.emit('stop', message.executionId);
     else if (message.t === 'want') wanted.set(message.executionId, wanted.get(message.executionId) === 'full' ? 'full' : message.scope);
-    else if (message.t === 'ended') events.emit('ended', message.executionId);
+    else if (message.t === 'ended') events.emit('ended', message.executionId, { revision: message.revision });
   });
 
-  const listen = (kind: 'stop' | 'ended', listener: (executionId: string) => void) => {
+  const listen = (kind: 'stop' | 'ended', listener: (executionId: string, ended: EndedOutcome) => void) => {
     events.on(kind, listener);
     return () => void events.off(kind, listener);
   };
@@ -178,10 +179,11 @@ export function createThreadQueueClient(port: Port): RunQueue {
     async publishEnded(executionId, outcome) {
       const scope = wanted.get(executionId);
       wanted.delete(executionId);
-      const sent: EndedOutcome | undefined = outcome === undefined || scope === undefined ? undefined
-        : scope === 'full' ? outcome
-        : { ...outcome, result: withLastNodeOnly(outcome.result), lastNodeOnly: true };
-      post({ t: 'ended', executionId, ...(sent ? { outcome: JSON.stringify(sent) } : {}) });
+      const result = scope === undefined ? undefined : outcome.result;
+      post({
+        t: 'ended', executionId, revision: outcome.revision,
+        ...(result === undefined ? {} : scope === 'full' ? { result: JSON.stringify(result) } : { result: JSON.stringify(withLastNodeOnly(result)), lastNodeOnly: true }),
+      });
     },
     onEnded: (listener) => listen('ended', listener),
     pending: async () => Number(await call({ op: 'pending' })),

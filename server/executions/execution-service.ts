@@ -75,15 +75,16 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   let queueWorker: QueueWorker | undefined;
   const offStop = worker ? queue.onStopRequested((id) => worker.stop(id)) : undefined;
   // With workers elsewhere, a run's end is announced over the queue; its result comes along (from
-  // the execution thread) or is in the log.
+  // the execution thread) or is in the log. The end concerns only those who began waiting before
+  // it: a resume asked for just after a park waits for the run's next end, not this one.
   const offEnded = queue.kind !== 'in-process'
-    ? queue.onEnded((id, outcome) => {
-        const list = waiters.get(id) ?? [];
-        if (!list.some((w) => w.wanted)) return void waiters.delete(id);
+    ? queue.onEnded((id, ended) => {
+        const list = (waiters.get(id) ?? []).filter((w) => w.after < ended.revision);
+        if (!list.some((w) => w.wanted)) return forgetWaiters(id, ended.revision);
         const scope: WantedResult = list.some((w) => w.wanted === 'full') ? 'full' : 'lastNode';
-        if (outcome && !(outcome.lastNodeOnly && scope === 'full')) return settleWaiters(id, outcome.result, outcome.revision);
-        void readResult(id, scope).then(
-          ({ result, revision }) => settleWaiters(id, result, revision),
+        if (ended.result && !(ended.lastNodeOnly && scope === 'full')) return settleWaiters(id, ended.result, ended.revision);
+        void readResult(id, scope, ended.revision).then(
+          (result) => settleWaiters(id, result, ended.revision),
           (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
         );
       })
@@ -95,17 +96,15 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   /**
-   * A run's result read back from the log, all of it or its last node's only: for a webhook
-   * answering with that node, the other nodes of a million-item run are hundreds of megabytes
-   * nobody asked for, so only that node's outputs are read from the blob store.
+   * A run's result at revision `at`, read back from the log, all of it or its last node's only:
+   * for a webhook answering with that node, the other nodes of a million-item run are hundreds of
+   * megabytes nobody asked for, so only that node's outputs are read from the blob store.
    */
-  async function readResult(id: string, scope: WantedResult): Promise<{ result: RunResult; revision: number }> {
-    const stream = await events.readStream(executionStreamName(id));
-    const revision = stream.at(-1)?.revision ?? -1;
-    if (scope === 'full') return { result: foldExecution(await hydrate(stream, deps.blobs)), revision };
+  async function readResult(id: string, scope: WantedResult, at: number): Promise<RunResult> {
+    const stream = (await events.readStream(executionStreamName(id))).filter((e) => e.revision <= at);
+    if (scope === 'full') return foldExecution(await hydrate(stream, deps.blobs));
     const last = foldExecution(stream).data.resultData.lastNodeExecuted;
-    const result = foldExecution(await hydrate(stream, deps.blobs, (e) => (e.data as { node?: string } | undefined)?.node === last));
-    return { result: withLastNodeOnly(result), revision };
+    return withLastNodeOnly(foldExecution(await hydrate(stream, deps.blobs, (e) => (e.data as { node?: string } | undefined)?.node === last)));
   }
 
   /**
@@ -131,11 +130,16 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     };
   }
 
-  function settleWaiters(executionId: string, result: RunResult, revision: number): void {
-    const list = waiters.get(executionId) ?? [];
-    const later = list.filter((w) => w.after >= revision);
+  /** Drops the waiters an end at `revision` concerns whom nobody asked for its result. */
+  function forgetWaiters(executionId: string, revision: number): void {
+    const later = (waiters.get(executionId) ?? []).filter((w) => w.after >= revision);
     if (later.length > 0) waiters.set(executionId, later);
     else waiters.delete(executionId);
+  }
+
+  function settleWaiters(executionId: string, result: RunResult, revision: number): void {
+    const list = waiters.get(executionId) ?? [];
+    forgetWaiters(executionId, revision);
     for (const w of list) if (w.after < revision) w.resolve(result);
   }
 
