@@ -4,8 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createBullmqQueue, type RunQueue } from '../../engine/queue/index.ts';
-import { executionStreamName } from '../../engine/index.ts';
+import { createBullmqQueue, executionStreamName, type RunQueue } from '../../engine/index.ts';
 import { startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
 
 const redis = { url: 'redis://127.0.0.1:6379', prefix: `weft-test-${randomUUID()}` };
