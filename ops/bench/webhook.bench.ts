@@ -92,13 +92,19 @@ async function settle(server: TestServer, workflowId: string, expected: number):
   }
 }
 
-function report(label: string, r: LoadResult, runs: Runs): void {
+/** The server's CPU time (all its threads) per answered call, load and backlog included: what caps throughput on a busy machine. */
+function cpuPerCall(before: NodeJS.CpuUsage, calls: number): string {
+  const used = process.cpuUsage(before);
+  return `${((used.user + used.system) / 1000 / Math.max(1, calls)).toFixed(2)} ms server CPU per call`;
+}
+
+function report(label: string, r: LoadResult, runs: Runs, cpu: string): void {
   const runRate = runs.finished / (DURATION + runs.drainMs / 1000);
   const connection = r.mode === 'fresh' ? 'fresh connection per call' : 'keep-alive';
   console.log(`${label}, ${connection}: ${r.perSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ` +
     `${r.ok2xx} answered 2xx, ${r.non2xx} non-2xx, ${r.errors} errors; ` +
     `runs recorded ${runs.recorded}, finished ${runs.finished}${runs.recorded >= r.ok2xx && runs.finished >= r.ok2xx ? ' (all)' : ' (MISSING RUNS)'}, ` +
-    `backlog drained ${(runs.drainMs / 1000).toFixed(1)} s after the load (${runRate.toFixed(0)} runs/s end to end)`);
+    `backlog drained ${(runs.drainMs / 1000).toFixed(1)} s after the load (${runRate.toFixed(0)} runs/s end to end); ${cpu}`);
 }
 
 async function main(): Promise<void> {
@@ -118,16 +124,20 @@ async function main(): Promise<void> {
         if (only && !`${c.path}-${mode}`.includes(only)) continue;
         // One workflow per case and mode, so each check counts only its own runs.
         const id = await create(server, workflow(`${c.label} ${mode}`, `${c.path}-${mode}`, c.responseMode, c.setNodes));
+        const cpuBefore = process.cpuUsage();
         const r = await load(`${server.url}/webhook/${c.path}-${mode}`, mode);
-        report(c.label, r, await settle(server, id, r.ok2xx));
+        const runs = await settle(server, id, r.ok2xx);
+        report(c.label, r, runs, cpuPerCall(cpuBefore, r.ok2xx));
       }
     }
     // The floor: the same server refusing a POST to /healthz (its middleware and router, no
     // lookup, no run), so the figures above can be read against what this machine's HTTP path allows.
     for (const mode of ['fresh', 'keepalive'] as const) {
       if (only && !`floor-${mode}`.includes(only)) continue;
+      const cpuBefore = process.cpuUsage();
       const r = await load(`${server.url}/healthz`, mode);
-      console.log(`floor (POST /healthz, refused by the router), ${mode === 'fresh' ? 'fresh connection per call' : 'keep-alive'}: ${r.perSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+      const cpu = cpuPerCall(cpuBefore, r.requests);
+      console.log(`${cpu}; floor (POST /healthz, refused by the router), ${mode === 'fresh' ? 'fresh connection per call' : 'keep-alive'}: ${r.perSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
     }
   } finally {
     await server.close();
