@@ -19,6 +19,57 @@ for (const type of NODE_TYPES) {
   byName.set(type.description.name, list);
 }
 
+/** Types added at run time (community packages), by the package that brought them. */
+const addedByPackage = new Map<string, NodeType[]>();
+
+/**
+ * Makes types loaded at run time (n8n community packages, see loadN8nPackages) visible to
+ * getNodeType, under the package's name so they can be removed together. Registering a package
+ * again replaces its earlier types. Built-in types keep precedence: a type named like one is refused.
+ */
+export function registerNodeTypes(packageName: string, types: readonly NodeType[]): void {
+  for (const type of types) {
+    if (NODE_TYPES.some((t) => t.description.name === type.description.name)) {
+      throw new Error(`'${type.description.name}' is a built-in node type; package '${packageName}' cannot replace it`);
+    }
+  }
+  unregisterPackage(packageName);
+  addedByPackage.set(packageName, [...types]);
+  for (const type of types) {
+    const list = byName.get(type.description.name) ?? [];
+    list.push(type);
+    byName.set(type.description.name, list);
+  }
+}
+
+/** Removes every type a package registered; returns whether it had any. */
+export function unregisterPackage(packageName: string): boolean {
+  const types = addedByPackage.get(packageName);
+  if (!types) return false;
+  addedByPackage.delete(packageName);
+  for (const type of types) {
+    const list = (byName.get(type.description.name) ?? []).filter((t) => t !== type);
+    if (list.length === 0) byName.delete(type.description.name);
+    else byName.set(type.description.name, list);
+  }
+  return true;
+}
+
+/** Built-in and registered types together (what a palette or type listing should show). */
+export function allNodeTypes(): NodeType[] {
+  return [...NODE_TYPES, ...[...addedByPackage.values()].flat()];
+}
+
+/** The types registered at run time, by package (built-ins are NODE_TYPES). */
+export function registeredPackages(): ReadonlyMap<string, readonly NodeType[]> {
+  return addedByPackage;
+}
+
+export {
+  loadN8nPackages, installN8nWorkflowShim, type LoadedPackage, type LoadedPackages,
+  type N8nCredentialType, type N8nNodeDescription, type N8nHttpRequestOptions,
+} from './n8n-api/index.ts';
+
 /**
  * The implementation of a node type at a typeVersion. A version between two known ones (a minor
  * n8n release we have not listed) uses the nearest lower implementation.

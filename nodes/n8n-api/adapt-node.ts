@@ -1,0 +1,124 @@
+// Turns an n8n node class instance (INodeType, or VersionedNodeType with nodeVersions) into our
+// NodeType(s). Programmatic nodes run their own execute() with `this` = buildExecuteFunctions;
+// declarative ones (routing/requestDefaults, no execute) go to the declarative runner; triggers,
+// pollers and webhook nodes are described but fail clearly when run.
+import { NodeOperationError, type Item, type NodeDescription, type NodeOutput, type NodeProperty, type NodeType } from '../../engine/index.ts';
+import { executeDeclarative, isDeclarative } from './declarative/index.ts';
+import { buildExecuteFunctions, type CredentialTypeLookup } from './execute-functions.ts';
+import { createCredentialEvaluator } from './parameters.ts';
+import type { N8nConnection, N8nNodeDescription, N8nNodeTypeInstance, N8nVersionedNodeType } from './n8n-types.ts';
+
+function connectionTypes(list: N8nConnection[] | string): string[] {
+  // Some nodes compute inputs/outputs with an expression string; they then take one main connection.
+  if (typeof list === 'string') return ['main'];
+  return list.map((entry) => (typeof entry === 'string' ? entry : entry.type));
+}
+
+function triggerKindOf(instance: N8nNodeTypeInstance): NodeDescription['triggerKind'] {
+  if (typeof instance.trigger === 'function') return 'trigger';
+  if (typeof instance.poll === 'function' || instance.description.polling) return 'poll';
+  if (typeof instance.webhook === 'function') return 'webhook';
+  return undefined;
+}
+
+function iconOf(description: N8nNodeDescription): string | undefined {
+  const icon = description.icon ?? description.iconUrl;
+  if (typeof icon === 'string') return icon;
+  return icon?.light;
+}
+
+/** What an execute() answers, made into our output shape (n8n allows null and a bare item list). */
+function toOutput(result: unknown): NodeOutput {
+  if (result === null || result === undefined) return null;
+  if (!Array.isArray(result)) throw new Error('The node returned something other than a list of outputs');
+  if (result.length > 0 && !Array.isArray(result[0])) return [result as Item[]];
+  return result as Item[][];
+}
+
+function adaptOne(packageName: string, instance: N8nNodeTypeInstance, versions: number[], credentialTypes: CredentialTypeLookup): NodeType {
+  const d = instance.description;
+  const kind = triggerKindOf(instance);
+  const description: NodeDescription = {
+    name: `${packageName}.${d.name}`,
+    displayName: d.displayName,
+    group: [...(d.group ?? [])],
+    version: versions,
+    description: d.description ?? '',
+    defaults: { ...d.defaults },
+    inputs: connectionTypes(d.inputs),
+    outputs: connectionTypes(d.outputs),
+    // n8n's property shape is a superset of ours; the extra fields (routing, modes) ride along.
+    properties: d.properties as unknown as NodeProperty[],
+  };
+  const icon = iconOf(d);
+  if (icon) description.icon = icon;
+  if (d.outputNames) description.outputNames = [...d.outputNames];
+  if (d.credentials) description.credentials = d.credentials.map((c) => ({ name: c.name, ...(c.required ? { required: true } : {}), ...(c.displayOptions ? { displayOptions: c.displayOptions as never } : {}) }));
+  if (kind) description.triggerKind = kind;
+  const declarative = isDeclarative(d, typeof instance.execute === 'function');
+
+  return {
+    description,
+    async execute(ctx) {
+      const execute = instance.execute;
+      if (typeof execute !== 'function' && !declarative) {
+        throw new NodeOperationError(ctx.node.name, `The community node '${description.name}' cannot run here`, {
+          description: kind ? `It is a ${kind} node; community ${kind} nodes are not supported yet` : 'It has neither an execute method nor request routing',
+        });
+      }
+      const expressions = createCredentialEvaluator();
+      try {
+        const fns = buildExecuteFunctions(ctx, d, credentialTypes, expressions);
+        return toOutput(typeof execute === 'function' ? await execute.call(fns) : await executeDeclarative(fns, d));
+      } finally {
+        expressions.dispose();
+      }
+    },
+  };
+}
+
+function isVersioned(value: N8nNodeTypeInstance | N8nVersionedNodeType): value is N8nVersionedNodeType {
+  return (value as N8nVersionedNodeType).nodeVersions !== undefined && typeof (value as N8nVersionedNodeType).nodeVersions === 'object';
+}
+
+/**
+ * Our NodeTypes for one n8n node class instance. A versioned node gives one NodeType per distinct
+ * implementation, each listing the versions it serves, the default version last (our rule for
+ * "the version new nodes get").
+ */
+export function adaptNodeType(packageName: string, instance: N8nNodeTypeInstance | N8nVersionedNodeType, credentialTypes: CredentialTypeLookup): NodeType[] {
+  if (!isVersioned(instance)) {
+    const v = instance.description.version;
+    const versions = Array.isArray(v) ? [...v] : [v ?? 1];
+    if (typeof instance.description.defaultVersion === 'number') moveLast(versions, instance.description.defaultVersion);
+    return [adaptOne(packageName, instance, versions, credentialTypes)];
+  }
+  const byImplementation = new Map<N8nNodeTypeInstance, number[]>();
+  for (const [key, impl] of Object.entries(instance.nodeVersions)) {
+    const list = byImplementation.get(impl) ?? [];
+    list.push(Number(key));
+    byImplementation.set(impl, list);
+  }
+  const defaultVersion = instance.description.defaultVersion ?? Math.max(...Object.keys(instance.nodeVersions).map(Number));
+  const types: NodeType[] = [];
+  for (const [impl, versions] of byImplementation) {
+    versions.sort((a, b) => a - b);
+    moveLast(versions, defaultVersion);
+    // The base description (name, displayName, icon) wins over each version's own copy of it.
+    const merged = { ...impl, description: { ...impl.description, ...pick(instance.description, ['name', 'displayName', 'icon', 'iconUrl', 'group', 'description']) } } as N8nNodeTypeInstance;
+    Object.setPrototypeOf(merged, Object.getPrototypeOf(impl));
+    types.push(adaptOne(packageName, merged, versions, credentialTypes));
+  }
+  // The implementation holding the default version comes last, so it is the one listed for new nodes.
+  types.sort((a, b) => Number(a.description.version.includes(defaultVersion)) - Number(b.description.version.includes(defaultVersion)));
+  return types;
+}
+
+function moveLast(list: number[], value: number): void {
+  const at = list.indexOf(value);
+  if (at >= 0 && at !== list.length - 1) list.push(...list.splice(at, 1));
+}
+
+function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+}

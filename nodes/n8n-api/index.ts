@@ -1,0 +1,7 @@
+// The n8n compatibility layer: loads community node packages (programmatic and declarative) and
+// adapts them to our node SDK. The registry (nodes/index.ts) re-exports what the server needs.
+export { loadN8nPackages, findPackageFolders, type LoadedPackage, type LoadedPackages } from './load-packages.ts';
+export { adaptNodeType } from './adapt-node.ts';
+export { installN8nWorkflowShim } from './require-hook.ts';
+export { buildExecuteFunctions, type CredentialTypeLookup, type N8nExecuteFunctions } from './execute-functions.ts';
+export type { N8nCredentialType, N8nNodeDescription, N8nHttpRequestOptions } from './n8n-types.ts';
