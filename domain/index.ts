@@ -24,3 +24,4 @@ export * from './parameter-label.ts';
 export * from './node-parameters.ts';
 export * from './deep-copy.ts';
 export * from './execution-retention.ts';
+export * from './node-packages.ts';

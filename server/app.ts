@@ -30,7 +30,9 @@ import { workflowRoutes } from './routes/workflows.ts';
 import { versionRoutes } from './routes/versions.ts';
 import type { WorkflowService } from './workflow-service.ts';
 import { PRODUCT } from './product.ts';
-import { NODE_TYPES } from '../nodes/index.ts';
+import { allNodeTypes, registeredPackages } from '../nodes/index.ts';
+import type { NodePackageService } from './node-packages/node-package-service.ts';
+import { nodePackageRoutes } from './node-packages/routes.ts';
 import { editorRoutes } from './routes/editor.ts';
 import { nodeTypeRoutes } from './routes/node-types.ts';
 import { serveClient } from './static.ts';
@@ -55,6 +57,8 @@ export interface AppDeps {
   headPosition(): Promise<number>;
   /** Commits a workflow's live edits not yet committed (its open collaborative room), before a run. */
   settleEdits?(workflowId: string): Promise<void>;
+  /** Community node packages (the owner's install, update and remove). */
+  nodePackages?: NodePackageService;
   /** Webhook calls (raw bodies, so mounted before the JSON body parser) and their API routes. */
   webhooks?: { middleware: Koa.Middleware; routes: Route[] };
 }
@@ -84,7 +88,8 @@ export function createApp(deps: AppDeps): App {
     ...executionRoutes(deps.executions, deps.workflows, deps.settleEdits),
     ...auditRoutes(deps.audit),
     ...(deps.webhooks?.routes ?? []),
-    ...nodeTypeRoutes(NODE_TYPES),
+    ...nodeTypeRoutes(allNodeTypes, registeredPackages),
+    ...(deps.nodePackages ? nodePackageRoutes(deps.nodePackages) : []),
     ...editorRoutes({ access: deps.access, workflows: deps.workflows, executions: deps.executions, workspaces: deps.workspaces, config: deps.config, publicUrl: deps.config.publicUrl }),
   ];
   const openapi = buildOpenApi(

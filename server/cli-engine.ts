@@ -6,9 +6,12 @@ import {
   createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, subWorkflowResult, subWorkflowStartNode,
   type ExpressionContext, type Item, type RunResult,
 } from '../engine/index.ts';
+import path from 'node:path';
 import { getNodeType } from '../nodes/index.ts';
 import { writeJson } from './cli-exit.ts';
 import { loadConfig } from './config.ts';
+import { createNpmFolder } from './node-packages/npm-folder.ts';
+import { createPackageLoader } from './node-packages/package-loader.ts';
 import { parseJsonBytes } from './http/strict-json.ts';
 
 /** A JSON file, held to the same depth and UTF-8 rules as an API body. */
@@ -36,6 +39,10 @@ export async function executeFile(args: string[]): Promise<number> {
   const definition = parseWorkflowJson(Array.isArray(raw) ? raw[0] : raw).definition;
   const triggerItems = values.input ? toItems(await readJsonFile(values.input, 'the input items')) : undefined;
   const config = loadConfig();
+  // The community packages installed in DATA_DIR (and NODES_DIR's) run here as on the server.
+  if (config.communityPackagesEnabled) {
+    createPackageLoader(createNpmFolder(path.join(config.dataDir, 'nodes')), config.nodesDir, (pkg, error) => console.error(`community package ${pkg} failed to load: ${error}`)).refresh(true);
+  }
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const run = (def: WorkflowDefinition, items: Item[] | undefined, mode: 'cli' | 'integrated'): Promise<RunResult> => executeWorkflow({

@@ -23,6 +23,10 @@ Usage:
                                        run a workflow file on the embedded engine, print n8n-shaped JSON
   ${PRODUCT.bin} eval '{{ expression }}' [--input items.json]
                                        print an expression's value for the first input item
+  ${PRODUCT.bin} nodes install <package[@version]>
+                                       install a community node package from npm into DATA_DIR/nodes
+  ${PRODUCT.bin} nodes list [--check-updates] | update <package> [--version V] | remove <package>
+                                       list, update or remove installed community node packages
   ${PRODUCT.bin} projections status           show each projection's version, checkpoint and quarantined events
   ${PRODUCT.bin} projections rebuild <name>   rebuild a projection from the first event, then swap; reports
                                        the events it could not apply (quarantined)

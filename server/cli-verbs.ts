@@ -178,3 +178,41 @@ export async function identityVerb(verb: string, args: string[]): Promise<number
     await runtime.close();
   }
 }
+
+/**
+ * `nodes install|list|update|remove`: community node packages, as the owner's REST API does them.
+ * A running server on the same data (or any server and worker following its log) picks the change up.
+ */
+export async function nodesVerb(args: string[]): Promise<number> {
+  const [action, target, ...rest] = args;
+  const usage = `Usage: ${PRODUCT.bin} nodes install <package[@version]> | list [--check-updates] | update <package> [--version V] | remove <package>`;
+  const { values } = parseArgs({ args: rest, options: { version: { type: 'string' }, 'check-updates': { type: 'boolean' } }, allowPositionals: false, strict: true });
+  const needsTarget = action === 'install' || action === 'update' || action === 'remove';
+  if (!['install', 'list', 'update', 'remove'].includes(action ?? '') || (needsTarget && !target) || (action === 'list' && target && target !== '--check-updates')) {
+    console.error(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  const runtime = await startRuntime(config, createLogger({ ...config, logLevel: 'warn' }, true), { role: 'api' });
+  const ctx = SYSTEM_CONTEXT(randomUUID());
+  try {
+    const packages = runtime.nodePackages;
+    const show = (p: Awaited<ReturnType<typeof packages.list>>[number]) =>
+      `${p.packageName}@${p.installedVersion}${p.source === 'local' ? ' (NODES_DIR)' : ''}${p.failedLoading ? `  FAILED: ${p.error}` : ''}${p.updateAvailable ? `  (update: ${p.updateAvailable})` : ''}\n` +
+      p.installedNodes.map((n) => `  ${n.type}  ${n.name}  v${n.latestVersion}`).join('\n');
+    if (action === 'list') {
+      const list = await packages.list(values['check-updates'] === true || target === '--check-updates');
+      console.log(list.length ? list.map(show).join('\n') : 'No community packages installed.');
+    } else if (action === 'install') {
+      console.log(`installed ${show(await packages.install(target!, ctx))}`);
+    } else if (action === 'update') {
+      console.log(`updated ${show(await packages.update(target!, values.version, ctx))}`);
+    } else {
+      await packages.remove(target!, ctx);
+      console.log(`removed ${target}`);
+    }
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}

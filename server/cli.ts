@@ -33,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'export':
     case 'list':
       return (await verbs()).workflowVerb(verb, rest);
+    case 'nodes':
+      return (await verbs()).reportErrors(async () => (await verbs()).nodesVerb(rest));
     case 'execute': {
       const { executeFile } = await import('./cli-engine.ts');
       return (await verbs()).reportErrors(() => executeFile(rest));

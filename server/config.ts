@@ -69,6 +69,13 @@ const settings = {
     }),
     doc: "Who may show the editor in a frame: 'none', 'self' or space-separated origins (CSP frame-ancestors; X-Frame-Options is sent only for 'none' and 'self').",
   },
+  communityPackagesEnabled: { env: 'COMMUNITY_PACKAGES_ENABLED', schema: bool.default(true), doc: 'Community node packages (npm n8n-nodes-*) may be installed by the owner and are loaded from DATA_DIR/nodes; false loads none and refuses installs.' },
+  communityPackagesAllowed: {
+    env: 'COMMUNITY_PACKAGES_ALLOWED',
+    schema: z.string().default('').transform((v) => v.split(',').map((name) => name.trim()).filter(Boolean)),
+    doc: 'Comma-separated package names that may be installed; empty: any n8n community package.',
+  },
+  nodesDir: { env: 'NODES_DIR', schema: z.string().optional(), doc: 'A folder of your own node packages (each with an n8n field in its package.json), loaded like installed ones; for writing nodes.' },
   ownerEmail: { env: 'OWNER_EMAIL', schema: z.string().email().optional(), doc: 'On first start, create the owner account with this email (with OWNER_PASSWORD).' },
   ownerPassword: { env: 'OWNER_PASSWORD', schema: z.string().min(8).optional(), doc: 'Password of the owner created on first start (at least 8 characters).' },
   ownerApiKey: { env: 'OWNER_API_KEY', schema: z.string().min(24).max(256).optional(), doc: 'On first start, an API key for the owner in the default workspace (at least 24 characters).' },
@@ -118,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const config = out as Config;
-  return { ...config, dataDir: path.resolve(config.dataDir) };
+  return { ...config, dataDir: path.resolve(config.dataDir), ...(config.nodesDir ? { nodesDir: path.resolve(config.nodesDir) } : {}) };
 }
 
 /** The documentation of every setting, for `weft config` and the README. */

@@ -42,6 +42,7 @@ import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
 import { createWorkflowCache } from './webhooks/workflow-cache.ts';
 import { createBullmqQueue, createInProcessQueue, type RunQueue } from '../engine/index.ts';
 import { getNodeType } from '../nodes/index.ts';
+import { createNodePackageService, type NodePackageService } from './node-packages/node-package-service.ts';
 
 export interface Runtime {
   /** The thread running this server's jobs (embedded, EXECUTIONS_THREAD). */
@@ -65,6 +66,8 @@ export interface Runtime {
   webhooks: WebhookService;
   /** Activation checks and schedule timers. */
   triggers: TriggerService;
+  /** Community node packages: installed, loaded, kept in step across processes. */
+  nodePackages: NodePackageService;
   /** Collaboration rooms (Yjs), one per workflow being edited; the /collab channel joins them. */
   collab: CollabRooms;
   /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
@@ -166,6 +169,11 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
   });
+  // Installed community packages load before any run starts; servers and workers install what others installed.
+  const nodePackages = createNodePackageService({
+    events, run, logger: logger.child({ part: 'node-packages' }), config, reconciles: options.role === undefined || options.role === 'server' || options.role === 'worker',
+  });
+  await nodePackages.start();
   const queue = options.queue ?? executionThread?.queue ?? (config.redisUrl
     ? createBullmqQueue({ url: config.redisUrl, prefix: config.queuePrefix, lockMs: config.queueLockMs })
     : createInProcessQueue());
@@ -188,6 +196,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     workerOptions: { concurrency: config.workerConcurrency, perWorkflowLimit: config.workflowConcurrency, ratePerSecond: config.queueRatePerSecond },
     workerShutdownTimeoutMs: config.workerShutdownTimeoutMs,
     afterRun: (run, queued) => retention.afterRun(run, queued.definition.settings),
+    refreshNodeTypes: nodePackages.refresh,
   });
   // Webhooks and schedules: the registry read model answers calls; activation goes through the
   // trigger service, which checks paths and schedules before the workflow service activates.
@@ -246,7 +255,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const app = createApp({
     config, logger, guard, access, projections: runners, backends, headPosition: () => events.headPosition(),
     workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
-    limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis),
+    limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis), nodePackages,
     webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowsApi, { publicUrl: config.publicUrl, settleEdits }) },
     settleEdits,
   });
@@ -275,7 +284,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
     projections: { workflows, history, audit, identity, credentials, executions, webhooks },
     workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,
-    executions: executionService, retention,
+    executions: executionService, retention, nodePackages,
     async close(options = {}) {
       // Open rooms commit their last edits and store their documents while the log is still open.
       await collab.close();
@@ -283,6 +292,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       await executionService.dispose(options.runWindowMs);
       await executionThread?.close(options.runWindowMs);
       await retention.stop();
+      await nodePackages.close();
       await queue.close();
       await blobs.close();
       for (const runner of runners) await runner.stop();

@@ -51,6 +51,8 @@ export interface ExecutionWorkerDeps {
   logger: Logger;
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   publicUrl: string;
+  /** Loads node packages installed since the last job (by this process or another on its folder). */
+  refreshNodeTypes?: () => void;
 }
 
 export type ExecutionWorker = ReturnType<typeof createExecutionWorker>;
@@ -64,6 +66,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
 
   /** Runs one job. Resolves undefined when there was nothing to do (finished, still parked, unknown). */
   async function runJob(job: RunJob, handback: AbortSignal): Promise<JobOutcome | undefined> {
+    deps.refreshNodeTypes?.();
     const stream = executionStreamName(job.executionId);
     const recorded = await hydrate(await events.readStream(stream), deps.blobs);
     const queuedEvent = recorded.find((e) => e.type === 'ExecutionQueued');

@@ -55,18 +55,25 @@ export function nodeTypeCatalog(types: readonly NodeType[]) {
   return { groups, types: descriptions };
 }
 
-export function nodeTypeRoutes(types: readonly NodeType[]): Route[] {
-  // The registry is fixed for the life of the process: build the answer once.
-  let catalog: ReturnType<typeof nodeTypeCatalog> | undefined;
+/**
+ * `types` lists the registry as it is now (community packages come and go); `packages` is what
+ * changes when they do, so the catalog is built again only then.
+ */
+export function nodeTypeRoutes(types: () => readonly NodeType[], packages: () => ReadonlyMap<string, readonly NodeType[]>): Route[] {
+  let catalog: { of: (readonly NodeType[])[]; answer: ReturnType<typeof nodeTypeCatalog> } | undefined;
+  const current = () => {
+    const of = [...packages().values()];
+    if (!catalog || catalog.of.length !== of.length || catalog.of.some((list, i) => list !== of[i])) catalog = { of, answer: nodeTypeCatalog(types()) };
+    return catalog.answer;
+  };
   return [
     route({
       method: 'get', path: '/api/v1/node-types', tag: 'editor', access: { kind: 'signedIn' },
       summary: 'Every node type with its description (parameters, inputs, outputs), grouped for the palette',
       responses: { 200: '`{groups: [{name, label, types}], types: [description]}`; `credentials: [{name, displayName, required, displayOptions}]`', 401: 'Not signed in' },
       async handler(ctx) {
-        catalog ??= nodeTypeCatalog(types);
         ctx.set('Cache-Control', 'private, max-age=60');
-        ctx.body = catalog;
+        ctx.body = current();
       },
     }),
   ];
