@@ -1,6 +1,7 @@
 // Keeps this thread's node registry in step with the community packages on disk (DATA_DIR/nodes,
 // installed by npm) and in NODES_DIR (the user's own): loads them all again whenever the install
 // folder changed, dropping the old versions from Node's module cache first.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadN8nPackages, registerNodeTypes, unregisterPackage, type LoadedPackage } from '../../nodes/index.ts';
@@ -29,10 +30,8 @@ export function createPackageLoader(folder: Pick<NpmFolder, 'dir' | 'generation'
       // A new version must be read from disk, not from Node's module cache.
       for (const file of Object.keys(cache)) if (file.startsWith(pkg.path + path.sep)) delete cache[file];
     }
-    const found: LoadedNodePackage[] = [
-      ...loadN8nPackages(folder.dir).packages.map((p) => ({ ...p, local: false })),
-      ...(nodesDir ? loadN8nPackages(nodesDir).packages.map((p) => ({ ...p, local: true })) : []),
-    ];
+    const from = (dir: string | undefined, local: boolean) => (dir && existsSync(dir) ? loadN8nPackages(dir).packages.map((p) => ({ ...p, local })) : []);
+    const found: LoadedNodePackage[] = [...from(folder.dir, false), ...from(nodesDir, true)];
     for (const pkg of found) {
       if (!pkg.error) {
         try {
