@@ -96,6 +96,11 @@ describe('community packages through the CLI', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/n8n-nodes-/);
 
+    // It needs cheerio without declaring it (n8n happens to have it): refused with the reason, and undone.
+    const broken = weft('nodes', 'install', 'n8n-nodes-html-tag-extract@0.2.0');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/not a usable community node package: .*cheerio/);
+
     const installed = weft('nodes', 'install', `${TURNDOWN}@1.0.5`);
     expect(installed.status, installed.stderr).toBe(0);
     expect(installed.stdout).toContain(`installed ${TURNDOWN}@1.0.5`);

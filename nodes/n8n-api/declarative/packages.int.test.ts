@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialTestRequest, judgeCredentialTest, sandboxCredentialContext } from '../credential-auth.ts';
 import type { N8nCredentialType, N8nNodeDescription } from '../n8n-types.ts';
 import { packageRequire } from '../require-hook.ts';
-import { installPackages } from '../test-support.ts';
+import { installWithNpm } from '../test-support.ts';
 import { DeclarativeApiError, executeDeclarative, fetchHttpRequest, type N8nFullResponse } from './index.ts';
 import { buildFunctions, startServer, type TestServer } from './test-fixtures.ts';
 
@@ -31,7 +31,7 @@ function load<T>(dir: string, file: string, exportName: string): T {
 }
 
 beforeAll(async () => {
-  const dir = installPackages([STARTER, FIRECRAWL, SEARCHAPI]);
+  const dir = installWithNpm([STARTER, FIRECRAWL, SEARCHAPI]);
   // SearchApi requires n8n-workflow at load: packageRequire answers it with Weft's own module.
   searchApi = load<{ description: N8nNodeDescription }>(dir, '@searchapi/n8n-nodes-searchapi/dist/nodes/SearchApi/SearchApi.node.js', 'SearchApi').description;
   searchApiCred = load<N8nCredentialType>(dir, '@searchapi/n8n-nodes-searchapi/dist/credentials/SearchApi.credentials.js', 'SearchApi');
