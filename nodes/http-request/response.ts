@@ -2,6 +2,7 @@
 // item per element, text goes under a field, files become binary, or the full response.
 import type { BinaryData, Item, JsonObject } from '../../engine/index.ts';
 import type { HttpResponse } from './send.ts';
+import { STATUS_MESSAGES } from '../shared/http-status-messages.ts';
 
 export type ResponseFormat = 'autodetect' | 'json' | 'text' | 'file';
 
@@ -91,18 +92,6 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-const STATUS_MESSAGES: Record<number, string> = {
-  400: 'Bad request - please check your parameters',
-  401: 'Authorization failed - please check your credentials',
-  403: 'Forbidden - perhaps check your credentials?',
-  404: 'The resource you are requesting could not be found',
-  405: 'Method not allowed - please check you are using the right HTTP method',
-  429: 'The service is receiving too many requests from you',
-  500: 'The service was not able to process your request',
-  502: 'Bad gateway - the service failed to handle your request',
-  503: 'Service unavailable - try again later or consider setting this node to retry automatically (in the node settings)',
-  504: 'Gateway timed out - perhaps try again later?',
-};
 
 /** n8n's NodeApiError wording for a status code. */
 export function statusErrorMessage(statusCode: number): string {

@@ -1,17 +1,7 @@
 // Errors of declarative requests in the shape n8n's NodeApiError gives them: a message chosen by
 // HTTP status, the service's own message as description, the status and item kept.
-const STATUS_MESSAGES: Record<number, string> = {
-  400: 'Bad request - please check your parameters',
-  401: 'Authorization failed - please check your credentials',
-  403: 'Forbidden - perhaps check your credentials?',
-  404: 'The resource you are requesting could not be found',
-  405: 'Method not allowed - please check you are using the right HTTP method',
-  429: 'The service is receiving too many requests from you',
-  500: 'The service was not able to process your request',
-  502: 'Bad gateway - the service failed to handle your request',
-  503: 'Service unavailable - try again later or consider setting this node to retry automatically (in the node settings)',
-  504: 'Gateway timed out - perhaps try again later?',
-};
+import { STATUS_MESSAGES } from '../../shared/http-status-messages.ts';
+
 
 export class DeclarativeApiError extends Error {
   constructor(

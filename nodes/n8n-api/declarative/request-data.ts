@@ -2,6 +2,7 @@
 // displayed property's `routing` adds (request, send), its preSend and postReceive steps,
 // output.maxResults, send.paginate and operations (pagination). n8n's RoutingNode rules.
 import type { N8nHttpRequestOptions, N8nNodeProperty } from '../n8n-types.ts';
+import { isDisplayed as isPropertyDisplayed, type DisplayOptions } from '../../../domain/index.ts';
 import type { Item } from '../../../engine/index.ts';
 import type { N8nFullResponse } from './functions.ts';
 
@@ -77,52 +78,7 @@ export interface DisplayScope {
   typeVersion: number;
 }
 
-/** n8n's displayOptions conditions (`{ _cnd: { gte: 2 } }` and friends). */
-function condition(actual: unknown, cnd: Record<string, unknown>): boolean {
-  const [op, target] = Object.entries(cnd)[0] ?? [];
-  const n = actual as number;
-  const t = target as number;
-  switch (op) {
-    case 'eq': return actual === target;
-    case 'not': return actual !== target;
-    case 'gte': return n >= t;
-    case 'lte': return n <= t;
-    case 'gt': return n > t;
-    case 'lt': return n < t;
-    case 'between': {
-      const { from, to } = target as { from: number; to: number };
-      return n >= from && n <= to;
-    }
-    case 'startsWith': return typeof actual === 'string' && actual.startsWith(String(target));
-    case 'endsWith': return typeof actual === 'string' && actual.endsWith(String(target));
-    case 'includes': return typeof actual === 'string' && actual.includes(String(target));
-    case 'regex': return typeof actual === 'string' && new RegExp(String(target)).test(actual);
-    case 'exists': return actual !== undefined && actual !== null && actual !== '';
-    default: return false;
-  }
-}
-
-function matches(actual: unknown, allowed: unknown[]): boolean {
-  return allowed.some((a) => {
-    if (isPlainObject(a) && isPlainObject(a._cnd)) return condition(actual, a._cnd);
-    return a === actual || (Array.isArray(actual) && actual.includes(a));
-  });
-}
-
-/** n8n's displayParameter: `show` needs every key to match, `hide` any key. */
+/** n8n's displayParameter, by the rules the editor and our own nodes use (domain/node-properties.ts). */
 export function isDisplayed(property: Pick<N8nNodeProperty, 'displayOptions'>, scope: DisplayScope): boolean {
-  const options = property.displayOptions;
-  if (!options) return true;
-  const valueOf = (key: string): unknown => {
-    if (key === '@version') return scope.typeVersion;
-    if (key.startsWith('/')) return getPath(scope.root, key.slice(1));
-    return scope.siblings && key in scope.siblings ? scope.siblings[key] : getPath(scope.root, key);
-  };
-  for (const [key, allowed] of Object.entries(options.show ?? {})) {
-    if (!matches(valueOf(key), allowed ?? [])) return false;
-  }
-  for (const [key, denied] of Object.entries(options.hide ?? {})) {
-    if (matches(valueOf(key), denied ?? [])) return false;
-  }
-  return true;
+  return isPropertyDisplayed(scope.siblings ?? scope.root, property as { displayOptions?: DisplayOptions }, { typeVersion: scope.typeVersion }, scope.root);
 }
