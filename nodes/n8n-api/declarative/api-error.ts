@@ -2,7 +2,6 @@
 // HTTP status, the service's own message as description, the status and item kept.
 import { STATUS_MESSAGES } from '../../shared/http-status-messages.ts';
 
-
 export class DeclarativeApiError extends Error {
   constructor(
     readonly nodeName: string,
