@@ -85,6 +85,36 @@ describe('community packages through the REST API', () => {
   }, 240_000);
 });
 
+describe('who may install', () => {
+  let rt: TestRuntime | undefined;
+  afterAll(() => rt?.dispose());
+
+  it('only the owner, only packages on the allow-list, and nothing when turned off', async () => {
+    rt = await startTestRuntime({ COMMUNITY_PACKAGES_ALLOWED: 'n8n-nodes-some-other' });
+    const owner = request.agent(rt.app.koa.callback()).set('X-API-KEY', TEST_OWNER.apiKey);
+    const invitation = await owner.post('/api/v1/invitations').set('X-Workspace-Id', 'default').send({ email: 'ed@example.com', role: 'admin' });
+    expect(invitation.status, invitation.text).toBe(201);
+    await request(rt.app.koa.callback()).post('/api/v1/invitations/accept').send({ token: invitation.body.token, name: 'Ed', password: 'ed-password-secret' });
+    const admin = request.agent(rt.app.koa.callback());
+    expect((await admin.post('/api/v1/auth/signin').send({ email: 'ed@example.com', password: 'ed-password-secret' })).status).toBe(200);
+    const byAdmin = await admin.post('/api/v1/community-packages').send({ name: TURNDOWN });
+    expect(byAdmin.status).toBe(403);
+    expect((await admin.get('/api/v1/community-packages')).status).toBe(403);
+
+    const notAllowed = await owner.post('/api/v1/community-packages').send({ name: TURNDOWN });
+    expect(notAllowed.status).toBe(403);
+    expect(notAllowed.body.message).toMatch(/allow-list/);
+    const extra = await owner.post('/api/v1/community-packages').send({ name: TURNDOWN, script: 'rm -rf /' });
+    expect(extra.status).toBe(400);
+    await rt.dispose();
+
+    rt = await startTestRuntime({ COMMUNITY_PACKAGES_ENABLED: 'false' });
+    const off = await request(rt.app.koa.callback()).post('/api/v1/community-packages').set('X-API-KEY', TEST_OWNER.apiKey).send({ name: TURNDOWN });
+    expect(off.status).toBe(403);
+    expect(off.body.message).toMatch(/turned off/);
+  }, 60_000);
+});
+
 describe('community packages through the CLI', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'weft-packages-cli-'));
   const weft = (...args: string[]) =>
