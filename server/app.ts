@@ -35,10 +35,11 @@ import type { NodePackageService } from './node-packages/node-package-service.ts
 import { nodePackageRoutes } from './node-packages/routes.ts';
 import { editorRoutes } from './routes/editor.ts';
 import { nodeTypeRoutes } from './routes/node-types.ts';
+import { nodeIconRoutes } from './routes/node-icons.ts';
 import { serveClient } from './static.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs'>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs'> & Partial<Pick<Config, 'dataDir' | 'nodesDir'>>;
   /** The built editor to serve (default: client/dist of this checkout). */
   clientDir?: string;
   logger: Logger;
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): App {
     ...(deps.webhooks?.routes ?? []),
     ...nodeTypeRoutes(allNodeTypes, registeredPackages),
     ...(deps.nodePackages ? nodePackageRoutes(deps.nodePackages) : []),
+    ...nodeIconRoutes(registeredPackages, () => [deps.config.dataDir && path.join(deps.config.dataDir, 'nodes'), deps.config.nodesDir].filter((d): d is string => !!d)),
     ...editorRoutes({ access: deps.access, workflows: deps.workflows, executions: deps.executions, workspaces: deps.workspaces, config: deps.config, publicUrl: deps.config.publicUrl }),
   ];
   const openapi = buildOpenApi(

@@ -22,10 +22,11 @@ const TRANSFORM = new Set(['set', 'aggregate', 'itemLists', 'limit', 'removeDupl
 export function paletteGroupOf(description: NodeDescription): PaletteGroup {
   const short = description.name.replace(/^n8n-nodes-base\./, '');
   if (description.triggerKind || description.group.includes('trigger') || /trigger$/i.test(short) || short === 'start') return 'trigger';
+  // Community packages' nodes are integrations whatever group they declare (n8n's 'transform' is common).
+  if (!description.name.startsWith('n8n-nodes-base.')) return 'integration';
   if (FLOW.has(short)) return 'flow';
   if (CORE.has(short)) return 'core';
   if (TRANSFORM.has(short) || description.group.includes('transform')) return 'transform';
-  if (!description.name.startsWith('n8n-nodes-base.')) return 'integration';
   return description.group.includes('output') ? 'integration' : 'core';
 }
 

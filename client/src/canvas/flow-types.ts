@@ -14,6 +14,8 @@ export type WeftNodeData = {
   type: string;
   typeLabel: string;
   icon: string;
+  /** A community node's own picture (see lib/node-icon.ts); `icon` is the fallback. */
+  iconUrl?: string;
   color: string;
   inputs: string[];
   outputs: string[];

@@ -6,6 +6,7 @@ import type { NodeRunState } from '../lib/live.svelte.ts';
 import { nodeIssues } from '../../../domain/index.ts';
 import type { WorkflowDefinition, WorkflowNode } from '../lib/types.ts';
 import { links } from '../lib/workflow-model.ts';
+import { nodeIconUrl } from '../lib/node-icon.ts';
 import { glyph, type DiffMark, type Editor, type WeftEdge, type WeftNode } from './flow-types.ts';
 
 export interface FlowDecorations {
@@ -53,6 +54,7 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
         type: n.type,
         typeLabel: description?.displayName ?? n.type,
         icon: glyph(description?.icon, n.type),
+        iconUrl: nodeIconUrl(n.type, description?.icon),
         color: description?.defaults.color ?? '#5b5bd6',
         inputs: inputsOf(description),
         outputs: description || !sticky ? outputsOf(n, description) : [],

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'credentials' }
   | { name: 'variables' }
   | { name: 'audit' }
+  | { name: 'communityNodes' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts[0] === 'credentials') return { name: 'credentials' };
   if (parts[0] === 'variables') return { name: 'variables' };
   if (parts[0] === 'audit') return { name: 'audit' };
+  if (parts[0] === 'settings' && parts[1] === 'community-nodes') return { name: 'communityNodes' };
   return { name: 'notFound' };
 }
 
