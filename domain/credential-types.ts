@@ -25,6 +25,8 @@ export interface CredentialField {
   /** Inclusive bounds for whole-number fields. */
   min?: number;
   max?: number;
+  /** n8n's `hidden` property: always its default, never taken from user input (package types). */
+  hidden?: boolean;
 }
 
 export interface CredentialType {
@@ -33,6 +35,11 @@ export interface CredentialType {
   fields: readonly CredentialField[];
   /** Whether the server can check it by connecting (see server/credentials/credential-test.ts). */
   testable: boolean;
+  /** Types it builds on (n8n's `extends`, e.g. ['oAuth2Api']); their fields come first. */
+  extends?: readonly string[];
+  /** The community package that brought it; absent for built-in types. */
+  package?: string;
+  documentationUrl?: string;
 }
 
 /** Stands in for a secret in everything the API returns; sent back unchanged, it keeps the stored value. */
@@ -132,9 +139,52 @@ export const CREDENTIAL_TYPES: readonly CredentialType[] = [
 ];
 
 const byName = new Map(CREDENTIAL_TYPES.map((t) => [t.name, t]));
+/** Types added at run time (community packages), by the package that brought them. */
+const addedByOwner = new Map<string, CredentialType[]>();
 
 export function getCredentialType(name: string): CredentialType | undefined {
   return byName.get(name);
+}
+
+/** Built-in types, then those added at run time. */
+export function listCredentialTypes(): CredentialType[] {
+  return [...CREDENTIAL_TYPES, ...[...addedByOwner.values()].flat()];
+}
+
+/**
+ * Makes types known while their owner (a community package) is loaded; registering an owner
+ * again replaces its types. A built-in name or another owner's name is refused.
+ */
+export function registerCredentialTypes(owner: string, types: readonly CredentialType[]): void {
+  unregisterCredentialTypes(owner);
+  for (const type of types) {
+    if (byName.has(type.name)) throw new Error(`Credential type '${type.name}' is already known; package '${owner}' cannot replace it`);
+  }
+  addedByOwner.set(owner, [...types]);
+  for (const type of types) {
+    byName.set(type.name, type);
+    schemas.set(type.name, buildSchema(type));
+  }
+}
+
+/** Forgets an owner's types (stored credentials of those types stay, unusable until it is back). */
+export function unregisterCredentialTypes(owner: string): boolean {
+  const types = addedByOwner.get(owner);
+  if (!types) return false;
+  addedByOwner.delete(owner);
+  for (const type of types) {
+    byName.delete(type.name);
+    schemas.delete(type.name);
+  }
+  return true;
+}
+
+/** Whether `name` is `base` or builds on it through `extends` (e.g. every OAuth2 type on 'oAuth2Api'). */
+export function credentialTypeExtends(name: string, base: string, seen = new Set<string>()): boolean {
+  if (name === base) return true;
+  if (seen.has(name)) return false;
+  seen.add(name);
+  return (byName.get(name)?.extends ?? []).some((parent) => credentialTypeExtends(parent, base, seen));
 }
 
 function resolve(type: CredentialType | string): CredentialType {
@@ -233,14 +283,19 @@ export function parseCredentialData(typeName: string, data: unknown): Record<str
       path, message: 'The redacted placeholder can only be sent back for a secret that is already stored',
     })));
   }
-  const parsed = schemas.get(type.name)!.safeParse(data);
+  // Hidden fields (package types) always hold their type's default, whatever the input says.
+  const hidden = type.fields.filter((f) => f.hidden).map((f) => f.name);
+  const input = hidden.length ? Object.fromEntries(Object.entries(data).filter(([key]) => !hidden.includes(key))) : data;
+  const parsed = schemas.get(type.name)!.safeParse(input);
   if (!parsed.success) throw new ValidationError(`The ${type.displayName} credential is not valid`, details(parsed.error));
   return parsed.data as Record<string, unknown>;
 }
 
 /** The view the API returns: every secret or server-managed field that is present becomes REDACTED. */
 export function redactCredentialData(type: CredentialType | string, data: Record<string, unknown>): Record<string, unknown> {
-  const hidden = new Set(secretFieldNames(type));
+  // A type no longer known (its package was removed) cannot say what is secret: hide everything.
+  const known = typeof type !== 'string' || byName.has(type);
+  const hidden = new Set(known ? secretFieldNames(type) : Object.keys(data));
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, hidden.has(key) && value !== undefined ? REDACTED : value]));
 }
 
@@ -256,7 +311,7 @@ export function mergeRedacted(type: CredentialType | string, previous: Record<st
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(incoming)) {
     const field = fields.get(key);
-    if (field?.serverManaged) continue;
+    if (field?.serverManaged || field?.hidden) continue;
     if (field?.secret && value === REDACTED) {
       if (Object.hasOwn(previous, key)) out[key] = previous[key];
       continue; // nothing stored to keep: leave it out so a required secret is reported as missing

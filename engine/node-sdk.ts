@@ -1,5 +1,6 @@
 // The node SDK: what a node is (description + execute) and what it may ask of the engine while it
 // runs. Nodes import only this (through engine/index.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NodeCredentialDescription, NodeProperty, WorkflowNode } from '../domain/index.ts';
 
 // Parameter descriptions live in domain/ (the editor shares them); nodes get them from here.
@@ -144,6 +145,82 @@ export type SubWorkflowSource = { workflowId: string } | { definition: unknown }
 export interface NodeType {
   description: NodeDescription;
   execute(ctx: ExecuteContext): Promise<NodeOutput>;
+  /** Nodes that start runs by themselves once their workflow is active (community triggers). */
+  triggers?: TriggerHooks;
+}
+
+/** Why a trigger is armed (n8n's WorkflowActivateMode), or 'manual' for one editor run. */
+export type ActivationMode = 'init' | 'activate' | 'update' | 'manual';
+
+/**
+ * What an armed trigger may ask outside of any run: the ExecuteContext facts (no input items,
+ * mode 'trigger'), plus `emit`, which starts a run with these outputs as the trigger node's.
+ * Static data is the workflow's, kept by the server between polls and emits.
+ */
+export interface TriggerContext extends ExecuteContext {
+  readonly activation: ActivationMode;
+  /** `onDone` hears how the started run ended (n8n's donePromise: queue triggers ack after it). */
+  emit(output: Item[][], onDone?: (result: unknown, error?: Error) => void): void;
+  /** Reports a failure of the armed trigger (logged; a manual run fails with it). */
+  emitError(error: Error): void;
+  /** The production URL of one of the node's webhooks, by name ('default'). */
+  webhookUrl(name: string): string;
+}
+
+/** One webhook a node answers on: n8n's IWebhookDescription with its values resolved. */
+export interface NodeWebhook {
+  name: string;
+  httpMethod: string;
+  path: string;
+  /** 'onReceived' (default) or 'lastNode'. */
+  responseMode: string;
+  /** The path is used as is, not under the node's webhookId. */
+  isFullPath: boolean;
+}
+
+/** A call on one of the node's webhooks, as it arrived. */
+export interface WebhookCall {
+  webhookName: string;
+  method: string;
+  headers: Record<string, unknown>;
+  query: Record<string, unknown>;
+  params: Record<string, string>;
+  body: unknown;
+  /** The body's bytes as sent (signature checks). */
+  rawBody?: Buffer;
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+export interface WebhookContext extends TriggerContext {
+  readonly call: WebhookCall;
+}
+
+/** What a webhook handler decides: a run with these outputs, and/or the answer it wrote itself. */
+export interface WebhookAnswer {
+  workflowData?: Item[][];
+  /** The node wrote the HTTP answer itself (through `call.res`). */
+  noWebhookResponse?: boolean;
+  /** The body to answer with instead of the default. */
+  webhookResponse?: unknown;
+}
+
+/**
+ * How a trigger node starts runs. The server arms `trigger` and the webhook setup on activation
+ * and closes them on deactivation; `poll` runs on the node's schedule (`pollTimes`); `webhook`
+ * answers calls on the paths `webhooks` gives. Manual runs go through `execute` as usual.
+ */
+export interface TriggerHooks {
+  trigger?(ctx: TriggerContext): Promise<{ close?: () => Promise<void> | void } | undefined>;
+  poll?(ctx: TriggerContext): Promise<NodeOutput>;
+  webhooks?(ctx: TriggerContext): NodeWebhook[];
+  webhook?(ctx: WebhookContext): Promise<WebhookAnswer>;
+  /** n8n's webhookMethods.default: registers the node's webhook URL with the remote service. */
+  webhookSetup?: {
+    checkExists(ctx: TriggerContext): Promise<boolean>;
+    create(ctx: TriggerContext): Promise<boolean>;
+    delete(ctx: TriggerContext): Promise<boolean>;
+  };
 }
 
 /** A failure the node reports on purpose (bad parameter, failed request), shown to the user as is. */

@@ -1,5 +1,9 @@
 // The node registry: every implemented node type by n8n type name and typeVersion.
 import type { NodeType } from '../engine/index.ts';
+import {
+  canTestN8nCredential, hasNodeCredentialTest, registerCredentialTypes as registerN8nCredentialTypes, testN8nCredential,
+  unregisterCredentialTypes, type LoadedPackage, type N8nCredentialType,
+} from './n8n-api/index.ts';
 import { flowNodeTypes } from './registry-flow.ts';
 import { moreNodeTypes } from './registry-more.ts';
 import { transformNodeTypes } from './registry-transform.ts';
@@ -8,7 +12,7 @@ import { triggerNodeTypes } from './registry-triggers.ts';
 export const NODE_TYPES: readonly NodeType[] = [...flowNodeTypes, ...transformNodeTypes, ...moreNodeTypes, ...triggerNodeTypes];
 
 export {
-  triggerSchedules, nextCronTime, isDueTick, ScheduleRuleError, scheduleTriggerItem,
+  triggerSchedules, pollTimesSchedules, nextCronTime, isDueTick, ScheduleRuleError, scheduleTriggerItem,
   type TriggerSchedule, type WebhookResponse, type WebhookResponseBody,
 } from './registry-triggers.ts';
 
@@ -44,6 +48,7 @@ export function registerNodeTypes(packageName: string, types: readonly NodeType[
 
 /** Removes every type a package registered; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {
+  unregisterCredentialTypes(packageName);
   const types = addedByPackage.get(packageName);
   if (!types) return false;
   addedByPackage.delete(packageName);
@@ -68,7 +73,39 @@ export function registeredPackages(): ReadonlyMap<string, readonly NodeType[]> {
 export {
   loadN8nPackages, installN8nWorkflowShim, type LoadedPackage, type LoadedPackages,
   type N8nCredentialType, type N8nNodeDescription, type N8nHttpRequestOptions,
+  registeredN8nCredentialType, runNodeMethod, NodeMethodError,
+  type NodeMethodCall, type NodeMethodEnv, type NodeMethodKind, type NodeMethodResult,
 } from './n8n-api/index.ts';
+
+/**
+ * Makes a package's credential types known to the vault while it is loaded (see
+ * n8n-api/credential-types.ts); call it after registerNodeTypes for the same package, whose
+ * registering and unregisterPackage drop them again. Throws when a type cannot be registered.
+ */
+export function registerCredentialTypes(packageName: string, types: readonly N8nCredentialType[]): void {
+  registerN8nCredentialTypes(packageName, types, (name) => hasNodeCredentialTest(name, allNodeTypes()));
+}
+
+/** Whether a package credential type has a test (its own request, or a registered node's). */
+export function canTestPackageCredential(typeName: string): boolean {
+  return canTestN8nCredential(typeName, allNodeTypes());
+}
+
+/** Tests a package credential (see testN8nCredential); undefined when it is not one or has no test. */
+export function testPackageCredential(typeName: string, data: Record<string, unknown>, options: { blockPrivateNetworks: boolean }) {
+  return testN8nCredential(typeName, data, allNodeTypes(), options);
+}
+
+/** Registers a loaded package's node types and then its credential types (one call for loaders). */
+export function registerLoadedPackage(pkg: Pick<LoadedPackage, 'name' | 'nodes' | 'credentialTypes'>): void {
+  registerNodeTypes(pkg.name, pkg.nodes);
+  try {
+    registerCredentialTypes(pkg.name, pkg.credentialTypes);
+  } catch (error) {
+    unregisterPackage(pkg.name); // all or nothing: nodes without their credential types cannot run
+    throw error;
+  }
+}
 
 /**
  * The implementation of a node type at a typeVersion. A version between two known ones (a minor

@@ -10,6 +10,6 @@ import { webhookNode } from './webhook/webhook.node.ts';
 
 export const triggerNodeTypes: NodeType[] = [webhookNode, respondToWebhookNode, scheduleTriggerNode, cronNode, intervalNode, httpRequestNode];
 
-export { triggerSchedules, nextCronTime, isDueTick, ScheduleRuleError, type TriggerSchedule } from './schedule-trigger/schedule-rules.ts';
+export { triggerSchedules, pollTimesSchedules, nextCronTime, isDueTick, ScheduleRuleError, type TriggerSchedule } from './schedule-trigger/schedule-rules.ts';
 export { scheduleTriggerItem } from './schedule-trigger/schedule-item.ts';
 export type { WebhookResponse, WebhookResponseBody } from './respond-to-webhook/webhook-response.ts';

@@ -35,11 +35,12 @@ import type { NodePackageService } from './node-packages/node-package-service.ts
 import { nodePackageRoutes } from './node-packages/routes.ts';
 import { editorRoutes } from './routes/editor.ts';
 import { nodeTypeRoutes } from './routes/node-types.ts';
+import { nodeMethodRoutes } from './routes/node-methods.ts';
 import { nodeIconRoutes } from './routes/node-icons.ts';
 import { serveClient } from './static.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs'> & Partial<Pick<Config, 'dataDir' | 'nodesDir'>>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs' | 'blockPrivateNetworks'> & Partial<Pick<Config, 'dataDir' | 'nodesDir'>>;
   /** The built editor to serve (default: client/dist of this checkout). */
   clientDir?: string;
   logger: Logger;
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): App {
     ...auditRoutes(deps.audit),
     ...(deps.webhooks?.routes ?? []),
     ...nodeTypeRoutes(allNodeTypes, registeredPackages),
+    ...nodeMethodRoutes(deps.credentials, deps.config),
     ...(deps.nodePackages ? nodePackageRoutes(deps.nodePackages) : []),
     ...nodeIconRoutes(registeredPackages, () => [deps.config.dataDir && path.join(deps.config.dataDir, 'nodes'), deps.config.nodesDir].filter((d): d is string => !!d)),
     ...editorRoutes({ access: deps.access, workflows: deps.workflows, executions: deps.executions, workspaces: deps.workspaces, config: deps.config, publicUrl: deps.config.publicUrl }),

@@ -35,6 +35,8 @@ import { createRetention, type Retention } from './executions/retention.ts';
 import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
 import { createEmbeddedScheduler, type Scheduler } from './triggers/scheduler.ts';
 import { createTriggerService, type TriggerService } from './triggers/trigger-service.ts';
+import { createCommunityTriggers } from './triggers/community-triggers.ts';
+import { answerNodeWebhook } from './webhooks/node-webhooks.ts';
 import { createExecutionWatch } from './webhooks/execution-watch.ts';
 import { createProductionRegistry, createRedisTestRegistry, createTestRegistry } from './webhooks/webhook-registry.ts';
 import { createWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
@@ -201,7 +203,14 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   // Webhooks and schedules: the registry read model answers calls; activation goes through the
   // trigger service, which checks paths and schedules before the workflow service activates.
   const workflowCache = createWorkflowCache((id) => workflowService.find(id));
+  // Community trigger, polling and webhook nodes: armed by the trigger service, in servers only.
+  const communityTriggers = createCommunityTriggers({
+    executions: executionService, credentials: credentialService, nodeType: getNodeType, publicUrl, logger: logger.child({ part: 'community-triggers' }),
+    config: { timezone: config.timezone, blockPrivateNetworks: config.blockPrivateNetworks }, armsHooks: options.role !== 'worker' && options.role !== 'thread',
+    pathHolder: async (method, path) => (await createProductionRegistry(webhooks).holder({ method, path }))?.workflowId,
+  });
   const webhookService = createWebhookService({
+    nodeWebhooks: (ctx, path) => answerNodeWebhook(ctx, communityTriggers, { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth }, path),
     production: createProductionRegistry(webhooks),
     // With Redis, test listeners are shared, so a test call may land on any server.
     test: redis ? createRedisTestRegistry(redis, config.queuePrefix) : createTestRegistry(),
@@ -219,6 +228,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     registry: createProductionRegistry(webhooks), executions: executionService, scheduler,
     config: { timezone: config.timezone, maxLatenessMs: config.scheduleMaxLatenessMs }, logger,
     onWorkflowEvent: (id) => workflowCache.invalidate(id),
+    communityTriggers,
     ...(redis ? { sharedLock: createRedisLock(redis, `${config.queuePrefix}:activation-lock`) } : {}),
   });
   const triggers = triggerService;

@@ -1,10 +1,14 @@
 // Turns an n8n node class instance (INodeType, or VersionedNodeType with nodeVersions) into our
 // NodeType(s). Programmatic nodes run their own execute() with `this` = buildExecuteFunctions;
 // declarative ones (routing/requestDefaults, no execute) go to the declarative runner; triggers,
-// pollers and webhook nodes are described but fail clearly when run.
-import { NodeOperationError, type Item, type NodeDescription, type NodeOutput, type NodeProperty, type NodeType } from '../../engine/index.ts';
+// pollers and webhook nodes get our TriggerHooks (trigger-functions.ts, webhook-functions.ts), and
+// their manual runs wait for the first emit or poll once.
+import { NodeOperationError, type Item, type NodeDescription, type NodeOutput, type NodeProperty, type NodeType, type TriggerHooks } from '../../engine/index.ts';
+import { armTrigger, runManually, runPoll } from './trigger-functions.ts';
+import { answerWebhook, nodeWebhooks, webhookSetup } from './webhook-functions.ts';
 import { executeDeclarative, isDeclarative } from './declarative/index.ts';
 import { buildExecuteFunctions, type CredentialTypeLookup } from './execute-functions.ts';
+import { rememberN8nInstance } from './node-instances.ts';
 import { createCredentialEvaluator } from './parameters.ts';
 import type { N8nConnection, N8nNodeDescription, N8nNodeTypeInstance, N8nVersionedNodeType } from './n8n-types.ts';
 
@@ -56,14 +60,18 @@ function adaptOne(packageName: string, instance: N8nNodeTypeInstance, versions: 
   if (d.credentials) description.credentials = d.credentials.map((c) => ({ name: c.name, ...(c.required ? { required: true } : {}), ...(c.displayOptions ? { displayOptions: c.displayOptions as never } : {}) }));
   if (kind) description.triggerKind = kind;
   const declarative = isDeclarative(d, typeof instance.execute === 'function');
+  if (kind === 'poll' && !description.properties.some((p) => p.name === 'pollTimes')) description.properties = [...description.properties, POLL_TIMES];
 
-  return {
+  const type: NodeType = {
     description,
+    ...(kind ? { triggers: triggerHooks(instance, credentialTypes) } : {}),
     async execute(ctx) {
       const execute = instance.execute;
+      // Outside manual runs the engine passes a trigger's injected items through instead.
+      if ((kind === 'trigger' || kind === 'poll') && typeof execute !== 'function') return runManually(instance, ctx, credentialTypes);
       if (typeof execute !== 'function' && !declarative) {
         throw new NodeOperationError(ctx.node.name, `The community node '${description.name}' cannot run here`, {
-          description: kind ? `It is a ${kind} node; community ${kind} nodes are not supported yet` : 'It has neither an execute method nor request routing',
+          description: kind ? 'It is a webhook node: it runs when its workflow is active and its URL is called (test listening is not supported yet)' : 'It has neither an execute method nor request routing',
         });
       }
       const expressions = createCredentialEvaluator();
@@ -75,6 +83,35 @@ function adaptOne(packageName: string, instance: N8nNodeTypeInstance, versions: 
       }
     },
   };
+  rememberN8nInstance(type, instance);
+  return type;
+}
+
+/**
+ * n8n adds this parameter to every polling node (NodeHelpers): when to poll, in the Cron node's
+ * triggerTimes shape; the server turns it into schedules.
+ */
+const POLL_TIMES = {
+  displayName: 'Poll Times', name: 'pollTimes', type: 'fixedCollection', typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Poll Time' },
+  default: { item: [{ mode: 'everyMinute' }] }, options: [],
+} as unknown as NodeProperty;
+
+function triggerHooks(instance: N8nNodeTypeInstance, credentialTypes: CredentialTypeLookup): TriggerHooks {
+  const hooks: TriggerHooks = {};
+  if (typeof instance.trigger === 'function') {
+    hooks.trigger = async (ctx) => {
+      const armed = await armTrigger(instance, ctx, credentialTypes);
+      return { close: () => armed.close() };
+    };
+  }
+  if (typeof instance.poll === 'function') hooks.poll = (ctx) => runPoll(instance, ctx, credentialTypes);
+  if (typeof instance.webhook === 'function') {
+    hooks.webhooks = (ctx) => nodeWebhooks(instance, ctx);
+    hooks.webhook = (ctx) => answerWebhook(instance, ctx, credentialTypes);
+    const setup = webhookSetup(instance, credentialTypes);
+    if (setup) hooks.webhookSetup = setup;
+  }
+  return hooks;
 }
 
 function isVersioned(value: N8nNodeTypeInstance | N8nVersionedNodeType): value is N8nVersionedNodeType {

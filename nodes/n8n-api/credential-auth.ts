@@ -27,7 +27,12 @@ export async function authenticateRequest(
   ctx: CredentialEvaluateContext,
 ): Promise<N8nHttpRequestOptions> {
   const authenticate = credentialType?.authenticate;
-  if (!authenticate) return request;
+  if (!authenticate) {
+    // OAuth2 types (extends oAuth2Api) sign with the access token the vault keeps fresh.
+    const token = (credentials.oauthTokenData as { access_token?: unknown } | undefined)?.access_token;
+    if (credentialType?.extends?.length && typeof token === 'string') return { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
+    return request;
+  }
   if (typeof authenticate === 'function') {
     // Packages' functions may change the object they get; hand them a copy of the nesting they touch.
     const copy: N8nHttpRequestOptions = { ...request, headers: { ...request.headers }, qs: { ...request.qs } };

@@ -125,9 +125,9 @@ describe('other node kinds', () => {
     expect(outputOf(result, 'D').map((i) => i.json)).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
-  it('fails clearly when a community trigger would run', async () => {
+  it('runs a community trigger by hand until its first emit (server-side arming: server/triggers)', async () => {
     const result = await runChain([{ name: 'T', type: `${PKG}.trig` }]);
-    expect(result.status).toBe('error');
-    expect(result.data.resultData.error?.description ?? '').toMatch(/trigger nodes are not supported/);
+    expect(result.status).toBe('success');
+    expect(outputOf(result, 'T').map((i) => i.json)).toEqual([{ manual: 'manual' }]);
   });
 });

@@ -94,7 +94,7 @@ exports.Decl = Decl;
 const TRIGGER_NODE = String.raw`"use strict";
 class Trig {
   constructor() { this.description = { displayName: 'Trig', name: 'trig', group: ['trigger'], version: 1, description: 't', defaults: { name: 'Trig' }, inputs: [], outputs: ['main'], properties: [] }; }
-  async trigger() { return {}; }
+  async trigger() { return { manualTriggerFunction: async () => this.emit([this.helpers.returnJsonArray([{ manual: this.getActivationMode() }])]) }; }
 }
 exports.Trig = Trig;
 `;

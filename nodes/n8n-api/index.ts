@@ -5,3 +5,7 @@ export { adaptNodeType } from './adapt-node.ts';
 export { installN8nWorkflowShim } from './require-hook.ts';
 export { buildExecuteFunctions, type CredentialTypeLookup, type N8nExecuteFunctions } from './execute-functions.ts';
 export type { N8nCredentialType, N8nNodeDescription, N8nHttpRequestOptions } from './n8n-types.ts';
+export { registerCredentialTypes, unregisterCredentialTypes, registeredN8nCredentialType, toWeftCredentialType } from './credential-types.ts';
+export { canTestN8nCredential, hasNodeCredentialTest, testN8nCredential } from './test-credential.ts';
+export { runNodeMethod, NodeMethodError, type NodeMethodCall, type NodeMethodEnv, type NodeMethodKind, type NodeMethodResult } from './load-options.ts';
+export { n8nInstanceOf } from './node-instances.ts';

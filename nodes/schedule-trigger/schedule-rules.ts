@@ -41,6 +41,14 @@ export function triggerSchedules(definition: WorkflowDefinition, workflowId: str
   return out;
 }
 
+/** A polling node's `pollTimes` (the Cron node's triggerTimes shape; n8n's default every minute) as schedules. */
+export function pollTimesSchedules(node: WorkflowNode, workflowId: string): TriggerSchedule[] {
+  const pollTimes = (node.parameters as Record<string, unknown> | undefined)?.pollTimes ?? { item: [{ mode: 'everyMinute' }] };
+  const out = cronNodeRules({ ...node, parameters: { triggerTimes: pollTimes } }, workflowId);
+  for (const s of out) if (s.cron) validateCron(s.cron, s.node);
+  return out;
+}
+
 /** A deterministic "random" number in [0, n) per workflow, node and rule, as n8n spreads load. */
 function spread(seed: string, n: number): number {
   return createHash('sha256').update(seed).digest().readUInt32BE(0) % n;

@@ -2,7 +2,7 @@
 // redacted data; a run gets the plaintext through `useInRun`, which is recorded.
 import { randomUUID } from 'node:crypto';
 import {
-  applyCredentialInput, credentialDecider, parseCredentialData, CREDENTIAL_CATEGORY, fold, getCredentialType, newEntityId, NotFoundError,
+  applyCredentialInput, credentialDecider, credentialTypeExtends, parseCredentialData, CREDENTIAL_CATEGORY, fold, getCredentialType, newEntityId, NotFoundError,
   redactCredentialData, streamName, ValidationError,
   type CredentialEvent, type CredentialState, type OAuth2ApiData,
 } from '../../domain/index.ts';
@@ -147,7 +147,7 @@ export function createCredentialService(deps: CredentialServiceDeps) {
       const { state, data } = await open(id);
       if (state.workspaceId !== workspaceId && !state.sharedWith.includes(workspaceId)) throw new NotFoundError('Credential', id);
       let result = data;
-      if (state.credentialType === 'oAuth2Api') {
+      if (credentialTypeExtends(state.credentialType, 'oAuth2Api')) {
         const renewed = await ensureAccessToken(data as unknown as OAuth2ApiData);
         if (renewed.updatedTokenData) {
           result = { ...data, oauthTokenData: renewed.updatedTokenData };
@@ -163,7 +163,7 @@ export function createCredentialService(deps: CredentialServiceDeps) {
     /** Starts the OAuth2 authorization-code flow: the URL to send the user to. */
     async oauthAuthorizeUrl(id: string, userId: string): Promise<string> {
       const { state, data } = await open(id);
-      if (state.credentialType !== 'oAuth2Api' || data.grantType !== 'authorizationCode') {
+      if (!credentialTypeExtends(state.credentialType, 'oAuth2Api') || data.grantType !== 'authorizationCode') {
         throw new ValidationError('Only OAuth2 credentials with the authorization code grant connect through a browser');
       }
       const token = newToken('wo_');

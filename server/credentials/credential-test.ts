@@ -5,8 +5,9 @@ import mysql from 'mysql2/promise';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import {
-  AppError, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
+  AppError, credentialTypeExtends, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
 } from '../../domain/index.ts';
+import { canTestPackageCredential, testPackageCredential } from '../../nodes/index.ts';
 import { resolveTarget } from './network-guard.ts';
 import { clientCredentialsToken, describeFetchError } from './oauth2.ts';
 import { scrubSecrets } from './scrub.ts';
@@ -134,7 +135,17 @@ const testers: Record<string, Tester> = { postgres: testPostgres, mySql: testMyS
 
 /** Whether testCredential can do more for this type than say it cannot. */
 export function canTestCredential(typeName: string): boolean {
-  return getCredentialType(typeName)?.testable === true && Object.hasOwn(testers, typeName);
+  const type = getCredentialType(typeName);
+  // Community package types: their own test (request or node method), else the OAuth2 token test.
+  if (type?.package) return canTestPackageCredential(typeName) || credentialTypeExtends(typeName, 'oAuth2Api');
+  return type?.testable === true && Object.hasOwn(testers, typeName);
+}
+
+/** Package types with a test of their own, answered by the n8n layer (its messages are final). */
+async function testPackageType(typeName: string, data: Data, secrets: string[], options: CredentialTestOptions): Promise<CredentialTestResult> {
+  const result = await testPackageCredential(typeName, data, { blockPrivateNetworks: !options.allowPrivateNetwork });
+  if (!result) return { status: 'Error', message: 'This credential type cannot be tested' };
+  return { status: result.status, message: scrubSecrets(result.message, secrets).slice(0, 500) };
 }
 
 function secretValues(type: CredentialType, data: Data): string[] {
@@ -177,8 +188,11 @@ export async function testCredential(typeName: string, data: unknown, options: C
     return { status: 'Error', message: scrubSecrets(describe(error, {}, timeout), secrets) };
   }
   const secrets = secretValues(type, parsed);
+  if (type.package && canTestPackageCredential(typeName)) return testPackageType(typeName, parsed, secrets, options);
+  const tester = testers[typeName] ?? (credentialTypeExtends(typeName, 'oAuth2Api') ? testOAuth2 : undefined);
+  if (!tester) return { status: 'Error', message: 'This credential type cannot be tested' };
   try {
-    return { status: 'OK', message: scrubSecrets(await testers[typeName](parsed, { ...options, timeoutMs: timeout }), secrets) };
+    return { status: 'OK', message: scrubSecrets(await tester(parsed, { ...options, timeoutMs: timeout }), secrets) };
   } catch (error) {
     return { status: 'Error', message: scrubSecrets(describe(error, parsed, timeout), secrets).slice(0, 500) };
   }

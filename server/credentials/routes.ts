@@ -1,6 +1,6 @@
 // REST routes for credentials: secrets are never returned, only the redacted placeholder.
 import { z } from 'zod';
-import { CREDENTIAL_TYPES, getCredentialType, NotFoundError } from '../../domain/index.ts';
+import { getCredentialType, listCredentialTypes, NotFoundError } from '../../domain/index.ts';
 import { principalOf, requestContext, workspaceOf } from '../http/guard.ts';
 import { q, route, type Route } from '../http/route.ts';
 import type { CredentialService } from './credential-service.ts';
@@ -12,10 +12,10 @@ const data = z.record(z.string(), z.unknown());
 export function credentialRoutes(service: CredentialService, requireWorkspace: (id: string) => Promise<void>): Route[] {
   return [
     route({
-      method: 'get', path: '/api/v1/credential-types', tag: 'credentials', summary: 'Every credential type with its fields (which are secret)',
+      method: 'get', path: '/api/v1/credential-types', tag: 'credentials', summary: 'Every credential type (built-in and from loaded community packages) with its fields (which are secret)',
       access: { kind: 'signedIn' }, responses: { 200: '`{data}`' },
       async handler(ctx) {
-        ctx.body = { data: CREDENTIAL_TYPES };
+        ctx.body = { data: listCredentialTypes() };
       },
     }),
     route({

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadN8nPackages, registerNodeTypes, unregisterPackage, type LoadedPackage } from '../../nodes/index.ts';
+import { loadN8nPackages, registerLoadedPackage, unregisterPackage, type LoadedPackage } from '../../nodes/index.ts';
 import type { NpmFolder } from './npm-folder.ts';
 
 export interface LoadedNodePackage extends LoadedPackage {
@@ -35,7 +35,7 @@ export function createPackageLoader(folder: Pick<NpmFolder, 'dir' | 'generation'
     for (const pkg of found) {
       if (!pkg.error) {
         try {
-          registerNodeTypes(pkg.name, pkg.nodes);
+          registerLoadedPackage(pkg);
         } catch (error) {
           pkg.error = (error as Error).message;
         }

@@ -15,6 +15,9 @@ import type { Logger } from '../logger.ts';
 import type { WorkflowService } from '../workflow-service.ts';
 import type { ProductionRegistry } from '../webhooks/webhook-registry.ts';
 import type { Scheduler, Tick } from './scheduler.ts';
+import type { ArmFailure, CommunityTriggers } from './community-triggers.ts';
+import { workflowTimezone } from './trigger-context.ts';
+import type { ActivationMode } from '../../engine/index.ts';
 
 const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
 const REARM_EVENTS = new Set<string>([
@@ -43,15 +46,13 @@ export interface TriggerServiceDeps {
    * race with another server doing the same. Default: this process only.
    */
   sharedLock?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Node types with their own trigger hooks (community triggers, pollers, webhook nodes). */
+  communityTriggers?: CommunityTriggers;
 }
 
 export type TriggerService = ReturnType<typeof createTriggerService>;
 
-/** The zone a workflow's schedules run in: its setting, else the instance default. */
-export function workflowTimezone(definition: WorkflowDefinition, fallback: string): string {
-  const tz = definition.settings?.timezone;
-  return typeof tz === 'string' && tz && tz !== 'DEFAULT' ? tz : fallback;
-}
+export { workflowTimezone };
 
 export function createTriggerService(deps: TriggerServiceDeps) {
   const { scheduler, logger } = deps;
@@ -70,7 +71,8 @@ export function createTriggerService(deps: TriggerServiceDeps) {
       const key = webhookKey(e.method, e.path);
       if (seen.has(key)) return new ValidationError(`Two Webhook nodes use ${e.method} /webhook/${e.path}`, [{ path: 'nodes', message: 'duplicate webhook path' }]);
       seen.add(key);
-      const holder = await deps.registry.holder(e);
+      const communityHolder = deps.communityTriggers?.holder(e.method, e.path);
+      const holder = (await deps.registry.holder(e)) ?? (communityHolder ? { workflowId: communityHolder } : undefined);
       if (holder && holder.workflowId !== doc.id) {
         const other = await deps.workflows.find(holder.workflowId);
         const named = other && (other.workspaceId === visibleTo || other.sharedWith.includes(visibleTo))
@@ -83,6 +85,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     }
     try {
       triggerSchedules(definition, doc.id);
+      deps.communityTriggers?.pollSchedules({ ...doc, definition });
     } catch (err) {
       if (err instanceof ScheduleRuleError) return new ValidationError(err.message, [{ path: 'nodes', message: 'invalid schedule' }]);
       throw err;
@@ -97,29 +100,45 @@ export function createTriggerService(deps: TriggerServiceDeps) {
   }
 
   /** Arms (or disarms) the workflow's timers to match its current read model. */
-  async function arm(doc: WorkflowDoc | undefined, id: string): Promise<void> {
+  /** Answers the community trigger nodes that failed to arm (see community-triggers.ts). */
+  async function arm(doc: WorkflowDoc | undefined, id: string, activation: ActivationMode = 'update'): Promise<ArmFailure[]> {
+    const failures = (await deps.communityTriggers?.sync(doc, id, activation)) ?? [];
     if (!doc || !doc.active || doc.deleted) {
       armedWith.delete(id);
       await scheduler.disarm(id);
-      return;
+      return failures;
     }
     let schedules;
     try {
-      schedules = triggerSchedules(doc.definition, doc.id);
+      schedules = [...triggerSchedules(doc.definition, doc.id), ...(deps.communityTriggers?.pollSchedules(doc) ?? [])];
     } catch (err) {
       if (!(err instanceof ScheduleRuleError)) throw err;
       // Same request id on every server for this revision: the failure is recorded once.
       await recordFailure(doc, err.message, { actor: { kind: 'system', id: 'triggers' }, requestId: `rearm-${doc.id}-${doc.revision}` });
       armedWith.delete(id);
       await scheduler.disarm(id);
-      return;
+      return failures;
     }
     const timezone = workflowTimezone(doc.definition, deps.config.timezone);
     const spec = JSON.stringify([schedules, timezone]);
-    if (armedWith.get(id) === spec) return;
+    if (armedWith.get(id) === spec) return failures;
     await scheduler.arm(id, schedules, timezone);
     if (schedules.length) armedWith.set(id, spec);
     else armedWith.delete(id);
+    return failures;
+  }
+
+  /**
+   * A community trigger that throws while being armed fails the activation, as in n8n: the
+   * workflow goes back to inactive and the failure is recorded.
+   */
+  async function undoActivation(doc: WorkflowDoc, failures: ArmFailure[], ctx: RequestContext): Promise<never> {
+    const message = `Workflow could not be activated: ${failures.map((f) => `${f.node}: ${f.message}`).join('; ')}`;
+    const off = await deps.workflows.deactivate(doc.id, { ...ctx, requestId: `${ctx.requestId}-undo` });
+    await deps.webhooksRunner.waitFor(await deps.events.headPosition(), 30_000);
+    await arm(off, doc.id);
+    await recordFailure(off, message, { ...ctx, requestId: `${ctx.requestId}-failed` });
+    throw new ValidationError(message, failures.map((f) => ({ path: `nodes.${f.node}`, message: f.message })));
   }
 
   async function onWorkflowEvent(event: RecordedEvent): Promise<void> {
@@ -146,6 +165,10 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     if (!doc || !doc.active || doc.deleted) return;
     const node = doc.definition.nodes.find((n) => n.name === tick.schedule.node && !n.disabled);
     if (!node) return;
+    if (deps.communityTriggers?.polls(node)) {
+      await deps.communityTriggers.poll(doc, node).catch((err) => logger.error({ err, workflowId: doc.id, node: node.name }, 'a poll failed'));
+      return;
+    }
     const json = node.type === SCHEDULE_TRIGGER ? scheduleTriggerItem(tick.scheduledAt, tick.timezone) : {};
     try {
       // Not waited for: the worker logs a run that crashes.
@@ -170,7 +193,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
         const page = await deps.workflowsRunner.collection<WorkflowDoc>(WORKFLOWS).find({ filter: { active: true, deleted: false }, limit: 500, cursor });
         for (const doc of page.items) {
           active.add(doc.id);
-          await exclusive(() => arm(doc, doc.id)).catch((err) => logger.error({ err, workflowId: doc.id }, 'could not arm a workflow on start-up'));
+          await exclusive(() => arm(doc, doc.id, 'init')).catch((err) => logger.error({ err, workflowId: doc.id }, 'could not arm a workflow on start-up'));
         }
         cursor = page.nextCursor;
       } while (cursor);
@@ -192,7 +215,8 @@ export function createTriggerService(deps: TriggerServiceDeps) {
         const result = await deps.workflows.activate(id, ctx);
         // Paths are registered before the answer: a call right after activation finds them.
         await deps.webhooksRunner.waitFor(await deps.events.headPosition(), 30_000);
-        await arm(result, id);
+        const failures = await arm(result, id, 'activate');
+        if (failures.length) return undoActivation(result, failures, ctx);
         return result;
       });
     },
@@ -217,6 +241,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     async close(): Promise<void> {
       await subscription?.close();
       await scheduler.close();
+      await deps.communityTriggers?.close();
     },
   };
 }

@@ -29,6 +29,8 @@ export interface WebhookServiceDeps {
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   config: { bodyLimitBytes: number; maxJsonDepth: number; testTimeoutMs: number; publicUrl: string };
   logger: Logger;
+  /** Production calls no Webhook node holds go here (community webhook nodes); true when answered. */
+  nodeWebhooks?: (ctx: Context, path: string) => Promise<boolean>;
 }
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
@@ -105,6 +107,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       const hit = await test.find(method, path);
       if (hit) target = await testTarget(hit.listener.workflowId, hit.match);
     }
+    if (!target && kind === 'production' && deps.nodeWebhooks && (await deps.nodeWebhooks(ctx, path))) return;
     if (!target) {
       const others = await allowedMethods(path, kind);
       if (others.length > 0) {

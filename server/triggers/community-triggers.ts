@@ -1,0 +1,268 @@
+// Arms the trigger hooks of node types that start runs by themselves (community trigger, polling
+// and webhook nodes, see TriggerHooks in engine/node-sdk.ts) for the active workflows of this
+// server: trigger() is armed and closed with the workflow, webhook nodes' paths are answered
+// here and their remote registrations (webhookSetup) made on activation and removed on
+// deactivation, and a poll tick polls. Every emit becomes a run of the workflow in mode 'trigger'.
+import { randomUUID } from 'node:crypto';
+import type { WorkflowNode } from '../../domain/index.ts';
+import { pollTimesSchedules, type TriggerSchedule } from '../../nodes/index.ts';
+import type { ActivationMode, Item, JsonObject, NodeType, TriggerContext } from '../../engine/index.ts';
+import type { WorkflowDoc } from '../../projections/index.ts';
+import type { ExecutionService } from '../executions/execution-service.ts';
+import type { Logger } from '../logger.ts';
+import { buildTriggerContext, type TriggerContextDeps } from './trigger-context.ts';
+import { nodeWebhookPath, type NodeWebhookEntry } from '../webhooks/node-webhook-paths.ts';
+
+export interface CommunityTriggersDeps extends TriggerContextDeps {
+  executions: Pick<ExecutionService, 'start'>;
+  nodeType(name: string, version: number): NodeType | undefined;
+  publicUrl: string;
+  logger: Logger;
+  /**
+   * Arm trigger() and webhooks here: servers yes, queue workers no (they may still take poll
+   * ticks from the shared scheduler, so they poll).
+   */
+  armsHooks: boolean;
+  /** Which workflow's Webhook node holds a method + path (the webhooks read model), if any. */
+  pathHolder?: (method: string, path: string) => Promise<string | undefined>;
+}
+
+interface Armed {
+  spec: string;
+  doc: WorkflowDoc;
+  abort: AbortController;
+  closers: Array<() => Promise<void> | void>;
+  /** Remote webhook registrations to delete on deactivation. */
+  setups: Array<() => Promise<unknown>>;
+}
+
+export type CommunityTriggers = ReturnType<typeof createCommunityTriggers>;
+
+/** A node whose trigger or webhook registration threw while being armed. */
+export interface ArmFailure {
+  node: string;
+  message: string;
+}
+
+/** A run request's trigger items: the first output with items (n8n emits on one output). */
+function firstOutput(output: Item[][]): { items: Item[]; index: number } | undefined {
+  const index = output.findIndex((items) => Array.isArray(items) && items.length > 0);
+  return index < 0 ? undefined : { items: output[index], index };
+}
+
+function parseStaticData(raw: unknown): JsonObject {
+  if (typeof raw === 'string') {
+    try {
+      return JSON.parse(raw) as JsonObject;
+    } catch {
+      return {};
+    }
+  }
+  return raw && typeof raw === 'object' ? structuredClone(raw as JsonObject) : {};
+}
+
+export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'staticData'>) {
+  const { logger } = deps;
+  const armed = new Map<string, Armed>();
+  const webhooks = new Map<string, NodeWebhookEntry[]>();
+  // Static data lives here between polls and emits, seeded from the definition.
+  const staticData = new Map<string, JsonObject>();
+  const ctxDeps: TriggerContextDeps = {
+    ...deps,
+    staticData(workflowId) {
+      let data = staticData.get(workflowId);
+      if (!data) {
+        data = parseStaticData(armed.get(workflowId)?.doc.definition.staticData);
+        staticData.set(workflowId, data);
+      }
+      return data;
+    },
+  };
+
+  function hooked(doc: WorkflowDoc): Array<{ node: WorkflowNode; type: NodeType }> {
+    const out: Array<{ node: WorkflowNode; type: NodeType }> = [];
+    for (const node of doc.definition.nodes) {
+      if (node.disabled) continue;
+      const type = deps.nodeType(node.type, node.typeVersion ?? 1);
+      if (type?.triggers) out.push({ node, type });
+    }
+    return out;
+  }
+
+  async function emitRun(workflowId: string, node: WorkflowNode, output: Item[][], mode: 'trigger' | 'webhook') {
+    const doc = armed.get(workflowId)?.doc;
+    const first = firstOutput(output);
+    if (!doc || !first) return undefined;
+    return deps.executions.start(doc, { mode, startNode: node.name, triggerItems: first.items, triggerOutput: first.index }, {
+      actor: { kind: 'system', id: 'trigger' }, requestId: randomUUID(),
+    });
+  }
+
+  function contextFor(doc: WorkflowDoc, node: WorkflowNode, type: NodeType, activation: ActivationMode, signal: AbortSignal): TriggerContext {
+    const ctx: TriggerContext = buildTriggerContext(ctxDeps, {
+      doc, node, type, activation, signal,
+      emit(output, onDone) {
+        emitRun(doc.id, node, output, 'trigger')
+          .then((started) => {
+            if (!onDone) return;
+            if (!started) return onDone(undefined);
+            started.lastNodeDone.then((result) => onDone(result), (err: Error) => onDone(undefined, err));
+          })
+          .catch((err: Error) => {
+            logger.error({ err, workflowId: doc.id, node: node.name }, 'a trigger emit could not start a run');
+            onDone?.(undefined, err);
+          });
+      },
+      emitError(error) {
+        logger.error({ err: error, workflowId: doc.id, node: node.name }, 'a trigger reported an error');
+      },
+      webhookUrl(name) {
+        const hook = type.triggers?.webhooks?.(ctx).find((w) => w.name === name);
+        if (!hook) throw new Error(`Node "${node.name}" has no webhook named '${name}'`);
+        return `${deps.publicUrl}/webhook/${nodeWebhookPath(node, hook, doc.id).path}`;
+      },
+    });
+    return ctx;
+  }
+
+  async function disarm(id: string, removeRemote: boolean): Promise<void> {
+    const current = armed.get(id);
+    if (!current) return;
+    armed.delete(id);
+    webhooks.delete(id);
+    for (const close of current.closers) {
+      await Promise.resolve().then(close).catch((err) => logger.error({ err, workflowId: id }, 'a trigger failed to close'));
+    }
+    // After the close functions: they may still make requests under this signal.
+    current.abort.abort();
+    if (removeRemote) {
+      for (const remove of current.setups) await remove().catch((err) => logger.error({ err, workflowId: id }, 'a webhook could not be removed from the remote service'));
+    }
+  }
+
+  /** Arms the nodes; answers which could not be armed (they stay unarmed, the others run). */
+  async function arm(doc: WorkflowDoc, nodes: Array<{ node: WorkflowNode; type: NodeType }>, spec: string, activation: ActivationMode): Promise<ArmFailure[]> {
+    const failures: ArmFailure[] = [];
+    const entry: Armed = { spec, doc, abort: new AbortController(), closers: [], setups: [] };
+    armed.set(doc.id, entry);
+    const paths: NodeWebhookEntry[] = [];
+    for (const { node, type } of deps.armsHooks ? nodes : []) {
+      const hooks = type.triggers!;
+      const ctx = contextFor(doc, node, type, activation, entry.abort.signal);
+      try {
+        if (hooks.webhooks && hooks.webhook) {
+          for (const w of hooks.webhooks(ctx)) {
+            const entry = { ...nodeWebhookPath(node, w, doc.id), workflowId: doc.id, node: node.name, webhook: w };
+            const holder = [...webhooks.values(), paths].flat().find((e) => e.webhook.httpMethod === w.httpMethod && e.path === entry.path);
+            const holderId = holder?.workflowId ?? (await deps.pathHolder?.(w.httpMethod, entry.path));
+            if (holderId && holderId !== doc.id) throw new Error(`The webhook path ${w.httpMethod} /webhook/${entry.path} is already used by workflow ${holderId}`);
+            paths.push(entry);
+          }
+          const setup = hooks.webhookSetup;
+          if (setup) {
+            if (!(await setup.checkExists(ctx))) await setup.create(ctx);
+            entry.setups.push(() => setup.delete(contextFor(doc, node, type, activation, new AbortController().signal)));
+          }
+        }
+        if (hooks.trigger) {
+          const response = await hooks.trigger(ctx);
+          if (response?.close) entry.closers.push(response.close);
+        }
+      } catch (err) {
+        logger.error({ err, workflowId: doc.id, node: node.name }, 'a trigger could not be armed');
+        failures.push({ node: node.name, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    webhooks.set(doc.id, paths);
+    return failures;
+  }
+
+  return {
+    /** Arms, re-arms or disarms the workflow's hooked nodes to match `doc`; unchanged nodes stay armed. */
+    async sync(doc: WorkflowDoc | undefined, id: string, activation: ActivationMode): Promise<ArmFailure[]> {
+      const nodes = doc && doc.active && !doc.deleted ? hooked(doc) : [];
+      const spec = JSON.stringify(nodes.map(({ node }) => [node.name, node.type, node.typeVersion, node.parameters, node.credentials, node.webhookId]));
+      const current = armed.get(id);
+      if (current && current.spec === spec) {
+        current.doc = doc!;
+        return [];
+      }
+      await disarm(id, true);
+      return nodes.length && doc ? arm(doc, nodes, spec, activation) : [];
+    },
+
+    /** The schedules of the workflow's polling nodes (their pollTimes). */
+    pollSchedules(doc: WorkflowDoc): TriggerSchedule[] {
+      return hooked(doc).filter(({ type }) => type.triggers?.poll).flatMap(({ node }) => pollTimesSchedules(node, doc.id));
+    },
+
+    /** True when the node polls: a tick of it polls instead of starting a run directly. */
+    polls(node: WorkflowNode): boolean {
+      return Boolean(deps.nodeType(node.type, node.typeVersion ?? 1)?.triggers?.poll);
+    },
+
+    /** One poll; items returned start a run. */
+    async poll(doc: WorkflowDoc, node: WorkflowNode): Promise<void> {
+      const type = deps.nodeType(node.type, node.typeVersion ?? 1);
+      if (!type?.triggers?.poll) return;
+      const entry = armed.get(doc.id);
+      const ctx = contextFor(doc, node, type, 'activate', entry?.abort.signal ?? new AbortController().signal);
+      const output = await type.triggers.poll(ctx);
+      if (output) await emitRun(doc.id, node, output, 'trigger');
+    },
+
+    /** The community webhook answering a call, if any. */
+    findWebhook(method: string, path: string): { entry: NodeWebhookEntry; params: Record<string, string> } | undefined {
+      for (const list of webhooks.values()) {
+        for (const entry of list) {
+          if (entry.webhook.httpMethod !== method.toUpperCase()) continue;
+          const params = matchEntry(entry, path);
+          if (params) return { entry, params };
+        }
+      }
+      return undefined;
+    },
+
+    /** The workflow whose community node answers a method + path here, if any (activation checks). */
+    holder(method: string, path: string): string | undefined {
+      for (const list of webhooks.values()) {
+        const found = list.find((e) => e.webhook.httpMethod === method.toUpperCase() && e.path === path);
+        if (found) return found.workflowId;
+      }
+      return undefined;
+    },
+
+    /** What a webhook call needs to run: the armed doc, node and type. */
+    target(entry: NodeWebhookEntry) {
+      const doc = armed.get(entry.workflowId)?.doc;
+      const node = doc?.definition.nodes.find((n) => n.name === entry.node);
+      const type = node && deps.nodeType(node.type, node.typeVersion ?? 1);
+      if (!doc || !node || !type?.triggers?.webhook) return undefined;
+      return {
+        doc, node, type,
+        context: (signal: AbortSignal) => contextFor(doc, node, type, 'activate', signal),
+        startRun: (output: Item[][]) => emitRun(doc.id, node, output, 'webhook'),
+      };
+    },
+
+    /** Closes every armed trigger (shutdown): remote webhooks stay registered, as in n8n. */
+    async close(): Promise<void> {
+      for (const id of [...armed.keys()]) await disarm(id, false);
+    },
+  };
+}
+
+function matchEntry(entry: NodeWebhookEntry, called: string): Record<string, string> | undefined {
+  const path = called.replace(/^\/+|\/+$/g, '');
+  if (!entry.dynamic) return entry.path === path ? {} : undefined;
+  const a = entry.path.split('/');
+  const b = path.split('/');
+  if (a.length !== b.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].startsWith(':')) params[a[i].slice(1)] = decodeURIComponent(b[i]);
+    else if (a[i] !== b[i]) return undefined;
+  }
+  return params;
+}
+
