@@ -12,6 +12,7 @@ import type { ExecutionService } from '../executions/execution-service.ts';
 import type { Logger } from '../logger.ts';
 import { buildTriggerContext, type TriggerContextDeps } from './trigger-context.ts';
 import { nodeWebhookPath, type NodeWebhookEntry } from '../webhooks/node-webhook-paths.ts';
+import { matchPath } from '../webhooks/webhook-registry.ts';
 
 export interface CommunityTriggersDeps extends TriggerContextDeps {
   executions: Pick<ExecutionService, 'start'>;
@@ -255,14 +256,6 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
 function matchEntry(entry: NodeWebhookEntry, called: string): Record<string, string> | undefined {
   const path = called.replace(/^\/+|\/+$/g, '');
   if (!entry.dynamic) return entry.path === path ? {} : undefined;
-  const a = entry.path.split('/');
-  const b = path.split('/');
-  if (a.length !== b.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < a.length; i++) {
-    if (a[i].startsWith(':')) params[a[i].slice(1)] = decodeURIComponent(b[i]);
-    else if (a[i] !== b[i]) return undefined;
-  }
-  return params;
+  return matchPath(entry.path, path);
 }
 
