@@ -1,7 +1,12 @@
 // authenticate (generic headers/qs/body/auth and the function kind) and credential tests
 // (request built from `test`, response judged by `rules`), with expressions run in the sandbox.
-import { describe, expect, it } from 'vitest';
-import { authenticateRequest, credentialTestRequest, judgeCredentialTest, sandboxCredentialContext as ctx } from './credential-auth.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authenticateRequest, credentialTestRequest, judgeCredentialTest } from './credential-auth.ts';
+import { createCredentialEvaluator } from './parameters.ts';
+
+// What running nodes resolve credential expressions with: paths directly, anything else in an isolate.
+const ctx = createCredentialEvaluator();
+afterAll(() => ctx.dispose());
 import type { N8nCredentialType } from './n8n-types.ts';
 
 const base = { name: 'demoApi', displayName: 'Demo', properties: [] };

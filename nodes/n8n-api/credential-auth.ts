@@ -1,7 +1,6 @@
 // n8n credential types at run time: `authenticate` (the generic kind that places resolved
 // `={{$credentials.x}}` values into headers, qs, body or basic auth, and the function kind) and
 // `test` (building the check request and judging its response by the type's rules).
-import { createSandboxEvaluator } from './declarative/expression.ts';
 import type { N8nCredentialType, N8nHttpRequestOptions } from './n8n-types.ts';
 
 /** Resolves one expression string against a credential's data (the caller brings the evaluator). */
@@ -119,16 +118,3 @@ export function judgeCredentialTest(rules: CredentialTestRule[], response: { sta
   }
   return { status: 'OK', message: 'Connection successful!' };
 }
-
-let sharedSandbox: ReturnType<typeof createSandboxEvaluator> | undefined;
-
-/**
- * A CredentialEvaluateContext that runs each expression in the declarative runner's isolate, so
- * `={{"Bearer " + $credentials.token}}` and other full expressions work, not only paths.
- */
-export const sandboxCredentialContext: CredentialEvaluateContext = {
-  evaluate(expr, credentials) {
-    sharedSandbox ??= createSandboxEvaluator();
-    return sharedSandbox.resolve(expr, { $credentials: credentials });
-  },
-};

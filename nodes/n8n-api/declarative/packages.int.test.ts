@@ -5,7 +5,8 @@
 // SearchApi (option routing with $parameter, its own preSend function, n8n-workflow at load).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialTestRequest, judgeCredentialTest, sandboxCredentialContext } from '../credential-auth.ts';
+import { credentialTestRequest, judgeCredentialTest } from '../credential-auth.ts';
+import { createCredentialEvaluator } from '../parameters.ts';
 import type { N8nCredentialType, N8nNodeDescription } from '../n8n-types.ts';
 import { packageRequire } from '../require-hook.ts';
 import { installWithNpm } from '../test-support.ts';
@@ -29,6 +30,9 @@ function load<T>(dir: string, file: string, exportName: string): T {
   const Ctor = req(join(dir, 'node_modules', file))[exportName] as new () => T;
   return new Ctor();
 }
+
+const credentialExpressions = createCredentialEvaluator();
+afterAll(() => credentialExpressions.dispose());
 
 beforeAll(async () => {
   const dir = installWithNpm([STARTER, FIRECRAWL, SEARCHAPI]);
@@ -88,7 +92,7 @@ describe(`${STARTER} HttpBin`, () => {
 
   it("runs the credential's test request against its domain and judges the answer", async () => {
     for (const [token, status] of [['good', 'OK'], ['bad', 'Error']] as const) {
-      const built = (await credentialTestRequest(httpBinCred, { token, domain: server.url }, sandboxCredentialContext))!;
+      const built = (await credentialTestRequest(httpBinCred, { token, domain: server.url }, credentialExpressions))!;
       const response = (await fetchHttpRequest(built.request)) as N8nFullResponse;
       expect(judgeCredentialTest(built.rules, response).status).toBe(status);
     }

@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Item } from '../../../engine/index.ts';
-import { authenticateRequest, sandboxCredentialContext } from '../credential-auth.ts';
+import { authenticateRequest } from '../credential-auth.ts';
+import { createCredentialEvaluator } from '../parameters.ts';
 import type { N8nCredentialType } from '../n8n-types.ts';
 import { createSandboxEvaluator } from './expression.ts';
 import type { DeclarativeFunctions } from './functions.ts';
@@ -74,6 +75,7 @@ export interface FunctionsSetup {
 export function buildFunctions(setup: FunctionsSetup): DeclarativeFunctions & { dispose(): void } {
   const items = setup.items ?? [{ json: {} }];
   const sandbox = createSandboxEvaluator();
+  const credentialExpressions = createCredentialEvaluator();
   const getCredentials = async (type: string) => {
     const data = setup.credentials?.[type];
     if (!data) throw new Error(`No credential of type '${type}'`);
@@ -92,10 +94,13 @@ export function buildFunctions(setup: FunctionsSetup): DeclarativeFunctions & { 
     helpers: {
       httpRequest: (options) => fetchHttpRequest(options),
       async httpRequestWithAuthentication(type, options) {
-        const signed = await authenticateRequest(setup.credentialTypes?.[type], await getCredentials(type), options, sandboxCredentialContext);
+        const signed = await authenticateRequest(setup.credentialTypes?.[type], await getCredentials(type), options, credentialExpressions);
         return fetchHttpRequest(signed);
       },
     },
-    dispose: () => sandbox.dispose(),
+    dispose: () => {
+      sandbox.dispose();
+      credentialExpressions.dispose();
+    },
   };
 }
