@@ -2,7 +2,7 @@
 // listed with their fields, validated, answered redacted, stored encrypted, tested (the type's
 // own request, a node's credentialTest method, the OAuth2 token grant) against local servers,
 // and gone from the API when the package is unloaded.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { loadN8nPackages, registerLoadedPackage, unregisterPackage } from '../..
 import { startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
 import { startTestOAuth2Provider, type TestOAuth2Provider } from './test-oauth2-provider.ts';
 import { METHODS_PACKAGE, writeMethodsPackage } from './test-package-fixture.ts';
+import { filesContaining } from './files-containing.ts';
 
 const KEY = 'pkg-Secret-Key-5c81e2';
 const TOKEN = 'tested-Token-9ad04f';
@@ -64,19 +65,6 @@ const post = (p: string, body: object) => agent().post(p).set('X-API-KEY', TEST_
 const patch = (p: string, body: object) => agent().patch(p).set('X-API-KEY', TEST_OWNER.apiKey).send(body);
 const get = (p: string) => agent().get(p).set('X-API-KEY', TEST_OWNER.apiKey);
 
-function filesContaining(needle: string): string[] {
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (readFileSync(p).includes(Buffer.from(needle))) hits.push(p);
-    }
-  };
-  walk(dataDir);
-  return hits;
-}
-
 describe('package credential types in the vault', () => {
   it('lists them with their fields: password properties secret, hidden ones marked, notices left out', async () => {
     const res = await get('/api/v1/credential-types');
@@ -111,7 +99,7 @@ describe('package credential types in the vault', () => {
     expect((await get(`/api/v1/credentials/${id}`)).body.data.apiKey).toBe(REDACTED);
     const renamed = await patch(`/api/v1/credentials/${id}`, { name: 'Fixture 2', data: { baseUrl: base, apiKey: REDACTED, region: 'us' } });
     expect(renamed.body.data).toEqual({ baseUrl: base, apiKey: REDACTED, region: 'us' });
-    expect(filesContaining(KEY)).toEqual([]);
+    expect(filesContaining(dataDir, KEY)).toEqual([]);
 
     seen.length = 0;
     expect((await post(`/api/v1/credentials/${id}/test`, {})).body).toEqual({ status: 'OK', message: 'Connection successful!' });

@@ -1,6 +1,6 @@
 // A known secret never appears in the event store, the read models, the vault, the logs or any
 // API response: after create, update, use and delete. Deleting shreds the data key.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
 import { TEST_OWNER } from '../test-support.ts';
+import { filesContaining } from './files-containing.ts';
 
 const SECRET = 'Sup3r-S3cret-Val\u00fce-7f1c9a';
 const SECRET_2 = 'An0ther-S3cret-b2e8d4';
@@ -41,23 +42,6 @@ function api() {
     get: (p: string) => agent.get(p).then(record),
     delete: (p: string) => agent.delete(p).then(record),
   };
-}
-
-/** Every file of the data folder, as bytes, in two encodings the secret could take. */
-function filesContaining(needle: string): string[] {
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else {
-        const bytes = readFileSync(p);
-        if (bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le'))) hits.push(p);
-      }
-    }
-  };
-  walk(dir);
-  return hits;
 }
 
 describe('credential secrets', () => {
@@ -97,10 +81,10 @@ describe('credential secrets', () => {
     expect(JSON.stringify(created_.data)).toMatch(/sealed/);
     expect(await rt.vault.collection('credential_keys').get(id)).toBeUndefined();
     await expect(rt.credentials.useInRun(id, 'default', {}, { actor: { kind: 'system', id: 'engine' }, requestId: crypto.randomUUID() })).rejects.toThrow(/not found/);
-    expect(filesContaining(wrappedKey)).toEqual([]);
+    expect(filesContaining(dir, wrappedKey)).toEqual([]);
 
     for (const secret of [SECRET, SECRET_2]) {
-      expect(filesContaining(secret), `files holding ${secret}`).toEqual([]);
+      expect(filesContaining(dir, secret), `files holding ${secret}`).toEqual([]);
       expect(responses.some((r) => r.includes(secret))).toBe(false);
     }
     expect(readFileSync(logFile, 'utf8').length).toBeGreaterThan(0);
