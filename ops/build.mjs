@@ -19,6 +19,8 @@ if (wanted('server') && !(ifStale && isFresh(SERVER_STAMP, SERVER_SOURCES))) {
   // Read from disk at run time, next to the modules that read them.
   cpSync(path.join(ROOT, 'engine/expressions/isolate'), path.join(ROOT, 'dist/engine/expressions/isolate'), { recursive: true });
   cpSync(path.join(ROOT, 'server/executions/execution-thread-boot.mjs'), path.join(ROOT, 'dist/server/executions/execution-thread-boot.mjs'));
+  // The node catalog and the icons beside the nodes.
+  cpSync(path.join(ROOT, 'nodes'), path.join(ROOT, 'dist/nodes'), { recursive: true, filter: (from) => !/\.(ts|md)$/.test(from) && !from.endsWith('.workflow.json') });
   writeFileSync(SERVER_STAMP, `${new Date().toISOString()}\n`);
 }
 if (wanted('client') && !(ifStale && isFresh(CLIENT_STAMP, CLIENT_SOURCES))) {

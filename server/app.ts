@@ -30,7 +30,7 @@ import { workflowRoutes } from './routes/workflows.ts';
 import { versionRoutes } from './routes/versions.ts';
 import type { WorkflowService } from './workflow-service.ts';
 import { PRODUCT } from './product.ts';
-import { allNodeTypes, registeredPackages } from '../nodes/index.ts';
+import { nodeDescriptions, registeredPackages } from '../nodes/index.ts';
 import type { NodePackageService } from './node-packages/node-package-service.ts';
 import { nodePackageRoutes } from './node-packages/routes.ts';
 import { editorRoutes } from './routes/editor.ts';
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): App {
     ...executionRoutes(deps.executions, deps.workflows, deps.settleEdits),
     ...auditRoutes(deps.audit),
     ...(deps.webhooks?.routes ?? []),
-    ...nodeTypeRoutes(allNodeTypes, registeredPackages),
+    ...nodeTypeRoutes(nodeDescriptions, registeredPackages),
     ...nodeMethodRoutes(deps.credentials, deps.config),
     ...(deps.nodePackages ? nodePackageRoutes(deps.nodePackages) : []),
     ...nodeIconRoutes(registeredPackages, () => [deps.config.dataDir && path.join(deps.config.dataDir, 'nodes'), deps.config.nodesDir].filter((d): d is string => !!d)),

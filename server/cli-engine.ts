@@ -7,7 +7,7 @@ import {
   type ExpressionContext, type Item, type RunResult,
 } from '../engine/index.ts';
 import path from 'node:path';
-import { getNodeType } from '../nodes/index.ts';
+import { getNodeType, loadNodeTypes } from '../nodes/index.ts';
 import { writeJson } from './cli-exit.ts';
 import { loadConfig } from './config.ts';
 import { createNpmFolder } from './node-packages/npm-folder.ts';
@@ -45,7 +45,9 @@ export async function executeFile(args: string[]): Promise<number> {
   }
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
-  const run = (def: WorkflowDefinition, items: Item[] | undefined, mode: 'cli' | 'integrated'): Promise<RunResult> => executeWorkflow({
+  const run = async (def: WorkflowDefinition, items: Item[] | undefined, mode: 'cli' | 'integrated'): Promise<RunResult> => {
+    await loadNodeTypes(def.nodes);
+    return executeWorkflow({
       definition: def, workflowId: String((raw as { id?: unknown }).id ?? 'file'), executionId: 'cli', mode,
       ...(mode === 'integrated' ? { startNode: subWorkflowStartNode(def) } : {}),
       nodeTypes: getNodeType, evaluator, triggerItems: items, timezone: config.timezone,
@@ -62,6 +64,7 @@ export async function executeFile(args: string[]): Promise<number> {
       },
       recorder: createMemoryRecorder(),
     });
+  };
   try {
     const result = await run(definition, triggerItems, 'cli');
     await writeJson(result, values.output);

@@ -43,7 +43,7 @@ import { createWebhookService, type WebhookService } from './webhooks/webhook-se
 import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
 import { createWorkflowCache } from './webhooks/workflow-cache.ts';
 import { createBullmqQueue, createInProcessQueue, type RunQueue } from '../engine/index.ts';
-import { getNodeType } from '../nodes/index.ts';
+import { nodeDescription, triggerNodeType } from '../nodes/index.ts';
 import { createNodePackageService, type NodePackageService } from './node-packages/node-package-service.ts';
 
 export interface Runtime {
@@ -155,7 +155,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const run = createCommandRunner({ events, projections: readOnly ? [] : [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
   const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
-  const workflowService = createWorkflowService({ events, workflows, history, run, issuesOf: (definition) => nodeIssues(definition, (type, version) => getNodeType(type, version)?.description, credentialDisplayName) });
+  const workflowService = createWorkflowService({ events, workflows, history, run, issuesOf: (definition) => nodeIssues(definition, nodeDescription, credentialDisplayName) });
   const collab = createCollabRooms({
     events, run, logger: logger.child({ part: 'collab' }), findWorkflow: (id) => workflowService.find(id),
     settings: {
@@ -205,7 +205,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const workflowCache = createWorkflowCache((id) => workflowService.find(id));
   // Community trigger, polling and webhook nodes: armed by the trigger service, in servers only.
   const communityTriggers = createCommunityTriggers({
-    executions: executionService, credentials: credentialService, nodeType: getNodeType, publicUrl, logger: logger.child({ part: 'community-triggers' }),
+    executions: executionService, credentials: credentialService, nodeType: triggerNodeType, publicUrl, logger: logger.child({ part: 'community-triggers' }),
     config: { timezone: config.timezone, blockPrivateNetworks: config.blockPrivateNetworks }, armsHooks: options.role !== 'worker' && options.role !== 'thread',
     pathHolder: async (method, path) => (await createProductionRegistry(webhooks).holder({ method, path }))?.workflowId,
   });

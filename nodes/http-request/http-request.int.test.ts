@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
 import { createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type Item, type RunResult } from '../../engine/index.ts';
-import { getNodeType } from '../index.ts';
+import { getNodeType, loadNodeTypes } from '../index.ts';
 import { BlockedAddressError } from './network-guard.ts';
 import { createTransport, send } from './send.ts';
 
@@ -108,6 +108,7 @@ async function runHttp(parameters: Record<string, unknown>, options: Options = {
     ],
     connections: { Trigger: { main: [[{ node: 'HTTP', type: 'main', index: 0 }]] } },
   });
+  await loadNodeTypes(definition.nodes);
   return executeWorkflow({
     definition, workflowId: 'w', executionId: 'e', mode: 'manual', nodeTypes: getNodeType, evaluator, timezone: 'UTC',
     triggerItems: options.items,

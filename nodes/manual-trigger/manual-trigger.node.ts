@@ -1,10 +1,11 @@
-// Manual Trigger (n8n-nodes-base.manualTrigger v1) and the legacy Start node: a run begins here
-// with the injected trigger items (one empty item for a click on "Execute workflow").
+// Manual Trigger (n8n-nodes-base.manualTrigger v1): a run begins here with the injected trigger
+// items (one empty item for a click on "Execute workflow").
 import type { ExecuteContext, NodeDescription, NodeType } from '../../engine/index.ts';
 
 type TriggerDescription = NodeDescription & { triggerKind?: 'trigger' };
 
-async function passThrough(ctx: ExecuteContext) {
+/** The trigger items, or one empty item when there are none. */
+export async function passThrough(ctx: ExecuteContext) {
   const items = ctx.getInputData();
   return [items.length ? items : [{ json: {} }]];
 }
@@ -31,20 +32,3 @@ const manualTriggerDescription: TriggerDescription = {
 };
 
 export const manualTriggerNode: NodeType = { description: manualTriggerDescription, execute: passThrough };
-
-/** `n8n-nodes-base.start` from workflows made before the Manual Trigger existed. */
-export const startNode: NodeType = {
-  description: {
-    name: 'n8n-nodes-base.start',
-    displayName: 'Start',
-    group: ['input'],
-    version: [1],
-    description: 'Starts the workflow execution from this node',
-    icon: 'fa:play',
-    defaults: { name: 'Start', color: '#00e000' },
-    inputs: [],
-    outputs: ['main'],
-    properties: [],
-  },
-  execute: passThrough,
-};

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allNodeTypes, getNodeType, registerNodeTypes, unregisterPackage } from '../index.ts';
+import { nodeDescriptions, getNodeType, registerNodeTypes, unregisterPackage } from '../index.ts';
 import { writeFixturePackages } from './fixture-package.ts';
 import { loadN8nPackages, type LoadedPackages } from './load-packages.ts';
 import { outputOf, runChain } from './test-support.ts';
@@ -64,7 +64,7 @@ describe('loading a plain folder of packages', () => {
     const types = loaded.packages.find((p) => p.name === PKG)!.nodes;
     registerNodeTypes('temp', [{ ...types[0], description: { ...types[0].description, name: 'temp.x' } }]);
     expect(getNodeType('temp.x', 1)).toBeDefined();
-    expect(allNodeTypes().map((t) => t.description.name)).toContain('temp.x');
+    expect(nodeDescriptions().map((d) => d.name)).toContain('temp.x');
     expect(unregisterPackage('temp')).toBe(true);
     expect(getNodeType('temp.x', 1)).toBeUndefined();
     expect(() => registerNodeTypes('evil', [{ ...types[0], description: { ...types[0].description, name: 'n8n-nodes-base.set' } }])).toThrow(/built-in/);

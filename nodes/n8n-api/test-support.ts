@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
 import { createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type Item, type RunResult } from '../../engine/index.ts';
-import { getNodeType } from '../index.ts';
+import { getNodeType, loadNodeTypes } from '../index.ts';
 
 /**
  * Installs `specs` (name@version) the way users do, with `weft nodes install` (npm without scripts
@@ -66,6 +66,7 @@ export async function runChain(nodes: TestNode[], options: { items?: Item[]; cre
   const evaluator = createExpressionEvaluator();
   const codeRunner = createCodeRunner();
   try {
+    await loadNodeTypes(definition.nodes);
     return await executeWorkflow({
       definition, workflowId: 'wf-n8n', executionId: 'exec-n8n', mode: 'manual', nodeTypes: getNodeType, evaluator, timezone: 'UTC',
       ...(options.items ? { pinData: { Start: options.items } } : {}),

@@ -10,6 +10,7 @@ import {
   type ExecuteWorkflowOptions,
 } from '../../engine/index.ts';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
+import { loadNodeTypes } from '../registry.ts';
 import { isEqual } from '../shared/objects.ts';
 import type { FixtureEngine } from './run-fixtures.ts';
 
@@ -21,6 +22,7 @@ export function createFixtureEngine(): RealFixtureEngine {
   const evaluator = createExpressionEvaluator();
   const codeRunner = createCodeRunner();
   async function runSub(definition: ExecuteWorkflowOptions['definition'], items: unknown[], nodeTypes: ExecuteWorkflowOptions['nodeTypes']) {
+    await loadNodeTypes(definition.nodes);
     const result = await executeWorkflow({
       definition, workflowId: 'sub', executionId: 'sub-execution', mode: 'integrated', nodeTypes, evaluator, timezone: 'UTC',
       startNode: subWorkflowStartNode(definition), triggerItems: items as never,
@@ -34,6 +36,7 @@ export function createFixtureEngine(): RealFixtureEngine {
     async run(fixture, nodeTypes) {
       const recorder = createMemoryRecorder({ snapshot: true });
       let clock = Date.parse('2024-01-01T00:00:00.000Z');
+      await loadNodeTypes(fixture.workflow.nodes);
       const result = await executeWorkflow({
         definition: fixture.workflow,
         workflowId: 'fixture',

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
 import { createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type ExecutionMode } from '../../engine/index.ts';
-import { getNodeType } from '../index.ts';
+import { getNodeType, loadNodeTypes } from '../index.ts';
 import { webhookDescription } from './webhook.description.ts';
 
 const evaluator = createExpressionEvaluator();
@@ -13,7 +13,7 @@ afterAll(() => {
 
 const request = { headers: { 'content-type': 'application/json' }, params: {}, query: { a: '1' }, body: { order: 7 }, webhookUrl: 'http://localhost:5678/webhook/orders', executionMode: 'production' };
 
-function run(mode: ExecutionMode, triggerItems?: { json: Record<string, unknown> }[]) {
+async function run(mode: ExecutionMode, triggerItems?: { json: Record<string, unknown> }[]) {
   const definition = parseWorkflowDefinition({
     name: 'w', settings: { executionOrder: 'v1' },
     nodes: [
@@ -22,6 +22,7 @@ function run(mode: ExecutionMode, triggerItems?: { json: Record<string, unknown>
     ],
     connections: { Webhook: { main: [[{ node: 'Order', type: 'main', index: 0 }]] } },
   });
+  await loadNodeTypes(definition.nodes);
   return executeWorkflow({
     definition, workflowId: 'w', executionId: 'e', mode, nodeTypes: getNodeType, evaluator, timezone: 'UTC', startNode: 'Webhook', triggerItems,
     credentials: async () => ({}), recorder: createMemoryRecorder(),

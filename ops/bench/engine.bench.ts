@@ -10,7 +10,7 @@ import {
   executionStreamName, type ExecutionRecorder, type Item,
 } from '../../engine/index.ts';
 import { createSqliteEventStore } from '../../events/index.ts';
-import { getNodeType } from '../../nodes/index.ts';
+import { getNodeType, loadNodeTypes } from '../../nodes/index.ts';
 import { percentile } from './stats.ts';
 import { createStoreRecorder } from '../../server/index.ts';
 
@@ -23,7 +23,8 @@ const node = (name: string, type: string, x: number, parameters: object, typeVer
 const setNode = (name: string, x: number, assignments: { name: string; value: string; type: string }[]) =>
   node(name, 'set', x, { assignments: { assignments: assignments.map((a, i) => ({ id: String(i), ...a })) }, includeOtherFields: true, options: {} }, 3.4);
 
-function run(definition: WorkflowDefinition, recorder: ExecutionRecorder, triggerItems?: Item[], executionId = 'bench') {
+async function run(definition: WorkflowDefinition, recorder: ExecutionRecorder, triggerItems?: Item[], executionId = 'bench') {
+  await loadNodeTypes(definition.nodes);
   return executeWorkflow({
     definition, workflowId: 'bench', executionId, mode: 'manual', nodeTypes: getNodeType, evaluator, timezone: 'UTC',
     triggerItems, credentials: async () => ({}), recorder,

@@ -8,7 +8,7 @@ import {
   type ExecuteWorkflowOptions, type ExecutionMode, type Item, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
-import { getNodeType } from '../../nodes/index.ts';
+import { getNodeType, loadNodeTypes } from '../../nodes/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { WorkspaceService } from '../auth/workspace-service.ts';
 import type { RequestContext } from '../commands.ts';
@@ -106,6 +106,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     running.set(executionId, abort);
     const runCtx = { ...ctx, requestId: randomUUID() };
     try {
+      await loadNodeTypes(queued.definition.nodes);
       return await executeWorkflow({
         definition: queued.definition, workflowId: queued.workflowId, executionId, mode: queued.mode,
         nodeTypes: getNodeType,

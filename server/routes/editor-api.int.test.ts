@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadedNodeModules } from '../../nodes/index.ts';
 import { sampleWorkflow, startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
 import Koa from 'koa';
 import { serveClient } from '../static.ts';
@@ -23,6 +24,8 @@ afterAll(() => rt.dispose());
 describe('node types', () => {
   it('lists every description grouped like the palette, and needs a sign-in', async () => {
     const res = await api.get('/api/v1/node-types').expect(200);
+    // Starting and describing every node imports no node's code (see nodes/registry.ts).
+    expect(loadedNodeModules()).toEqual([]);
     const groups = res.body.groups as { name: string; types: string[] }[];
     expect(groups.map((g) => g.name)).toEqual(['trigger', 'flow', 'transform', 'core', 'integration']);
     const inGroup = (name: string) => groups.find((g) => g.name === name)!.types;

@@ -4,7 +4,7 @@
 // shared ones, of the type asked for, and each use is recorded.
 import { z } from 'zod';
 import { NotFoundError, UnavailableError, ValidationError } from '../../domain/index.ts';
-import { getNodeType, NodeMethodError, registeredN8nCredentialType, runNodeMethod } from '../../nodes/index.ts';
+import { loadNodeType, NodeMethodError, registeredN8nCredentialType, runNodeMethod } from '../../nodes/index.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import { scrubSecrets } from '../credentials/scrub.ts';
 import { requestContext, workspaceOf } from '../http/guard.ts';
@@ -37,7 +37,7 @@ export function nodeMethodRoutes(credentials: CredentialService, options: { bloc
       access: { kind: 'workspace', level: 'write' }, body,
       responses: { 200: '`{options}` (loadOptions) or `{results, paginationToken}` (listSearch)', 400: 'Unknown node type, method or credential type', 404: 'Unknown credential', 503: 'The method failed (e.g. the service it called)' },
       async handler(ctx, { body: input }) {
-        const nodeType = getNodeType(input.nodeType, input.typeVersion);
+        const nodeType = await loadNodeType(input.nodeType, input.typeVersion);
         if (!nodeType) throw new ValidationError(`Unknown node type '${input.nodeType}' (version ${input.typeVersion})`, [{ path: 'nodeType', message: 'unknown' }]);
         const workspaceId = workspaceOf(ctx);
         const secrets: string[] = [];

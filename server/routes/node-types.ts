@@ -2,6 +2,7 @@
 // (triggers, flow, transform, core, integrations), without the server-side functions.
 import { credentialDisplayName } from '../../domain/index.ts';
 import type { NodeDescription, NodeType } from '../../engine/index.ts';
+import { descriptionData, type NodeDescriptionData } from '../../nodes/index.ts';
 import { route, type Route } from '../http/route.ts';
 
 export const PALETTE_GROUPS = [
@@ -19,7 +20,7 @@ const FLOW = new Set(['if', 'filter', 'switch', 'merge', 'splitInBatches', 'wait
 const CORE = new Set(['code', 'function', 'functionItem', 'httpRequest', 'respondToWebhook', 'stickyNote', 'crypto', 'dateTime', 'xml', 'html', 'convertToFile', 'extractFromFile']);
 const TRANSFORM = new Set(['set', 'aggregate', 'itemLists', 'limit', 'removeDuplicates', 'renameKeys', 'sort', 'splitOut', 'summarize']);
 
-export function paletteGroupOf(description: NodeDescription): PaletteGroup {
+export function paletteGroupOf(description: NodeDescriptionData): PaletteGroup {
   const short = description.name.replace(/^n8n-nodes-base\./, '');
   if (description.triggerKind || description.group.includes('trigger') || /trigger$/i.test(short) || short === 'start') return 'trigger';
   // Community packages' nodes are integrations whatever group they declare (n8n's 'transform' is common).
@@ -30,23 +31,20 @@ export function paletteGroupOf(description: NodeDescription): PaletteGroup {
   return description.group.includes('output') ? 'integration' : 'core';
 }
 
-/**
- * A description as plain JSON: functions (outputsFor, requiredInputs) stay on the server. Each
- * credential carries its displayOptions and its type's display name, for the editor's pickers.
- */
-function publicDescription(description: NodeDescription) {
-  const plain = JSON.parse(JSON.stringify(description)) as Record<string, unknown>;
+/** A description for the editor: each credential carries its type's display name, for the pickers. */
+function publicDescription(description: NodeDescriptionData) {
+  const plain = descriptionData(description as NodeDescription);
   const credentials = description.credentials?.map((c) => ({ ...c, displayName: credentialDisplayName(c.name) }));
-  return { ...plain, ...(credentials ? { credentials } : {}), category: paletteGroupOf(description), dynamicOutputs: typeof description.outputsFor === 'function' };
+  return { ...plain, ...(credentials ? { credentials } : {}), category: paletteGroupOf(description) };
 }
 
-export function nodeTypeCatalog(types: readonly NodeType[]) {
-  const descriptions = types.map((t) => publicDescription(t.description));
+export function nodeTypeCatalog(types: readonly NodeDescriptionData[]) {
+  const descriptions = types.map(publicDescription);
   // One palette entry per type name: the implementation with the newest version.
-  const newest = new Map<string, NodeDescription>();
+  const newest = new Map<string, NodeDescriptionData>();
   for (const t of types) {
-    const current = newest.get(t.description.name);
-    if (!current || Math.max(...t.description.version) > Math.max(...current.version)) newest.set(t.description.name, t.description);
+    const current = newest.get(t.name);
+    if (!current || Math.max(...t.version) > Math.max(...current.version)) newest.set(t.name, t);
   }
   const groups = PALETTE_GROUPS.map((g) => ({
     name: g.name,
@@ -60,7 +58,7 @@ export function nodeTypeCatalog(types: readonly NodeType[]) {
  * `types` lists the registry as it is now (community packages come and go); `packages` is what
  * changes when they do, so the catalog is built again only then.
  */
-export function nodeTypeRoutes(types: () => readonly NodeType[], packages: () => ReadonlyMap<string, readonly NodeType[]>): Route[] {
+export function nodeTypeRoutes(types: () => readonly NodeDescriptionData[], packages: () => ReadonlyMap<string, readonly NodeType[]>): Route[] {
   let catalog: { of: (readonly NodeType[])[]; answer: ReturnType<typeof nodeTypeCatalog> } | undefined;
   const current = () => {
     const of = [...packages().values()];

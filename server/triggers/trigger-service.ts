@@ -7,7 +7,7 @@ import {
   type RecordedEvent, type WorkflowDefinition,
 } from '../../domain/index.ts';
 import type { EventStore, Subscription } from '../../events/index.ts';
-import { isDueTick, ScheduleRuleError, scheduleTriggerItem, triggerSchedules } from '../../nodes/index.ts';
+import { isDueTick, loadTriggerNodeTypes, ScheduleRuleError, scheduleTriggerItem, triggerSchedules } from '../../nodes/index.ts';
 import { createMutex, webhookKey, WORKFLOWS, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext, RunCommand } from '../commands.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
@@ -83,6 +83,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
         ]);
       }
     }
+    await loadTriggerNodeTypes(definition.nodes);
     try {
       triggerSchedules(definition, doc.id);
       deps.communityTriggers?.pollSchedules({ ...doc, definition });
@@ -102,6 +103,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
   /** Arms (or disarms) the workflow's timers to match its current read model. */
   /** Answers the community trigger nodes that failed to arm (see community-triggers.ts). */
   async function arm(doc: WorkflowDoc | undefined, id: string, activation: ActivationMode = 'update'): Promise<ArmFailure[]> {
+    if (doc) await loadTriggerNodeTypes(doc.definition.nodes);
     const failures = (await deps.communityTriggers?.sync(doc, id, activation)) ?? [];
     if (!doc || !doc.active || doc.deleted) {
       armedWith.delete(id);
@@ -165,6 +167,7 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     if (!doc || !doc.active || doc.deleted) return;
     const node = doc.definition.nodes.find((n) => n.name === tick.schedule.node && !n.disabled);
     if (!node) return;
+    await loadTriggerNodeTypes([node]);
     if (deps.communityTriggers?.polls(node)) {
       await deps.communityTriggers.poll(doc, node).catch((err) => logger.error({ err, workflowId: doc.id, node: node.name }, 'a poll failed'));
       return;
