@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CREDENTIAL_TYPES, REDACTED, applyCredentialInput, getCredentialType, mergeRedacted, parseCredentialData,
-  redactCredentialData, secretFieldNames,
+  CREDENTIAL_TYPES, REDACTED, applyCredentialInput, credentialField, getCredentialType, mergeRedacted, parseCredentialData,
+  redactCredentialData, registerCredentialTypes, secretFieldNames,
 } from './credential-types.ts';
 import { ValidationError } from './errors.ts';
+
+// Shaped like the HTTP credential types that live beside their node (nodes/http-request).
+registerCredentialTypes('test-nodes', [
+  { name: 'httpHeaderAuth', displayName: 'Header Auth', testable: false, fields: [
+    credentialField.text('name', 'Name', { required: true }), credentialField.secret('value', 'Value', { required: true }),
+  ] },
+  { name: 'httpBearerAuth', displayName: 'Bearer Auth', testable: false, fields: [credentialField.secret('token', 'Bearer Token', { required: true })] },
+]);
 
 function problems(typeName: string, data: unknown): { path?: string; message: string }[] {
   try {
@@ -22,7 +30,7 @@ const oauth = {
 describe('credential type descriptions', () => {
   it('uses n8n type names and marks what the server can test', () => {
     expect(CREDENTIAL_TYPES.map((t) => t.name)).toEqual([
-      'httpHeaderAuth', 'httpBasicAuth', 'httpQueryAuth', 'httpBearerAuth', 'jwtAuth', 'oAuth2Api', 'postgres', 'mySql', 'redis', 'smtp', 'genericApiKey',
+      'oAuth2Api', 'postgres', 'mySql', 'redis', 'smtp', 'genericApiKey',
     ]);
     expect(CREDENTIAL_TYPES.filter((t) => t.testable).map((t) => t.name)).toEqual(['oAuth2Api', 'postgres', 'mySql', 'redis', 'smtp']);
   });

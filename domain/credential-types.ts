@@ -70,41 +70,26 @@ export interface OAuth2ApiData {
 }
 
 type F = CredentialField;
-const str = (name: string, displayName: string, more: Partial<F> = {}): F =>
-  ({ name, displayName, type: 'string', required: false, secret: false, ...more });
-const secret = (name: string, displayName: string, more: Partial<F> = {}): F => str(name, displayName, { secret: true, ...more });
-const port = (value: number): F =>
-  ({ name: 'port', displayName: 'Port', type: 'number', required: true, default: value, secret: false, min: 1, max: 65535 });
-const host = (value?: string): F => str('host', 'Host', { required: true, format: 'host', ...(value ? { default: value } : {}) });
-const choice = (name: string, displayName: string, values: string[], value: string): F => ({
-  name, displayName, type: 'options', required: true, default: value, secret: false,
-  options: values.map((v) => ({ name: v, value: v })),
-});
-const flag = (name: string, displayName: string, value: boolean): F =>
-  ({ name, displayName, type: 'boolean', required: true, default: value, secret: false });
+/** Builders for credential fields, for the credential types here and beside the nodes. */
+export const credentialField = {
+  text: (name: string, displayName: string, more: Partial<F> = {}): F =>
+    ({ name, displayName, type: 'string', required: false, secret: false, ...more }),
+  secret: (name: string, displayName: string, more: Partial<F> = {}): F => credentialField.text(name, displayName, { secret: true, ...more }),
+  port: (value: number): F =>
+    ({ name: 'port', displayName: 'Port', type: 'number', required: true, default: value, secret: false, min: 1, max: 65535 }),
+  host: (value?: string): F => credentialField.text('host', 'Host', { required: true, format: 'host', ...(value ? { default: value } : {}) }),
+  choice: (name: string, displayName: string, values: string[], value: string): F => ({
+    name, displayName, type: 'options', required: true, default: value, secret: false,
+    options: values.map((v) => ({ name: v, value: v })),
+  }),
+  flag: (name: string, displayName: string, value: boolean): F =>
+    ({ name, displayName, type: 'boolean', required: true, default: value, secret: false }),
+};
+const { text: str, secret, port, host, choice, flag } = credentialField;
 const authCodeOnly = { showWhen: { grantType: ['authorizationCode'] } };
 
+/** The types the vault itself needs; each node folder brings its own (its `.credentials.ts` modules). */
 export const CREDENTIAL_TYPES: readonly CredentialType[] = [
-  { name: 'httpHeaderAuth', displayName: 'Header Auth', testable: false, fields: [
-    str('name', 'Name', { required: true, description: 'Header name, e.g. Authorization' }),
-    secret('value', 'Value', { required: true }),
-  ] },
-  { name: 'httpBasicAuth', displayName: 'Basic Auth', testable: false, fields: [
-    str('user', 'User', { required: true }), secret('password', 'Password'),
-  ] },
-  { name: 'httpQueryAuth', displayName: 'Query Auth', testable: false, fields: [
-    str('name', 'Name', { required: true, description: 'Query parameter name' }),
-    secret('value', 'Value', { required: true }),
-  ] },
-  { name: 'httpBearerAuth', displayName: 'Bearer Auth', testable: false, fields: [secret('token', 'Bearer Token', { required: true })] },
-  // n8n's JWT Auth: a shared passphrase (HS*) or a PEM key pair (RS*, ES*, PS*).
-  { name: 'jwtAuth', displayName: 'JWT Auth', testable: false, fields: [
-    choice('keyType', 'Key Type', ['passphrase', 'pemKey'], 'passphrase'),
-    secret('secret', 'Secret', { showWhen: { keyType: ['passphrase'] } }),
-    secret('privateKey', 'Private Key', { showWhen: { keyType: ['pemKey'] } }),
-    str('publicKey', 'Public Key', { showWhen: { keyType: ['pemKey'] } }),
-    choice('algorithm', 'Algorithm', ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512'], 'HS256'),
-  ] },
   { name: 'oAuth2Api', displayName: 'OAuth2 API', testable: true, fields: [
     choice('grantType', 'Grant Type', ['authorizationCode', 'clientCredentials'], 'authorizationCode'),
     str('authUrl', 'Authorization URL', { required: true, format: 'url', ...authCodeOnly }),

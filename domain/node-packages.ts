@@ -29,11 +29,17 @@ export function parsePackageSpec(spec: string): PackageSpec {
   return version === undefined || version === '' ? { name } : { name, version };
 }
 
+/** n8n's own node packages: their type names are Weft's built-in nodes. */
+const BUILT_IN_PACKAGES = ['n8n-nodes-base', '@n8n/n8n-nodes-langchain'];
+
 export function checkPackageName(name: string): void {
   if (!PACKAGE_NAME.test(name)) {
     throw new ValidationError(`'${name}' is not a community node package: its name must start with n8n-nodes- (or be @scope/n8n-nodes-…)`, [
       { path: 'name', message: 'n8n-nodes-<name> or @scope/n8n-nodes-<name>' },
     ]);
+  }
+  if (BUILT_IN_PACKAGES.includes(name)) {
+    throw new ValidationError(`'${name}' is n8n's own package: Weft has its nodes built in`, [{ path: 'name', message: 'built in' }]);
   }
 }
 

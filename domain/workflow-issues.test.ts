@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeCredentialDescription, NodeProperty } from './node-properties.ts';
 import type { WorkflowDefinition, WorkflowNode } from './workflow-definition.ts';
-import { credentialDisplayName } from './credential-types.ts';
+import { credentialDisplayName, registerCredentialTypes } from './credential-types.ts';
 import { nodeIssues, type NodeTypeFacts } from './workflow-issues.ts';
 
 const option = (value: string) => ({ name: value, value });
+
+// The display names of the HTTP credential types that live beside their node (nodes/http-request).
+registerCredentialTypes('test-nodes', [
+  { name: 'httpBasicAuth', displayName: 'Basic Auth', testable: false, fields: [] },
+  { name: 'httpHeaderAuth', displayName: 'Header Auth', testable: false, fields: [] },
+]);
 
 // Shaped like n8n's Webhook: the credential the Authentication choice names is shown and required.
 const webhook: NodeTypeFacts = {

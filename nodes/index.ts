@@ -7,7 +7,7 @@ import {
 import { packageNodeTypes, registerNodeTypes, unregisterNodeTypes } from './registry.ts';
 export {
   nodeDescription, nodeDescriptions, loadNodeType, loadNodeTypes, getNodeType, loadedNodeModules, loadTriggerNodeTypes, triggerNodeType,
-  registerNodeTypes, registeredPackages, BUILT_IN_PACKAGE,
+  registerNodeTypes, registeredPackages, builtInNodeIcon, BUILT_IN_PACKAGE,
 } from './registry.ts';
 export { buildNodeCatalog, serializeCatalog, nodeFolderName, descriptionData, type NodeCatalog, type NodeDescriptionData } from './catalog.ts';
 export { triggerSchedules, pollTimesSchedules, nextCronTime, isDueTick, ScheduleRuleError, type TriggerSchedule } from './schedule-trigger/schedule-rules.ts';

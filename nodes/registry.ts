@@ -3,6 +3,8 @@
 // start-up time and memory do not grow with the number of nodes. Community packages' types are
 // registered whole when their package loads.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { registerCredentialTypes as registerDomainCredentialTypes } from '../domain/index.ts';
 import type { NodeType } from '../engine/index.ts';
 import type { CatalogSource, NodeCatalog, NodeDescriptionData } from './catalog.ts';
@@ -84,6 +86,21 @@ export function getNodeType(name: string, version: number): NodeType | undefined
   const type = loaded.get(keyOf(entry));
   if (!type) throw new Error(`node type '${name}' v${version} is not loaded: call loadNodeTypes before running`);
   return type;
+}
+
+/**
+ * Whether a type is built in, and where its `file:` icon is: a path inside its folder (the newest
+ * version's icon), or undefined when it has none.
+ */
+export function builtInNodeIcon(name: string): { icon?: string } | undefined {
+  const entries = builtInByName.get(name);
+  if (!entries) return undefined;
+  const newest = entries.reduce((a, b) => (Math.max(...b.description.version) > Math.max(...a.description.version) ? b : a));
+  const icon = newest.description.icon;
+  if (!icon?.startsWith('file:')) return {};
+  const folder = fileURLToPath(new URL(`./${newest.module.slice(0, newest.module.indexOf('/'))}/`, import.meta.url));
+  const file = path.resolve(folder, icon.slice('file:'.length));
+  return path.relative(folder, file).startsWith('..') ? {} : { icon: file };
 }
 
 /** The built-in modules imported so far (start-up should import none). */

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { credentialTypeExtends, getCredentialType, parseCredentialData, redactCredentialData, REDACTED } from '../../domain/index.ts';
 import { registerCredentialTypes, registeredN8nCredentialType, toCredentialField, unregisterCredentialTypes } from './credential-types.ts';
 import type { N8nCredentialType } from './n8n-types.ts';
+import '../registry.ts'; // registers the node folders' credential types (httpHeaderAuth, …)
 
 const PKG = 'n8n-nodes-weft-unit';
 afterEach(() => unregisterCredentialTypes(PKG));
@@ -68,6 +69,7 @@ describe('registerCredentialTypes', () => {
 
   it('refuses built-in names and unknown parents, registering nothing', () => {
     expect(() => registerCredentialTypes(PKG, [{ ...apiType, name: 'httpHeaderAuth' }])).toThrow(/already known/);
+    expect(() => registerCredentialTypes(PKG, [{ ...apiType, name: 'postgres' }])).toThrow(/already known/);
     expect(() => registerCredentialTypes(PKG, [apiType, { ...apiType, name: 'weftUnitChild', extends: ['nowhereApi'] }])).toThrow(/nowhereApi/);
     expect(getCredentialType('weftUnitApi')).toBeUndefined();
     expect(getCredentialType('httpHeaderAuth')?.package).toBeUndefined();

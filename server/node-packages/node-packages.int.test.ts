@@ -42,6 +42,9 @@ describe('community packages through the REST API', () => {
     const notAPackage = await api().post('/api/v1/community-packages').send({ name: 'left-pad' });
     expect(notAPackage.status).toBe(400);
     expect(notAPackage.body.message).toMatch(/n8n-nodes-/);
+    const n8nOwn = await api().post('/api/v1/community-packages').send({ name: 'n8n-nodes-base' });
+    expect(n8nOwn.status).toBe(400);
+    expect(n8nOwn.body.message).toMatch(/built in/);
     const unknown = await api().post('/api/v1/community-packages').send({ name: 'n8n-nodes-weft-no-such-package-7f3a' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toMatch(/npm could not do it/);

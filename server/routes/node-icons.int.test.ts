@@ -95,7 +95,16 @@ describe('GET /api/v1/node-icons/:type', () => {
     }
   });
 
-  it('answers 404 for unknown types, built-in types, non-file icons and traversal in the type', async () => {
+  it("serves a built-in type's icon from its node folder", async () => {
+    for (const type of ['n8n-nodes-base.webhook', 'n8n-nodes-base.respondToWebhook']) {
+      const response = await get(type);
+      expect(response.status, type).toBe(200);
+      expect(response.headers.get('content-type')).toContain('image/svg+xml');
+      expect(await response.text()).toMatch(/^<svg /);
+    }
+  });
+
+  it('answers 404 for unknown types, built-in types without a file icon, non-file icons and traversal in the type', async () => {
     for (const type of ['n8n-nodes-nothing.here', 'n8n-nodes-base.set', 'n8n-nodes-icons.awesome', '../../etc/passwd']) {
       expect((await get(type)).status, type).toBe(404);
     }

@@ -1,11 +1,13 @@
-// The icons of community node types: n8n descriptions name them as `file:foo.svg`, a file beside
-// the node's compiled code inside its package. Served only from inside that package's folder, and
-// an SVG with a policy that runs no script (an SVG opened on its own is a document).
+// The icons of node types: n8n descriptions name them as `file:foo.svg`, a file beside the node's
+// code, inside its package (community types) or its node folder (built-in ones). Served only from
+// inside that folder, and an SVG with a policy that runs no script (an SVG opened on its own is a
+// document).
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/index.ts';
 import type { NodeType } from '../../engine/index.ts';
+import { builtInNodeIcon } from '../../nodes/index.ts';
 import { route, type Route } from '../http/route.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -81,9 +83,9 @@ export function nodeIconRoutes(packages: () => ReadonlyMap<string, readonly Node
   return [
     route({
       method: 'get', path: '/api/v1/node-icons/:type', tag: 'editor', access: { kind: 'signedIn' },
-      summary: "The icon file of a community node type (its description's `file:` icon)",
+      summary: "The icon file of a node type (its description's `file:` icon), built in or from a community package",
       params: z.object({ type: z.string().min(1).max(300).describe('The node type, e.g. n8n-nodes-foo.foo (URL-encoded)') }),
-      responses: { 200: 'The image (SVG, PNG, JPEG, GIF or WebP)', 404: 'No such community type, it has no file icon, or the file is not inside its package' },
+      responses: { 200: 'The image (SVG, PNG, JPEG, GIF or WebP)', 404: 'No such type, it has no file icon, or the file is not inside its package or node folder' },
       async handler(ctx, { params }) {
         const found = findIcon(packages(), roots(), params.type);
         if (!found) throw new NotFoundError('Node icon', params.type);
@@ -96,7 +98,15 @@ export function nodeIconRoutes(packages: () => ReadonlyMap<string, readonly Node
   ];
 }
 
+/** A built-in type's `file:` icon, a file in its node folder. */
+function builtInIcon(file: string | undefined): { file: string; type: string } | undefined {
+  const contentType = file && CONTENT_TYPES[path.extname(file).toLowerCase()];
+  return file && contentType && existsSync(file) ? { file, type: contentType } : undefined;
+}
+
 function findIcon(packages: ReadonlyMap<string, readonly NodeType[]>, roots: readonly string[], type: string): { file: string; type: string } | undefined {
+  const builtIn = builtInNodeIcon(type);
+  if (builtIn) return builtInIcon(builtIn.icon);
   for (const [packageName, types] of packages) {
     const node = types.find((t) => t.description.name === type);
     const icon = node?.description.icon;
