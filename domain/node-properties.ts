@@ -23,6 +23,18 @@ export interface NodeProperty {
   /** For options/multiOptions: the choices; for collection/fixedCollection: the sub-properties. */
   options?: Array<{ name: string; value?: unknown; description?: string; displayName?: string; values?: NodeProperty[] } | NodeProperty>;
   typeOptions?: Record<string, unknown>;
+  /** For resourceLocator: the ways to name the resource (n8n's modes: a searchable list, an ID, a URL, …). */
+  modes?: ResourceLocatorMode[];
+}
+
+export interface ResourceLocatorMode {
+  name: string;
+  displayName: string;
+  type?: string;
+  placeholder?: string;
+  hint?: string;
+  /** `searchListMethod` names the node's listSearch method that fills the `list` mode. */
+  typeOptions?: { searchListMethod?: string; searchable?: boolean; searchFilterRequired?: boolean };
 }
 
 /** A credential type a node takes, as n8n declares it: shown, and then required if `required`, only where its displayOptions hold. */

@@ -5,6 +5,7 @@ export { createLogger, type Logger } from './logger.ts';
 export { startRuntime, openEventStore, openReadModels, ALL_PROJECTIONS, type Runtime } from './runtime.ts';
 export { PRODUCT } from './product.ts';
 export { startTestRuntime, startTestServer, sampleWorkflow, TEST_OWNER, type TestRuntime, type TestServer } from './test-support.ts';
+export { METHODS_NODE, writeMethodsPackage } from './credentials/test-package-fixture.ts';
 export { createStoreRecorder } from './executions/store-recorder.ts';
 export { createHttpServer, type HttpServer } from './http-server.ts';
 export { createRedisCommitBus } from './redis-commit-bus.ts';
