@@ -46,6 +46,10 @@ export function buildExecuteFunctions(ctx: ExecuteContext, description: N8nNodeD
       const { url, ...rest } = signed;
       return legacyRequest(env, { ...(rest as LegacyRequestOptions), uri: url, ...(signed.auth ? { auth: { user: signed.auth.username, pass: signed.auth.password } } : {}) });
     },
+    // n8n's OAuth2 variant of `request`: the vault keeps the token fresh, authenticate() sends it.
+    requestOAuth2(credentialType: string, options: LegacyRequestOptions) {
+      return helpers.requestWithAuthentication(credentialType, options);
+    },
     // Entries that already are items (have `json`) are kept, not wrapped again, as in n8n.
     returnJsonArray: (data: JsonObject | JsonObject[]): Item[] =>
       (Array.isArray(data) ? data : [data]).map((entry) => (entry?.json && typeof entry.json === 'object' ? { ...entry, json: entry.json } as Item : { json: entry })),

@@ -51,7 +51,7 @@ describe('loading a plain folder of packages', () => {
   });
 
   it('adapts descriptions: names, connection objects, credentials, versions, trigger kind', () => {
-    expect(getNodeType(`${PKG}.helpers`, 1)?.description).toMatchObject({ inputs: ['main'], outputs: ['main'], credentials: [{ name: 'fixtureApi', required: true }] });
+    expect(getNodeType(`${PKG}.helpers`, 1)?.description).toMatchObject({ inputs: ['main'], outputs: ['main'], credentials: [{ name: 'fixtureApi', required: true }, { name: 'fixtureOAuth2Api' }] });
     const v2 = getNodeType(`${PKG}.versioned`, 2);
     // defaultVersion (2) goes last: our SDK's "version new nodes get".
     expect(v2?.description.version).toEqual([2.1, 2]);
@@ -74,11 +74,11 @@ describe('loading a plain folder of packages', () => {
 describe('IExecuteFunctions', () => {
   it('gives parameters, HTTP helpers, credentials, binary helpers and run facts', async () => {
     const result = await runChain([{
-      name: 'H', type: `${PKG}.helpers`, credentials: { fixtureApi: { id: '1', name: 'F' } },
+      name: 'H', type: `${PKG}.helpers`, credentials: { fixtureApi: { id: '1', name: 'F' }, fixtureOAuth2Api: { id: '2', name: 'O' } },
       parameters: { base, doc: { __rl: true, mode: 'url', value: 'https://docs.example.com/d/abc123/edit' } },
     }], {
       items: [{ json: { n: 40 }, binary: { file: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain' } } }],
-      credentials: { fixtureApi: { apiKey: 'secret-key', user: 'ada' } },
+      credentials: { fixtureApi: { apiKey: 'secret-key', user: 'ada' }, fixtureOAuth2Api: { oauthTokenData: { access_token: 'token-7' } } },
     });
     expect(result.status).toBe('success');
     const [item] = outputOf(result, 'H');
@@ -90,7 +90,7 @@ describe('IExecuteFunctions', () => {
       posted: { method: 'POST', url: '/echo?q=x', body: { a: 1 } },
       legacyStatus: 200, legacyUrl: '/echo?n=2',
       bytesIsBuffer: true, bytes: [0, 1, 2, 255],
-      signedKey: 'secret-key', credsUser: 'ada',
+      signedKey: 'secret-key', oauth2Authorization: 'Bearer token-7', credsUser: 'ada',
       workflow: 'n8n community node test', executionId: 'exec-n8n', mode: 'manual', timezone: 'UTC',
       sum: 42, count: 1, node: 'H',
     });

@@ -11,7 +11,7 @@ class Helpers {
     this.description = {
       displayName: 'Helpers', name: 'helpers', group: ['transform'], version: 1, description: 'x',
       defaults: { name: 'Helpers' }, inputs: [n8n_workflow_1.NodeConnectionTypes.Main], outputs: [{ type: 'main' }],
-      credentials: [{ name: 'fixtureApi', required: true }],
+      credentials: [{ name: 'fixtureApi', required: true }, { name: 'fixtureOAuth2Api' }],
       properties: [
         { displayName: 'Base', name: 'base', type: 'string', default: '' },
         { displayName: 'Limit', name: 'limit', type: 'number', default: 5 },
@@ -40,6 +40,7 @@ class Helpers {
       const legacy = await this.helpers.request({ uri: base + '/echo', method: 'GET', qs: { n: 2 }, json: true, resolveWithFullResponse: true });
       const bytes = await this.helpers.request({ uri: base + '/bytes', encoding: null });
       const signed = await this.helpers.httpRequestWithAuthentication.call(this, 'fixtureApi', { url: base + '/echo', json: true });
+      const viaOAuth2 = await this.helpers.requestOAuth2.call(this, 'fixtureOAuth2Api', { uri: base + '/echo', json: true });
       const creds = await this.getCredentials('fixtureApi');
       const input = await this.helpers.getBinaryDataBuffer(i, 'file');
       const binary = await this.helpers.prepareBinaryData(Buffer.from(input.toString('utf8').toUpperCase()), 'upper.txt');
@@ -53,7 +54,7 @@ class Helpers {
         posted: { method: posted.method, url: posted.url, body: posted.body },
         legacyStatus: legacy.statusCode, legacyUrl: legacy.body.url,
         bytesIsBuffer: Buffer.isBuffer(bytes), bytes: Array.from(bytes),
-        signedKey: signed.headers['x-api-key'], credsUser: creds.user,
+        signedKey: signed.headers['x-api-key'], oauth2Authorization: viaOAuth2.headers.authorization, credsUser: creds.user,
         workflow: this.getWorkflow().name, executionId: this.getExecutionId(), mode: this.getMode(), timezone: this.getTimezone(),
         sum: this.evaluateExpression('{{ $json.n + 2 }}', i), count: data.count, node: this.getNode().name,
       };
@@ -111,6 +112,18 @@ class FixtureApi {
 exports.FixtureApi = FixtureApi;
 `;
 
+const OAUTH2_CREDENTIAL = String.raw`"use strict";
+class FixtureOAuth2Api {
+  constructor() {
+    this.name = 'fixtureOAuth2Api';
+    this.displayName = 'Fixture OAuth2 API';
+    this.extends = ['oAuth2Api'];
+    this.properties = [{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' }];
+  }
+}
+exports.FixtureOAuth2Api = FixtureOAuth2Api;
+`;
+
 function writePackage(root: string, name: string, version: string, n8n: object, files: Record<string, string>): void {
   const dir = join(root, name);
   mkdirSync(join(dir, 'dist'), { recursive: true });
@@ -123,10 +136,10 @@ export function writeFixturePackages(root: string, baseURL: string): void {
   writePackage(root, 'n8n-nodes-weft-fixture', '1.2.3', {
     n8nNodesApiVersion: 1,
     nodes: ['dist/Helpers.node.js', 'dist/Versioned.node.js', 'dist/Decl.node.js', 'dist/Trig.node.js'],
-    credentials: ['dist/FixtureApi.credentials.js'],
+    credentials: ['dist/FixtureApi.credentials.js', 'dist/FixtureOAuth2Api.credentials.js'],
   }, {
     'dist/Helpers.node.js': HELPERS_NODE, 'dist/Versioned.node.js': VERSIONED_NODE, 'dist/Decl.node.js': DECLARATIVE_NODE(baseURL),
-    'dist/Trig.node.js': TRIGGER_NODE, 'dist/FixtureApi.credentials.js': CREDENTIAL,
+    'dist/Trig.node.js': TRIGGER_NODE, 'dist/FixtureApi.credentials.js': CREDENTIAL, 'dist/FixtureOAuth2Api.credentials.js': OAUTH2_CREDENTIAL,
   });
   writePackage(root, 'n8n-nodes-weft-broken', '0.0.1', { n8nNodesApiVersion: 1, nodes: ['dist/Bad.node.js'] }, {
     'dist/Bad.node.js': '"use strict"; throw new Error("broken at load");',
