@@ -45,7 +45,7 @@ export function createFixtureEngine(): RealFixtureEngine {
         nodeTypes,
         evaluator,
         timezone: fixture.timezone ?? 'UTC',
-        credentials: async () => ({}),
+        credentials: async (_node, type) => fixture.credentials?.[type] ?? {},
         runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex }),
         recorder,
         now: () => (clock += 1),

@@ -23,6 +23,8 @@ export interface FlowFixture {
   timezone?: string;
   /** Stored workflows an Execute Workflow node may call by id. */
   subWorkflows?: Record<string, unknown>;
+  /** Credential data by credential type, as the vault would hand it to the nodes (e.g. a local server's). */
+  credentials?: Record<string, Record<string, unknown>>;
   /** The file the fixture came from, relative to the loaded folder. */
   file: string;
 }
