@@ -13,6 +13,7 @@ export { buildNodeCatalog, serializeCatalog, nodeFolderName, descriptionData, ty
 export { triggerSchedules, pollTimesSchedules, nextCronTime, isDueTick, ScheduleRuleError, type TriggerSchedule } from './schedule-trigger/schedule-rules.ts';
 export { scheduleTriggerItem } from './schedule-trigger/schedule-item.ts';
 export type { WebhookResponse, WebhookResponseBody } from './respond-to-webhook/webhook-response.ts';
+export { closeSharedClients } from './shared/shared-clients.ts';
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {
