@@ -25,3 +25,4 @@ export * from './node-parameters.ts';
 export * from './deep-copy.ts';
 export * from './execution-retention.ts';
 export * from './node-packages.ts';
+export * from './workflow-static-data.ts';

@@ -26,6 +26,11 @@ export interface ExpressionContext {
   execution: { id: string; mode: ExecutionMode; resumeUrl?: string };
   /** The run's `$execution.customData`, changed in place by `set`/`setAll`; absent outside a run. */
   customData?: Record<string, string>;
+  /**
+   * The run's static data (`$getWorkflowStaticData` in code), keyed 'global' or `node:<name>`;
+   * user code's changes are written back into it. Absent outside a run.
+   */
+  staticData?: JsonObject;
   /** Workspace variables for `$vars`. */
   vars: Record<string, string>;
   /** Environment for `$env`; undefined when configuration does not allow it (then `$env` throws). */

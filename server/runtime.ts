@@ -36,6 +36,7 @@ import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
 import { createEmbeddedScheduler, type Scheduler } from './triggers/scheduler.ts';
 import { createTriggerService, type TriggerService } from './triggers/trigger-service.ts';
 import { createCommunityTriggers } from './triggers/community-triggers.ts';
+import { createStaticDataStore } from './static-data-store.ts';
 import { answerNodeWebhook } from './webhooks/node-webhooks.ts';
 import { createExecutionWatch } from './webhooks/execution-watch.ts';
 import { createProductionRegistry, createRedisTestRegistry, createTestRegistry } from './webhooks/webhook-registry.ts';
@@ -208,6 +209,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     executions: executionService, credentials: credentialService, nodeType: triggerNodeType, publicUrl, logger: logger.child({ part: 'community-triggers' }),
     config: { timezone: config.timezone, blockPrivateNetworks: config.blockPrivateNetworks }, armsHooks: options.role !== 'worker' && options.role !== 'thread',
     pathHolder: async (method, path) => (await createProductionRegistry(webhooks).holder({ method, path }))?.workflowId,
+    staticDataStore: createStaticDataStore({ events, logger }),
   });
   const webhookService = createWebhookService({
     nodeWebhooks: (ctx, path) => answerNodeWebhook(ctx, communityTriggers, { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth }, path),

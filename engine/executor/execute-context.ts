@@ -26,6 +26,7 @@ export function expressionBase(rc: RunContext, entry: StackEntry, runIndex: numb
     pinData: rc.pinData,
     execution: { id: rc.options.executionId, mode: rc.options.mode, resumeUrl: rc.options.resumeUrl },
     customData: rc.state.customData,
+    staticData: rc.staticData,
     vars: rc.options.vars ?? {},
     env: rc.options.env,
     timezone: rc.timezone,

@@ -2,6 +2,7 @@
 // current context (`input`, `locate`, `items`, `paired`, …). Answers are plain data, copied in.
 import { createHash } from 'node:crypto';
 import type { ExpressionContext } from '../expression-context.ts';
+import type { JsonObject } from '../node-sdk.ts';
 import { DataLookupError, toPayload } from './host-error.ts';
 import { connectionInput, itemsOf, locateForAccessor, locateOutput, nodeExists, nodeMissing, outputKey, parseOutputKey } from './node-data.ts';
 import { resolvePairedItem } from './paired-item.ts';
@@ -63,6 +64,8 @@ export function createHostOps(deps: HostOpsDeps): HostOp {
       }
       case 'customData':
         return customData(ctx, String(a), b, c);
+      case 'staticData':
+        return staticData(ctx, String(a), String(b), c);
       case 'prepare':
         return deps.prepare(String(a));
       case 'hash':
@@ -102,4 +105,20 @@ function customData(ctx: ExpressionContext, action: string, a: unknown, b: unkno
     default:
       return { ...data };
   }
+}
+
+/**
+ * `$getWorkflowStaticData` in code: a scope of the run's static data is copied in ('get'), and what
+ * the code left in it is written back as JSON when the code ends ('put').
+ */
+function staticData(ctx: ExpressionContext, action: string, scope: string, json: unknown): unknown {
+  const data = ctx.staticData;
+  if (!data) throw new DataLookupError('Static data is only available while a workflow runs');
+  const key = scope === 'global' ? 'global' : `node:${ctx.node.name}`;
+  if (action === 'put') {
+    data[key] = JSON.parse(String(json)) as JsonObject;
+    return undefined;
+  }
+  const current = data[key];
+  return current !== null && typeof current === 'object' && !Array.isArray(current) ? current : {};
 }

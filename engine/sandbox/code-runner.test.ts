@@ -75,6 +75,22 @@ describe('Code node globals', () => {
     expect(lines).toEqual([['log', ['hi', { x: 1 }]], ['warn', ['careful']], ['error', ['e']], ['log', ['[Function: anonymous]']]]);
   });
 
+  it('has $getWorkflowStaticData: scopes of the run’s static data, written back when the code ends, even when it throws', async () => {
+    const staticData = { global: { count: 1 }, 'node:Other': { lastId: 9 } };
+    const withData = { ...ctx, staticData };
+    const run = (code: string) => runner.run({ code, mode: 'runOnceForAllItems', ctx: withData });
+    expect(await run(`
+      const g = $getWorkflowStaticData('global'); g.count += 1; g.at = [1, 2];
+      $getWorkflowStaticData('node').lastId = 3;
+      return [$getWorkflowStaticData('global') === g, g.count]`)).toEqual([true, 2]);
+    expect(staticData).toEqual({ global: { count: 2, at: [1, 2] }, 'node:Other': { lastId: 9 }, 'node:Current': { lastId: 3 } });
+    await failure(run('$getWorkflowStaticData("global").count = 10; throw new Error("after the change")'));
+    expect(staticData.global).toEqual({ count: 10, at: [1, 2] });
+    expect((await failure(run('$getWorkflowStaticData("workflow")'))).message).toMatch(/"workflow" is not known/);
+    // Outside a run there is none.
+    expect((await failure(all('$getWorkflowStaticData("global")'))).message).toMatch(/only available while a workflow runs/);
+  });
+
   it('starts each run in a fresh context', async () => {
     await all('globalThis.leak = 1; return []');
     expect(await all('return typeof leak')).toBe('undefined');

@@ -70,7 +70,8 @@ const ERROR_PREFIX = '\u0001WEFT';
 const CODE_FILE = 'weft:///code.js';
 const LEVELS: ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
 
-// Per-run globals; `__weftConsole` is removed once console is wired.
+// Per-run globals; `__weftConsole` is removed once console is wired. Static data scopes the code
+// asked for are written back to the run when it ends, thrown or not (n8n keeps such changes too).
 function wrap(code: string, mode: CodeMode): { source: string; lineOffset: number } {
   const perItem = mode === 'runOnceForEachItem';
   const prelude = `(function (send, sleep) {
@@ -87,11 +88,18 @@ function wrap(code: string, mode: CodeMode): { source: string; lineOffset: numbe
   globalThis.console = {};
   for (const level of ${JSON.stringify(LEVELS)}) console[level] = (...args) => send(level, args.map(fmt));
   ${perItem ? 'globalThis.item = $input.item;' : 'globalThis.items = $input.all();'}
+  const scopes = new Map();
+  globalThis.$getWorkflowStaticData = (type) => {
+    if (type !== 'global' && type !== 'node') throw new Error('The static data type "' + type + '" is not known; use "global" or "node"');
+    if (!scopes.has(type)) scopes.set(type, __W.call('staticData', 'get', type));
+    return scopes.get(type);
+  };
+  __W.writeStaticData = () => { for (const [type, data] of scopes) __W.call('staticData', 'put', type, JSON.stringify(data)); };
 })(globalThis.__weftConsole, globalThis.__weftSleep);
 (async function () {
 `;
   const source = `${prelude}${code}
-})().then((r) => __W.toTransfer(r), (e) => { throw new Error(__W.encodeError(e) + '\\u0002' + (e && e.stack || '')); });`;
+})().finally(() => __W.writeStaticData()).then((r) => __W.toTransfer(r), (e) => { throw new Error(__W.encodeError(e) + '\\u0002' + (e && e.stack || '')); });`;
   // Line 1 of the user's code is this line of the script.
   return { source, lineOffset: prelude.split('\n').length - 1 };
 }

@@ -15,6 +15,7 @@ import type { RequestContext } from '../commands.ts';
 import type { Config } from '../config.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import type { Logger } from '../logger.ts';
+import { createStaticDataStore } from '../static-data-store.ts';
 import { hydrate, type Externalizer } from './large-payloads.ts';
 import { createStoreRecorder } from './store-recorder.ts';
 
@@ -35,6 +36,11 @@ export interface ExecutionQueuedData {
   retryOf?: string;
   /** A re-run of one node of this execution (from the editor's execution view). */
   rerunOf?: string;
+  /**
+   * False for a sub-workflow whose static data is not kept although it is not a manual run: its
+   * caller runs by hand, or it was given inline (it has no id of its own).
+   */
+  keepsStaticData?: false;
   queuedAt: string;
 }
 
@@ -62,6 +68,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
   const externalizer = runExternalizer(deps);
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  const staticDataStore = createStaticDataStore({ events, logger });
   const running = new Map<string, AbortController>();
 
   /** Runs one job. Resolves undefined when there was nothing to do (finished, still parked, unknown). */
@@ -100,6 +107,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     fromRevision: number,
     extra: Pick<ExecuteWorkflowOptions, 'replay' | 'handback'> = {},
   ): Promise<RunResult> {
+    // n8n keeps static data only for production runs; a sub-workflow's goes with its caller's.
+    const keepsStaticData = queued.mode !== 'manual' && queued.keepsStaticData !== false;
     const stream = executionStreamName(executionId);
     const recorder = createStoreRecorder(events, stream, { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, fromRevision, { externalizer });
     const abort = new AbortController();
@@ -107,7 +116,10 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     const runCtx = { ...ctx, requestId: randomUUID() };
     try {
       await loadNodeTypes(queued.definition.nodes);
-      return await executeWorkflow({
+      const owner = { workflowId: queued.workflowId, workspaceId: queued.workspaceId, seed: queued.definition.staticData };
+      const staticData = keepsStaticData ? await staticDataStore.load(owner) : undefined;
+      const staticBefore = staticData && structuredClone(staticData);
+      const result = await executeWorkflow({
         definition: queued.definition, workflowId: queued.workflowId, executionId, mode: queued.mode,
         nodeTypes: getNodeType,
         evaluator,
@@ -123,13 +135,14 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         signal: abort.signal,
         resumeUrl: `${deps.publicUrl}/webhook-waiting/${executionId}`,
         blockPrivateNetworks: config.blockPrivateNetworks,
+        ...(staticData ? { staticData: staticData as ExecuteWorkflowOptions['staticData'] } : {}),
         ...extra,
         recorder: {
           record: (type, data) => recorder.record(type, type === 'ExecutionStarted'
             ? { ...(data as object), ...(queued.workflowRevision !== undefined ? { workflowRevision: queued.workflowRevision } : {}), ...(queued.retryOf ? { retryOf: queued.retryOf } : {}), ...(queued.rerunOf ? { rerunOf: queued.rerunOf } : {}) }
             : data),
         },
-        subWorkflow: ({ source, items, wait }) => runSubWorkflow(queued, source, items, wait, runCtx),
+        subWorkflow: ({ source, items, wait }) => runSubWorkflow(queued, source, items, wait, runCtx, keepsStaticData),
         credentials: async (node, type) => {
           const ref = node.credentials?.[type];
           if (!ref?.id) throw new ValidationError(`Node '${node.name}' has no ${type} credential selected`);
@@ -143,6 +156,10 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
           },
         }),
       });
+      if (staticData && staticBefore) {
+        await staticDataStore.save(owner, staticBefore, staticData, { actor: ctx.actor, correlationId: ctx.requestId, causationId: executionId });
+      }
+      return result;
     } finally {
       running.delete(executionId);
     }
@@ -155,6 +172,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     items: Item[],
     wait: boolean,
     ctx: RequestContext,
+    callerKeepsStaticData: boolean,
   ): Promise<Item[]> {
     const sub = 'definition' in source
       ? { definition: parseWorkflowJson(source.definition).definition, id: parent.workflowId, workspaceId: parent.workspaceId, active: false, revision: undefined }
@@ -163,6 +181,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
       workflowId: sub.id, workspaceId: sub.workspaceId, workflowActive: sub.active, definition: sub.definition, mode: 'integrated',
       startNode: subWorkflowStartNode(sub.definition), triggerItems: items, queuedAt: new Date().toISOString(),
       ...(sub.revision !== undefined ? { workflowRevision: sub.revision } : {}),
+      // Recorded, so that a sub-workflow resumed after a wait still knows.
+      ...(callerKeepsStaticData && !('definition' in source) ? {} : { keepsStaticData: false as const }),
     };
     const executionId = newEntityId();
     await recordQueued(events, externalizer, executionId, queued, ctx);

@@ -4,12 +4,13 @@
 // here and their remote registrations (webhookSetup) made on activation and removed on
 // deactivation, and a poll tick polls. Every emit becomes a run of the workflow in mode 'trigger'.
 import { randomUUID } from 'node:crypto';
-import type { WorkflowNode } from '../../domain/index.ts';
+import { staticDataFromDefinition, type WorkflowNode } from '../../domain/index.ts';
 import { pollTimesSchedules, type TriggerSchedule } from '../../nodes/index.ts';
 import type { ActivationMode, Item, JsonObject, NodeType, TriggerContext } from '../../engine/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
 import type { Logger } from '../logger.ts';
+import { systemWriter, type StaticDataOwner, type StaticDataStore } from '../static-data-store.ts';
 import { buildTriggerContext, type TriggerContextDeps } from './trigger-context.ts';
 import { nodeWebhookPath, type NodeWebhookEntry } from '../webhooks/node-webhook-paths.ts';
 import { matchPath } from '../webhooks/webhook-registry.ts';
@@ -26,6 +27,8 @@ export interface CommunityTriggersDeps extends TriggerContextDeps {
   armsHooks: boolean;
   /** Which workflow's Webhook node holds a method + path (the webhooks read model), if any. */
   pathHolder?: (method: string, path: string) => Promise<string | undefined>;
+  /** Where the workflows' static data is kept between polls, emits and restarts. */
+  staticDataStore: Pick<StaticDataStore, 'load' | 'save'>;
 }
 
 interface Armed {
@@ -51,34 +54,42 @@ function firstOutput(output: Item[][]): { items: Item[]; index: number } | undef
   return index < 0 ? undefined : { items: output[index], index };
 }
 
-function parseStaticData(raw: unknown): JsonObject {
-  if (typeof raw === 'string') {
-    try {
-      return JSON.parse(raw) as JsonObject;
-    } catch {
-      return {};
-    }
-  }
-  return raw && typeof raw === 'object' ? structuredClone(raw as JsonObject) : {};
-}
+const ownerOf = (doc: WorkflowDoc): StaticDataOwner => ({ workflowId: doc.id, workspaceId: doc.workspaceId, seed: doc.definition.staticData });
+const jsonCopy = (data: JsonObject): JsonObject => JSON.parse(JSON.stringify(data)) as JsonObject;
 
 export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'staticData'>) {
   const { logger } = deps;
   const armed = new Map<string, Armed>();
   const webhooks = new Map<string, NodeWebhookEntry[]>();
-  // Static data lives here between polls and emits, seeded from the definition.
-  const staticData = new Map<string, JsonObject>();
+  // An armed workflow's static data: loaded from the store when it is armed, and what its triggers
+  // changed since (`saved` is the last state stored) is saved before each run they start, after
+  // arming, and on disarming. Polls load and save their own copy (they may run on any process).
+  const staticData = new Map<string, { owner: StaticDataOwner; data: JsonObject; saved: JsonObject }>();
   const ctxDeps: TriggerContextDeps = {
     ...deps,
     staticData(workflowId) {
-      let data = staticData.get(workflowId);
-      if (!data) {
-        data = parseStaticData(armed.get(workflowId)?.doc.definition.staticData);
-        staticData.set(workflowId, data);
+      let entry = staticData.get(workflowId);
+      const doc = armed.get(workflowId)?.doc;
+      if (!entry && doc) {
+        const data = staticDataFromDefinition(doc.definition.staticData) as JsonObject;
+        entry = { owner: ownerOf(doc), data, saved: jsonCopy(data) };
+        staticData.set(workflowId, entry);
       }
-      return data;
+      return entry?.data ?? {};
     },
   };
+
+  async function loadStaticData(doc: WorkflowDoc): Promise<void> {
+    const data = (await deps.staticDataStore.load(ownerOf(doc))) as JsonObject;
+    staticData.set(doc.id, { owner: ownerOf(doc), data, saved: jsonCopy(data) });
+  }
+
+  async function saveStaticData(workflowId: string): Promise<void> {
+    const entry = staticData.get(workflowId);
+    if (!entry) return;
+    const now = jsonCopy(entry.data);
+    if (await deps.staticDataStore.save(entry.owner, entry.saved, now, systemWriter('trigger'))) entry.saved = now;
+  }
 
   function hooked(doc: WorkflowDoc): Array<{ node: WorkflowNode; type: NodeType }> {
     const out: Array<{ node: WorkflowNode; type: NodeType }> = [];
@@ -91,6 +102,8 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
   }
 
   async function emitRun(workflowId: string, node: WorkflowNode, output: Item[][], mode: 'trigger' | 'webhook') {
+    // The run reads the stored static data: what the trigger changed must be there first.
+    await saveStaticData(workflowId);
     const doc = armed.get(workflowId)?.doc;
     const first = firstOutput(output);
     if (!doc || !first) return undefined;
@@ -99,8 +112,10 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     });
   }
 
-  function contextFor(doc: WorkflowDoc, node: WorkflowNode, type: NodeType, activation: ActivationMode, signal: AbortSignal): TriggerContext {
-    const ctx: TriggerContext = buildTriggerContext(ctxDeps, {
+  function contextFor(
+    doc: WorkflowDoc, node: WorkflowNode, type: NodeType, activation: ActivationMode, signal: AbortSignal, ownStaticData?: JsonObject,
+  ): TriggerContext {
+    const ctx: TriggerContext = buildTriggerContext(ownStaticData ? { ...ctxDeps, staticData: () => ownStaticData } : ctxDeps, {
       doc, node, type, activation, signal,
       emit(output, onDone) {
         emitRun(doc.id, node, output, 'trigger')
@@ -139,6 +154,8 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     if (removeRemote) {
       for (const remove of current.setups) await remove().catch((err) => logger.error({ err, workflowId: id }, 'a webhook could not be removed from the remote service'));
     }
+    await saveStaticData(id);
+    staticData.delete(id);
   }
 
   /** Arms the nodes; answers which could not be armed (they stay unarmed, the others run). */
@@ -146,6 +163,7 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     const failures: ArmFailure[] = [];
     const entry: Armed = { spec, doc, abort: new AbortController(), closers: [], setups: [] };
     armed.set(doc.id, entry);
+    if (deps.armsHooks) await loadStaticData(doc);
     const paths: NodeWebhookEntry[] = [];
     for (const { node, type } of deps.armsHooks ? nodes : []) {
       const hooks = type.triggers!;
@@ -175,6 +193,7 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
       }
     }
     webhooks.set(doc.id, paths);
+    await saveStaticData(doc.id);
     return failures;
   }
 
@@ -202,13 +221,17 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
       return Boolean(deps.nodeType(node.type, node.typeVersion ?? 1)?.triggers?.poll);
     },
 
-    /** One poll; items returned start a run. */
+    /** One poll, from the stored static data and saving what it changed there; items returned start a run. */
     async poll(doc: WorkflowDoc, node: WorkflowNode): Promise<void> {
       const type = deps.nodeType(node.type, node.typeVersion ?? 1);
       if (!type?.triggers?.poll) return;
       const entry = armed.get(doc.id);
-      const ctx = contextFor(doc, node, type, 'activate', entry?.abort.signal ?? new AbortController().signal);
+      const owner = ownerOf(doc);
+      const data = (await deps.staticDataStore.load(owner)) as JsonObject;
+      const before = jsonCopy(data);
+      const ctx = contextFor(doc, node, type, 'activate', entry?.abort.signal ?? new AbortController().signal, data);
       const output = await type.triggers.poll(ctx);
+      await deps.staticDataStore.save(owner, before, data, systemWriter('poll'));
       if (output) await emitRun(doc.id, node, output, 'trigger');
     },
 
