@@ -150,7 +150,7 @@ export interface NodeType {
 }
 
 /** Why a trigger is armed (n8n's WorkflowActivateMode), or 'manual' for one editor run. */
-export type ActivationMode = 'init' | 'activate' | 'update' | 'manual';
+export type ActivationMode = 'init' | 'activate' | 'update' | 'manual' | 'leadershipChange';
 
 /**
  * What an armed trigger may ask outside of any run: the ExecuteContext facts (no input items,

@@ -36,6 +36,7 @@ import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
 import { createEmbeddedScheduler, type Scheduler } from './triggers/scheduler.ts';
 import { createTriggerService, type TriggerService } from './triggers/trigger-service.ts';
 import { createCommunityTriggers } from './triggers/community-triggers.ts';
+import { redisLeadership } from './triggers/trigger-leadership.ts';
 import { createStaticDataStore } from './static-data-store.ts';
 import { answerNodeWebhook } from './webhooks/node-webhooks.ts';
 import { createExecutionWatch } from './webhooks/execution-watch.ts';
@@ -204,12 +205,18 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   // Webhooks and schedules: the registry read model answers calls; activation goes through the
   // trigger service, which checks paths and schedules before the workflow service activates.
   const workflowCache = createWorkflowCache((id) => workflowService.find(id));
-  // Community trigger, polling and webhook nodes: armed by the trigger service, in servers only.
+  // Community trigger, polling and webhook nodes: armed by the trigger service, in servers only;
+  // with several servers on Redis, trigger() and remote registrations by the leader only.
+  const armsHooks = options.role !== 'worker' && options.role !== 'thread';
+  const leadership = redis && armsHooks
+    ? await redisLeadership(redis, `${config.queuePrefix}:trigger-leader`, { leaseMs: config.triggerLeaseMs, logger: logger.child({ part: 'trigger-leadership' }) })
+    : undefined;
   const communityTriggers = createCommunityTriggers({
     executions: executionService, credentials: credentialService, nodeType: triggerNodeType, publicUrl, logger: logger.child({ part: 'community-triggers' }),
-    config: { timezone: config.timezone, blockPrivateNetworks: config.blockPrivateNetworks }, armsHooks: options.role !== 'worker' && options.role !== 'thread',
+    config: { timezone: config.timezone, blockPrivateNetworks: config.blockPrivateNetworks }, armsHooks,
     pathHolder: async (method, path) => (await createProductionRegistry(webhooks).holder({ method, path }))?.workflowId,
     staticDataStore: createStaticDataStore({ events, logger }),
+    ...(leadership ? { leadership } : {}),
   });
   const webhookService = createWebhookService({
     nodeWebhooks: (ctx, path) => answerNodeWebhook(ctx, communityTriggers, { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth }, path),

@@ -3,6 +3,8 @@
 // server: trigger() is armed and closed with the workflow, webhook nodes' paths are answered
 // here and their remote registrations (webhookSetup) made on activation and removed on
 // deactivation, and a poll tick polls. Every emit becomes a run of the workflow in mode 'trigger'.
+// With several servers, only the leader arms trigger() and the remote registrations (see
+// trigger-leadership.ts); every server answers the webhooks.
 import { randomUUID } from 'node:crypto';
 import { staticDataFromDefinition, type WorkflowNode } from '../../domain/index.ts';
 import { pollTimesSchedules, type TriggerSchedule } from '../../nodes/index.ts';
@@ -12,6 +14,7 @@ import type { ExecutionService } from '../executions/execution-service.ts';
 import type { Logger } from '../logger.ts';
 import { systemWriter, type StaticDataOwner, type StaticDataStore } from '../static-data-store.ts';
 import { buildTriggerContext, type TriggerContextDeps } from './trigger-context.ts';
+import { soleLeadership, type Leadership } from './trigger-leadership.ts';
 import { nodeWebhookPath, type NodeWebhookEntry } from '../webhooks/node-webhook-paths.ts';
 import { matchPath } from '../webhooks/webhook-registry.ts';
 
@@ -29,6 +32,8 @@ export interface CommunityTriggersDeps extends TriggerContextDeps {
   pathHolder?: (method: string, path: string) => Promise<string | undefined>;
   /** Where the workflows' static data is kept between polls, emits and restarts. */
   staticDataStore: Pick<StaticDataStore, 'load' | 'save'>;
+  /** Whether this server leads (arms trigger() and remote registrations); alone, it always does. */
+  leadership?: Leadership;
 }
 
 interface Armed {
@@ -59,6 +64,7 @@ const jsonCopy = (data: JsonObject): JsonObject => JSON.parse(JSON.stringify(dat
 
 export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'staticData'>) {
   const { logger } = deps;
+  const leadership = deps.leadership ?? soleLeadership();
   const armed = new Map<string, Armed>();
   const webhooks = new Map<string, NodeWebhookEntry[]>();
   // An armed workflow's static data: loaded from the store when it is armed, and what its triggers
@@ -165,6 +171,7 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     armed.set(doc.id, entry);
     if (deps.armsHooks) await loadStaticData(doc);
     const paths: NodeWebhookEntry[] = [];
+    const leads = leadership.isLeader();
     for (const { node, type } of deps.armsHooks ? nodes : []) {
       const hooks = type.triggers!;
       const ctx = contextFor(doc, node, type, activation, entry.abort.signal);
@@ -178,12 +185,12 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
             paths.push(entry);
           }
           const setup = hooks.webhookSetup;
-          if (setup) {
+          if (setup && leads) {
             if (!(await setup.checkExists(ctx))) await setup.create(ctx);
             entry.setups.push(() => setup.delete(contextFor(doc, node, type, activation, new AbortController().signal)));
           }
         }
-        if (hooks.trigger) {
+        if (hooks.trigger && leads) {
           const response = await hooks.trigger(ctx);
           if (response?.close) entry.closers.push(response.close);
         }
@@ -196,6 +203,20 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     await saveStaticData(doc.id);
     return failures;
   }
+
+  // A new leader arms what the old one had armed; a server that lost the lead closes its triggers
+  // (remote registrations stay: the leader keeps them). One change at a time, in order.
+  let leadChanges = Promise.resolve();
+  leadership.onChange(() => {
+    leadChanges = leadChanges.then(async () => {
+      for (const [id, entry] of [...armed]) {
+        await disarm(id, false);
+        const nodes = hooked(entry.doc);
+        const failures = await arm(entry.doc, nodes, entry.spec, 'leadershipChange');
+        for (const failure of failures) logger.error({ workflowId: id, ...failure }, 'a trigger could not be armed after a change of leader');
+      }
+    }).catch((err) => logger.error({ err }, 'the triggers could not follow a change of leader'));
+  });
 
   return {
     /** Arms, re-arms or disarms the workflow's hooked nodes to match `doc`; unchanged nodes stay armed. */
@@ -269,9 +290,11 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
       };
     },
 
-    /** Closes every armed trigger (shutdown): remote webhooks stay registered, as in n8n. */
+    /** Closes every armed trigger (shutdown) and gives the lead up: remote webhooks stay registered, as in n8n. */
     async close(): Promise<void> {
+      await leadChanges;
       for (const id of [...armed.keys()]) await disarm(id, false);
+      await leadership.close();
     },
   };
 }
