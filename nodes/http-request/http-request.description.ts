@@ -1,7 +1,8 @@
 // The HTTP Request node's parameters, as n8n's HTTP Request v3–4.3 (HttpRequestV3) declares them.
-import { credentialDisplayName } from '../../domain/index.ts';
+import { getCredentialType, type CredentialType } from '../../domain/index.ts';
 import type { NodeCredentialDescription, NodeDescription, NodeProperty } from '../../engine/index.ts';
 import { option, optionsCollection } from '../shared/properties.ts';
+import { httpBasicAuth, httpBearerAuth, httpHeaderAuth, httpQueryAuth } from './http-request.credentials.ts';
 
 const keypairs = (name: string, displayName: string, show: Record<string, unknown[]>, extra: NodeProperty[] = []): NodeProperty => ({
   displayName,
@@ -22,9 +23,11 @@ const specify = (name: string, show: Record<string, unknown[]>, values: [string,
 });
 
 /** The credential types build-request.ts knows how to apply. */
-export const HTTP_CREDENTIAL_TYPES = ['httpBasicAuth', 'httpHeaderAuth', 'httpQueryAuth', 'httpBearerAuth', 'oAuth2Api'];
+// Named from the types themselves, not the vault's registry: descriptions must not depend on load order.
+const HTTP_CREDENTIALS: CredentialType[] = [httpBasicAuth, httpHeaderAuth, httpQueryAuth, httpBearerAuth, getCredentialType('oAuth2Api')!];
+export const HTTP_CREDENTIAL_TYPES = HTTP_CREDENTIALS.map((t) => t.name);
 
-const credentialTypeOptions = HTTP_CREDENTIAL_TYPES.map((t) => option(credentialDisplayName(t), t));
+const credentialTypeOptions = HTTP_CREDENTIALS.map((t) => option(t.displayName, t.name));
 
 /**
  * n8n's editor shows the one credential the node's Authentication names (genericAuthType, or
