@@ -2,7 +2,7 @@
 // catalog.json and their code is imported only when a workflow that uses them is about to run, so
 // start-up time and memory do not grow with the number of nodes. Community packages' types are
 // registered whole when their package loads.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerCredentialTypes as registerDomainCredentialTypes } from '../domain/index.ts';
@@ -89,8 +89,8 @@ export function getNodeType(name: string, version: number): NodeType | undefined
 }
 
 /**
- * Whether a type is built in, and where its `file:` icon is: a path inside its folder (the newest
- * version's icon), or undefined when it has none.
+ * Whether a type is built in, and where its `file:` icon is: a file inside its folder (the newest
+ * version's icon), or no icon when it names none or its file is not there.
  */
 export function builtInNodeIcon(name: string): { icon?: string } | undefined {
   const entries = builtInByName.get(name);
@@ -100,7 +100,7 @@ export function builtInNodeIcon(name: string): { icon?: string } | undefined {
   if (!icon?.startsWith('file:')) return {};
   const folder = fileURLToPath(new URL(`./${newest.module.slice(0, newest.module.indexOf('/'))}/`, import.meta.url));
   const file = path.resolve(folder, icon.slice('file:'.length));
-  return path.relative(folder, file).startsWith('..') ? {} : { icon: file };
+  return path.relative(folder, file).startsWith('..') || !existsSync(file) ? {} : { icon: file };
 }
 
 /** The built-in modules imported so far (start-up should import none). */

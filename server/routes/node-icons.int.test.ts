@@ -95,6 +95,14 @@ describe('GET /api/v1/node-icons/:type', () => {
     }
   });
 
+  it('describes a built-in type with its file icon only when the file is there', async () => {
+    const types = (await (await fetch(`${server.url}/api/v1/node-types`, { headers: { 'x-api-key': TEST_OWNER.apiKey } })).json()).types as { name: string; icon?: string }[];
+    expect(types.find((t) => t.name === 'n8n-nodes-base.webhook')?.icon).toBe('file:webhook.svg');
+    // Postgres names n8n's file:postgres.svg, which is not drawn here: the editor shows its glyph.
+    expect(types.filter((t) => t.name === 'n8n-nodes-base.postgres').map((t) => t.icon ?? '')).not.toContainEqual(expect.stringMatching(/^file:/));
+    expect((await get('n8n-nodes-base.postgres')).status).toBe(404);
+  });
+
   it("serves a built-in type's icon from its node folder", async () => {
     for (const type of ['n8n-nodes-base.webhook', 'n8n-nodes-base.respondToWebhook']) {
       const response = await get(type);

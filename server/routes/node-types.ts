@@ -2,7 +2,7 @@
 // (triggers, flow, transform, core, integrations), without the server-side functions.
 import { credentialDisplayName } from '../../domain/index.ts';
 import type { NodeDescription, NodeType } from '../../engine/index.ts';
-import { descriptionData, type NodeDescriptionData } from '../../nodes/index.ts';
+import { builtInNodeIcon, descriptionData, type NodeDescriptionData } from '../../nodes/index.ts';
 import { route, type Route } from '../http/route.ts';
 
 export const PALETTE_GROUPS = [
@@ -34,6 +34,9 @@ export function paletteGroupOf(description: NodeDescriptionData): PaletteGroup {
 /** A description for the editor: each credential carries its type's display name, for the pickers. */
 function publicDescription(description: NodeDescriptionData) {
   const plain = descriptionData(description as NodeDescription);
+  // A built-in type whose `file:` icon is not drawn yet shows its glyph instead of a broken picture.
+  const builtIn = builtInNodeIcon(description.name);
+  if (builtIn && !builtIn.icon && plain.icon?.startsWith('file:')) delete plain.icon;
   const credentials = description.credentials?.map((c) => ({ ...c, displayName: credentialDisplayName(c.name) }));
   return { ...plain, ...(credentials ? { credentials } : {}), category: paletteGroupOf(description) };
 }
