@@ -117,6 +117,7 @@ export const CREDENTIAL_TYPES: readonly CredentialType[] = [
   ] },
   { name: 'smtp', displayName: 'SMTP', testable: true, fields: [
     host(), port(465), flag('secure', 'SSL/TLS', true), str('user', 'User'), secret('password', 'Password'),
+    flag('disableStartTls', 'Disable STARTTLS', false), str('hostName', 'Client Host Name', { description: 'The name this client gives in HELO/EHLO' }),
   ] },
   { name: 'genericApiKey', displayName: 'API Key', testable: false, fields: [
     secret('key', 'API Key', { required: true }), str('headerName', 'Header Name', { required: true, default: 'X-API-KEY' }),

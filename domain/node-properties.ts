@@ -13,7 +13,7 @@ export interface NodeProperty {
   displayName: string;
   type:
     | 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'collection' | 'fixedCollection'
-    | 'json' | 'dateTime' | 'color' | 'notice' | 'filter' | 'assignmentCollection' | 'resourceLocator' | 'hidden';
+    | 'json' | 'dateTime' | 'color' | 'notice' | 'filter' | 'assignmentCollection' | 'resourceLocator' | 'resourceMapper' | 'hidden';
   default: unknown;
   description?: string;
   placeholder?: string;

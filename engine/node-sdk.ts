@@ -132,6 +132,13 @@ export interface ExecuteContext {
   executeSubWorkflow(source: SubWorkflowSource, items: Item[], options: { wait: boolean }): Promise<Item[]>;
   /** Refuse outgoing connections to private and loopback addresses (BLOCK_PRIVATE_NETWORKS). */
   readonly blockPrivateNetworks: boolean;
+  /** Whether Execute Command may run commands on this host (EXECUTE_COMMAND_ENABLED); absent means no. */
+  readonly executeCommandEnabled?: boolean;
+  /**
+   * Folders (absolute) the local-file nodes may read, write and watch (FILES_ALLOWED_DIRS, like n8n's
+   * N8N_RESTRICT_FILE_ACCESS_TO). Absent or empty: no folder is allowed.
+   */
+  readonly filesAllowedDirs?: readonly string[];
   /**
    * Answers the webhook call that started the run (n8n's sendResponse, for Respond to Webhook).
    * The answer is recorded on the run, so whichever server holds the call sends it.

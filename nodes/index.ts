@@ -14,6 +14,10 @@ export { triggerSchedules, pollTimesSchedules, nextCronTime, isDueTick, Schedule
 export { scheduleTriggerItem } from './schedule-trigger/schedule-item.ts';
 export type { WebhookResponse, WebhookResponseBody } from './respond-to-webhook/webhook-response.ts';
 export { closeSharedClients } from './shared/shared-clients.ts';
+export { checkRemoteFiles } from './ftp/remote-files.ts';
+export { checkSshConnection } from './ssh/ssh-connection.ts';
+export { checkRabbitConnection } from './rabbitmq/rabbitmq-connection.ts';
+export { checkMqttConnection } from './mqtt/mqtt-client.ts';
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {

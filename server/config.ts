@@ -84,7 +84,9 @@ const settings = {
   sessionTtlHours: { env: 'SESSION_TTL_HOURS', schema: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7), doc: 'How long a sign-in session lasts without use, in hours.' },
   cookieSecure: { env: 'COOKIE_SECURE', schema: bool.default(false), doc: 'Mark the session cookie Secure (set when serving over HTTPS).' },
   signInAttemptsPerWindow: { env: 'SIGNIN_ATTEMPTS', schema: z.coerce.number().int().min(1).default(10), doc: 'Failed sign-ins allowed per email and address in 15 minutes before 429.' },
+  executeCommandEnabled: { env: 'EXECUTE_COMMAND_ENABLED', schema: bool.default(false), doc: "Let the Execute Command node run shell commands on this host (off by default, as n8n 2 excludes it); anyone who can edit a workflow could run any command as the server's user." },
   blockPrivateNetworks: { env: 'BLOCK_PRIVATE_NETWORKS', schema: bool.default(false), doc: 'Refuse outgoing connections (credential tests, OAuth2) to private and loopback addresses, against SSRF.' },
+  filesAllowedDirs: { env: 'FILES_ALLOWED_DIRS', schema: z.string().optional(), doc: "Folders, separated by ';', that Read/Write Files from Disk and Local File Trigger may use (n8n's N8N_RESTRICT_FILE_ACCESS_TO); unset: DATA_DIR/files only. Paths outside them, also through '..' or symlinks, are refused." },
   timezone: { env: 'GENERIC_TIMEZONE', schema: z.string().default('America/New_York'), doc: "Default IANA time zone of runs, unless a workflow's settings name one (n8n's variable and default)." },
   expressionTimeoutMs: { env: 'EXPRESSION_TIMEOUT_MS', schema: z.coerce.number().int().min(10).default(1000), doc: 'Longest one expression may run, in ms.' },
   codeTimeoutMs: { env: 'CODE_TIMEOUT_MS', schema: z.coerce.number().int().min(10).default(60_000), doc: 'Longest a Code node may run, in ms.' },
@@ -127,6 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const config = out as Config;
   return { ...config, dataDir: path.resolve(config.dataDir), ...(config.nodesDir ? { nodesDir: path.resolve(config.nodesDir) } : {}) };
+}
+
+/** The folders the local-file nodes may use: FILES_ALLOWED_DIRS, else DATA_DIR/files (as n8n 2 defaults to ~/.n8n-files). */
+export function filesAllowedDirs(config: Partial<Pick<Config, 'filesAllowedDirs' | 'dataDir'>>): string[] {
+  const listed = (config.filesAllowedDirs ?? '').split(';').map((dir) => dir.trim()).filter(Boolean);
+  if (listed.length) return listed.map((dir) => path.resolve(dir));
+  return config.dataDir ? [path.join(path.resolve(config.dataDir), 'files')] : [];
 }
 
 /** The documentation of every setting, for `weft config` and the README. */

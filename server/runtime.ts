@@ -21,7 +21,7 @@ import { createSignInLimiter } from './auth/sign-in-limiter.ts';
 import { openVault } from './auth/vault.ts';
 import { createWorkspaceService, type WorkspaceService } from './auth/workspace-service.ts';
 import { createCommandRunner } from './commands.ts';
-import type { Config } from './config.ts';
+import { filesAllowedDirs, type Config } from './config.ts';
 import { authenticateHeaders, createGuard } from './http/guard.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Logger } from './logger.ts';
@@ -213,7 +213,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     : undefined;
   const communityTriggers = createCommunityTriggers({
     executions: executionService, credentials: credentialService, nodeType: triggerNodeType, publicUrl, logger: logger.child({ part: 'community-triggers' }),
-    config: { timezone: config.timezone, blockPrivateNetworks: config.blockPrivateNetworks }, armsHooks,
+    config: { timezone: config.timezone, blockPrivateNetworks: config.blockPrivateNetworks, filesAllowedDirs: filesAllowedDirs(config) }, armsHooks,
     pathHolder: async (method, path) => (await createProductionRegistry(webhooks).holder({ method, path }))?.workflowId,
     staticDataStore: createStaticDataStore({ events, logger }),
     ...(leadership ? { leadership } : {}),

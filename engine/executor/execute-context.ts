@@ -79,6 +79,8 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
       return run({ source, items, wait: options.wait, parentExecutionId: rc.options.executionId });
     },
     blockPrivateNetworks: rc.options.blockPrivateNetworks === true,
+    executeCommandEnabled: rc.options.executeCommandEnabled === true,
+    filesAllowedDirs: rc.options.filesAllowedDirs ?? [],
     sendResponse(response) {
       return rc.options.recorder.record('WebhookResponseSent', { node: node.name, runIndex, response });
     },

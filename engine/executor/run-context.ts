@@ -67,6 +67,10 @@ export interface ExecuteWorkflowOptions {
   definitionHash?: string;
   /** Tells nodes to refuse private and loopback addresses. Default false. */
   blockPrivateNetworks?: boolean;
+  /** Lets Execute Command run host commands (EXECUTE_COMMAND_ENABLED). Default false. */
+  executeCommandEnabled?: boolean;
+  /** Folders the local-file nodes may use (FILES_ALLOWED_DIRS). Default none. */
+  filesAllowedDirs?: string[];
   /** Fires when the worker shuts down: the run stops between steps and is continued elsewhere. */
   handback?: AbortSignal;
   /** Continue from recorded events (crash, resume after a wait) or seed from an earlier run (retry). */

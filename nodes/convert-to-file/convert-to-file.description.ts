@@ -1,4 +1,5 @@
-// Convert to File parameters (n8n-nodes-base.convertToFile v1, 1.1) for the operations implemented here.
+// Convert to File parameters (n8n-nodes-base.convertToFile v1, 1.1) for the operations implemented here
+// (CSV, HTML, XLSX, JSON, text, base64; not yet ICS, ODS, RTF, XLS).
 import type { NodeProperty } from '../../engine/index.ts';
 
 const show = (operation: string[], extra: Record<string, unknown[]> = {}) => ({ show: { operation, ...extra } });
@@ -64,6 +65,21 @@ export const convertToFileProperties: NodeProperty[] = [
     options: [
       { displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
       { displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true },
+    ],
+  },
+  binaryPropertyName(['xlsx']),
+  {
+    displayName: 'Options',
+    name: 'options',
+    type: 'collection',
+    placeholder: 'Add option',
+    default: {},
+    displayOptions: show(['xlsx']),
+    options: [
+      { displayName: 'Compression', name: 'compression', type: 'boolean', default: false, description: 'Whether to compress the file (smaller, slower to write)' },
+      { displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+      { displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true },
+      { displayName: 'Sheet Name', name: 'sheetName', type: 'string', default: 'Sheet' },
     ],
   },
   {

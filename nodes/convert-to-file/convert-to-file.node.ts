@@ -1,5 +1,5 @@
-// Convert to File (n8n-nodes-base.convertToFile v1, 1.1): items to a CSV, HTML, JSON or text file,
-// or a base64 string to a file. Spreadsheet formats other than CSV and HTML, and iCal, are not implemented.
+// Convert to File (n8n-nodes-base.convertToFile v1, 1.1): items to a CSV, HTML, XLSX, JSON or text
+// file, or a base64 string to a file. ODS, RTF and XLS files, and iCal, are not implemented.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
 import { collection, param } from '../shared/params.ts';
@@ -9,6 +9,9 @@ import { convertToFileProperties } from './convert-to-file.description.ts';
 import { rowsToCsv } from './csv-write.ts';
 import { rowsToHtml } from './sheet-html.ts';
 import { encodeText } from './text-encoding.ts';
+import { rowsToXlsx, type SheetWriteOptions } from './xlsx-write.ts';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const allPaired = (items: Item[]) => items.map((_, item) => ({ item }));
 
@@ -33,6 +36,14 @@ function toHtml(ctx: ExecuteContext, items: Item[]): Item[] {
   // n8n takes the MIME type from the file name's extension.
   const mimeType = /\.html?$/i.test(fileName) ? 'text/html' : 'text/plain';
   return [fileItem(ctx, 0, prepareBinaryData(Buffer.from(html, 'utf8'), fileName || undefined, mimeType), allPaired(items))];
+}
+
+/** All items as one XLSX workbook (File.xlsx unless named). */
+async function toXlsx(ctx: ExecuteContext, items: Item[]): Promise<Item[]> {
+  const options = collection(ctx, 'options', 0);
+  const content = await rowsToXlsx(items.map((item) => item.json), options as SheetWriteOptions);
+  const fileName = options.fileName ? String(options.fileName) : 'File.xlsx';
+  return [fileItem(ctx, 0, prepareBinaryData(content, fileName, XLSX_MIME), allPaired(items))];
 }
 
 /** n8n's createBinaryFromJson: a value (or the whole json) as a file; objects become JSON. */
@@ -109,6 +120,7 @@ export const convertToFileNode: NodeType = {
     const operation = param(ctx, 'operation', 0, 'csv');
     if (operation === 'csv') return [items.length ? toCsv(ctx, items) : []];
     if (operation === 'html') return [items.length ? toHtml(ctx, items) : []];
+    if (operation === 'xlsx') return [items.length ? await toXlsx(ctx, items) : []];
     if (operation === 'toJson') return [items.length ? toJson(ctx, items) : []];
     if (operation === 'toText' || operation === 'toBinary') return [perItem(ctx, items, operation)];
     throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported yet`);

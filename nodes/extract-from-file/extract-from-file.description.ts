@@ -1,7 +1,8 @@
-// Extract from File parameters (n8n-nodes-base.extractFromFile v1) for the operations implemented here.
+// Extract from File parameters (n8n-nodes-base.extractFromFile v1) for the operations implemented here
+// (CSV, XLSX, PDF, ICS, JSON, text, XML, base64; not yet HTML, ODS, RTF, XLS).
 import type { NodeProperty } from '../../engine/index.ts';
 
-const moveTo = ['binaryToPropery', 'fromJson', 'text', 'xml'];
+const moveTo = ['binaryToPropery', 'fromIcs', 'fromJson', 'text', 'xml'];
 
 export const extractFromFileProperties: NodeProperty[] = [
   {
@@ -57,6 +58,46 @@ export const extractFromFileProperties: NodeProperty[] = [
       { displayName: 'Max Number of Rows to Load', name: 'maxRowCount', type: 'number', default: -1 },
       { displayName: 'Relax Quotes', name: 'relaxQuotes', type: 'boolean', default: false },
       { displayName: 'Starting Line', name: 'fromLine', type: 'number', default: 0 },
+    ],
+  },
+  {
+    displayName: 'Options',
+    name: 'options',
+    type: 'collection',
+    placeholder: 'Add option',
+    default: {},
+    displayOptions: { show: { operation: ['xlsx'] } },
+    options: [
+      { displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true, description: 'Whether the first row of the file contains the header names' },
+      { displayName: 'Include Empty Cells', name: 'includeEmptyCells', type: 'boolean', default: false, description: 'Whether to include empty cells, as empty strings' },
+      { displayName: 'Range', name: 'range', type: 'string', default: '', placeholder: 'e.g. A1:C10', description: 'The cells to read, in A1 notation; empty for the whole sheet' },
+      { displayName: 'RAW Data', name: 'rawData', type: 'boolean', default: false, description: 'Whether to return dates as Excel serial numbers instead of ISO strings' },
+      { displayName: 'Read As String', name: 'readAsString', type: 'boolean', default: false, description: 'Whether to read every value as the text the cell shows' },
+      { displayName: 'Sheet Name', name: 'sheetName', type: 'string', default: '', placeholder: 'e.g. Sheet1', description: 'Name of the sheet to read from; empty for the first one' },
+    ],
+  },
+  {
+    displayName: 'Options',
+    name: 'options',
+    type: 'collection',
+    placeholder: 'Add option',
+    default: {},
+    displayOptions: { show: { operation: ['pdf'] } },
+    options: [
+      { displayName: 'Join Pages', name: 'joinPages', type: 'boolean', default: true, description: 'Whether to join the text of all pages or return a list, one text per page' },
+      {
+        displayName: 'Keep Source',
+        name: 'keepSource',
+        type: 'options',
+        default: 'json',
+        options: [
+          { name: 'JSON', value: 'json' },
+          { name: 'Binary', value: 'binary' },
+          { name: 'Both', value: 'both' },
+        ],
+      },
+      { displayName: 'Max Pages', name: 'maxPages', type: 'number', default: 0, description: 'Most pages to read; 0 for all' },
+      { displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', description: 'The password of an encrypted PDF' },
     ],
   },
   {

@@ -1,5 +1,6 @@
-// Extract from File (n8n-nodes-base.extractFromFile v1): rows from a CSV file, a value from a JSON or
-// text or XML file (as text), or a file as a base64 string. Spreadsheet, PDF, HTML and ICS files are not implemented.
+// Extract from File (n8n-nodes-base.extractFromFile v1): rows from a CSV or XLSX file, the text of a
+// PDF, a value from a JSON, ICS, text or XML file, or a file as a base64 string. HTML, ODS, RTF and
+// XLS files are not implemented.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { binaryBuffer } from '../convert-to-file/binary-data.ts';
 import { decodeText } from '../convert-to-file/text-encoding.ts';
@@ -9,6 +10,9 @@ import { collection, param } from '../shared/params.ts';
 import { setPath } from '../shared/paths.ts';
 import { csvRows, type CsvReadOptions } from './csv-read.ts';
 import { extractFromFileProperties } from './extract-from-file.description.ts';
+import { icsCalendar } from './ics-read.ts';
+import { pdfData, type PdfReadOptions } from './pdf-read.ts';
+import { xlsxRows, type SheetReadOptions } from './spreadsheet-read.ts';
 
 function extractCsv(ctx: ExecuteContext, item: Item, itemIndex: number): Item[] {
   const options = collection(ctx, 'options', itemIndex);
@@ -18,7 +22,31 @@ function extractCsv(ctx: ExecuteContext, item: Item, itemIndex: number): Item[] 
   return csvRows(text, options as CsvReadOptions).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-/** fromJson, text, xml and binaryToPropery: the file's content put into one field; skipped without a file. */
+async function extractXlsx(ctx: ExecuteContext, item: Item, itemIndex: number): Promise<Item[]> {
+  const options = collection(ctx, 'options', itemIndex) as SheetReadOptions;
+  const { buffer } = binaryBuffer(ctx.node.name, item, param(ctx, 'binaryPropertyName', itemIndex, 'data'), itemIndex);
+  return (await xlsxRows(buffer, options)).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** A PDF's text and metadata, with n8n's keepSource choices. */
+async function extractPdf(ctx: ExecuteContext, item: Item, itemIndex: number): Promise<Item> {
+  const options = collection(ctx, 'options', itemIndex);
+  const property = param(ctx, 'binaryPropertyName', itemIndex, 'data');
+  const { buffer } = binaryBuffer(ctx.node.name, item, property, itemIndex);
+  const data = await pdfData(buffer, options as PdfReadOptions);
+  const keepSource = options.keepSource as string | undefined;
+  const json: JsonObject = keepSource && keepSource !== 'binary' ? { ...deepCopy(item.json), ...data } : data;
+  const output: Item = { json, pairedItem: { item: itemIndex } };
+  if (keepSource === 'binary' || keepSource === 'both') output.binary = item.binary;
+  else {
+    const rest = { ...item.binary };
+    delete rest[property];
+    output.binary = rest;
+  }
+  return output;
+}
+
+/** fromJson, fromIcs, text, xml and binaryToPropery: the file's content put into one field; skipped without a file. */
 function extractToField(ctx: ExecuteContext, item: Item, itemIndex: number, operation: string): Item | undefined {
   const options = collection(ctx, 'options', itemIndex);
   const property = param(ctx, 'binaryPropertyName', itemIndex, 'data');
@@ -38,6 +66,7 @@ function extractToField(ctx: ExecuteContext, item: Item, itemIndex: number, oper
         throw new NodeOperationError(ctx.node.name, errorMessage(error), { itemIndex });
       }
     }
+    if (operation === 'fromIcs') value = icsCalendar(text);
   }
   setPath(json, param(ctx, 'destinationKey', itemIndex, 'data'), value);
   const output: Item = { json, pairedItem: { item: itemIndex } };
@@ -65,13 +94,15 @@ export const extractFromFileNode: NodeType = {
   async execute(ctx: ExecuteContext) {
     const items = ctx.getInputData();
     const operation = param(ctx, 'operation', 0, 'csv');
-    if (!['csv', 'fromJson', 'text', 'xml', 'binaryToPropery'].includes(operation)) {
+    if (!['csv', 'xlsx', 'pdf', 'fromIcs', 'fromJson', 'text', 'xml', 'binaryToPropery'].includes(operation)) {
       throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported yet`);
     }
     const output: Item[] = [];
     for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
       try {
         if (operation === 'csv') output.push(...extractCsv(ctx, items[itemIndex], itemIndex));
+        else if (operation === 'xlsx') output.push(...(await extractXlsx(ctx, items[itemIndex], itemIndex)));
+        else if (operation === 'pdf') output.push(await extractPdf(ctx, items[itemIndex], itemIndex));
         else {
           const extracted = extractToField(ctx, items[itemIndex], itemIndex, operation);
           if (extracted) output.push(extracted);

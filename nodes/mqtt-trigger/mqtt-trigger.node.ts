@@ -50,15 +50,19 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
   if (ctx.mode !== 'manual') return [ctx.getInputData()];
   const options = collection(ctx, 'options', 0);
   let client: MqttClient | undefined;
+  let finished = false;
   try {
     const item = await new Promise<Item>((resolve, reject) => {
       const stop = () => reject(new NodeOperationError(ctx.node.name, 'The run was stopped before a message arrived'));
       if (ctx.signal.aborted) return stop();
       ctx.signal.addEventListener('abort', stop, { once: true });
-      subscribe(ctx, false, (topic, payload) => resolve(messageItem(options, topic, payload))).then((c) => (client = c), reject);
+      // A client that connects after the run stopped is ended at once.
+      subscribe(ctx, false, (topic, payload) => resolve(messageItem(options, topic, payload)))
+        .then((c) => (finished ? void c.endAsync().catch(() => {}) : (client = c)), reject);
     });
     return [[item]];
   } finally {
+    finished = true;
     await client?.endAsync().catch(() => {});
   }
 }

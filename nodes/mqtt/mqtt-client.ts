@@ -6,20 +6,20 @@ export type MqttCredential = Record<string, unknown>;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-export function mqttOptions(data: MqttCredential, reconnect: boolean): { url: string; options: IClientOptions } {
+export function mqttOptions(data: MqttCredential, reconnect: boolean, timeoutMs = 10_000): { url: string; options: IClientOptions } {
   const protocol = text(data.protocol) ?? 'mqtt';
   const options: IClientOptions = {
     port: Number(data.port ?? 1883), clean: data.clean !== false,
     clientId: text(data.clientId) ?? `mqttjs_${Math.random().toString(16).slice(2, 10)}`,
     username: text(data.username), password: text(data.password),
-    reconnectPeriod: reconnect ? 1_000 : 0, connectTimeout: 10_000, resubscribe: false,
+    reconnectPeriod: reconnect ? 1_000 : 0, connectTimeout: timeoutMs, resubscribe: false,
   };
   if (data.ssl === true) Object.assign(options, { ca: text(data.ca), cert: text(data.cert), key: text(data.key), rejectUnauthorized: data.rejectUnauthorized === true });
   return { url: `${protocol}://${String(data.host)}`, options };
 }
 
-export function connectMqtt(data: MqttCredential, reconnect = false): Promise<MqttClient> {
-  const { url, options } = mqttOptions(data, reconnect);
+export function connectMqtt(data: MqttCredential, reconnect = false, timeoutMs?: number): Promise<MqttClient> {
+  const { url, options } = mqttOptions(data, reconnect, timeoutMs);
   const client = mqttLib.connect(url, options);
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
@@ -34,4 +34,11 @@ export function connectMqtt(data: MqttCredential, reconnect = false): Promise<Mq
     client.once('error', fail);
     if (!reconnect) client.once('close', () => fail(new Error(`Connection to ${url}:${options.port} closed before the broker accepted it`)));
   });
+}
+
+/** The credential test: connects until the broker accepts (or refuses, with its reason), then leaves. */
+export async function checkMqttConnection(data: MqttCredential, timeoutMs?: number): Promise<void> {
+  // A random client ID: the credential's own would take over a running trigger's connection.
+  const client = await connectMqtt({ ...data, clientId: '' }, false, timeoutMs);
+  await client.endAsync().catch(() => client.end(true));
 }

@@ -3,7 +3,8 @@
 // run, however it ended; `executionFinishesSuccessfully` only after a successful run (a failed one
 // puts the message back on the queue); `laterMessageNode` acks when the run ends, as the run's
 // result cannot reach this trigger from a later node here. `parallelMessages` caps unacked
-// messages (prefetch). The consumer reconnects after its connection drops.
+// messages (prefetch). The consumer reconnects after its connection drops or the broker closes its
+// channel or cancels it (a deleted queue is declared again).
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeOutput, type NodeType, type TriggerContext } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
@@ -72,6 +73,9 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
     });
     const item = messageItem(message, consumer.options);
     channel.ack(message);
+    // Closing the channel first waits for the broker to take the ack; a bare connection close can
+    // drop it, and the message would come back.
+    await channel.close().catch(() => {});
     return [[item]];
   } finally {
     await connection.close().catch(() => {});
@@ -84,6 +88,7 @@ async function trigger(ctx: TriggerContext) {
   const name = `weft ${ctx.workflow.id} ${ctx.node.name}`;
   let closing = false;
   let connection: ChannelModel | undefined;
+  let consuming: Channel | undefined;
   let retry: NodeJS.Timeout | undefined;
   let pending = 0;
 
@@ -121,9 +126,16 @@ async function trigger(ctx: TriggerContext) {
       const current = await connectRabbit(credential, name);
       connection = current;
       const channel = await openChannel(current, consumer);
+      consuming = channel;
       if (consumer.parallel !== -1) await channel.prefetch(consumer.parallel);
+      // A channel the broker closed (an error) or a consumer it cancelled (the queue was deleted)
+      // would stop the trigger silently: drop the connection, so the reconnect below opens anew.
+      channel.on('close', () => {
+        if (!closing) void current.close().catch(() => {});
+      });
       await channel.consume(consumer.queue, (message) => {
         if (message) handle(channel, message);
+        else void channel.close().catch(() => {});
       });
       current.on('close', () => {
         if (closing) return;
@@ -131,6 +143,8 @@ async function trigger(ctx: TriggerContext) {
         retry = setTimeout(() => void connect(1), 500);
       });
     } catch (error) {
+      // A connection whose channel or consumer could not be set up is of no use.
+      void connection?.close().catch(() => {});
       if (attempt === 0) throw new NodeOperationError(ctx.node.name, `RabbitMQ: ${errorMessage(error)}`);
       ctx.emitError(new Error(`RabbitMQ Trigger: reconnecting failed (${errorMessage(error)}); trying again`));
       retry = setTimeout(() => void connect(attempt + 1), Math.min(500 * 2 ** attempt, 10_000));
@@ -144,6 +158,8 @@ async function trigger(ctx: TriggerContext) {
       clearTimeout(retry);
       // Runs still under way may ack when they end (n8n waits up to five minutes too).
       for (let waited = 0; pending > 0 && waited < 300_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+      // The channel's close waits until the broker has taken the last acks (see execute).
+      await consuming?.close().catch(() => {});
       await connection?.close().catch(() => {});
     },
   };

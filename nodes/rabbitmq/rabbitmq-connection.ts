@@ -9,10 +9,10 @@ export type RabbitCredential = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** Opens a connection named `name` (shown in the broker's connection list). */
-export async function connectRabbit(data: RabbitCredential, name = 'weft'): Promise<ChannelModel> {
+export async function connectRabbit(data: RabbitCredential, name = 'weft', timeoutMs = 10_000): Promise<ChannelModel> {
   const ssl = data.ssl === true;
   const external = ssl && data.passwordless === true && text(data.cert);
-  const socket: Record<string, unknown> = { clientProperties: { connection_name: name }, timeout: 10_000 };
+  const socket: Record<string, unknown> = { clientProperties: { connection_name: name }, timeout: timeoutMs };
   if (ssl) {
     if (text(data.ca)) socket.ca = [Buffer.from(String(data.ca))];
     if (external) {
@@ -22,12 +22,25 @@ export async function connectRabbit(data: RabbitCredential, name = 'weft'): Prom
       socket.credentials = amqplib.credentials.external();
     }
   }
+  const vhost = text(data.vhost) ?? '/';
   const connection = await amqplib.connect({
     protocol: ssl ? 'amqps' : 'amqp', hostname: text(data.hostname) ?? 'localhost', port: Number(data.port ?? 5672),
-    username: text(data.username), password: text(data.password), vhost: text(data.vhost) ?? '/',
-  }, socket);
+    username: text(data.username), password: text(data.password), vhost,
+  }, socket).catch((error: Error) => {
+    // amqplib drops the broker's reason when it refuses the vhost (the only close after login).
+    if (/Expected ConnectionOpenOk; got <ConnectionClose/.test(error.message)) {
+      throw new Error(`NOT_ALLOWED - the broker refused the vhost '${vhost}': it does not exist or the user may not use it`);
+    }
+    throw error;
+  });
   connection.on('error', () => {}); // reported through 'close' and the failing call
   return connection;
+}
+
+/** The credential test: connects (authenticating, opening the vhost), then leaves. */
+export async function checkRabbitConnection(data: RabbitCredential, timeoutMs?: number): Promise<void> {
+  const connection = await connectRabbit(data, 'weft credential test', timeoutMs);
+  await connection.close().catch(() => {});
 }
 
 const connections = sharedClients<ChannelModel>(async (connection) => {

@@ -28,7 +28,9 @@ function messageItem(ctx: ExecuteContext, channel: string, text: string): Item {
 /** Subscribes and calls `onItem` per message until the returned close is called. */
 async function subscribe(ctx: ExecuteContext, onItem: (item: Item) => void): Promise<() => Promise<void>> {
   const channels = channelsOf(ctx);
-  const client = await connectRedis(await ctx.credentials.get('redis'), true);
+  // Named after the workflow and node, so an operator can find (or kill) it in CLIENT LIST.
+  const name = `weft-trigger:${ctx.workflow.id}:${ctx.node.name}`.replace(/\s+/g, '_');
+  const client = await connectRedis(await ctx.credentials.get('redis'), true, name);
   client.on('pmessage', (_pattern: string, channel: string, message: string) => onItem(messageItem(ctx, channel, message)));
   await client.psubscribe(...channels);
   return async () => {
@@ -40,15 +42,18 @@ async function subscribe(ctx: ExecuteContext, onItem: (item: Item) => void): Pro
 async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
   if (ctx.mode !== 'manual') return [ctx.getInputData()];
   let close: (() => Promise<void>) | undefined;
+  let finished = false;
   try {
     const item = await new Promise<Item>((resolve, reject) => {
       const stop = () => reject(new NodeOperationError(ctx.node.name, 'The run was stopped before a message arrived'));
       if (ctx.signal.aborted) return stop();
       ctx.signal.addEventListener('abort', stop, { once: true });
-      subscribe(ctx, resolve).then((c) => (close = c), reject);
+      // A subscription that completes after the run stopped is closed at once.
+      subscribe(ctx, resolve).then((c) => (finished ? void c() : (close = c)), reject);
     });
     return [[item]];
   } finally {
+    finished = true;
     await close?.();
   }
 }

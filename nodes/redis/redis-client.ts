@@ -22,10 +22,11 @@ export function redisOptions(data: RedisCredential): RedisOptions {
 /**
  * Connects and pings once, so a wrong host or password fails here with the server's own words
  * instead of ioredis retrying forever. `keepRetrying` (triggers) reconnects after a drop.
+ * `connectionName` (no spaces) shows in the server's CLIENT LIST.
  */
-export async function connectRedis(data: RedisCredential, keepRetrying = false): Promise<Redis> {
+export async function connectRedis(data: RedisCredential, keepRetrying = false, connectionName?: string): Promise<Redis> {
   const client = new Redis({
-    ...redisOptions(data), lazyConnect: true, maxRetriesPerRequest: keepRetrying ? null : 1,
+    ...redisOptions(data), lazyConnect: true, maxRetriesPerRequest: keepRetrying ? null : 1, connectionName,
     // A node's client gives up once dropped (the pool opens a new one); a trigger's keeps trying.
     retryStrategy: keepRetrying ? (times) => Math.min(times * 200, 5_000) : () => null,
   });

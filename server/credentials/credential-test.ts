@@ -1,5 +1,6 @@
 // "Test credential": connects with the given data and answers OK or a readable error, like n8n's
 // credential test. Every connection is closed, and no message ever carries a secret value.
+import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import nodemailer from 'nodemailer';
@@ -7,7 +8,9 @@ import pg from 'pg';
 import {
   AppError, credentialTypeExtends, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
 } from '../../domain/index.ts';
-import { canTestPackageCredential, testPackageCredential } from '../../nodes/index.ts';
+import {
+  canTestPackageCredential, checkMqttConnection, checkRabbitConnection, checkRemoteFiles, checkSshConnection, testPackageCredential,
+} from '../../nodes/index.ts';
 import { resolveTarget } from './network-guard.ts';
 import { clientCredentialsToken, describeFetchError } from './oauth2.ts';
 import { scrubSecrets } from './scrub.ts';
@@ -30,7 +33,9 @@ type Data = Record<string, unknown>;
 type Options = CredentialTestOptions & { timeoutMs: number };
 type Tester = (data: Data, options: Options) => Promise<string>;
 
-const where = (d: Data) => `${String(d.host)}:${String(d.port)}`;
+// RabbitMQ's credential names its host `hostname`.
+const hostOf = (d: Data) => String(d.host ?? d.hostname);
+const where = (d: Data) => `${hostOf(d)}:${String(d.port)}`;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 async function testPostgres(d: Data, o: Options): Promise<string> {
@@ -131,7 +136,60 @@ async function testOAuth2(d: Data, o: Options): Promise<string> {
   return `Got an access token${lifetime}`;
 }
 
-const testers: Record<string, Tester> = { postgres: testPostgres, mySql: testMySql, redis: testRedis, smtp: testSmtp, oAuth2Api: testOAuth2 };
+/** IMAP (the Email Trigger's credential): log in, list the mailboxes, then leave. */
+async function testImap(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  const servername = target.servername ?? String(d.host);
+  const client = new ImapFlow({
+    host: target.address, port: Number(d.port), secure: d.secure !== false, logger: false,
+    auth: { user: text(d.user) ?? '', pass: text(d.password) ?? '' },
+    tls: { rejectUnauthorized: d.allowUnauthorizedCerts !== true, servername },
+    connectionTimeout: o.timeoutMs, greetingTimeout: o.timeoutMs, socketTimeout: o.timeoutMs,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.list();
+  } catch (error) {
+    // imapflow's "Command failed" keeps the server's own words in responseText.
+    const said = (error as { responseText?: string }).responseText;
+    throw said ? new Error(said) : error;
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+  return 'Connection successful';
+}
+
+/** FTP and SFTP (the FTP node's credentials): log in, then leave. */
+async function testRemoteFiles(protocol: 'ftp' | 'sftp', d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  await checkRemoteFiles(protocol, { ...d, host: target.address }, o.timeoutMs);
+  return 'Connection successful';
+}
+
+/** SSH with a password or a private key: authenticate, then leave. */
+async function testSsh(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  await checkSshConnection({ ...d, host: target.address }, o.timeoutMs);
+  return 'Connection successful';
+}
+
+/** RabbitMQ: open a connection (login and vhost), then leave. */
+async function testRabbitmq(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.hostname), o);
+  await checkRabbitConnection({ ...d, hostname: target.address }, o.timeoutMs);
+  return 'Connection successful';
+}
+
+/** MQTT: connect until the broker accepts (CONNACK), then leave. */
+async function testMqtt(d: Data, o: Options): Promise<string> {
+  const target = await resolveTarget(String(d.host), o);
+  await checkMqttConnection({ ...d, host: target.address }, o.timeoutMs);
+  return 'Connection successful';
+}
+
+const testers: Record<string, Tester> = {
+  ftp: (d, o) => testRemoteFiles('ftp', d, o), sftp: (d, o) => testRemoteFiles('sftp', d, o), sshPassword: testSsh, sshPrivateKey: testSsh, rabbitmq: testRabbitmq, mqtt: testMqtt, postgres: testPostgres, mySql: testMySql, redis: testRedis, smtp: testSmtp, imap: testImap, oAuth2Api: testOAuth2 };
 
 /** Whether testCredential can do more for this type than say it cannot. */
 export function canTestCredential(typeName: string): boolean {
@@ -166,7 +224,7 @@ function describe(error: unknown, d: Data, timeoutMs: number): string {
   const codes = [code, /\b(E[A-Z]{4,})\b/.exec(message)?.[1]];
   const is = (...names: string[]) => names.some((n) => codes.includes(n));
   if (is('ECONNREFUSED')) return `Connection refused by ${where(d)}; check the host and port`;
-  if (is('ENOTFOUND', 'EAI_AGAIN')) return `The host '${String(d.host)}' could not be resolved`;
+  if (is('ENOTFOUND', 'EAI_AGAIN')) return `The host '${hostOf(d)}' could not be resolved`;
   if (is('EHOSTUNREACH', 'ENETUNREACH')) return `${where(d)} cannot be reached from this server`;
   if (is('ETIMEDOUT') || /timeout|timed out|never received/i.test(message)) return `No answer from ${where(d)} within ${timeoutMs / 1000} s`;
   if (is('ECONNRESET')) return `${where(d)} closed the connection; check that it is the right service and port, and the SSL setting`;

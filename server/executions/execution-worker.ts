@@ -12,7 +12,7 @@ import { getNodeType, loadNodeTypes } from '../../nodes/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { WorkspaceService } from '../auth/workspace-service.ts';
 import type { RequestContext } from '../commands.ts';
-import type { Config } from '../config.ts';
+import { filesAllowedDirs, type Config } from '../config.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import type { Logger } from '../logger.ts';
 import { createStaticDataStore } from '../static-data-store.ts';
@@ -53,7 +53,7 @@ export interface ExecutionWorkerDeps {
   blobs: BlobStore;
   credentials: CredentialService;
   workspaces: WorkspaceService;
-  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb' | 'outputInlineLimitBytes' | 'blockPrivateNetworks'>;
+  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb' | 'outputInlineLimitBytes' | 'blockPrivateNetworks'> & Partial<Pick<Config, 'executeCommandEnabled'>> & Partial<Pick<Config, 'filesAllowedDirs' | 'dataDir'>>;
   logger: Logger;
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   publicUrl: string;
@@ -135,6 +135,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         signal: abort.signal,
         resumeUrl: `${deps.publicUrl}/webhook-waiting/${executionId}`,
         blockPrivateNetworks: config.blockPrivateNetworks,
+        executeCommandEnabled: config.executeCommandEnabled === true,
+        filesAllowedDirs: filesAllowedDirs(config),
         ...(staticData ? { staticData: staticData as ExecuteWorkflowOptions['staticData'] } : {}),
         ...extra,
         recorder: {

@@ -15,7 +15,7 @@ export function workflowTimezone(definition: WorkflowDefinition, fallback: strin
 
 export interface TriggerContextDeps {
   credentials: Pick<CredentialService, 'useInRun'>;
-  config: { timezone: string; blockPrivateNetworks: boolean };
+  config: { timezone: string; blockPrivateNetworks: boolean; filesAllowedDirs?: string[] };
   /** The workflow's static data, kept by the caller between contexts. */
   staticData(workflowId: string): JsonObject;
 }
@@ -48,6 +48,7 @@ export function buildTriggerContext(deps: TriggerContextDeps, o: TriggerContextO
     executionId: '',
     signal: o.signal,
     blockPrivateNetworks: deps.config.blockPrivateNetworks,
+    filesAllowedDirs: deps.config.filesAllowedDirs ?? [],
     getInputData: () => [],
     getNodeParameter(name, itemIndex, fallback) {
       resolved ??= resolveNodeParameters(o.type.description, node.parameters as Record<string, unknown> | undefined, node.typeVersion ?? 1) as Record<string, unknown>;
