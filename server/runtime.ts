@@ -38,7 +38,7 @@ import { createTriggerService, type TriggerService } from './triggers/trigger-se
 import { createCommunityTriggers } from './triggers/community-triggers.ts';
 import { redisLeadership } from './triggers/trigger-leadership.ts';
 import { createStaticDataStore } from './static-data-store.ts';
-import { answerNodeWebhook } from './webhooks/node-webhooks.ts';
+import { answerNodeWebhook, answerTestNodeWebhook } from './webhooks/node-webhooks.ts';
 import { createExecutionWatch } from './webhooks/execution-watch.ts';
 import { createProductionRegistry, createRedisTestRegistry, createTestRegistry } from './webhooks/webhook-registry.ts';
 import { createWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
@@ -218,8 +218,13 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     staticDataStore: createStaticDataStore({ events, logger }),
     ...(leadership ? { leadership } : {}),
   });
+  const nodeWebhookConfig = { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth };
   const webhookService = createWebhookService({
-    nodeWebhooks: (ctx, path) => answerNodeWebhook(ctx, communityTriggers, { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth }, path),
+    nodeWebhooks: (ctx, path) => answerNodeWebhook(ctx, communityTriggers, nodeWebhookConfig, path),
+    nodeTestWebhooks: {
+      entries: (doc, definition) => communityTriggers.testWebhooks(doc, definition),
+      answer: (ctx, listening) => answerTestNodeWebhook(ctx, communityTriggers, nodeWebhookConfig, listening),
+    },
     production: createProductionRegistry(webhooks),
     // With Redis, test listeners are shared, so a test call may land on any server.
     test: redis ? createRedisTestRegistry(redis, config.queuePrefix) : createTestRegistry(),

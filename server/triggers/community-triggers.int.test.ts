@@ -209,6 +209,29 @@ describe('a community webhook node with webhookMethods', () => {
   });
 });
 
+describe('a community webhook node listened to from the editor', () => {
+  it('answers one test call under /webhook-test/ with its own webhook(), and the run starts by hand', async () => {
+    const definition = workflow('Hooked test', { type: `${TRIGGER_PACKAGE}.hooked`, webhookId: 'feedbeef-1111-2222-3333-444455556666', parameters: { base, event: 'order.created' } });
+    const created = await api('POST', '/api/v1/workflows', definition);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const listening = await api('POST', `/api/v1/workflows/${id}/test-webhook`);
+    expect(listening.status, JSON.stringify(listening.body)).toBe(200);
+    expect(listening.body.webhooks).toEqual([{ method: 'POST', node: 'Trigger', url: `${PUBLIC_URL}/webhook-test/feedbeef-1111-2222-3333-444455556666/webhook` }]);
+    const testPath = new URL(listening.body.webhooks[0].url).pathname;
+    // Not active: nothing was registered remotely, and the production path does not answer.
+    expect(hooks).toEqual([]);
+    expect((await fetch(`${weft.url}${testPath.replace('/webhook-test/', '/webhook/')}`, { method: 'POST' })).status).toBe(404);
+
+    const call = await fetch(`${weft.url}${testPath}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': 'sig9' }, body: JSON.stringify({ order: 9 }) });
+    expect(call.status).toBe(200);
+    expect(await call.json()).toEqual({ message: 'Workflow was started' });
+    expect(await runs(id)).toEqual([{ mode: 'manual', status: 'success', items: [{ body: { order: 9 }, signature: 'sig9', method: 'POST', webhook: 'default', rawBody: '{"order":9}', seen: true }] }]);
+    // A listening session answers one call.
+    expect((await fetch(`${weft.url}${testPath}`, { method: 'POST' })).status).toBe(404);
+  });
+});
+
 describe('after a restart', () => {
   it('arms the triggers of active workflows again (activation mode init), and a shutdown closes them', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'weft-trigger-restart-'));

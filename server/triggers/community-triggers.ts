@@ -6,10 +6,11 @@
 // With several servers, only the leader arms trigger() and the remote registrations (see
 // trigger-leadership.ts); every server answers the webhooks.
 import { randomUUID } from 'node:crypto';
-import { staticDataFromDefinition, type WorkflowNode } from '../../domain/index.ts';
-import { pollTimesSchedules, type TriggerSchedule } from '../../nodes/index.ts';
+import { staticDataFromDefinition, type WebhookEntry, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
+import { loadTriggerNodeTypes, pollTimesSchedules, type TriggerSchedule } from '../../nodes/index.ts';
 import type { ActivationMode, Item, JsonObject, NodeType, TriggerContext } from '../../engine/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
+import type { RequestContext } from '../commands.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
 import type { Logger } from '../logger.ts';
 import { systemWriter, type StaticDataOwner, type StaticDataStore } from '../static-data-store.ts';
@@ -19,7 +20,7 @@ import { nodeWebhookPath, type NodeWebhookEntry } from '../webhooks/node-webhook
 import { matchPath } from '../webhooks/webhook-registry.ts';
 
 export interface CommunityTriggersDeps extends TriggerContextDeps {
-  executions: Pick<ExecutionService, 'start'>;
+  executions: Pick<ExecutionService, 'start' | 'startDefinition'>;
   nodeType(name: string, version: number): NodeType | undefined;
   publicUrl: string;
   logger: Logger;
@@ -288,6 +289,46 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
         context: (signal: AbortSignal) => contextFor(doc, node, type, 'activate', signal),
         startRun: (output: Item[][]) => emitRun(doc.id, node, output, 'webhook'),
       };
+    },
+
+    /**
+     * The webhooks of a definition's node-type webhook nodes, as the editor's test listening registers
+     * them (answered under /webhook-test/ by testTarget); their remote registrations are not made.
+     */
+    async testWebhooks(doc: WorkflowDoc, definition: WorkflowDefinition): Promise<WebhookEntry[]> {
+      await loadTriggerNodeTypes(definition.nodes);
+      const listening = { ...doc, definition };
+      const entries: WebhookEntry[] = [];
+      for (const { node, type } of hooked(listening)) {
+        if (!type.triggers?.webhooks || !type.triggers.webhook) continue;
+        const ctx = contextFor(listening, node, type, 'manual', new AbortController().signal, {});
+        for (const w of type.triggers.webhooks(ctx)) {
+          const { path, dynamic } = nodeWebhookPath(node, w, doc.id);
+          entries.push({ method: w.httpMethod.toUpperCase(), path, node: node.name, dynamic, segments: path.split('/').length });
+        }
+      }
+      return entries;
+    },
+
+    /**
+     * A test call's node-type webhook: what answering it needs (its run starts by hand, as the
+     * listener), or undefined for other nodes (the Webhook node).
+     */
+    async testTarget(doc: WorkflowDoc, definition: WorkflowDefinition, nodeName: string, method: string, runCtx: RequestContext) {
+      const node = definition.nodes.find((n) => n.name === nodeName);
+      if (node) await loadTriggerNodeTypes([node]);
+      const type = node && deps.nodeType(node.type, node.typeVersion ?? 1);
+      if (!node || !type?.triggers?.webhook || !type.triggers.webhooks) return undefined;
+      const listening = { ...doc, definition };
+      const context = (signal: AbortSignal) => contextFor(listening, node, type, 'manual', signal, {});
+      const webhook = type.triggers.webhooks(context(new AbortController().signal)).find((w) => w.httpMethod.toUpperCase() === method.toUpperCase());
+      const startRun = async (output: Item[][]) => {
+        const first = firstOutput(output);
+        if (!first) return undefined;
+        const workflow = { id: doc.id, workspaceId: doc.workspaceId, active: false };
+        return deps.executions.startDefinition(definition, workflow, { mode: 'manual', startNode: node.name, triggerItems: first.items, triggerOutput: first.index }, runCtx);
+      };
+      return webhook && { type, node, webhook, context, startRun };
     },
 
     /** Closes every armed trigger (shutdown) and gives the lead up: remote webhooks stay registered, as in n8n. */

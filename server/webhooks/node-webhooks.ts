@@ -2,7 +2,10 @@
 // the node reads the request, may write the answer itself, and decides whether a run starts with
 // its workflowData (paths: node-webhook-paths.ts).
 import type { Context } from 'koa';
-import type { WebhookCall } from '../../engine/index.ts';
+import type { Item, NodeType, NodeWebhook, RunResult, TriggerContext, WebhookCall } from '../../engine/index.ts';
+import type { WorkflowDefinition } from '../../domain/index.ts';
+import type { WorkflowDoc } from '../../projections/index.ts';
+import type { RequestContext } from '../commands.ts';
 import type { CommunityTriggers } from '../triggers/community-triggers.ts';
 import { answerLastNode } from './webhook-answer.ts';
 import { readWebhookBody } from './webhook-body.ts';
@@ -12,16 +15,45 @@ export interface NodeWebhookConfig {
   maxJsonDepth: number;
 }
 
+/** What answering a call with a node's own webhook() needs. */
+interface HookTarget {
+  type: NodeType;
+  webhook: NodeWebhook;
+  params: Record<string, string>;
+  context(signal: AbortSignal): TriggerContext;
+  startRun(output: Item[][]): Promise<{ executionId: string; lastNodeDone: Promise<RunResult> } | undefined>;
+}
+
 /** Answers a call when a community webhook node holds the path; false when none does. */
 export async function answerNodeWebhook(ctx: Context, triggers: CommunityTriggers, config: NodeWebhookConfig, path: string): Promise<boolean> {
   const hit = triggers.findWebhook(ctx.method, path);
   const target = hit && triggers.target(hit.entry);
   if (!hit || !target) return false;
+  await answerWithHook(ctx, { ...target, webhook: hit.entry.webhook, params: hit.params }, config);
+  return true;
+}
+
+/**
+ * Answers a test call (/webhook-test/) when a listening workflow's node-type webhook node is
+ * called (its run starts by hand, as the listener); false for the Webhook node's calls.
+ */
+export async function answerTestNodeWebhook(
+  ctx: Context, triggers: CommunityTriggers, config: NodeWebhookConfig,
+  listening: { doc: WorkflowDoc; definition: WorkflowDefinition; node: string; params: Record<string, string>; runCtx: RequestContext },
+): Promise<boolean> {
+  const target = await triggers.testTarget(listening.doc, listening.definition, listening.node, ctx.method, listening.runCtx);
+  if (!target) return false;
+  await answerWithHook(ctx, { ...target, params: listening.params }, config);
+  return true;
+}
+
+/** The node reads the request, may write the answer itself, and decides whether a run starts with its workflowData. */
+async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebhookConfig): Promise<void> {
   const body = await readWebhookBody(ctx.req, { limitBytes: config.bodyLimitBytes, maxDepth: config.maxJsonDepth, rawBody: true, binaryData: false, binaryPropertyName: 'data' });
   const raw = body.binary?.data?.data;
   const call: WebhookCall = {
-    webhookName: hit.entry.webhook.name, method: ctx.method.toUpperCase(), headers: ctx.headers as Record<string, unknown>,
-    query: { ...ctx.query }, params: hit.params, body: body.body, req: ctx.req, res: ctx.res,
+    webhookName: target.webhook.name, method: ctx.method.toUpperCase(), headers: ctx.headers as Record<string, unknown>,
+    query: { ...ctx.query }, params: target.params, body: body.body, req: ctx.req, res: ctx.res,
     ...(raw ? { rawBody: Buffer.from(raw, 'base64') } : {}),
   };
   const abort = new AbortController();
@@ -31,18 +63,17 @@ export async function answerNodeWebhook(ctx: Context, triggers: CommunityTrigger
   if (answer.noWebhookResponse) {
     // The node wrote the answer on the raw response.
     ctx.respond = false;
-    return true;
+    return;
   }
   if (answer.webhookResponse !== undefined) {
     ctx.status = 200;
     ctx.body = answer.webhookResponse as never;
-    return true;
+    return;
   }
-  if (started && hit.entry.webhook.responseMode === 'lastNode') {
+  if (started && target.webhook.responseMode === 'lastNode') {
     answerLastNode(ctx, { responseMode: 'lastNode', responseCode: 200, responseData: 'firstEntryJson', responseBinaryPropertyName: 'data', options: {} }, await started.lastNodeDone);
-    return true;
+    return;
   }
   ctx.status = 200;
   ctx.body = { message: started ? 'Workflow was started' : 'Webhook call received' };
-  return true;
 }

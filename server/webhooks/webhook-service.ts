@@ -2,7 +2,7 @@
 // starts the run, makes sure it is recorded, then answers as the node's response mode says.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
-import { AppError, ConflictError, NotFoundError, webhooksOf, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
+import { AppError, ConflictError, NotFoundError, WEBHOOK_NODE_TYPE, webhooksOf, type WebhookEntry, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import type { Item, RunResult } from '../../engine/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
@@ -31,6 +31,11 @@ export interface WebhookServiceDeps {
   logger: Logger;
   /** Production calls no Webhook node holds go here (community webhook nodes); true when answered. */
   nodeWebhooks?: (ctx: Context, path: string) => Promise<boolean>;
+  /** Test listening for node-type webhook nodes (community ones): their entries, and answering their calls (true when answered). */
+  nodeTestWebhooks?: {
+    entries(doc: WorkflowDoc, definition: WorkflowDefinition): Promise<WebhookEntry[]>;
+    answer(ctx: Context, listening: { doc: WorkflowDoc; definition: WorkflowDefinition; node: string; params: Record<string, string>; runCtx: RequestContext }): Promise<boolean>;
+  };
 }
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
@@ -106,6 +111,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     } else {
       const hit = await test.find(method, path);
       if (hit) target = await testTarget(hit.listener.workflowId, hit.match);
+      if (target && target.node.type !== WEBHOOK_NODE_TYPE && deps.nodeTestWebhooks) {
+        const doc = await deps.findWorkflow(target.workflow.id);
+        const listening = { definition: target.definition, node: target.node.name, params: target.params, runCtx: target.ctx };
+        if (doc && (await deps.nodeTestWebhooks.answer(ctx, { doc, ...listening }))) return;
+      }
     }
     if (!target && kind === 'production' && deps.nodeWebhooks && (await deps.nodeWebhooks(ctx, path))) return;
     if (!target) {
@@ -190,8 +200,8 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     /** Starts listening for one test call of the workflow's webhooks; returns their test URLs under `baseUrl`. */
     async listen(doc: WorkflowDoc, ctx: RequestContext, baseUrl = deps.config.publicUrl, definition: WorkflowDefinition = doc.definition) {
       if (doc.deleted) throw new ConflictError('The workflow is deleted; restore it first');
-      const entries = webhooksOf(definition, doc.id);
-      if (entries.length === 0) throw new AppError('validation_failed', 'The workflow has no enabled Webhook node to listen with');
+      const entries = [...webhooksOf(definition, doc.id), ...((await deps.nodeTestWebhooks?.entries(doc, definition)) ?? [])];
+      if (entries.length === 0) throw new AppError('validation_failed', 'The workflow has no enabled Webhook node (or other webhook trigger) to listen with');
       const clash = await test.conflicting(entries, doc.id);
       if (clash) throw new ConflictError('Another workflow is already listening for test calls on one of these paths; try again when it is done');
       const expiresAt = Date.now() + deps.config.testTimeoutMs;
