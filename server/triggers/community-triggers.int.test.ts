@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_OWNER, type TestServer } from '../test-support.ts';
+import { ownerApi, activeWorkflowCreator, SEEN_NODE } from './trigger-test-support.ts';
 import { TRIGGER_PACKAGE, writeTriggerPackage } from './trigger-fixture-package.ts';
 
 const PUBLIC_URL = 'http://weft.example.test';
@@ -59,13 +60,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {// eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${weft.url}${url}`, {
-    method, headers: { 'X-API-KEY': TEST_OWNER.apiKey, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = ownerApi(() => weft);
 
 /** A workflow: the trigger node named `Trigger`, then a Set node marking items as seen. */
 function workflow(name: string, trigger: Record<string, unknown>) {
@@ -74,19 +69,13 @@ function workflow(name: string, trigger: Record<string, unknown>) {
     settings: { executionOrder: 'v1' },
     nodes: [
       { id: 't', name: 'Trigger', typeVersion: 1, position: [0, 0], ...trigger },
-      { id: 's', name: 'Seen', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { assignments: { assignments: [{ id: 'a', name: 'seen', value: true, type: 'boolean' }] }, includeOtherFields: true, options: {} } },
+      SEEN_NODE,
     ],
     connections: { Trigger: { main: [[{ node: 'Seen', type: 'main', index: 0 }]] } },
   };
 }
 
-async function createActive(definition: object): Promise<string> {
-  const created = await api('POST', '/api/v1/workflows', definition);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const activated = await api('POST', `/api/v1/workflows/${created.body.id}/activate`);
-  expect(activated.status, JSON.stringify(activated.body)).toBe(200);
-  return created.body.id as string;
-}
+const createActive = activeWorkflowCreator(api);
 
 /** Every run of the workflow, oldest first: its mode and the items the Set node saw. */
 async function runs(workflowId: string): Promise<Array<{ mode: string; status: string; items: Record<string, unknown>[] }>> {

@@ -9,7 +9,8 @@ import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkService } from '../credentials/test-services.ts';
-import { startTestServer, TEST_OWNER, type TestServer } from '../test-support.ts';
+import { startTestServer, type TestServer } from '../test-support.ts';
+import { ownerApi } from './trigger-test-support.ts';
 
 // A user of its own, so dropping its connections disturbs no other test.
 const IMAP = { host: '127.0.0.1', port: 143, secure: false, user: 'weft-trigger', password: 'weft-pass' };
@@ -43,11 +44,7 @@ async function deliver(subject: string, withAttachment = false): Promise<void> {
   await withClient((c) => c.append(mailbox, message));
 }
 
-async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${weft.url}${url}`, { method, headers: { 'X-API-KEY': TEST_OWNER.apiKey, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = ownerApi(() => weft);
 
 function trigger(parameters: Record<string, unknown>, typeVersion = 2.1) {
   return {

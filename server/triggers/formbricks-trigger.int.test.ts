@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../project-root.ts';
-import { startTestServer, TEST_OWNER, type TestServer } from '../test-support.ts';
+import { startTestServer, type TestServer } from '../test-support.ts';
+import { ownerApi } from './trigger-test-support.ts';
 
 const SPEC = '@formbricks/n8n-nodes-formbricks@1.0.2';
 const PUBLIC_URL = 'http://weft.example.test';
@@ -68,13 +69,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => formbricks.close(() => resolve()));
 });
 
-async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {// eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${weft.url}${url}`, {
-    method, headers: { 'X-API-KEY': TEST_OWNER.apiKey, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = ownerApi(() => weft);
 
 describe('@formbricks/n8n-nodes-formbricks (webhook trigger with webhookMethods)', () => {
   it('registers with Formbricks on activation, runs on its calls, and unregisters on deactivation', async () => {

@@ -3,7 +3,8 @@
 // connection is killed with pg_terminate_backend, and the function/trigger dropped on deactivation.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_OWNER, type TestServer } from '../test-support.ts';
+import { startTestServer, type TestServer } from '../test-support.ts';
+import { ownerApi, activeWorkflowCreator, SEEN_NODE } from './trigger-test-support.ts';
 
 const CREDENTIAL = { host: '127.0.0.1', port: 5432, database: 'postgres', user: 'postgres', password: '', ssl: 'disable' };
 const suffix = Math.random().toString(36).slice(2, 8);
@@ -15,13 +16,7 @@ let credentialId = '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${weft.url}${url}`, {
-    method, headers: { 'X-API-KEY': TEST_OWNER.apiKey, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = ownerApi(() => weft);
 
 beforeAll(async () => {
   try {
@@ -51,19 +46,13 @@ function workflow(name: string, parameters: Record<string, unknown>) {
     settings: { executionOrder: 'v1' },
     nodes: [
       { id: `pgt-${suffix}`, name: 'Trigger', type: 'n8n-nodes-base.postgresTrigger', typeVersion: 1, position: [0, 0], parameters, credentials: { postgres: { id: credentialId, name: 'Local Postgres' } } },
-      { id: 's', name: 'Seen', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { assignments: { assignments: [{ id: 'a', name: 'seen', value: true, type: 'boolean' }] }, includeOtherFields: true, options: {} } },
+      SEEN_NODE,
     ],
     connections: { Trigger: { main: [[{ node: 'Seen', type: 'main', index: 0 }]] } },
   };
 }
 
-async function createActive(definition: object): Promise<string> {
-  const created = await api('POST', '/api/v1/workflows', definition);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const activated = await api('POST', `/api/v1/workflows/${created.body.id}/activate`);
-  expect(activated.status, JSON.stringify(activated.body)).toBe(200);
-  return created.body.id as string;
-}
+const createActive = activeWorkflowCreator(api);
 
 /** The items the Set node saw, one list per run, oldest first; waits until `count` runs finished. */
 async function seenRuns(workflowId: string, count: number): Promise<Array<Record<string, unknown>[]>> {

@@ -8,7 +8,8 @@ import amqplib, { type Channel, type ChannelModel } from 'amqplib';
 import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_OWNER, type TestServer } from '../test-support.ts';
+import { startTestServer, type TestServer } from '../test-support.ts';
+import { ownerApi, activeWorkflowCreator, SEEN_NODE } from './trigger-test-support.ts';
 
 const run = promisify(execFile);
 const suffix = Math.random().toString(36).slice(2, 8);
@@ -38,13 +39,7 @@ async function reachable(name: string, connect: () => Promise<unknown>): Promise
   }
 }
 
-async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${weft.url}${url}`, {
-    method, headers: { 'X-API-KEY': TEST_OWNER.apiKey, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = ownerApi(() => weft);
 
 beforeAll(async () => {
   const r = new Redis({ ...REDIS, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
@@ -69,29 +64,22 @@ afterAll(async () => {
   await rabbit?.close().catch(() => {});
 });
 
-const seenNode = { id: 's', name: 'Seen', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { assignments: { assignments: [{ id: 'a', name: 'seen', value: true, type: 'boolean' }] }, includeOtherFields: true, options: {} } };
 
 /** Trigger → (Code node that fails on a first delivery →) Seen. */
 function workflow(name: string, type: string, credential: string, parameters: Record<string, unknown>, failFirstDelivery = false) {
   const trigger = { id: 't', name: 'Trigger', type: `n8n-nodes-base.${type}`, typeVersion: 1, position: [0, 0], parameters, credentials: { [credential]: { id: credentialIds[credential], name: `Local ${credential}` } } };
-  if (!failFirstDelivery) return { name, settings: { executionOrder: 'v1' }, nodes: [trigger, seenNode], connections: { Trigger: { main: [[{ node: 'Seen', type: 'main', index: 0 }]] } } };
+  if (!failFirstDelivery) return { name, settings: { executionOrder: 'v1' }, nodes: [trigger, SEEN_NODE], connections: { Trigger: { main: [[{ node: 'Seen', type: 'main', index: 0 }]] } } };
   const code = {
     id: 'c', name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, position: [100, 0],
     parameters: { jsCode: "if (!$input.first().json.fields.redelivered) throw new Error('first delivery fails');\nreturn $input.all();" },
   };
   return {
-    name, settings: { executionOrder: 'v1' }, nodes: [trigger, code, seenNode],
+    name, settings: { executionOrder: 'v1' }, nodes: [trigger, code, SEEN_NODE],
     connections: { Trigger: { main: [[{ node: 'Code', type: 'main', index: 0 }]] }, Code: { main: [[{ node: 'Seen', type: 'main', index: 0 }]] } },
   };
 }
 
-async function createActive(definition: object): Promise<string> {
-  const created = await api('POST', '/api/v1/workflows', definition);
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const activated = await api('POST', `/api/v1/workflows/${created.body.id}/activate`);
-  expect(activated.status, JSON.stringify(activated.body)).toBe(200);
-  return created.body.id as string;
-}
+const createActive = activeWorkflowCreator(api);
 
 interface Run { status: string; seen: Record<string, unknown>[]; error?: string }
 
