@@ -14,10 +14,16 @@ export { triggerSchedules, pollTimesSchedules, nextCronTime, isDueTick, Schedule
 export { scheduleTriggerItem } from './schedule-trigger/schedule-item.ts';
 export type { WebhookResponse, WebhookResponseBody } from './respond-to-webhook/webhook-response.ts';
 export { closeSharedClients } from './shared/shared-clients.ts';
-export { checkRemoteFiles } from './ftp/remote-files.ts';
-export { checkSshConnection } from './ssh/ssh-connection.ts';
-export { checkRabbitConnection } from './rabbitmq/rabbitmq-connection.ts';
-export { checkMqttConnection } from './mqtt/mqtt-client.ts';
+
+type Check<F extends (...args: never[]) => Promise<void>> = (...args: Parameters<F>) => Promise<void>;
+/**
+ * Connection checks of node folders for the credential tests, imported only when one runs: their
+ * client libraries must not load with the registry (see registry.ts).
+ */
+export const checkRemoteFiles: Check<typeof import('./ftp/remote-files.ts').checkRemoteFiles> = async (...args) => (await import('./ftp/remote-files.ts')).checkRemoteFiles(...args);
+export const checkSshConnection: Check<typeof import('./ssh/ssh-connection.ts').checkSshConnection> = async (...args) => (await import('./ssh/ssh-connection.ts')).checkSshConnection(...args);
+export const checkRabbitConnection: Check<typeof import('./rabbitmq/rabbitmq-connection.ts').checkRabbitConnection> = async (...args) => (await import('./rabbitmq/rabbitmq-connection.ts')).checkRabbitConnection(...args);
+export const checkMqttConnection: Check<typeof import('./mqtt/mqtt-client.ts').checkMqttConnection> = async (...args) => (await import('./mqtt/mqtt-client.ts')).checkMqttConnection(...args);
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {

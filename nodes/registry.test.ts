@@ -1,4 +1,6 @@
 // The registry imports a node's code only when asked to (each test file gets fresh modules).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getNodeType, loadedNodeModules, loadNodeType, loadNodeTypes, nodeDescription, nodeDescriptions } from './index.ts';
 
@@ -23,5 +25,12 @@ describe('the node registry', () => {
     expect(type?.description.version).toContain(2);
     expect(nodeDescription('n8n-nodes-base.if', 2.9)?.version).toEqual(type?.description.version);
     expect(nodeDescription('n8n-nodes-base.if', 0.5)).toBeUndefined();
+  });
+
+  it("keeps node folders' code out of nodes/index.ts: only the shared and scheduling helpers load with it", () => {
+    const source = readFileSync(path.join(import.meta.dirname, 'index.ts'), 'utf8');
+    const staticFolders = [...source.matchAll(/^(?:import|export)[^;]*?from '\.\/([a-z0-9-]+)\//gms)].map((m) => m[1]);
+    const allowed = new Set(['n8n-api', 'shared', 'schedule-trigger', 'respond-to-webhook']);
+    expect(staticFolders.filter((folder) => !allowed.has(folder))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { DeclarativeFunctions } from './declarative/functions.ts';
 import { legacyRequest, n8nHttpRequest, type HttpEnv, type LegacyRequestOptions } from './http-helpers.ts';
 import { deepCopy, LoggerProxy } from './n8n-workflow/helpers.ts';
 import type { N8nCredentialType, N8nHttpRequestOptions, N8nNodeDescription } from './n8n-types.ts';
+import { inputConnectionData } from './input-connections.ts';
 import { getN8nParameter, type CredentialEvaluator, type ParameterOptions } from './parameters.ts';
 
 /** Finds a raw n8n credential type by name (from the loaded packages). */
@@ -94,6 +95,7 @@ export function buildExecuteFunctions(ctx: ExecuteContext, description: N8nNodeD
     onExecutionCancellation: (handler: () => unknown) => ctx.signal.addEventListener('abort', () => void handler(), { once: true }),
     getNodeInputs: () => connections(description.inputs),
     getNodeOutputs: () => connections(description.outputs),
+    getInputConnectionData: async (connectionType: string, _itemIndex: number) => inputConnectionData(ctx.node, description.inputs, connectionType),
   };
   // adapt-node.ts hands this same object to executeDeclarative, which type-checks it against
   // DeclarativeFunctions (the contract in declarative/functions.ts).
