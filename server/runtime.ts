@@ -45,7 +45,7 @@ import { createWebhookService, type WebhookService } from './webhooks/webhook-se
 import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
 import { createWorkflowCache } from './webhooks/workflow-cache.ts';
 import { createBullmqQueue, createInProcessQueue, type RunQueue } from '../engine/index.ts';
-import { nodeDescription, triggerNodeType } from '../nodes/index.ts';
+import { closeSharedClients, nodeDescription, triggerNodeType } from '../nodes/index.ts';
 import { createNodePackageService, type NodePackageService } from './node-packages/node-package-service.ts';
 
 export interface Runtime {
@@ -315,6 +315,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       await triggers.close();
       await executionService.dispose(options.runWindowMs);
       await executionThread?.close(options.runWindowMs);
+      // The nodes' connections of the runs this process made (databases, queues, mail, SSH).
+      await closeSharedClients();
       await retention.stop();
       await nodePackages.close();
       await queue.close();
