@@ -53,7 +53,7 @@ export interface ExecutionWorkerDeps {
   blobs: BlobStore;
   credentials: CredentialService;
   workspaces: WorkspaceService;
-  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb' | 'outputInlineLimitBytes' | 'blockPrivateNetworks'> & Partial<Pick<Config, 'executeCommandEnabled'>> & Partial<Pick<Config, 'filesAllowedDirs' | 'dataDir'>>;
+  config: Pick<Config, 'timezone' | 'allowEnvInExpressions' | 'expressionTimeoutMs' | 'codeTimeoutMs' | 'sandboxMemoryMb' | 'outputInlineLimitBytes' | 'blockPrivateNetworks'> & Partial<Pick<Config, 'executeCommandEnabled' | 'filesAllowedDirs' | 'dataDir'>>;
   logger: Logger;
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   publicUrl: string;
@@ -68,6 +68,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
   const externalizer = runExternalizer(deps);
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  // The folders the local-file nodes may use, resolved once (the configuration does not change).
+  const allowedDirs = filesAllowedDirs(config);
   const staticDataStore = createStaticDataStore({ events, logger });
   const running = new Map<string, AbortController>();
 
@@ -136,7 +138,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         resumeUrl: `${deps.publicUrl}/webhook-waiting/${executionId}`,
         blockPrivateNetworks: config.blockPrivateNetworks,
         executeCommandEnabled: config.executeCommandEnabled === true,
-        filesAllowedDirs: filesAllowedDirs(config),
+        filesAllowedDirs: allowedDirs,
         ...(staticData ? { staticData: staticData as ExecuteWorkflowOptions['staticData'] } : {}),
         ...extra,
         recorder: {
