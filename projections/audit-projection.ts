@@ -1,5 +1,5 @@
-// Read model of the audit log: every event in the store, filterable by actor, stream, type and time.
-// A pruned run's step entries give way to the one entry of its ExecutionPruned event, so the audit
+// Read model of the audit log: every event in the store but a run's steps, filterable by actor,
+// stream, type and time. A pruned run's entries give way to the one entry of its ExecutionPruned event, so the audit
 // reads the same after a rebuild from the log (where the run's stream no longer exists).
 import { EXECUTION_PRUNED, streamCategory, type ExecutionPrunedData, type RecordedEvent, type WorkflowEvent } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
@@ -26,9 +26,19 @@ export interface AuditDoc {
 
 export const AUDIT = 'entries';
 
+/**
+ * A run's steps, recorded in its own stream: the audit keeps who asked for a run and how it ended
+ * (and when it parked, resumed, was deleted or pruned), not every node of every run, which made it
+ * seven entries per run, each written to six indexes, and the largest table of a busy server.
+ */
+const RUN_STEPS = new Set([
+  'ExecutionStarted', 'NodeStarted', 'NodeAttemptFailed', 'NodeSucceeded', 'NodeFailed', 'NodeReturnedNoData',
+  'CodeConsoleOutput', 'WebhookResponseSent',
+]);
+
 export const auditProjection: Projection = {
   name: 'audit',
-  version: 3,
+  version: 4,
   collections: [
     {
       name: AUDIT,
@@ -43,7 +53,10 @@ export const auditProjection: Projection = {
     },
   ],
   // Yjs document updates are recorded in their own streams and summarised by workflow events.
-  accepts: (event) => streamCategory(event.stream) !== 'workflowdoc',
+  accepts: (event) => {
+    const category = streamCategory(event.stream);
+    return category !== 'workflowdoc' && !(category === 'execution' && RUN_STEPS.has(event.type));
+  },
   async apply(event: RecordedEvent, tx) {
     const category = streamCategory(event.stream);
     const entries = tx.collection<AuditDoc>(AUDIT);
