@@ -14,7 +14,7 @@ import { nodeParameterLabel } from './parameter-labels.ts';
 import { createRedisCommitBus } from './redis-commit-bus.ts';
 import { createThreadCommitBus } from './thread-commit-bus.ts';
 import { startExecutionThread, type ExecutionThread } from './executions/execution-thread.ts';
-import { createRedisLock } from './redis-lock.ts';
+import { createRedisLock, createRedisTryLock } from './redis-lock.ts';
 import { createAccessControl, type AccessControl } from './auth/access-control.ts';
 import { createIdentityService, SYSTEM_CONTEXT, type IdentityService } from './auth/identity-service.ts';
 import { createSignInLimiter } from './auth/sign-in-limiter.ts';
@@ -243,7 +243,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     config: { timezone: config.timezone, maxLatenessMs: config.scheduleMaxLatenessMs }, logger,
     onWorkflowEvent: (id) => workflowCache.invalidate(id),
     communityTriggers,
-    ...(redis ? { sharedLock: createRedisLock(redis, `${config.queuePrefix}:activation-lock`) } : {}),
+    ...(redis ? { sharedLock: createRedisLock(redis, `${config.queuePrefix}:activation-lock`), pollLock: createRedisTryLock(redis, `${config.queuePrefix}:poll`) } : {}),
   });
   const triggers = triggerService;
   const workflowsApi: WorkflowService = {

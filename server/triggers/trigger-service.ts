@@ -17,6 +17,7 @@ import type { ProductionRegistry } from '../webhooks/webhook-registry.ts';
 import type { Scheduler, Tick } from './scheduler.ts';
 import type { ArmFailure, CommunityTriggers } from './community-triggers.ts';
 import { workflowTimezone } from './trigger-context.ts';
+import { createLocalTryLock, type TryLock } from '../redis-lock.ts';
 import type { ActivationMode } from '../../engine/index.ts';
 
 const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
@@ -46,6 +47,8 @@ export interface TriggerServiceDeps {
    * race with another server doing the same. Default: this process only.
    */
   sharedLock?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Keeps a workflow's polls from overlapping across servers (Redis); this process is always covered. */
+  pollLock?: TryLock;
   /** Node types with their own trigger hooks (community triggers, pollers, webhook nodes). */
   communityTriggers?: CommunityTriggers;
 }
@@ -60,6 +63,17 @@ export function createTriggerService(deps: TriggerServiceDeps) {
   // Activations go one at a time here and, with Redis, one at a time across servers.
   const claiming = <T>(work: () => Promise<T>): Promise<T> => exclusive(() => (deps.sharedLock ? deps.sharedLock(work) : work()));
   let subscription: Subscription | undefined;
+  // At most one poll of a workflow at a time: a poll slower than its interval skips the ticks that
+  // come meanwhile rather than piling up (the next tick after it ends polls from its cursor).
+  const localPolls = createLocalTryLock();
+  /** Runs a poll unless one of the workflow's is running here or, with Redis, on another server. */
+  async function pollAlone(workflowId: string, poll: () => Promise<void>): Promise<boolean> {
+    let ran = false;
+    const here = await localPolls(workflowId, async () => {
+      ran = deps.pollLock ? await deps.pollLock(workflowId, poll) : (await poll(), true);
+    });
+    return here && ran;
+  }
   // What each workflow is armed with, so edits that leave its schedules alone do not re-arm them.
   const armedWith = new Map<string, string>();
 
@@ -169,7 +183,9 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     if (!node) return;
     await loadTriggerNodeTypes([node]);
     if (deps.communityTriggers?.polls(node)) {
-      await deps.communityTriggers.poll(doc, node).catch((err) => logger.error({ err, workflowId: doc.id, node: node.name }, 'a poll failed'));
+      const polls = deps.communityTriggers;
+      const ran = await pollAlone(doc.id, () => polls.poll(doc, node).catch((err) => logger.error({ err, workflowId: doc.id, node: node.name }, 'a poll failed')));
+      if (!ran) logger.info({ workflowId: doc.id, node: node.name }, 'poll skipped: the previous poll of this workflow is still running');
       return;
     }
     const json = node.type === SCHEDULE_TRIGGER ? scheduleTriggerItem(tick.scheduledAt, tick.timezone) : {};
