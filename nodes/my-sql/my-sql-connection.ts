@@ -7,6 +7,9 @@ import { credentialKey, sharedClients } from '../shared/shared-clients.ts';
 import type { SqlQuery } from '../shared/sql-build.ts';
 import type { SqlSession, SqlStatementResult } from '../shared/sql-run.ts';
 
+/** A MySQL identifier, quoted per part (`db.table` stays two parts). */
+export const mySqlIdent = (name: string) => String(name).split('.').map((part) => `\`${part.replace(/`/g, '``')}\``).join('.');
+
 const pools = sharedClients<mysql.Pool>((pool) => pool.end());
 
 export interface MySqlUseOptions {
@@ -61,18 +64,33 @@ function toResult(result: unknown): SqlStatementResult {
   };
 }
 
+/** A session that also answers the driver's own result (MySQL v1 outputs the server's OK packet as is). */
+export interface MySqlSession extends SqlSession {
+  /** Rows (dates as ISO text) or the write's header as a plain object; a list of them for several statements. */
+  raw(query: SqlQuery): Promise<unknown>;
+}
+
+function plain(result: unknown): unknown {
+  if (Array.isArray(result)) return result.map((part) => (part !== null && typeof part === 'object' && !Array.isArray(part) && !isHeader(part) ? outputRow({ ...(part as JsonObject) }) : plain(part)));
+  return result !== null && typeof result === 'object' ? { ...result } : result;
+}
+
 /** Runs `fn` with one pooled connection of the credential's pool. */
-export async function withMySql<R>(credentials: Record<string, unknown>, options: MySqlUseOptions, fn: (session: SqlSession) => Promise<R>): Promise<R> {
+export async function withMySql<R>(credentials: Record<string, unknown>, options: MySqlUseOptions, fn: (session: MySqlSession) => Promise<R>): Promise<R> {
   const config = poolConfig(credentials, options);
   const key = credentialKey({ ...credentials, ...options });
   return pools.use(key, async () => mysql.createPool(config), async (pool) => {
     const connection = await pool.getConnection();
     let broken = false;
     try {
-      const session: SqlSession = {
+      const session: MySqlSession = {
         async run(query: SqlQuery) {
           const [result] = await connection.query({ sql: query.text, values: query.values });
           return toResult(result);
+        },
+        async raw(query: SqlQuery) {
+          const [result] = await connection.query({ sql: query.text, values: query.values });
+          return plain(result);
         },
       };
       return await fn(session);

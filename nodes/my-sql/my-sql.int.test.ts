@@ -108,3 +108,35 @@ describe('MySQL node', () => {
     expect(refused.data.resultData.error?.message).toBe('Connection refused');
   });
 });
+
+describe('MySQL node v1 (older exports)', () => {
+  const v1 = (parameters: Record<string, unknown>, extra: Partial<TestNode> = {}) => node(parameters, { typeVersion: 1, ...extra });
+
+  it('runs each item’s query and outputs rows, or the server’s OK packet for a write', async () => {
+    const selected = await run(v1({ operation: 'executeQuery', query: `SELECT id, name FROM ${table} WHERE id <= 2 ORDER BY id` }));
+    expect(outputOf(selected, 'MySQL')).toEqual([{ json: { id: 1, name: 'ada' }, pairedItem: { item: 0 } }, { json: { id: 2, name: 'bob' }, pairedItem: { item: 0 } }]);
+    const updated = await run(v1({ operation: 'executeQuery', query: `UPDATE ${table} SET score = score + 1 WHERE id >= 2` }));
+    expect(outputOf(updated, 'MySQL')[0].json).toMatchObject({ affectedRows: 2, changedRows: 2, insertId: 0 });
+  });
+
+  it('inserts every item in one statement (missing properties NULL, values bound) and updates by key', async () => {
+    const tricky = "o'brien'); DROP TABLE x; --";
+    const inserted = await run(v1({ operation: 'insert', table: { __rl: true, mode: 'name', value: table }, columns: 'id, name, score' }), [
+      { json: { id: 4, name: tricky, score: 40 } }, { json: { id: 5, name: 'eve' } },
+    ]);
+    expect(outputOf(inserted, 'MySQL').map((i) => i.json)).toEqual([expect.objectContaining({ affectedRows: 2 })]);
+    // An older export names the table as plain text.
+    const updated = await run(v1({ operation: 'update', table, updateKey: 'id', columns: 'name' }), [{ json: { id: 2, name: 'robert' } }, { json: { id: 3, name: 'cyrus' } }]);
+    expect(outputOf(updated, 'MySQL').map((i) => i.json.affectedRows)).toEqual([1, 1]);
+    expect((await rows()).map((r) => `${r.id}:${r.name}:${r.score}`)).toEqual(['1:ada:10', '2:robert:20', '3:cyrus:30', `4:${tricky}:40`, '5:eve:null']);
+  });
+
+  it('ignores duplicates with the Ignore option, and answers one error item on continue-on-fail', async () => {
+    const ignored = await run(v1({ operation: 'insert', table, columns: 'id,name', options: { ignore: true, priority: 'HIGH_PRIORITY' } }), [{ json: { id: 1, name: 'dup' } }, { json: { id: 9, name: 'new' } }]);
+    expect(outputOf(ignored, 'MySQL')[0].json).toMatchObject({ affectedRows: 1 });
+    const failed = await run(v1({ operation: 'insert', table, columns: 'id,name' }, { continueOnFail: true }), [{ json: { id: 1, name: 'dup' } }]);
+    expect(outputOf(failed, 'MySQL').map((i) => i.json)).toEqual([{ error: expect.stringMatching(/Duplicate entry '1' for key/) }]);
+    const thrown = await run(v1({ operation: 'insert', table, columns: 'id,name' }), [{ json: { id: 1, name: 'dup' } }]);
+    expect(thrown.data.resultData.error?.message).toMatch(/Duplicate entry '1' for key/);
+  });
+});

@@ -5,10 +5,10 @@ import { collection, param, rawParam } from '../shared/params.ts';
 import { resolvables, splitReplacements, type SqlQuery } from '../shared/sql-build.ts';
 import { prepareStatements, type SqlOperationDialect } from '../shared/sql-operations.ts';
 import { runStatements, type SqlSession } from '../shared/sql-run.ts';
-import { mySqlError, withMySql } from './my-sql-connection.ts';
+import { mySqlError, mySqlIdent, withMySql } from './my-sql-connection.ts';
 import { mySqlProperties } from './my-sql.description.ts';
 
-const ident = (name: string) => String(name).split('.').map((part) => `\`${part.replace(/`/g, '``')}\``).join('.');
+const ident = mySqlIdent;
 
 function resolveQueryText(ctx: ExecuteContext, query: string, itemIndex: number): string {
   let text = query;
