@@ -4,6 +4,7 @@ import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, ty
 import { toSpec, type BuiltRequest } from '../http-request/build-request.ts';
 import { createTransport, send } from '../http-request/send.ts';
 import { errorMessage } from '../shared/items.ts';
+import { serviceCallError } from '../shared/network-errors.ts';
 import { param } from '../shared/params.ts';
 import { AUTH_CREDENTIAL_TYPES, graphqlCredentials, graphqlProperties } from './graphql.description.ts';
 
@@ -119,10 +120,7 @@ export const graphqlNode: NodeType = {
         try {
           output.push(await runItem(ctx, itemIndex, transport));
         } catch (error) {
-          if (!ctx.continueOnFail()) {
-            if (error instanceof NodeOperationError) throw error;
-            throw new NodeOperationError(ctx.node.name, errorMessage(error), { itemIndex, description: (error as { cause?: { message?: string } }).cause?.message });
-          }
+          if (!ctx.continueOnFail()) throw serviceCallError(ctx.node.name, error, itemIndex);
           output.push({ json: { error: errorMessage(error) }, pairedItem: { item: itemIndex } });
         }
       }

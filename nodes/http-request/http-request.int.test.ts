@@ -220,6 +220,11 @@ describe('HTTP Request v4', () => {
     expect(continued).toEqual([{ error: 'The resource you are requesting could not be found' }]);
   });
 
+  it('names a refused connection in n8n’s words, the system error as description', async () => {
+    const refused = await runHttp({ url: 'http://127.0.0.1:1/' });
+    expect(refused.data.resultData.error).toMatchObject({ message: 'The service refused the connection - perhaps it is offline', description: expect.stringMatching(/ECONNREFUSED 127\.0\.0\.1:1/) });
+  });
+
   it('times out, follows redirects unless told not to', async () => {
     const slow = await runHttp({ url: `${base}/slow`, options: { timeout: 200 } });
     expect(slow.status).toBe('error');

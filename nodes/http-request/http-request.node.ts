@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { NodeOperationError, type ExecuteContext, type Item, type NodeOutput, type NodeType } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
+import { serviceCallError } from '../shared/network-errors.ts';
 import { authenticate, buildRequest, toSpec, type BuiltRequest } from './build-request.ts';
 import { httpRequestDescription } from './http-request.description.ts';
 import { isEmptyBody, nextRequest, paginationSettings, evaluateWithPage, type PageVariables } from './pagination.ts';
@@ -33,7 +34,7 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
         const i = start + k;
         if (outcome.status === 'fulfilled') results[i] = outcome.value;
         else if (ctx.continueOnFail()) results[i] = [{ json: { error: errorMessage(outcome.reason) }, pairedItem: { item: i } }];
-        else throw asNodeError(ctx, outcome.reason, i);
+        else throw serviceCallError(ctx.node.name, outcome.reason, i);
       });
     }
   } finally {
@@ -42,11 +43,6 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
   return [results.flat()];
 }
 
-function asNodeError(ctx: ExecuteContext, error: unknown, itemIndex: number): Error {
-  if (error instanceof NodeOperationError) return error;
-  const cause = (error as { cause?: { message?: string } }).cause?.message;
-  return new NodeOperationError(ctx.node.name, errorMessage(error), { itemIndex, ...(cause ? { description: cause } : {}) });
-}
 
 async function runItem(ctx: ExecuteContext, i: number, item: Item, transport: Parameters<typeof send>[0], blockPrivateNetworks: boolean): Promise<Item[]> {
   let request: BuiltRequest = buildRequest(ctx, i, item);

@@ -52,6 +52,13 @@ describe('errors', () => {
     expect(new E(node, { message: 'Nope' })).toMatchObject({ name: 'NodeApiError', message: 'Nope', nodeName: 'My Node' });
     expect(new E(node, { status: 404 }).message).toMatch(/could not be found/);
   });
+  it('NodeApiError words a system error as n8n does and keeps the original as description', () => {
+    const E = lib.NodeApiError as Ctor;
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:443'), { code: 'ECONNREFUSED' });
+    expect(new E(node, refused)).toMatchObject({ message: 'The service refused the connection - perhaps it is offline', description: 'connect ECONNREFUSED 10.0.0.5:443' });
+    expect(new E(node, { message: 'getaddrinfo ENOTFOUND api.example.invalid' }).message).toMatch(/^The connection cannot be established/);
+    expect(new E(node, { message: 'token expired', httpCode: '401' }).message).toMatch(/Authorization failed/);
+  });
   it('ApplicationError carries level and extra', () => {
     const E = lib.ApplicationError as Ctor;
     const error = new E('broken', { level: 'warning', extra: { a: 1 } });

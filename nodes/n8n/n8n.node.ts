@@ -2,6 +2,7 @@
 // audit), pointed by its n8nApi credential at any server that speaks it, Weft's own /api/v1 included.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
+import { serviceCallError } from '../shared/network-errors.ts';
 import { collection, param } from '../shared/params.ts';
 import { ApiError, apiClient, type ApiClient } from './n8n-api-client.ts';
 import { n8nProperties } from './n8n.description.ts';
@@ -113,8 +114,7 @@ function asNodeError(ctx: ExecuteContext, error: unknown, itemIndex: number): No
     const hint = error.status === 404 || error.status === 405 ? ' (the server may not offer this part of the n8n API)' : '';
     return new NodeOperationError(ctx.node.name, error.message, { itemIndex, description: `${error.request} answered ${error.status}${hint}` });
   }
-  const cause = (error as { cause?: { message?: string } }).cause?.message;
-  return new NodeOperationError(ctx.node.name, errorMessage(error), { itemIndex, ...(cause ? { description: cause } : {}) });
+  return serviceCallError(ctx.node.name, error, itemIndex);
 }
 
 export const n8nNode: NodeType = {

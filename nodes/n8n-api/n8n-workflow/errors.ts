@@ -3,6 +3,7 @@
 // them exactly as for our own nodes' failures.
 import { NodeOperationError as EngineNodeError } from '../../../engine/index.ts';
 import { statusErrorMessage } from '../../http-request/response.ts';
+import { describeCommonError, systemErrorCode } from '../../shared/network-errors.ts';
 
 type Json = Record<string, unknown>;
 interface NodeRef { name?: string; type?: string }
@@ -98,8 +99,11 @@ export class NodeApiError extends NodeErrorBase {
     const fromResponse = causeMessage(response);
     // The same wording per status as our HTTP Request node; other statuses keep the service's message.
     const known = code ? statusErrorMessage(Number(code)) : undefined;
-    const message = options.message ?? (known && !known.startsWith('Request failed') ? known : undefined) ?? fromResponse ?? 'Unknown error: see the details for the response';
-    const description = options.description !== undefined ? options.description : (fromResponse !== message ? fromResponse : undefined);
+    let message = options.message ?? (known && !known.startsWith('Request failed') ? known : undefined) ?? fromResponse ?? 'Unknown error: see the details for the response';
+    let description = options.description !== undefined ? options.description : (fromResponse !== message ? fromResponse : undefined);
+    // A system error without a status ("connect ECONNREFUSED …") gets n8n's wording, the original as description.
+    const common = code ? undefined : describeCommonError(message, systemErrorCode(errorResponse), description ?? undefined);
+    if (common) ({ message, description } = common);
     super(node, message, { ...options, description }, errorResponse);
     this.name = 'NodeApiError';
     this.httpCode = code ?? null;
