@@ -14,6 +14,7 @@ export { triggerSchedules, pollTimesSchedules, nextCronTime, isDueTick, Schedule
 export { scheduleTriggerItem } from './schedule-trigger/schedule-item.ts';
 export type { WebhookResponse, WebhookResponseBody } from './respond-to-webhook/webhook-response.ts';
 export { closeSharedClients } from './shared/shared-clients.ts';
+export { mayUseStaticData } from './static-data-users.ts';
 
 type Check<F extends (...args: never[]) => Promise<void>> = (...args: Parameters<F>) => Promise<void>;
 /**

@@ -103,6 +103,11 @@ export function builtInNodeIcon(name: string): { icon?: string } | undefined {
   return path.relative(folder, file).startsWith('..') || !existsSync(file) ? {} : { icon: file };
 }
 
+/** Whether a type is one of ours (cheap: no file is looked at). */
+export function isBuiltInType(name: string): boolean {
+  return builtInByName.has(name);
+}
+
 /** The built-in modules imported so far (start-up should import none). */
 export function loadedNodeModules(): string[] {
   return [...new Set([...loaded.keys()].map((key) => key.slice(0, key.indexOf('#'))))].sort();

@@ -10,6 +10,6 @@ export type { QueueSnapshot } from './run-state.ts';
 export { isEngineEvent } from './replay.ts';
 export type { ReplaySource } from './replay.ts';
 export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from './node-type-extras.ts';
-export { canonicalJson, definitionHash } from './canonical-json.ts';
+export { canonicalJson, definitionHash, sha256Hex } from './canonical-json.ts';
 export { STARTING_NODE_TYPES } from '../../domain/index.ts';
 export { subWorkflowStartNode, subWorkflowResult } from './sub-workflow.ts';

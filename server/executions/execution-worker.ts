@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { newEntityId, NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, isEngineEvent, subWorkflowResult, subWorkflowStartNode,
+  canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, isEngineEvent, sha256Hex, subWorkflowResult, subWorkflowStartNode,
   type ExecuteWorkflowOptions, type ExecutionMode, type Item, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
-import { getNodeType, loadNodeTypes } from '../../nodes/index.ts';
+import { getNodeType, loadNodeTypes, mayUseStaticData } from '../../nodes/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { WorkspaceService } from '../auth/workspace-service.ts';
 import type { RequestContext } from '../commands.ts';
@@ -118,8 +118,10 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     const runCtx = { ...ctx, requestId: randomUUID() };
     try {
       await loadNodeTypes(queued.definition.nodes);
+      // Read once: it gives the run's definition hash, and whether the run can use variables or static data at all.
+      const definitionText = canonicalJson(queued.definition);
       const owner = { workflowId: queued.workflowId, workspaceId: queued.workspaceId, seed: queued.definition.staticData };
-      const staticData = keepsStaticData ? await staticDataStore.load(owner) : undefined;
+      const staticData = keepsStaticData && mayUseStaticData(queued.definition.nodes, definitionText) ? await staticDataStore.load(owner) : undefined;
       const staticBefore = staticData && structuredClone(staticData);
       const result = await executeWorkflow({
         definition: queued.definition, workflowId: queued.workflowId, executionId, mode: queued.mode,
@@ -130,7 +132,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         triggerItems: queued.triggerItems,
         triggerOutput: queued.triggerOutput,
         pinData: queued.pinData,
-        vars: await workspaces.variableMap(queued.workspaceId),
+        definitionHash: sha256Hex(definitionText),
+        vars: definitionText.includes('$vars') ? await workspaces.variableMap(queued.workspaceId) : {},
         env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
         timezone: config.timezone,
         workflowActive: queued.workflowActive,
