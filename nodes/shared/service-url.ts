@@ -1,0 +1,11 @@
+// The base URL of a service whose API lives at a fixed address (Slack, Airtable, Notion, …). An
+// environment variable may point it elsewhere: a corporate proxy or mirror, or a local stand-in
+// that follows the service's documented API (how the tests reach one, since they have no internet).
+// The variable is read on every call, so a change applies without a restart.
+
+/** `WEFT_<SERVICE>_API_URL` (service upper-cased, non-alphanumerics as `_`), else `fallback`; no trailing slash. */
+export function serviceUrl(service: string, fallback: string): string {
+  const name = `WEFT_${service.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_URL`;
+  const value = process.env[name]?.trim();
+  return (value || fallback).replace(/\/+$/, '');
+}
