@@ -1,7 +1,8 @@
 // MQTT Trigger (n8n-nodes-base.mqttTrigger v1): subscribes to topics (`a,b:1` — a QoS after a
 // colon) and starts a run per message; with parallelProcessing off, a message waits for the run
-// of the one before. mqtt.js reconnects after the broker drops the client, and the topics are
-// subscribed again on every connect. A manual run waits for the first message.
+// of the one before. mqtt.js reconnects after the broker drops the client (and this trigger after
+// the broker refuses a reconnect, where mqtt.js gives up), and the topics are subscribed again on
+// every connect. A manual run waits for the first message.
 import type { ISubscriptionMap, MqttClient } from 'mqtt';
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeOutput, type NodeType, type TriggerContext } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
@@ -67,6 +68,34 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
   }
 }
 
+const REFUSED_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * mqtt.js stops reconnecting for good once a broker answers a reconnect with a refusal (a CONNACK
+ * with a reason code, e.g. "Server unavailable" from a broker that is still starting), so the
+ * trigger would go silent while its workflow stays active. Reconnects again with a growing pause
+ * until the broker accepts or the trigger closes; returns what stops that.
+ */
+function retryRefusedReconnects(ctx: TriggerContext, client: MqttClient): () => void {
+  let refusals = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  client.on('connect', () => (refusals = 0));
+  client.on('error', (error: Error & { code?: unknown }) => {
+    if (stopped || typeof error.code !== 'number' || timer) return; // socket errors: mqtt.js retries by itself
+    const delay = REFUSED_RETRY_MS[Math.min(refusals++, REFUSED_RETRY_MS.length - 1)];
+    ctx.emitError(new Error(`MQTT Trigger: the broker refused the reconnect (${error.message}); trying again in ${delay / 1000} s`));
+    timer = setTimeout(() => {
+      timer = undefined;
+      client.reconnect();
+    }, delay);
+  });
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
 async function trigger(ctx: TriggerContext) {
   const options = collection(ctx, 'options', 0);
   const parallel = options.parallelProcessing !== false;
@@ -78,8 +107,10 @@ async function trigger(ctx: TriggerContext) {
     previous = previous.then(() => new Promise<void>((done) => ctx.emit([[item]], () => done())));
   });
   client.on('offline', () => ctx.emitError(new Error('MQTT Trigger: the broker connection dropped; reconnecting')));
+  const stopRetrying = retryRefusedReconnects(ctx, client);
   return {
     async close() {
+      stopRetrying();
       await client.endAsync(true).catch(() => {});
     },
   };

@@ -25,15 +25,27 @@ function messageItem(ctx: ExecuteContext, channel: string, text: string): Item {
   return { json: options.onlyMessage === true ? { message } : { channel, message } };
 }
 
-/** Subscribes and calls `onItem` per message until the returned close is called. */
-async function subscribe(ctx: ExecuteContext, onItem: (item: Item) => void): Promise<() => Promise<void>> {
+/**
+ * Subscribes and calls `onItem` per message until the returned close is called; `onDrop` hears
+ * each lost connection once (ioredis then retries, quietly, until the server answers again).
+ */
+async function subscribe(ctx: ExecuteContext, onItem: (item: Item) => void, onDrop?: () => void): Promise<() => Promise<void>> {
   const channels = channelsOf(ctx);
   // Named after the workflow and node, so an operator can find (or kill) it in CLIENT LIST.
   const name = `weft-trigger:${ctx.workflow.id}:${ctx.node.name}`.replace(/\s+/g, '_');
   const client = await connectRedis(await ctx.credentials.get('redis'), true, name);
   client.on('pmessage', (_pattern: string, channel: string, message: string) => onItem(messageItem(ctx, channel, message)));
   await client.psubscribe(...channels);
+  let up = true;
+  let closing = false;
+  client.on('ready', () => (up = true));
+  client.on('close', () => {
+    if (!up || closing) return;
+    up = false;
+    onDrop?.();
+  });
   return async () => {
+    closing = true;
     await client.quit().catch(() => client.disconnect());
   };
 }
@@ -59,7 +71,7 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
 }
 
 async function trigger(ctx: TriggerContext) {
-  const close = await subscribe(ctx, (item) => ctx.emit([[item]]));
+  const close = await subscribe(ctx, (item) => ctx.emit([[item]]), () => ctx.emitError(new Error('Redis Trigger: the connection dropped; reconnecting')));
   return { close };
 }
 
