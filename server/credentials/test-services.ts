@@ -23,6 +23,6 @@ export async function checkService(name: string, host: string, port: number, tim
   if (!problem) return { skip: false };
   const message = `${name} is not reachable at ${host}:${port} (${problem})`;
   if (process.env.CI === 'true') return { skip: false, problem: message };
-  console.warn(`Skipping the ${name} credential tests: ${message}. Start it to run them (CI requires it).`);
+  console.warn(`Skipping the tests that need ${name}: ${message}. Start it to run them (CI requires it).`);
   return { skip: true, problem: message };
 }
