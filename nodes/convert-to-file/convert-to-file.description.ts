@@ -1,6 +1,6 @@
-// Convert to File parameters (n8n-nodes-base.convertToFile v1, 1.1) for the operations implemented here
-// (CSV, HTML, XLSX, JSON, text, base64; not yet ICS, ODS, RTF, XLS).
+// Convert to File parameters (n8n-nodes-base.convertToFile v1, 1.1).
 import type { NodeProperty } from '../../engine/index.ts';
+import { icsProperties } from './ics.description.ts';
 
 const show = (operation: string[], extra: Record<string, unknown[]> = {}) => ({ show: { operation, ...extra } });
 
@@ -82,6 +82,25 @@ export const convertToFileProperties: NodeProperty[] = [
       { displayName: 'Sheet Name', name: 'sheetName', type: 'string', default: 'Sheet' },
     ],
   },
+  ...(['ods', 'xls', 'rtf'] as const).flatMap((operation): NodeProperty[] => [
+    binaryPropertyName([operation]),
+    {
+      displayName: 'Options',
+      name: 'options',
+      type: 'collection',
+      placeholder: 'Add option',
+      default: {},
+      displayOptions: show([operation]),
+      options: [
+        // As n8n: compression for zipped formats only, a sheet name for formats with sheets.
+        ...(operation === 'ods' ? [{ displayName: 'Compression', name: 'compression', type: 'boolean', default: false, description: 'Whether to compress the file (smaller, slower to write)' } as NodeProperty] : []),
+        { displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+        { displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true },
+        ...(operation !== 'rtf' ? [{ displayName: 'Sheet Name', name: 'sheetName', type: 'string', default: 'Sheet' } as NodeProperty] : []),
+      ],
+    },
+  ]),
+  ...icsProperties,
   {
     displayName: 'Mode',
     name: 'mode',

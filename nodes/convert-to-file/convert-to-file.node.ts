@@ -1,5 +1,5 @@
-// Convert to File (n8n-nodes-base.convertToFile v1, 1.1): items to a CSV, HTML, XLSX, JSON or text
-// file, or a base64 string to a file. ODS, RTF and XLS files, and iCal, are not implemented.
+// Convert to File (n8n-nodes-base.convertToFile v1, 1.1): items to a CSV, HTML, XLSX, ODS, XLS, RTF,
+// JSON or text file, each item to an ICS event file, or a base64 string to a file.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
 import { collection, param } from '../shared/params.ts';
@@ -7,6 +7,8 @@ import { getPath } from '../shared/paths.ts';
 import { prepareBinaryData } from './binary-data.ts';
 import { convertToFileProperties } from './convert-to-file.description.ts';
 import { rowsToCsv } from './csv-write.ts';
+import { icsEvent } from './ics-write.ts';
+import { rowsToSheetjs, SHEETJS_MIME_TYPES, type SheetjsFormat, type SheetjsWriteOptions } from './sheetjs-write.ts';
 import { rowsToHtml } from './sheet-html.ts';
 import { encodeText } from './text-encoding.ts';
 import { rowsToXlsx, type SheetWriteOptions } from './xlsx-write.ts';
@@ -44,6 +46,38 @@ async function toXlsx(ctx: ExecuteContext, items: Item[]): Promise<Item[]> {
   const content = await rowsToXlsx(items.map((item) => item.json), options as SheetWriteOptions);
   const fileName = options.fileName ? String(options.fileName) : 'File.xlsx';
   return [fileItem(ctx, 0, prepareBinaryData(content, fileName, XLSX_MIME), allPaired(items))];
+}
+
+/** All items as one ODS, XLS or RTF file (File.<format> unless named). */
+function toSheetjs(ctx: ExecuteContext, items: Item[], format: SheetjsFormat): Item[] {
+  const options = collection(ctx, 'options', 0);
+  const content = rowsToSheetjs(items.map((item) => item.json), format, options as SheetjsWriteOptions);
+  const fileName = options.fileName ? String(options.fileName) : `File.${format}`;
+  return [fileItem(ctx, 0, prepareBinaryData(content, fileName, SHEETJS_MIME_TYPES[format]), allPaired(items))];
+}
+
+/** Each item as one ICS event file (event.ics unless named). */
+function toIcs(ctx: ExecuteContext, items: Item[]): Item[] {
+  const output: Item[] = [];
+  items.forEach((_item, itemIndex) => {
+    try {
+      const additionalFields = collection(ctx, 'additionalFields', itemIndex);
+      const ics = icsEvent({
+        title: param(ctx, 'title', itemIndex, ''),
+        start: ctx.getNodeParameter('start', itemIndex, ''),
+        end: ctx.getNodeParameter('end', itemIndex, ''),
+        allDay: param(ctx, 'allDay', itemIndex, false),
+        additionalFields,
+        timezone: ctx.timezone,
+      });
+      const fileName = additionalFields.fileName ? String(additionalFields.fileName) : 'event.ics';
+      output.push(fileItem(ctx, itemIndex, prepareBinaryData(Buffer.from(ics, 'utf8'), fileName, 'text/calendar'), { item: itemIndex }));
+    } catch (error) {
+      if (!ctx.continueOnFail()) throw error instanceof NodeOperationError ? error : new NodeOperationError(ctx.node.name, errorMessage(error), { itemIndex });
+      output.push({ json: { error: errorMessage(error) }, pairedItem: { item: itemIndex } });
+    }
+  });
+  return output;
 }
 
 /** n8n's createBinaryFromJson: a value (or the whole json) as a file; objects become JSON. */
@@ -121,6 +155,8 @@ export const convertToFileNode: NodeType = {
     if (operation === 'csv') return [items.length ? toCsv(ctx, items) : []];
     if (operation === 'html') return [items.length ? toHtml(ctx, items) : []];
     if (operation === 'xlsx') return [items.length ? await toXlsx(ctx, items) : []];
+    if (operation === 'ods' || operation === 'xls' || operation === 'rtf') return [items.length ? toSheetjs(ctx, items, operation) : []];
+    if (operation === 'iCal') return [toIcs(ctx, items)];
     if (operation === 'toJson') return [items.length ? toJson(ctx, items) : []];
     if (operation === 'toText' || operation === 'toBinary') return [perItem(ctx, items, operation)];
     throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported yet`);

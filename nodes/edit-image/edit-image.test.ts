@@ -84,7 +84,7 @@ describe('editImage', () => {
   });
 
   it('refuses unsupported operations, non-images and a missing binary', async () => {
-    expect((await editImage({ operation: 'shear' })).error).toBe('The operation "shear" is not supported yet');
+    expect((await editImage({ operation: 'smudge' })).error).toBe('The operation "smudge" is not supported yet');
     expect((await editImage({ operation: 'resize' }, [{ json: {}, binary: { data: png(Buffer.from('nope')) } }])).error).toMatch(/unsupported image format/i);
     const { items } = await editImage({ operation: 'information' }, [{ json: {} }, { json: {}, binary: { data: png(red) } }], true);
     expect(items[0].json).toEqual({ error: 'No binary data exists on item!' });

@@ -94,3 +94,69 @@ export async function information(content: Buffer): Promise<Record<string, unkno
     fileSize: content.length,
   };
 }
+
+/**
+ * A color as GraphicsMagick (which n8n drives) reads it: `#RRGGBBOO` ends with opacity, so `00` is
+ * opaque (n8n's draw default `#ff000000` is solid red). Other colors pass through for SVG/sharp.
+ */
+export function graphicsMagickColor(color: string): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
+  if (!match) return color;
+  const [r, g, b, opacity] = match.slice(1).map((pair) => parseInt(pair, 16));
+  return `rgba(${r},${g},${b},${Number((1 - opacity / 255).toFixed(3))})`;
+}
+
+export interface DrawValues {
+  primitive: string;
+  color: string;
+  startPositionX: number;
+  startPositionY: number;
+  endPositionX: number;
+  endPositionY: number;
+  cornerRadius: number;
+}
+
+/** A filled rectangle or circle (centre at start, edge through end) or a one-pixel line, as an SVG overlay. */
+export async function draw(image: Sharp, v: DrawValues): Promise<Sharp> {
+  const { width = 0, height = 0 } = await image.metadata();
+  const color = escapeXml(graphicsMagickColor(v.color));
+  let shape: string;
+  if (v.primitive === 'circle') {
+    const radius = Math.hypot(v.endPositionX - v.startPositionX, v.endPositionY - v.startPositionY);
+    shape = `<circle cx="${v.startPositionX}" cy="${v.startPositionY}" r="${radius}" fill="${color}"/>`;
+  } else if (v.primitive === 'line') {
+    shape = `<line x1="${v.startPositionX}" y1="${v.startPositionY}" x2="${v.endPositionX}" y2="${v.endPositionY}" stroke="${color}" stroke-width="1"/>`;
+  } else if (v.primitive === 'rectangle') {
+    const x = Math.min(v.startPositionX, v.endPositionX);
+    const y = Math.min(v.startPositionY, v.endPositionY);
+    // GraphicsMagick's rectangles include both corner pixels.
+    const w = Math.abs(v.endPositionX - v.startPositionX) + 1;
+    const h = Math.abs(v.endPositionY - v.startPositionY) + 1;
+    shape = `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${v.cornerRadius}" ry="${v.cornerRadius}" fill="${color}"/>`;
+  } else throw new ImageInputError(`The primitive "${v.primitive}" is not supported`);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" shape-rendering="crispEdges">${shape}</svg>`;
+  return image.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]);
+}
+
+/** Slants the image by the given angles (x moves with y, y with x); the canvas grows to fit, filled white as GraphicsMagick does. */
+export function shear(image: Sharp, degreesX: number, degreesY: number): Sharp {
+  const tan = (degrees: number) => Math.tan((degrees * Math.PI) / 180);
+  return image.affine([[1, tan(degreesX)], [tan(degreesY), 1]], { background: '#ffffff' });
+}
+
+/** Pixels of exactly the given color made fully transparent (an alpha channel is added when missing). */
+export async function transparent(image: Sharp, color: string): Promise<Sharp> {
+  const { r, g, b } = parseRgb(color);
+  const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  for (let at = 0; at < data.length; at += 4) {
+    if (data[at] === r && data[at + 1] === g && data[at + 2] === b) data[at + 3] = 0;
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } });
+}
+
+function parseRgb(color: string): { r: number; g: number; b: number } {
+  const hex = color.trim().replace(/^#/, '');
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
+  if (!/^[0-9a-f]{6}$/i.test(full)) throw new ImageInputError(`The color "${color}" is not a hex color like #ff0000`);
+  return { r: parseInt(full.slice(0, 2), 16), g: parseInt(full.slice(2, 4), 16), b: parseInt(full.slice(4, 6), 16) };
+}

@@ -1,5 +1,5 @@
 // Extract from File parameters (n8n-nodes-base.extractFromFile v1) for the operations implemented here
-// (CSV, XLSX, PDF, ICS, JSON, text, XML, base64; not yet HTML, ODS, RTF, XLS).
+// (CSV, XLSX, ODS, XLS, RTF, PDF, ICS, JSON, text, XML, base64; not yet HTML).
 import type { NodeProperty } from '../../engine/index.ts';
 
 const moveTo = ['binaryToPropery', 'fromIcs', 'fromJson', 'text', 'xml'];
@@ -66,7 +66,7 @@ export const extractFromFileProperties: NodeProperty[] = [
     type: 'collection',
     placeholder: 'Add option',
     default: {},
-    displayOptions: { show: { operation: ['xlsx'] } },
+    displayOptions: { show: { operation: ['xlsx', 'ods', 'xls', 'rtf'] } },
     options: [
       { displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true, description: 'Whether the first row of the file contains the header names' },
       { displayName: 'Include Empty Cells', name: 'includeEmptyCells', type: 'boolean', default: false, description: 'Whether to include empty cells, as empty strings' },

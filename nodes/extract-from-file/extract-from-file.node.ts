@@ -1,6 +1,6 @@
-// Extract from File (n8n-nodes-base.extractFromFile v1): rows from a CSV or XLSX file, the text of a
-// PDF, a value from a JSON, ICS, text or XML file, or a file as a base64 string. HTML, ODS, RTF and
-// XLS files are not implemented.
+// Extract from File (n8n-nodes-base.extractFromFile v1): rows from a CSV, XLSX, ODS, XLS or RTF file,
+// the text of a PDF, a value from a JSON, ICS, text or XML file, or a file as a base64 string. HTML
+// files are not implemented.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { binaryBuffer } from '../convert-to-file/binary-data.ts';
 import { decodeText } from '../convert-to-file/text-encoding.ts';
@@ -12,6 +12,7 @@ import { csvRows, type CsvReadOptions } from './csv-read.ts';
 import { extractFromFileProperties } from './extract-from-file.description.ts';
 import { icsCalendar } from './ics-read.ts';
 import { pdfData, type PdfReadOptions } from './pdf-read.ts';
+import { sheetjsRows, type SheetjsReadOptions } from './sheetjs-read.ts';
 import { xlsxRows, type SheetReadOptions } from './spreadsheet-read.ts';
 
 function extractCsv(ctx: ExecuteContext, item: Item, itemIndex: number): Item[] {
@@ -26,6 +27,22 @@ async function extractXlsx(ctx: ExecuteContext, item: Item, itemIndex: number): 
   const options = collection(ctx, 'options', itemIndex) as SheetReadOptions;
   const { buffer } = binaryBuffer(ctx.node.name, item, param(ctx, 'binaryPropertyName', itemIndex, 'data'), itemIndex);
   return (await xlsxRows(buffer, options)).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** ODS, XLS and RTF rows; a file of another kind is named as such, as n8n does. */
+function extractSheetjs(ctx: ExecuteContext, item: Item, itemIndex: number, format: string): Item[] {
+  const options = collection(ctx, 'options', itemIndex) as SheetjsReadOptions;
+  const { buffer, binary } = binaryBuffer(ctx.node.name, item, param(ctx, 'binaryPropertyName', itemIndex, 'data'), itemIndex);
+  try {
+    return sheetjsRows(buffer, options).map((json) => ({ json: json as JsonObject, pairedItem: { item: itemIndex } }));
+  } catch (error) {
+    if (binary.fileExtension && binary.fileExtension !== format) {
+      throw new NodeOperationError(ctx.node.name, `The file selected in 'Input Binary Field' is not in ${format} format`, {
+        itemIndex, description: `Try to change the operation or select a ${format} file in 'Input Binary Field'`,
+      });
+    }
+    throw error;
+  }
 }
 
 /** A PDF's text and metadata, with n8n's keepSource choices. */
@@ -94,7 +111,7 @@ export const extractFromFileNode: NodeType = {
   async execute(ctx: ExecuteContext) {
     const items = ctx.getInputData();
     const operation = param(ctx, 'operation', 0, 'csv');
-    if (!['csv', 'xlsx', 'pdf', 'fromIcs', 'fromJson', 'text', 'xml', 'binaryToPropery'].includes(operation)) {
+    if (!['csv', 'xlsx', 'ods', 'xls', 'rtf', 'pdf', 'fromIcs', 'fromJson', 'text', 'xml', 'binaryToPropery'].includes(operation)) {
       throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported yet`);
     }
     const output: Item[] = [];
@@ -102,6 +119,7 @@ export const extractFromFileNode: NodeType = {
       try {
         if (operation === 'csv') output.push(...extractCsv(ctx, items[itemIndex], itemIndex));
         else if (operation === 'xlsx') output.push(...(await extractXlsx(ctx, items[itemIndex], itemIndex)));
+        else if (['ods', 'xls', 'rtf'].includes(operation)) output.push(...extractSheetjs(ctx, items[itemIndex], itemIndex, operation))
         else if (operation === 'pdf') output.push(await extractPdf(ctx, items[itemIndex], itemIndex));
         else {
           const extracted = extractToField(ctx, items[itemIndex], itemIndex, operation);

@@ -17,7 +17,10 @@ describe('markdown to HTML', () => {
 
   it('follows header options: GitHub IDs, prefix, repeats, custom IDs, no IDs, level start', () => {
     expect(markdownToHtml('## Hello World!', { ghCompatibleHeaderId: true })).toBe('<h2 id="hello-world">Hello World!</h2>');
-    expect(markdownToHtml('# A\n\n# A', { prefixHeaderId: 'sec-' })).toBe('<h1 id="sec-a">A</h1>\n<h1 id="sec-a-1">A</h1>');
+    // showdown sanitizes the prefix with the title unless rawPrefixHeaderId.
+    expect(markdownToHtml('# A\n\n# A', { prefixHeaderId: 'sec-' })).toBe('<h1 id="seca">A</h1>\n<h1 id="seca-1">A</h1>');
+    expect(markdownToHtml('# A\n\n# A', { prefixHeaderId: 'sec-', rawPrefixHeaderId: true })).toBe('<h1 id="sec-a">A</h1>\n<h1 id="sec-a-1">A</h1>');
+    expect(markdownToHtml('# A b', { prefixHeaderId: true, ghCompatibleHeaderId: true })).toBe('<h1 id="section-a-b">A b</h1>');
     expect(markdownToHtml('# Title {custom}', { customizedHeaderId: true })).toBe('<h1 id="custom">Title</h1>');
     expect(markdownToHtml('# A', { noHeaderId: true, headerLevelStart: 3 })).toBe('<h3>A</h3>');
   });

@@ -1,22 +1,25 @@
 // Spreadsheet File (n8n-nodes-base.spreadsheetFile v1, v2), the legacy node n8n 1.x exports still
-// hold: read rows from a CSV or XLSX file (one item per row), or write all items as one CSV, HTML or
-// XLSX file. ODS, XLS and RTF are not supported here and fail with a clear message.
+// hold: read rows from a CSV, XLSX, ODS, XLS or RTF file (one item per row), or write all items as one
+// CSV, HTML, XLSX, ODS, XLS or RTF file. Reading HTML is not supported and fails with a clear message.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { prepareBinaryData } from '../convert-to-file/binary-data.ts';
 import { rowsToCsv } from '../convert-to-file/csv-write.ts';
 import { rowsToHtml } from '../convert-to-file/sheet-html.ts';
 import { decodeText, encodeText } from '../convert-to-file/text-encoding.ts';
+import { rowsToSheetjs, SHEETJS_MIME_TYPES, type SheetjsFormat } from '../convert-to-file/sheetjs-write.ts';
 import { csvRows } from '../extract-from-file/csv-read.ts';
+import { sheetjsRows } from '../extract-from-file/sheetjs-read.ts';
 import { errorMessage } from '../shared/items.ts';
 import { collection, param } from '../shared/params.ts';
 import { spreadsheetFileProperties } from './spreadsheet-file.description.ts';
 import { readXlsx, writeXlsx } from './xlsx.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MIME_TYPES: Record<string, string> = { csv: 'text/csv', html: 'text/html', xlsx: XLSX_MIME };
+const MIME_TYPES: Record<string, string> = { csv: 'text/csv', html: 'text/html', xlsx: XLSX_MIME, ...SHEETJS_MIME_TYPES };
+const isSheetjsFormat = (format: string): format is SheetjsFormat => format === 'ods' || format === 'xls' || format === 'rtf';
 
 function unsupported(format: string): Error {
-  return new Error(`The file format "${format}" is not supported here; use CSV or XLSX`);
+  return new Error(`The file format "${format}" is not supported here; use CSV, XLSX, ODS, XLS or RTF`);
 }
 
 /** The format to read: the one chosen (v2), else what the file's type, extension or bytes say. */
@@ -25,6 +28,9 @@ function readFormat(ctx: ExecuteContext, itemIndex: number, binary: { mimeType: 
   if (chosen !== 'autodetect') return chosen;
   const extension = binary.fileExtension?.toLowerCase();
   if (binary.mimeType === 'text/csv' || (binary.mimeType === 'text/plain' && extension === 'csv')) return 'csv';
+  // ODS files are zips too: their extension or MIME type is asked before the bytes.
+  const sheetjsFormat = Object.entries(SHEETJS_MIME_TYPES).find(([format, mimeType]) => mimeType === binary.mimeType || format === extension);
+  if (sheetjsFormat) return sheetjsFormat[0];
   if (binary.mimeType === XLSX_MIME || extension === 'xlsx' || bytes.subarray(0, 2).toString('latin1') === 'PK') return 'xlsx';
   if (binary.mimeType === 'text/html' || extension === 'html' || extension === 'htm') return 'html';
   if (extension === 'csv') return 'csv';
@@ -54,6 +60,12 @@ async function readRows(ctx: ExecuteContext, item: Item, itemIndex: number): Pro
     });
     // Rows read without a header are lists; the item holds one as `row` (CSV rows come shaped so).
     if (options.headerRow === false) rows = rows.map((row) => ({ row }));
+  } else if (isSheetjsFormat(format)) {
+    rows = sheetjsRows(bytes, {
+      sheetName: options.sheetName as string | undefined, headerRow: options.headerRow as boolean | undefined,
+      includeEmptyCells: options.includeEmptyCells as boolean | undefined, range: options.range as string | undefined,
+      rawData: options.rawData as boolean | undefined,
+    });
   } else {
     throw unsupported(format);
   }
@@ -89,6 +101,7 @@ async function toFile(ctx: ExecuteContext, items: Item[]): Promise<Item[]> {
     if (format === 'csv') content = encodeText(rowsToCsv(rows, { headerRow: options.headerRow as boolean | undefined }), 'utf8', true);
     else if (format === 'html') content = Buffer.from(rowsToHtml(rows, { headerRow: options.headerRow as boolean | undefined }), 'utf8');
     else if (format === 'xlsx') content = await writeXlsx(rows, { sheetName: options.sheetName as string | undefined, headerRow: options.headerRow as boolean | undefined, compression: options.compression === true });
+    else if (isSheetjsFormat(format)) content = rowsToSheetjs(rows, format, { sheetName: options.sheetName as string | undefined, headerRow: options.headerRow as boolean | undefined, compression: options.compression === true });
     else throw unsupported(format);
     const file = prepareBinaryData(content, String(options.fileName || `spreadsheet.${format}`), MIME_TYPES[format]);
     return [{ json: {}, binary: { [param(ctx, 'binaryPropertyName', 0, 'data')]: file }, pairedItem }];

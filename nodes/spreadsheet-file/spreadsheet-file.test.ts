@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outputOf, runChain } from '../n8n-api/test-support.ts';
 
@@ -30,13 +31,24 @@ describe('Spreadsheet File', () => {
     expect(noHeader[2].json).toEqual({ row: { 0: '3', 1: '4' } });
   });
 
-  it('writes CSV and refuses ODS (the default xls too) with a clear message', async () => {
+  it('writes CSV', async () => {
     const csv = outputOf(await runChain([node('Write', 1, { operation: 'toFile', fileFormat: 'csv', options: { fileName: 'out.csv' } })], { items: rows }), 'Write');
     expect(Buffer.from(csv[0].binary!.data.data, 'base64').toString('utf8')).toBe('\ufeffname,age,ok,city\nAnn,31,TRUE,\nBob,,,Oslo');
-    const ods = await runChain([node('Write', 2, { operation: 'toFile', fileFormat: 'ods' })], { items: rows });
-    expect(ods.data.resultData.error?.message).toMatch(/"ods" is not supported/);
-    const xls = await runChain([node('Write', 2, { operation: 'toFile' })], { items: rows });
-    expect(xls.data.resultData.error?.message).toMatch(/"xls" is not supported/);
+  });
+
+  it('writes ODS, XLS (the default) and RTF and reads each back, found by its extension', async () => {
+    for (const fileFormat of ['ods', undefined, 'rtf']) {
+      const result = await runChain([node('Write', 2, { operation: 'toFile', ...(fileFormat ? { fileFormat } : {}) }), node('Read', 1, {})], { items: rows });
+      const [file] = outputOf(result, 'Write');
+      expect(file.binary!.data.fileName).toBe(`spreadsheet.${fileFormat ?? 'xls'}`);
+      expect(outputOf(result, 'Read').map((item) => item.json)).toEqual([{ name: 'Ann', age: 31, ok: true }, { name: 'Bob', city: 'Oslo' }]);
+    }
+  });
+
+  it('reads an ODS file written by odfpy, chosen by MIME type, from a named sheet', async () => {
+    const ods = { data: readFileSync(new URL('../extract-from-file/testdata/people.ods', import.meta.url)).toString('base64'), mimeType: 'application/vnd.oasis.opendocument.spreadsheet' };
+    const read = outputOf(await runChain([node('Read', 1, { options: { sheetName: 'People', headerRow: false } })], { items: [{ json: {}, binary: { data: ods } }] }), 'Read');
+    expect(read.map((item) => item.json)).toEqual([{ row: ['name', 'born', 'admin'] }, { row: ['Ada', 1815, true] }, { row: ['Grace', 1906.5] }]);
   });
 
   it('names a missing sheet', async () => {
