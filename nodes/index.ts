@@ -24,6 +24,7 @@ type Check<F extends (...args: never[]) => Promise<void>> = (...args: Parameters
 export const checkRemoteFiles: Check<typeof import('./ftp/remote-files.ts').checkRemoteFiles> = async (...args) => (await import('./ftp/remote-files.ts')).checkRemoteFiles(...args);
 export const checkSshConnection: Check<typeof import('./ssh/ssh-connection.ts').checkSshConnection> = async (...args) => (await import('./ssh/ssh-connection.ts')).checkSshConnection(...args);
 export const checkRabbitConnection: Check<typeof import('./rabbitmq/rabbitmq-connection.ts').checkRabbitConnection> = async (...args) => (await import('./rabbitmq/rabbitmq-connection.ts')).checkRabbitConnection(...args);
+export const checkMongoConnection: Check<typeof import('./mongo-db/mongo-db-client.ts').checkMongoConnection> = async (...args) => (await import('./mongo-db/mongo-db-client.ts')).checkMongoConnection(...args);
 export const checkMqttConnection: Check<typeof import('./mqtt/mqtt-client.ts').checkMqttConnection> = async (...args) => (await import('./mqtt/mqtt-client.ts')).checkMqttConnection(...args);
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */

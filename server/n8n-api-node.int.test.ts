@@ -127,3 +127,17 @@ describe('n8n node against Weft: credentials and audit', () => {
     expect(JSON.stringify(result.error)).toMatch(/may not offer this part of the n8n API/);
   });
 });
+
+describe('the n8nApi credential test', () => {
+  it('lists workflows with the key: OK for a good key, the refusal for a bad one, a hint for a wrong base URL', async () => {
+    const { testCredential } = await import('./credentials/credential-test.ts');
+    const local = { allowPrivateNetwork: true };
+    expect(await testCredential('n8nApi', { apiKey: TEST_OWNER.apiKey, baseUrl: `${server.url}/api/v1/` }, local)).toEqual({ status: 'OK', message: 'Connection successful' });
+    expect(await testCredential('n8nApi', { apiKey: 'not-a-key', baseUrl: `${server.url}/api/v1` }, local)).toEqual({ status: 'Error', message: expect.stringMatching(/^The API key was refused \(HTTP 401\)/) });
+    // The editor's pages answer any other path with 200: still not the API.
+    expect((await testCredential('n8nApi', { apiKey: TEST_OWNER.apiKey, baseUrl: `${server.url}/nothing` }, local)).message).toMatch(/\/nothing\/workflows is not the n8n API \(it answered HTTP 200 without a list of workflows\)/);
+    expect((await testCredential('n8nApi', { apiKey: TEST_OWNER.apiKey, baseUrl: `${server.url}/api/v2` }, local)).message).toMatch(/\/api\/v2\/workflows is not the n8n API \(it answered HTTP 404\)/);
+    // Without the private-network allowance a loopback base URL is refused before any request.
+    expect((await testCredential('n8nApi', { apiKey: TEST_OWNER.apiKey, baseUrl: `${server.url}/api/v1` })).status).toBe('Error');
+  });
+});

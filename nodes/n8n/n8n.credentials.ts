@@ -5,7 +5,7 @@ import { credentialField, type CredentialType } from '../../domain/index.ts';
 const { text, secret } = credentialField;
 
 export const n8nApi: CredentialType = {
-  name: 'n8nApi', displayName: 'n8n API', testable: false, fields: [
+  name: 'n8nApi', displayName: 'n8n API', testable: true, fields: [
     secret('apiKey', 'API Key', { required: true }),
     text('baseUrl', 'Base URL', { required: true, description: 'e.g. https://weft.example.com/api/v1' }),
   ],

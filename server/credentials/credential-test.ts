@@ -9,7 +9,7 @@ import {
   AppError, credentialTypeExtends, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
 } from '../../domain/index.ts';
 import {
-  canTestPackageCredential, checkMqttConnection, checkRabbitConnection, checkRemoteFiles, checkSshConnection, testPackageCredential,
+  canTestPackageCredential, checkMongoConnection, checkMqttConnection, checkRabbitConnection, checkRemoteFiles, checkSshConnection, testPackageCredential,
 } from '../../nodes/index.ts';
 import { resolveTarget } from './network-guard.ts';
 import { clientCredentialsToken, describeFetchError } from './oauth2.ts';
@@ -188,8 +188,52 @@ async function testMqtt(d: Data, o: Options): Promise<string> {
   return 'Connection successful';
 }
 
+/** MongoDB: connect (logging in), `ping`, and check the database is listed; every host passes the network guard first. */
+async function testMongoDb(d: Data, o: Options): Promise<string> {
+  let first: Data | undefined;
+  try {
+    await checkMongoConnection(d, o.timeoutMs, async (host, port) => {
+      first ??= { host, port: port ?? 27017 };
+      await resolveTarget(host, o);
+    });
+  } catch (error) {
+    // A connection string has no host and port fields for describe() to name: name its first host.
+    if (d.configurationType !== 'connectionString' || !first) throw error;
+    throw new Error(describe(error, first, o.timeoutMs), { cause: error });
+  }
+  return 'Connection successful';
+}
+
+/** n8n's API (and Weft's, which answers it): list one page of workflows with the key, as n8n's credential test does. */
+async function testN8nApi(d: Data, o: Options): Promise<string> {
+  const base = String(d.baseUrl ?? '').replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(`${base}/workflows?limit=5`);
+  } catch {
+    throw new AppError('validation_failed', `The base URL '${base}' is not a URL; it looks like https://weft.example.com/api/v1`);
+  }
+  // fetch cannot be pinned to the checked address; the check still stops the plain cases.
+  await resolveTarget(url.hostname, o);
+  const res = await fetch(url, { headers: { 'X-N8N-API-KEY': String(d.apiKey ?? ''), accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(o.timeoutMs) });
+  const body = (await res.text().catch(() => '')).slice(0, 1_000_000);
+  if (res.status === 401 || res.status === 403) throw new AppError('validation_failed', `The API key was refused (HTTP ${res.status})`);
+  const notApi = `${base}/workflows is not the n8n API (it answered HTTP ${res.status}${res.ok ? ' without a list of workflows' : ''}); the base URL ends in /api/v1`;
+  if (res.status === 404) throw new AppError('validation_failed', notApi);
+  if (!res.ok) throw new AppError('validation_failed', `The server answered HTTP ${res.status} ${res.statusText}`);
+  // A web page answered with 200 (an editor's catch-all route) is not the API either.
+  let list: unknown;
+  try {
+    list = (JSON.parse(body) as { data?: unknown }).data;
+  } catch {
+    list = undefined;
+  }
+  if (!Array.isArray(list)) throw new AppError('validation_failed', notApi);
+  return 'Connection successful';
+}
+
 const testers: Record<string, Tester> = {
-  ftp: (d, o) => testRemoteFiles('ftp', d, o), sftp: (d, o) => testRemoteFiles('sftp', d, o), sshPassword: testSsh, sshPrivateKey: testSsh, rabbitmq: testRabbitmq, mqtt: testMqtt, postgres: testPostgres, mySql: testMySql, redis: testRedis, smtp: testSmtp, imap: testImap, oAuth2Api: testOAuth2 };
+  ftp: (d, o) => testRemoteFiles('ftp', d, o), sftp: (d, o) => testRemoteFiles('sftp', d, o), sshPassword: testSsh, sshPrivateKey: testSsh, rabbitmq: testRabbitmq, mongoDb: testMongoDb, mqtt: testMqtt, postgres: testPostgres, mySql: testMySql, redis: testRedis, smtp: testSmtp, imap: testImap, oAuth2Api: testOAuth2, n8nApi: testN8nApi };
 
 /** Whether testCredential can do more for this type than say it cannot. */
 export function canTestCredential(typeName: string): boolean {
