@@ -26,6 +26,9 @@ export const checkSshConnection: Check<typeof import('./ssh/ssh-connection.ts').
 export const checkRabbitConnection: Check<typeof import('./rabbitmq/rabbitmq-connection.ts').checkRabbitConnection> = async (...args) => (await import('./rabbitmq/rabbitmq-connection.ts')).checkRabbitConnection(...args);
 export const checkMongoConnection: Check<typeof import('./mongo-db/mongo-db-client.ts').checkMongoConnection> = async (...args) => (await import('./mongo-db/mongo-db-client.ts')).checkMongoConnection(...args);
 export const checkMqttConnection: Check<typeof import('./mqtt/mqtt-client.ts').checkMqttConnection> = async (...args) => (await import('./mqtt/mqtt-client.ts')).checkMqttConnection(...args);
+/** Services answering a credential test with their own message (the bot's name, …). */
+type Tester<F extends (...args: never[]) => Promise<string>> = (...args: Parameters<F>) => Promise<string>;
+export const testTelegramCredential: Tester<typeof import('./telegram/telegram-credential-test.ts').testTelegramCredential> = async (...args) => (await import('./telegram/telegram-credential-test.ts')).testTelegramCredential(...args);
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {
