@@ -29,6 +29,7 @@ export const checkMqttConnection: Check<typeof import('./mqtt/mqtt-client.ts').c
 /** Services answering a credential test with their own message (the bot's name, …). */
 type Tester<F extends (...args: never[]) => Promise<string>> = (...args: Parameters<F>) => Promise<string>;
 export const testTelegramCredential: Tester<typeof import('./telegram/telegram-credential-test.ts').testTelegramCredential> = async (...args) => (await import('./telegram/telegram-credential-test.ts')).testTelegramCredential(...args);
+export const testSlackApiCredential: Tester<typeof import('./slack/slack-credential-test.ts').testSlackApiCredential> = async (...args) => (await import('./slack/slack-credential-test.ts')).testSlackApiCredential(...args);
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {

@@ -1,0 +1,61 @@
+// Parameters of n8n's legacy Slack v1 node for what real v1 exports use: message send (`channel`,
+// `text`, `as_user`, attachments, JSON parameters, other options) and update. Its other operations
+// run with the v2 handlers, whose parameter names v1 shares.
+import type { NodeProperty } from '../../engine/index.ts';
+import { authentication } from './slack.description.ts';
+import { showFor } from './slack-properties.ts';
+
+const post = showFor('message', ['post', 'postEphemeral']);
+const postOrUpdate = showFor('message', ['post', 'postEphemeral', 'update']);
+const str = (displayName: string, name: string, displayOptions?: NodeProperty['displayOptions'], more: Partial<NodeProperty> = {}): NodeProperty =>
+  ({ displayName, name, type: 'string', default: '', ...(displayOptions ? { displayOptions } : {}), ...more });
+
+const attachmentOptions: NodeProperty[] = [
+  str('Fallback Text', 'fallback'), str('Text', 'text'), str('Title', 'title'), str('Title Link', 'title_link'),
+  { displayName: 'Color', name: 'color', type: 'color', default: '#ff0000' },
+  str('Pretext', 'pretext'), str('Author Name', 'author_name'), str('Author Link', 'author_link'), str('Author Icon', 'author_icon'),
+  str('Image URL', 'image_url'), str('Thumbnail URL', 'thumb_url'), str('Footer', 'footer'), str('Footer Icon', 'footer_icon'),
+  { displayName: 'Timestamp', name: 'ts', type: 'dateTime', default: '' },
+  { displayName: 'Fields', name: 'fields', type: 'fixedCollection', default: {}, typeOptions: { multipleValues: true },
+    options: [{ name: 'item', displayName: 'Item', values: [str('Title', 'title'), str('Value', 'value'), { displayName: 'Short', name: 'short', type: 'boolean', default: true }] }] },
+];
+
+export const slackV1Properties: NodeProperty[] = [
+  authentication,
+  { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: 'message',
+    options: ['Channel', 'File', 'Message', 'Reaction', 'Star', 'User'].map((name) => ({ name, value: name.toLowerCase() })) },
+  { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'post', displayOptions: { show: { resource: ['message'] } },
+    options: [{ name: 'Delete', value: 'delete' }, { name: 'Get Permalink', value: 'getPermalink' }, { name: 'Post', value: 'post' },
+      { name: 'Post (Ephemeral)', value: 'postEphemeral' }, { name: 'Update', value: 'update' }] },
+  str('Channel', 'channel', post, { required: true, placeholder: 'Channel name', description: 'The channel to send the message to' }),
+  str('Channel ID', 'channelId', showFor('message', ['update']), { required: true }),
+  str('User', 'user', showFor('message', ['postEphemeral']), { required: true, description: 'The user ID to send the ephemeral message to' }),
+  str('Text', 'text', showFor('message', ['post', 'postEphemeral', 'update']), { typeOptions: { alwaysOpenEditWindow: true }, description: 'The text to send' }),
+  str('TS', 'ts', showFor('message', ['update']), { required: true, description: 'Timestamp of the message to be updated' }),
+  { displayName: 'As User', name: 'as_user', type: 'boolean', default: false, displayOptions: showFor('message', ['post', 'postEphemeral'], { authentication: ['accessToken'] }),
+    description: 'Whether to post the message as the authed user instead of as a bot' },
+  str('User Name', 'username', showFor('message', ['post', 'postEphemeral'], { as_user: [false] }), { description: 'Set the bot’s user name' }),
+  { displayName: 'JSON Parameters', name: 'jsonParameters', type: 'boolean', default: false, displayOptions: postOrUpdate },
+  { displayName: 'Attachments', name: 'attachmentsJson', type: 'json', default: '', typeOptions: { alwaysOpenEditWindow: true },
+    displayOptions: showFor('message', ['post', 'update'], { jsonParameters: [true] }), description: 'The attachment to add' },
+  { displayName: 'Blocks', name: 'blocksJson', type: 'json', default: '', typeOptions: { alwaysOpenEditWindow: true },
+    displayOptions: showFor('message', ['post', 'update'], { jsonParameters: [true] }), description: 'The blocks to add' },
+  { displayName: 'Attachments', name: 'attachments', type: 'collection', default: {}, placeholder: 'Add attachment item',
+    typeOptions: { multipleValues: true, multipleValueButtonText: 'Add attachment' }, displayOptions: showFor('message', ['post', 'update'], { jsonParameters: [false] }),
+    options: attachmentOptions },
+  { displayName: 'Other Options', name: 'otherOptions', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: showFor('message', ['post'], { jsonParameters: [false] }),
+    options: [
+      str('Icon Emoji', 'icon_emoji'), str('Icon URL', 'icon_url'),
+      { displayName: 'Link Names', name: 'link_names', type: 'boolean', default: false },
+      { displayName: 'Make Reply', name: 'thread_ts', type: 'string', default: '' },
+      { displayName: 'Markdown', name: 'mrkdwn', type: 'boolean', default: true },
+      { displayName: 'Reply Broadcast', name: 'reply_broadcast', type: 'boolean', default: false },
+      { displayName: 'Parse', name: 'parse', type: 'options', default: 'none', options: [{ name: 'Client', value: 'client' }, { name: 'Full', value: 'full' }, { name: 'None', value: 'none' }] },
+      { displayName: 'Unfurl Links', name: 'unfurl_links', type: 'boolean', default: false },
+      { displayName: 'Unfurl Media', name: 'unfurl_media', type: 'boolean', default: true },
+    ] },
+  { displayName: 'Update Fields', name: 'updateFields', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: showFor('message', ['update']),
+    options: [{ displayName: 'As User', name: 'as_user', type: 'boolean', default: false },
+      { displayName: 'Link Names', name: 'link_names', type: 'boolean', default: false },
+      { displayName: 'Parse', name: 'parse', type: 'options', default: 'client', options: [{ name: 'Client', value: 'client' }, { name: 'Full', value: 'full' }, { name: 'None', value: 'none' }] }] },
+];
