@@ -21,10 +21,27 @@ export interface EndedOutcome {
   result?: RunResult;
   /** The result holds only its last node's data (see WantedResult). */
   lastNodeOnly?: true;
+  /**
+   * The run's record as its events, large outputs left by reference (small): what a 'record'
+   * waiter gets. Offered as a reader by whoever ran the run, read before its data may be dropped.
+   */
+  record?: unknown[];
+  readRecord?: () => Promise<unknown[]>;
 }
 
-/** What a waiter needs of a run's result: all of it, or its last node's data only (a webhook's answer). */
-export type WantedResult = 'full' | 'lastNode';
+/**
+ * What a waiter needs of a run's result: all of it, its last node's data only (a webhook's answer),
+ * or only that it ended ('record': the caller reads the record itself, a large run's outputs then
+ * never cross between threads or processes).
+ */
+export type WantedResult = 'full' | 'lastNode' | 'record';
+
+const WANTED_RANK: Record<WantedResult, number> = { record: 0, lastNode: 1, full: 2 };
+
+/** The wider of two wants (whoever asked for more gets it, and the others with it). */
+export function widerWant(a: WantedResult | undefined, b: WantedResult): WantedResult {
+  return a !== undefined && WANTED_RANK[a] >= WANTED_RANK[b] ? a : b;
+}
 
 /** Lower runs first: manual runs go ahead of a webhook or schedule backlog. */
 export const PRIORITY = { manual: 1, retry: 2, resume: 3, production: 5 } as const;

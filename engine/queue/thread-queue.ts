@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { withLastNodeOnly, type RunResult } from '../run-data.ts';
-import type { EndedOutcome, EnqueueOptions, JobHandler, QueueWorker, RunJob, RunQueue, WantedResult, WorkerOptions } from './run-queue.ts';
+import { widerWant, type EndedOutcome, type EnqueueOptions, type JobHandler, type QueueWorker, type RunJob, type RunQueue, type WantedResult, type WorkerOptions } from './run-queue.ts';
 
 /** What travels between the two ends. `call` expects a `reply` with the same id. */
 type Call = { op: 'enqueue'; job: RunJob; options: EnqueueOptions } | { op: 'pending' } | { op: 'close-worker'; deadlineMs: number };
@@ -18,7 +18,7 @@ type Message =
   | { t: 'stop'; executionId: string }
   | { t: 'want'; executionId: string; scope: WantedResult }
   /** `result`: the run's result as JSON (what a reader of the record would get), when wanted. */
-  | { t: 'ended'; executionId: string; revision: number; result?: string; lastNodeOnly?: true };
+  | { t: 'ended'; executionId: string; revision: number; result?: string; lastNodeOnly?: true; record?: string };
 
 type Port = Pick<MessagePort | Worker, 'postMessage' | 'on' | 'off'>;
 
@@ -64,8 +64,11 @@ export function createThreadQueueHost(inner: RunQueue, port: Port): RunQueue {
       running.delete(message.jobId);
     } else if (message.t === 'stop') void inner.requestStop(message.executionId);
     else if (message.t === 'ended') {
-      const { executionId, revision, result, lastNodeOnly } = message;
-      void inner.publishEnded(executionId, { revision, ...(result === undefined ? {} : { result: JSON.parse(result) as RunResult }), ...(lastNodeOnly ? { lastNodeOnly } : {}) });
+      const { executionId, revision, result, lastNodeOnly, record } = message;
+      void inner.publishEnded(executionId, {
+        revision, ...(result === undefined ? {} : { result: JSON.parse(result) as RunResult }), ...(lastNodeOnly ? { lastNodeOnly } : {}),
+        ...(record === undefined ? {} : { record: JSON.parse(record) as unknown[] }),
+      });
     }
     else if (message.t === 'call') {
       answer(message).then(
@@ -143,7 +146,7 @@ export function createThreadQueueClient(port: Port): RunQueue {
       jobs.set(jobId, { job, abort, task });
     } else if (message.t === 'handback') jobs.get(message.jobId)?.abort.abort();
     else if (message.t === 'stop') events.emit('stop', message.executionId);
-    else if (message.t === 'want') wanted.set(message.executionId, wanted.get(message.executionId) === 'full' ? 'full' : message.scope);
+    else if (message.t === 'want') wanted.set(message.executionId, widerWant(wanted.get(message.executionId), message.scope));
     else if (message.t === 'ended') events.emit('ended', message.executionId, { revision: message.revision });
   });
 
@@ -179,9 +182,10 @@ export function createThreadQueueClient(port: Port): RunQueue {
     async publishEnded(executionId, outcome) {
       const scope = wanted.get(executionId);
       wanted.delete(executionId);
-      const result = scope === undefined ? undefined : outcome.result;
+      const result = scope === undefined || scope === 'record' ? undefined : outcome.result;
+      const record = scope === 'record' ? await outcome.readRecord?.() : undefined;
       post({
-        t: 'ended', executionId, revision: outcome.revision,
+        t: 'ended', executionId, revision: outcome.revision, ...(record ? { record: JSON.stringify(record) } : {}),
         ...(result === undefined ? {} : scope === 'full' ? { result: JSON.stringify(result) } : { result: JSON.stringify(withLastNodeOnly(result)), lastNodeOnly: true }),
       });
     },

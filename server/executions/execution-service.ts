@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   executionStreamName, foldExecution, PRIORITY, withLastNodeOnly,
-  type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions,
+  type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions, widerWant,
 } from '../../engine/index.ts';
 import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
@@ -49,6 +49,11 @@ export interface RunWaiter {
   readonly done: Promise<RunResult>;
   /** The same, with only the last node's data in the run data: all a webhook's answer needs. */
   readonly lastNodeDone: Promise<RunResult>;
+  /**
+   * Settles when the run ends or parks, with no data wanted: its outputs may be missing from what it
+   * settles with (read the record, `storedResult`, for them).
+   */
+  readonly ended: Promise<RunResult>;
 }
 
 export interface ExecutionServiceDeps extends ExecutionWorkerDeps {
@@ -81,18 +86,21 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     ? queue.onEnded((id, ended) => {
         const list = (waiters.get(id) ?? []).filter((w) => w.after < ended.revision);
         if (!list.some((w) => w.wanted)) return forgetWaiters(id, ended.revision);
-        const scope: WantedResult = list.some((w) => w.wanted === 'full') ? 'full' : 'lastNode';
+        const scope = list.reduce<WantedResult>((widest, w) => (w.wanted ? widerWant(widest, w.wanted) : widest), 'record');
         if (ended.result && !(ended.lastNodeOnly && scope === 'full')) return settleWaiters(id, ended.result, ended.revision);
-        void readResult(id, scope, ended.revision).then(
+        const read = scope === 'record' && ended.record
+          ? lazyResult(ended.record as Array<{ type: string; data: unknown; revision: number }>, ended.revision)
+          : readResult(id, scope, ended.revision);
+        void read.then(
           (result) => settleWaiters(id, result, ended.revision),
           (err) => logger.warn({ err, executionId: id }, 'finished run could not be read'),
         );
       })
     : undefined;
 
-  /** A run's events with their large outputs read back from the blob store. */
-  async function readRun(id: string) {
-    return hydrate(await events.readStream(executionStreamName(id)), deps.blobs);
+  /** A run's events with their large outputs read back from the blob store (or, 'lazy', as they are written out). */
+  async function readRun(id: string, outputs: 'read' | 'lazy' = 'read') {
+    return hydrate(await events.readStream(executionStreamName(id)), deps.blobs, undefined, outputs);
   }
 
   /**
@@ -101,10 +109,17 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
    * megabytes nobody asked for, so only that node's outputs are read from the blob store.
    */
   async function readResult(id: string, scope: WantedResult, at: number): Promise<RunResult> {
-    const stream = (await events.readStream(executionStreamName(id))).filter((e) => e.revision <= at);
-    if (scope === 'full') return foldExecution(await hydrate(stream, deps.blobs));
-    const last = foldExecution(stream).data.resultData.lastNodeExecuted;
-    return withLastNodeOnly(foldExecution(await hydrate(stream, deps.blobs, (e) => (e.data as { node?: string } | undefined)?.node === last)));
+    const stream = await events.readStream(executionStreamName(id));
+    if (scope === 'record') return lazyResult(stream, at);
+    const upTo = stream.filter((e) => e.revision <= at);
+    if (scope === 'full') return foldExecution(await hydrate(upTo, deps.blobs));
+    const last = foldExecution(upTo).data.resultData.lastNodeExecuted;
+    return withLastNodeOnly(foldExecution(await hydrate(upTo, deps.blobs, (e) => (e.data as { node?: string } | undefined)?.node === last)));
+  }
+
+  /** A run's result folded from its events up to `at`, its node outputs left in the blob store until written out. */
+  async function lazyResult(record: Array<{ type: string; data: unknown; revision: number }>, at: number): Promise<RunResult> {
+    return foldExecution(await hydrate(record.filter((e) => e.revision <= at), deps.blobs, undefined, 'lazy'));
   }
 
   /**
@@ -118,7 +133,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     list.push(waiter);
     waiters.set(executionId, list);
     const want = (scope: WantedResult) => {
-      if (waiter.wanted === 'full' || waiter.wanted === scope) return done;
+      if (waiter.wanted !== undefined && widerWant(waiter.wanted, scope) === waiter.wanted) return done;
       queue.want?.(executionId, scope);
       waiter.wanted = scope;
       return done;
@@ -127,6 +142,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       executionId,
       get done() { return want('full'); },
       get lastNodeDone() { return want('lastNode'); },
+      get ended() { return want('record'); },
     };
   }
 
@@ -167,7 +183,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     }
     const revision = await events.streamRevision(executionStreamName(executionId));
     settleWaiters(executionId, result, revision);
-    if (queue.kind !== 'in-process') await queue.publishEnded(executionId, { result, revision }).catch((err) => logger.warn({ err }, 'run end not announced'));
+    // The record is offered before the run's data may be dropped (retention, below): a waiter
+    // wanting only the record then gets it even when the workflow keeps no data.
+    const readRecord = () => events.readStream(executionStreamName(executionId));
+    if (queue.kind !== 'in-process') await queue.publishEnded(executionId, { result, revision, readRecord }).catch((err) => logger.warn({ err }, 'run end not announced'));
     await runErrorWorkflow(queued, executionId, result, ctx).catch((err) => logger.error({ err, executionId }, 'error workflow failed to start'));
     if (result.status === 'waiting') return;
     const run = { executionId, workflowId: queued.workflowId, status: result.status, mode: queued.mode, startedAt: result.startedAt, ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}) };
@@ -294,10 +313,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
      * One execution; with data, n8n's run data folded from its events — up to step `untilStep`
      * (the number of node runs recorded so far) for time travel through a run.
      */
-    async get(id: string, includeData: boolean, untilStep?: number) {
+    async get(id: string, includeData: boolean, untilStep?: number, outputs: 'read' | 'lazy' = 'read') {
       const doc = await existing(id);
       if (!includeData) return doc;
-      let events = await readRun(id);
+      let events = await readRun(id, outputs);
       if (untilStep !== undefined) events = eventsUntilStep(events, untilStep);
       const folded = foldExecution(events);
       return { ...doc, ...(untilStep !== undefined ? { step: untilStep, stepStatus: folded.status } : {}), data: folded.data };

@@ -53,15 +53,37 @@ export async function externalize(data: unknown, { blobs, inlineLimitBytes }: Ex
 
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? 'null');
 
-/** Puts externalized payloads back into the events (before folding or continuing a run). */
-export async function hydrate<E extends { type: string; data: unknown }>(events: E[], blobs: BlobStore, which: (event: E) => boolean = () => true): Promise<E[]> {
+/**
+ * A node output left in the blob store, read only when a JSON writer reaches it (`readStoredOutputs`):
+ * a million-item run answered whole then holds one node's output at a time, not all of them.
+ */
+export class StoredOutput {
+  constructor(private readonly ref: BlobRef, private readonly blobs: BlobStore, private readonly node: string) {}
+
+  async load(): Promise<unknown> {
+    const bytes = await this.blobs.get(this.ref.sha256);
+    if (!bytes) throw new Error(`The output of ${this.node} (blob ${this.ref.sha256}) is missing from the blob store`);
+    return JSON.parse(bytes.toString('utf8'));
+  }
+}
+
+/** A JSON replacer for streamed answers: each StoredOutput becomes its data when the writer gets there. */
+export const readStoredOutputs = (_key: string, value: unknown): unknown => (value instanceof StoredOutput ? value.load() : value);
+
+/**
+ * Puts externalized payloads back into the events (before folding or continuing a run). With
+ * `outputs: 'lazy'` node outputs stay in the blob store as StoredOutput, for an answer streamed out.
+ */
+export async function hydrate<E extends { type: string; data: unknown }>(
+  events: E[], blobs: BlobStore, which: (event: E) => boolean = () => true, outputs: 'read' | 'lazy' = 'read',
+): Promise<E[]> {
   const out: E[] = [];
   // One at a time: a run's blobs can be large, and reading them all at once multiplies the peak.
-  for (const event of events) out.push(which(event) ? await hydrateEvent(event, blobs) : event);
+  for (const event of events) out.push(which(event) ? await hydrateEvent(event, blobs, outputs) : event);
   return out;
 }
 
-export async function hydrateEvent<E extends { type: string; data: unknown }>(event: E, blobs: BlobStore): Promise<E> {
+export async function hydrateEvent<E extends { type: string; data: unknown }>(event: E, blobs: BlobStore, outputs: 'read' | 'lazy' = 'read'): Promise<E> {
   if (!isRecord(event.data) || (!event.data.dataRef && !event.data.blobRefs)) return event;
   const read = async (ref: BlobRef): Promise<unknown> => {
     const bytes = await blobs.get(ref.sha256);
@@ -71,8 +93,9 @@ export async function hydrateEvent<E extends { type: string; data: unknown }>(ev
   const { blobRefs, ...data } = event.data as Record<string, unknown> & { blobRefs?: Record<string, BlobRef> };
   for (const [key, ref] of Object.entries(blobRefs ?? {})) data[key] = await read(ref);
   if (data.dataRef) {
-    const { dataRef, itemCounts: _counts, taskData, ...rest } = data as { dataRef: BlobRef; itemCounts?: unknown; taskData: object };
-    return { ...event, data: { ...rest, taskData: { ...taskData, data: await read(dataRef) } } };
+    const { dataRef, itemCounts: _counts, taskData, ...rest } = data as { dataRef: BlobRef; itemCounts?: unknown; taskData: object; node?: string };
+    const output = outputs === 'lazy' ? new StoredOutput(dataRef, blobs, String(rest.node ?? event.type)) : await read(dataRef);
+    return { ...event, data: { ...rest, taskData: { ...taskData, data: output } } };
   }
   return { ...event, data };
 }

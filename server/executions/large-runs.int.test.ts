@@ -77,6 +77,10 @@ describe('large runs, embedded', () => {
     expect(run.status).toBe(201);
     expect(run.body.status).toBe('success');
     expect(run.body.data.resultData.runData.Count[0].data.main[0][0].json).toEqual({ count: expectedScaleCount(N) });
+    // The large outputs (stored by reference) are written into the answer from the blob store.
+    const fields = run.body.data.resultData.runData['Edit Fields'][0].data.main[0] as Array<{ json: { d: number; n: string } }>;
+    expect(fields).toHaveLength(N);
+    expect(fields[N - 1].json).toMatchObject({ d: 2 * (N - 1), n: `ITEM ${N - 1}` });
     await expectStoredWhole(server, run.body.id);
   });
 

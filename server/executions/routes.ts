@@ -9,6 +9,7 @@ import { q, route, type Route } from '../http/route.ts';
 import type { WorkflowService } from '../workflow-service.ts';
 import { customDataFilter } from './custom-data-filter.ts';
 import type { ExecutionService } from './execution-service.ts';
+import { readStoredOutputs } from './large-payloads.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const isoTime = z.string().datetime({ offset: true });
@@ -66,7 +67,7 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       query: z.object({ includeData: z.enum(['true', 'false']).optional(), step: z.coerce.number().int().min(0).max(1_000_000).optional() }),
       responses: { 200: 'The execution (with step=k, the run data after its first k node runs)', 404: 'Unknown execution' },
       async handler(ctx, { params, query }) {
-        streamJson(ctx, await executions.get(params.id, query.includeData === 'true' || query.step !== undefined, query.step));
+        streamJson(ctx, await executions.get(params.id, query.includeData === 'true' || query.step !== undefined, query.step, 'lazy'), readStoredOutputs);
       },
     }),
     route({
@@ -136,7 +137,7 @@ async function answerRun(
   ctx: Context,
   executions: ExecutionService,
   wait: boolean,
-  started: { executionId: string; done: Promise<RunResult> },
+  started: { executionId: string; ended: Promise<RunResult> },
   links: Record<string, string> = {},
 ): Promise<void> {
   ctx.status = 201;
@@ -145,7 +146,9 @@ async function answerRun(
     ctx.body = { executionId: started.executionId };
     return;
   }
-  const result = await started.done;
+  // The record, its node outputs read as they are written out: a million-item run's outputs never
+  // cross from the run's thread or worker, and only one of them is in memory at a time.
+  const result = await started.ended;
   await executions.settle();
-  streamJson(ctx, { id: started.executionId, ...links, ...result });
+  streamJson(ctx, { id: started.executionId, ...links, ...result }, readStoredOutputs);
 }

@@ -3,7 +3,8 @@
 import type { Context } from 'koa';
 import { JsonStreamStringify } from 'json-stream-stringify';
 
-export function streamJson(ctx: Context, value: unknown): void {
+/** `replacer` as JSON.stringify's; a Promise it returns is awaited where it stands (a value read on demand). */
+export function streamJson(ctx: Context, value: unknown, replacer?: (key: string, value: unknown) => unknown): void {
   ctx.type = 'application/json';
-  ctx.body = new JsonStreamStringify(value);
+  ctx.body = new JsonStreamStringify(value, replacer);
 }
