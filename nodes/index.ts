@@ -30,6 +30,8 @@ export const checkMqttConnection: Check<typeof import('./mqtt/mqtt-client.ts').c
 type Tester<F extends (...args: never[]) => Promise<string>> = (...args: Parameters<F>) => Promise<string>;
 export const testTelegramCredential: Tester<typeof import('./telegram/telegram-credential-test.ts').testTelegramCredential> = async (...args) => (await import('./telegram/telegram-credential-test.ts')).testTelegramCredential(...args);
 export const testSlackApiCredential: Tester<typeof import('./slack/slack-credential-test.ts').testSlackApiCredential> = async (...args) => (await import('./slack/slack-credential-test.ts')).testSlackApiCredential(...args);
+export const testAirtableTokenCredential: Tester<typeof import('./airtable/airtable-credential-test.ts').testAirtableTokenCredential> = async (...args) => (await import('./airtable/airtable-credential-test.ts')).testAirtableTokenCredential(...args);
+export const testNotionCredential: Tester<typeof import('./notion/notion-credential-test.ts').testNotionCredential> = async (...args) => (await import('./notion/notion-credential-test.ts')).testNotionCredential(...args);
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {

@@ -1,0 +1,7 @@
+// n8n's Notion credential (notionApi): an internal integration's secret, sent as a Bearer token.
+import { credentialField, type CredentialType } from '../../domain/index.ts';
+
+export const notionApi: CredentialType = {
+  name: 'notionApi', displayName: 'Notion API', testable: true, documentationUrl: 'notion',
+  fields: [credentialField.secret('apiKey', 'API Key', { required: true })],
+};
