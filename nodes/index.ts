@@ -32,6 +32,9 @@ export const testTelegramCredential: Tester<typeof import('./telegram/telegram-c
 export const testSlackApiCredential: Tester<typeof import('./slack/slack-credential-test.ts').testSlackApiCredential> = async (...args) => (await import('./slack/slack-credential-test.ts')).testSlackApiCredential(...args);
 export const testAirtableTokenCredential: Tester<typeof import('./airtable/airtable-credential-test.ts').testAirtableTokenCredential> = async (...args) => (await import('./airtable/airtable-credential-test.ts')).testAirtableTokenCredential(...args);
 export const testNotionCredential: Tester<typeof import('./notion/notion-credential-test.ts').testNotionCredential> = async (...args) => (await import('./notion/notion-credential-test.ts')).testNotionCredential(...args);
+export const testOpenAiCredential: Tester<typeof import('./open-ai/open-ai-credential-test.ts').testOpenAiCredential> = async (...args) => (await import('./open-ai/open-ai-credential-test.ts')).testOpenAiCredential(...args);
+export const testSupabaseCredential: Tester<typeof import('./supabase/supabase-credential-test.ts').testSupabaseCredential> = async (...args) => (await import('./supabase/supabase-credential-test.ts')).testSupabaseCredential(...args);
+export const testGoogleApiCredential: Tester<typeof import('./google-shared/google-credential-test.ts').testGoogleApiCredential> = async (...args) => (await import('./google-shared/google-credential-test.ts')).testGoogleApiCredential(...args);
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {

@@ -9,7 +9,7 @@ import {
   AppError, credentialTypeExtends, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
 } from '../../domain/index.ts';
 import {
-  canTestPackageCredential, checkMongoConnection, checkMqttConnection, checkRabbitConnection, checkRemoteFiles, checkSshConnection, testAirtableTokenCredential, testNotionCredential, testPackageCredential, testSlackApiCredential, testTelegramCredential,
+  canTestPackageCredential, checkMongoConnection, checkMqttConnection, checkRabbitConnection, checkRemoteFiles, checkSshConnection, testAirtableTokenCredential, testGoogleApiCredential, testNotionCredential, testOpenAiCredential, testPackageCredential, testSupabaseCredential, testSlackApiCredential, testTelegramCredential,
 } from '../../nodes/index.ts';
 import { resolveTarget } from './network-guard.ts';
 import { clientCredentialsToken, describeFetchError } from './oauth2.ts';
@@ -237,7 +237,10 @@ const testers: Record<string, Tester> = {
   telegramApi: (d, o) => testTelegramCredential(d, o.timeoutMs, !o.allowPrivateNetwork),
   slackApi: (d, o) => testSlackApiCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }),
   airtableTokenApi: (d, o) => testAirtableTokenCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }),
-  notionApi: (d, o) => testNotionCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }) };
+  notionApi: (d, o) => testNotionCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }),
+  openAiApi: (d, o) => testOpenAiCredential(d, o.timeoutMs, !o.allowPrivateNetwork),
+  supabaseApi: (d, o) => testSupabaseCredential(d, o.timeoutMs, !o.allowPrivateNetwork),
+  googleApi: (d, o) => testGoogleApiCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }) };
 
 /** Whether testCredential can do more for this type than say it cannot. */
 export function canTestCredential(typeName: string): boolean {
