@@ -26,15 +26,24 @@ export const checkSshConnection: Check<typeof import('./ssh/ssh-connection.ts').
 export const checkRabbitConnection: Check<typeof import('./rabbitmq/rabbitmq-connection.ts').checkRabbitConnection> = async (...args) => (await import('./rabbitmq/rabbitmq-connection.ts')).checkRabbitConnection(...args);
 export const checkMongoConnection: Check<typeof import('./mongo-db/mongo-db-client.ts').checkMongoConnection> = async (...args) => (await import('./mongo-db/mongo-db-client.ts')).checkMongoConnection(...args);
 export const checkMqttConnection: Check<typeof import('./mqtt/mqtt-client.ts').checkMqttConnection> = async (...args) => (await import('./mqtt/mqtt-client.ts')).checkMqttConnection(...args);
-/** Services answering a credential test with their own message (the bot's name, …). */
-type Tester<F extends (...args: never[]) => Promise<string>> = (...args: Parameters<F>) => Promise<string>;
-export const testTelegramCredential: Tester<typeof import('./telegram/telegram-credential-test.ts').testTelegramCredential> = async (...args) => (await import('./telegram/telegram-credential-test.ts')).testTelegramCredential(...args);
-export const testSlackApiCredential: Tester<typeof import('./slack/slack-credential-test.ts').testSlackApiCredential> = async (...args) => (await import('./slack/slack-credential-test.ts')).testSlackApiCredential(...args);
-export const testAirtableTokenCredential: Tester<typeof import('./airtable/airtable-credential-test.ts').testAirtableTokenCredential> = async (...args) => (await import('./airtable/airtable-credential-test.ts')).testAirtableTokenCredential(...args);
-export const testNotionCredential: Tester<typeof import('./notion/notion-credential-test.ts').testNotionCredential> = async (...args) => (await import('./notion/notion-credential-test.ts')).testNotionCredential(...args);
-export const testOpenAiCredential: Tester<typeof import('./open-ai/open-ai-credential-test.ts').testOpenAiCredential> = async (...args) => (await import('./open-ai/open-ai-credential-test.ts')).testOpenAiCredential(...args);
-export const testSupabaseCredential: Tester<typeof import('./supabase/supabase-credential-test.ts').testSupabaseCredential> = async (...args) => (await import('./supabase/supabase-credential-test.ts')).testSupabaseCredential(...args);
-export const testGoogleApiCredential: Tester<typeof import('./google-shared/google-credential-test.ts').testGoogleApiCredential> = async (...args) => (await import('./google-shared/google-credential-test.ts')).testGoogleApiCredential(...args);
+type ServiceTest = (data: Record<string, unknown>, timeoutMs: number, blockPrivateNetworks: boolean) => Promise<string>;
+/**
+ * Credential tests that ask the service itself (who the token belongs to), by credential type,
+ * answering a success message or throwing a readable error; each imports its node folder only when run.
+ */
+export const serviceCredentialTests: Record<string, ServiceTest> = {
+  telegramApi: async (d, t, b) => (await import('./telegram/telegram-credential-test.ts')).testTelegramCredential(d, t, b),
+  slackApi: async (d, t, b) => (await import('./slack/slack-credential-test.ts')).testSlackApiCredential(d, t, { blockPrivateNetworks: b }),
+  airtableTokenApi: async (d, t, b) => (await import('./airtable/airtable-credential-test.ts')).testAirtableTokenCredential(d, t, { blockPrivateNetworks: b }),
+  notionApi: async (d, t, b) => (await import('./notion/notion-credential-test.ts')).testNotionCredential(d, t, { blockPrivateNetworks: b }),
+  openAiApi: async (d, t, b) => (await import('./open-ai/open-ai-credential-test.ts')).testOpenAiCredential(d, t, b),
+  supabaseApi: async (d, t, b) => (await import('./supabase/supabase-credential-test.ts')).testSupabaseCredential(d, t, b),
+  googleApi: async (d, t, b) => (await import('./google-shared/google-credential-test.ts')).testGoogleApiCredential(d, t, { blockPrivateNetworks: b }),
+  githubApi: async (d, t, b) => (await import('./github/github-credential-test.ts')).testGithubCredential(d, t, b),
+  discordBotApi: async (d, t, b) => (await import('./discord/discord-credential-test.ts')).testDiscordBotCredential(d, t, { blockPrivateNetworks: b }),
+  discordWebhookApi: async (d, t, b) => (await import('./discord/discord-credential-test.ts')).testDiscordWebhookCredential(d, t, { blockPrivateNetworks: b }),
+  mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
+};
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */
 export function unregisterPackage(packageName: string): boolean {

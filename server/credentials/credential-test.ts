@@ -9,7 +9,7 @@ import {
   AppError, credentialTypeExtends, getCredentialType, parseCredentialData, type CredentialType, type OAuth2ApiData,
 } from '../../domain/index.ts';
 import {
-  canTestPackageCredential, checkMongoConnection, checkMqttConnection, checkRabbitConnection, checkRemoteFiles, checkSshConnection, testAirtableTokenCredential, testGoogleApiCredential, testNotionCredential, testOpenAiCredential, testPackageCredential, testSupabaseCredential, testSlackApiCredential, testTelegramCredential,
+  canTestPackageCredential, checkMongoConnection, checkMqttConnection, checkRabbitConnection, checkRemoteFiles, checkSshConnection, serviceCredentialTests, testPackageCredential,
 } from '../../nodes/index.ts';
 import { resolveTarget } from './network-guard.ts';
 import { clientCredentialsToken, describeFetchError } from './oauth2.ts';
@@ -234,13 +234,9 @@ async function testN8nApi(d: Data, o: Options): Promise<string> {
 
 const testers: Record<string, Tester> = {
   ftp: (d, o) => testRemoteFiles('ftp', d, o), sftp: (d, o) => testRemoteFiles('sftp', d, o), sshPassword: testSsh, sshPrivateKey: testSsh, rabbitmq: testRabbitmq, mongoDb: testMongoDb, mqtt: testMqtt, postgres: testPostgres, mySql: testMySql, redis: testRedis, smtp: testSmtp, imap: testImap, oAuth2Api: testOAuth2, n8nApi: testN8nApi,
-  telegramApi: (d, o) => testTelegramCredential(d, o.timeoutMs, !o.allowPrivateNetwork),
-  slackApi: (d, o) => testSlackApiCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }),
-  airtableTokenApi: (d, o) => testAirtableTokenCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }),
-  notionApi: (d, o) => testNotionCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }),
-  openAiApi: (d, o) => testOpenAiCredential(d, o.timeoutMs, !o.allowPrivateNetwork),
-  supabaseApi: (d, o) => testSupabaseCredential(d, o.timeoutMs, !o.allowPrivateNetwork),
-  googleApi: (d, o) => testGoogleApiCredential(d, o.timeoutMs, { blockPrivateNetworks: !o.allowPrivateNetwork }) };
+  // The SaaS nodes' own: they ask the service (who the token belongs to).
+  ...Object.fromEntries(Object.entries(serviceCredentialTests).map(([type, test]): [string, Tester] => [type, (d, o) => test(d, o.timeoutMs, !o.allowPrivateNetwork)])),
+};
 
 /** Whether testCredential can do more for this type than say it cannot. */
 export function canTestCredential(typeName: string): boolean {
