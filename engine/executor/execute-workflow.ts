@@ -33,7 +33,7 @@ export async function executeWorkflow(given: ExecuteWorkflowOptions): Promise<Ru
   const triggerItems: Item[] = options.triggerItems ?? [{ json: {} }];
   const start = options.startNode !== undefined
     ? rc.graph.nodes.get(options.startNode)
-    : findStartNode(rc.graph, (node) => rc.nodeType(node), options.destinationNode);
+    : findStartNode(rc.graph, (node) => rc.nodeType(node), options.destinationNode, new Set(Object.keys(rc.pinData ?? {})));
 
   await options.recorder.record('ExecutionStarted', {
     workflowId: options.workflowId,
