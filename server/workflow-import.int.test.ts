@@ -186,14 +186,14 @@ describe('importing real n8n JSON', () => {
 
   it('refuses to activate an imported workflow whose nodes cannot run, naming each node and what it lacks', async () => {
     const webhook = { id: 'w', name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'issues-hook', parameters: { path: 'issues-hook', httpMethod: 'POST' } };
-    const slack = { id: 's', name: 'Tell Slack', type: 'n8n-nodes-base.slack', typeVersion: 2.2, position: [200, 0], parameters: {} };
+    const enrich = { id: 's', name: 'Enrich contact', type: 'n8n-nodes-base.dropcontact', typeVersion: 1, position: [200, 0], parameters: {} };
     const http = { id: 'h', name: 'Call API', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [400, 0], parameters: { url: 'http://127.0.0.1:9/', authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }, credentials: { httpHeaderAuth: 'Nowhere token' } };
-    const { id } = await importOne({ name: 'Has issues', nodes: [webhook, slack, http], connections: { Hook: { main: [[{ node: 'Tell Slack', type: 'main', index: 0 }]] }, 'Tell Slack': { main: [[{ node: 'Call API', type: 'main', index: 0 }]] } } });
+    const { id } = await importOne({ name: 'Has issues', nodes: [webhook, enrich, http], connections: { Hook: { main: [[{ node: 'Enrich contact', type: 'main', index: 0 }]] }, 'Enrich contact': { main: [[{ node: 'Call API', type: 'main', index: 0 }]] } } });
     const refused = await api('POST', `/api/v1/workflows/${id}/activate`);
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toBe("The workflow cannot be activated: fix 'Tell Slack', 'Call API' first");
+    expect(refused.body.message).toBe("The workflow cannot be activated: fix 'Enrich contact', 'Call API' first");
     expect(refused.body.details).toEqual([
-      { path: 'nodes.1', message: "Tell Slack: its type 'n8n-nodes-base.slack' (version 2.2) is not installed on this instance" },
+      { path: 'nodes.1', message: "Enrich contact: its type 'n8n-nodes-base.dropcontact' (version 1) is not installed on this instance" },
       { path: 'nodes.2', message: "Call API: no Header Auth credential is chosen ('Nowhere token' was not found)" },
     ]);
     expect((await api('GET', `/api/v1/workflows/${id}`)).body.active).toBe(false);
@@ -204,7 +204,7 @@ describe('importing real n8n JSON', () => {
 
     // With the unknown node disabled and the credential chosen, it activates.
     const current = (await api('GET', `/api/v1/workflows/${id}`)).body;
-    const nodes = current.nodes.map((n: Json) => n.name === 'Tell Slack' ? { ...n, disabled: true }
+    const nodes = current.nodes.map((n: Json) => n.name === 'Enrich contact' ? { ...n, disabled: true }
       : n.name === 'Call API' ? { ...n, credentials: { httpHeaderAuth: { id: credentialIds['Shop API key'], name: 'Shop API key' } } } : n);
     expect((await api('PUT', `/api/v1/workflows/${id}`, { ...current, nodes })).status).toBe(200);
     const activated = await api('POST', `/api/v1/workflows/${id}/activate`);

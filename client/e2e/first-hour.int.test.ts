@@ -57,27 +57,27 @@ describe.skipIf(!chromiumAvailable())('the first hour', () => {
       name: 'From n8n',
       nodes: [
         { name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { path: 'first-hour', httpMethod: 'POST' } },
-        { name: 'Tell Slack', type: 'n8n-nodes-base.slack', typeVersion: 2.2, position: [260, 0], parameters: {} },
+        { name: 'Enrich contact', type: 'n8n-nodes-base.dropcontact', typeVersion: 1, position: [260, 0], parameters: {} },
         { name: 'Call API', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [520, 0], parameters: { url: 'http://127.0.0.1:9/', authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }, credentials: { httpHeaderAuth: 'Team token' } },
       ],
-      connections: { Hook: { main: [[{ node: 'Tell Slack', type: 'main', index: 0 }]] }, 'Tell Slack': { main: [[{ node: 'Call API', type: 'main', index: 0 }]] } },
+      connections: { Hook: { main: [[{ node: 'Enrich contact', type: 'main', index: 0 }]] }, 'Enrich contact': { main: [[{ node: 'Call API', type: 'main', index: 0 }]] } },
     } });
     expect(imported.status(), await imported.text()).toBe(201);
     const workflowId = (await imported.json()).imported[0].id;
     await page.goto(`/workflows/${workflowId}`);
-    await page.waitForSelector('[data-node-name="Tell Slack"] [data-testid="node-issues"]');
+    await page.waitForSelector('[data-node-name="Enrich contact"] [data-testid="node-issues"]');
     expect(await page.locator('[data-node-name="Call API"] [data-testid="node-issues"]').getAttribute('title')).toContain("Call API: no Header Auth credential is chosen ('Team token' was not found)");
     expect(await page.locator('[data-node-name="Hook"] [data-testid="node-issues"]').count()).toBe(0);
     await page.locator('.active-toggle input').click();
     await page.waitForSelector('[data-testid="toast"].error');
-    expect(await page.locator('[data-testid="toast"]').textContent()).toContain("The workflow cannot be activated: fix 'Tell Slack', 'Call API' first");
+    expect(await page.locator('[data-testid="toast"]').textContent()).toContain("The workflow cannot be activated: fix 'Enrich contact', 'Call API' first");
     expect(await page.locator('.active-toggle input').isChecked()).toBe(false);
     await screenshot(page, '31-unknown-node-refused');
     // A run started anyway fails before its first step; the replay says why and names the node.
     const run = await context.request.post(`/api/v1/workflows/${workflowId}/run?wait=true`, { data: { startNode: 'Hook', triggerItems: [{ json: {} }] } });
     expect(run.status(), await run.text()).toBe(201);
     await page.goto(`/workflows/${workflowId}/executions/${(await run.json()).id}`);
-    expect(await page.locator('[data-testid="replay-error"]').textContent()).toContain('Unknown node type on: "Tell Slack"');
+    expect(await page.locator('[data-testid="replay-error"]').textContent()).toContain('Unknown node type on: "Enrich contact"');
     await screenshot(page, '32-run-failed-before-any-step');
 
     // The list says so too, and its Active box stays unticked when the server refuses.
