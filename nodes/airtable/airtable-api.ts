@@ -11,6 +11,7 @@ import { STATUS_MESSAGES } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { param } from '../shared/params.ts';
 import { serviceUrl } from '../shared/service-url.ts';
+import { pause, retryAfterMs } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -80,24 +81,6 @@ export function queryString(query: JsonObject | undefined): string {
   return text ? `?${text}` : '';
 }
 
-function retryAfterMs(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export interface AirtableRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** A path under /v0 (`appX/tblY`, `meta/bases`) or an absolute URL (attachment downloads). */
@@ -154,7 +137,7 @@ export function airtableApi(ctx: ExecuteContext, defaultAuthentication: string):
       if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
         const wait = retryAfterMs(response.headers['retry-after']) ?? defaultRateLimitWaitMs();
         if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await sleep(wait, ctx.signal);
+          await pause(wait, ctx.signal);
           continue;
         }
       }

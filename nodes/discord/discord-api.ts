@@ -8,6 +8,7 @@ import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../
 import { statusErrorMessage } from '../http-request/response.ts';
 import { send } from '../http-request/send.ts';
 import { serviceUrl } from '../shared/service-url.ts';
+import { pause } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -64,11 +65,6 @@ function multipartBody(payload: JsonObject, files: DiscordFile[]): { body: Buffe
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(resolve, ms);
-  signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-});
-
 function parse(text: string): unknown {
   if (!text) return undefined;
   try {
@@ -120,7 +116,7 @@ export async function discordRequest(client: DiscordClient, request: DiscordRequ
     if (response.statusCode === 429) {
       const seconds = retryAfterSeconds(response.headers['retry-after'], answer);
       if (attempt < MAX_RATE_LIMIT_RETRIES && seconds <= MAX_RETRY_AFTER_SECONDS) {
-        await sleep(seconds * 1000, ctx.signal);
+        await pause(seconds * 1000, ctx.signal);
         continue;
       }
     }

@@ -7,6 +7,7 @@ type JsonValue = unknown;
 import { NodeOperationError, type JsonObject } from '../../engine/index.ts';
 import { send, type HttpResponse } from '../http-request/send.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
+import { pause, retryAfterMs } from '../shared/rate-limit.ts';
 
 export const DEFAULT_SERVER = 'https://api.github.com';
 const TIMEOUT_MS = 300_000;
@@ -74,27 +75,13 @@ function header(res: HttpResponse, name: string): string | undefined {
 
 /** How long GitHub asks to wait: Retry-After seconds, else until x-ratelimit-reset when none remain. */
 function retryWaitMs(res: HttpResponse): number | undefined {
-  const retryAfter = header(res, 'retry-after');
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
+  const asked = retryAfterMs(header(res, 'retry-after'));
+  if (asked !== undefined) return asked;
   if (header(res, 'x-ratelimit-remaining') === '0') {
     const reset = Number(header(res, 'x-ratelimit-reset'));
     if (Number.isFinite(reset)) return Math.max(0, reset * 1000 - Date.now());
   }
   return res.statusCode === 429 ? 1000 : undefined;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal.removeEventListener('abort', stop); resolve(); }, ms);
-    const stop = () => { clearTimeout(timer); reject(signal.reason); };
-    signal.addEventListener('abort', stop, { once: true });
-  });
 }
 
 function failure(call: GithubCall, res: HttpResponse, json: JsonValue | undefined): GithubApiError {
@@ -123,7 +110,7 @@ async function exchange(call: GithubCall, connection: GithubConnection, method: 
     if (limited && attempt < MAX_RATE_LIMIT_RETRIES) {
       const wait = retryWaitMs(res);
       if (wait !== undefined && wait <= MAX_RETRY_WAIT_MS) {
-        await sleep(wait, call.signal);
+        await pause(wait, call.signal);
         continue;
       }
     }

@@ -9,6 +9,7 @@ import { statusErrorMessage } from '../http-request/response.ts';
 import { send } from '../http-request/send.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { param } from '../shared/params.ts';
+import { pause } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -26,11 +27,6 @@ function credentialType(ctx: ExecuteContext): string {
   const fallback = ctx.node.typeVersion < 3 ? 'serviceAccount' : 'oAuth2';
   return param(ctx, 'authentication', 0, fallback) === 'serviceAccount' ? 'googleApi' : 'googleSheetsOAuth2Api';
 }
-
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(resolve, ms);
-  signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-});
 
 function googleMessage(text: string): string | undefined {
   try {
@@ -64,7 +60,7 @@ export async function sheetsRequest(client: SheetsClient, method: 'GET' | 'POST'
       const retryAfter = Number(response.headers['retry-after'] ?? 1);
       const seconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 1;
       if (attempt < MAX_RATE_LIMIT_RETRIES && seconds <= MAX_RETRY_AFTER_SECONDS) {
-        await sleep(seconds * 1000, ctx.signal);
+        await pause(seconds * 1000, ctx.signal);
         continue;
       }
     }

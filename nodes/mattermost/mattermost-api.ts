@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
 import { createTransport, send } from '../http-request/send.ts';
+import { pause } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -32,11 +33,6 @@ function queryString(query: JsonObject | undefined): string {
   return text ? `?${text}` : '';
 }
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(resolve, ms);
-  signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-});
-
 function parse(text: string): unknown {
   if (!text) return undefined;
   try {
@@ -63,7 +59,7 @@ export async function mattermostRequest(client: MattermostClient, method: 'GET' 
       const header = Number(response.headers['retry-after']);
       const seconds = Number.isFinite(header) && header >= 0 ? header : 1;
       if (attempt < MAX_RATE_LIMIT_RETRIES && seconds <= MAX_RETRY_AFTER_SECONDS) {
-        await sleep(seconds * 1000, ctx.signal);
+        await pause(seconds * 1000, ctx.signal);
         continue;
       }
     }

@@ -9,6 +9,7 @@ import { createTransport, send } from '../http-request/send.ts';
 import { STATUS_MESSAGES } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { serviceUrl } from '../shared/service-url.ts';
+import { pause } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -36,15 +37,6 @@ function retryAfterMs(header: string | string[] | undefined): number {
   const value = Number(Array.isArray(header) ? header[0] : header);
   // Notion always sends Retry-After in seconds; without it wait a second.
   return Number.isFinite(value) && value >= 0 ? value * 1000 : 1000;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export interface NotionRequest { method: 'GET' | 'POST' | 'PATCH'; path: string; query?: JsonObject; body?: JsonObject }
@@ -82,7 +74,7 @@ export function notionApi(ctx: ExecuteContext): NotionApi {
       if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
         const wait = retryAfterMs(response.headers['retry-after']);
         if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await sleep(wait, ctx.signal);
+          await pause(wait, ctx.signal);
           continue;
         }
       }

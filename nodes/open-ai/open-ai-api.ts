@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { NodeOperationError, type JsonObject } from '../../engine/index.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
 import { send, type HttpResponse } from '../http-request/send.ts';
+import { pause, retryAfterMs } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 /** How often a 429 is waited out before the node fails with OpenAI's message. */
@@ -69,25 +70,11 @@ export function durationMs(text: string): number | undefined {
 export function retryWaitMs(res: HttpResponse): number {
   const ms = Number(firstHeader(res, 'retry-after-ms'));
   if (firstHeader(res, 'retry-after-ms') !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
-  const retryAfter = firstHeader(res, 'retry-after');
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
+  const asked = retryAfterMs(firstHeader(res, 'retry-after'));
+  if (asked !== undefined) return asked;
   const resets = ['x-ratelimit-reset-requests', 'x-ratelimit-reset-tokens']
     .map((name) => firstHeader(res, name)).map((value) => (value ? durationMs(value) : undefined)).filter((v): v is number => v !== undefined);
   return resets.length ? Math.max(...resets) : DEFAULT_RETRY_WAIT_MS;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal.removeEventListener('abort', stop); resolve(); }, ms);
-    const stop = () => { clearTimeout(timer); reject(signal.reason); };
-    signal.addEventListener('abort', stop, { once: true });
-  });
 }
 
 /** OpenAI's words for a failed answer: `error.message`, else the body's text, else the status line. */
@@ -114,7 +101,7 @@ export async function callOpenAi(call: OpenAiCall, credentials: OpenAiCredential
     if (res.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES && !isExhaustedQuota(json)) {
       const wait = retryWaitMs(res);
       if (wait <= MAX_RETRY_WAIT_MS) {
-        await sleep(wait, call.signal);
+        await pause(wait, call.signal);
         continue;
       }
     }

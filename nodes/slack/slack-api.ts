@@ -9,6 +9,7 @@ import { statusErrorMessage } from '../http-request/response.ts';
 import { send } from '../http-request/send.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { param } from '../shared/params.ts';
+import { pause } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -94,11 +95,6 @@ function encode(request: SlackRequest): { body?: Buffer | string; contentType?: 
   return {};
 }
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(resolve, ms);
-  signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-});
-
 function parse(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -141,7 +137,7 @@ export async function slackRequest(client: SlackClient, request: SlackRequest): 
       const retryAfter = Number(response.headers['retry-after'] ?? 1);
       const seconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 1;
       if (attempt < MAX_RATE_LIMIT_RETRIES && seconds <= MAX_RETRY_AFTER_SECONDS) {
-        await sleep(seconds * 1000, ctx.signal);
+        await pause(seconds * 1000, ctx.signal);
         continue;
       }
     }

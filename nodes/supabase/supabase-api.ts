@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { NodeOperationError, type JsonObject } from '../../engine/index.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
 import { send, type HttpResponse } from '../http-request/send.ts';
+import { pause, retryAfterMs } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -66,22 +67,7 @@ function serviceMessage(res: HttpResponse, json: unknown): string {
 }
 
 function retryWaitMs(res: HttpResponse): number {
-  const header = res.headers['retry-after'];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined) return DEFAULT_RETRY_WAIT_MS;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : DEFAULT_RETRY_WAIT_MS;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal.removeEventListener('abort', stop); resolve(); }, ms);
-    const stop = () => { clearTimeout(timer); reject(signal.reason); };
-    signal.addEventListener('abort', stop, { once: true });
-  });
+  return retryAfterMs(res.headers['retry-after']) ?? DEFAULT_RETRY_WAIT_MS;
 }
 
 export function supabaseUrl(credentials: SupabaseCredentials, request: SupabaseRequest): string {
@@ -105,7 +91,7 @@ export async function callSupabase(call: SupabaseCall, credentials: SupabaseCred
     if (res.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
       const wait = retryWaitMs(res);
       if (wait <= MAX_RETRY_WAIT_MS) {
-        await sleep(wait, call.signal);
+        await pause(wait, call.signal);
         continue;
       }
     }

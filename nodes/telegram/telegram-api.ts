@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import { NodeOperationError, type JsonObject } from '../../engine/index.ts';
 import { send, type HttpResponse } from '../http-request/send.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
+import { pause, retryAfterMs as retryAfterHeaderMs } from '../shared/rate-limit.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.telegram.org';
 const TIMEOUT_MS = 300_000;
@@ -67,21 +68,7 @@ function parseJson(res: HttpResponse): JsonObject | undefined {
 function retryAfterMs(res: HttpResponse, body: JsonObject | undefined): number {
   const fromBody = Number((body?.parameters as JsonObject | undefined)?.retry_after);
   if (Number.isFinite(fromBody) && fromBody >= 0) return fromBody * 1000;
-  const header = res.headers['retry-after'];
-  const value = Array.isArray(header) ? header[0] : header;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = value ? Date.parse(value) : NaN;
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 1000;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal.removeEventListener('abort', stop); resolve(); }, ms);
-    const stop = () => { clearTimeout(timer); reject(signal.reason); };
-    signal.addEventListener('abort', stop, { once: true });
-  });
+  return retryAfterHeaderMs(res.headers['retry-after']) ?? 1000;
 }
 
 /** Sends one request, waiting out 429 answers; answers the final response. */
@@ -95,7 +82,7 @@ async function exchange(call: TelegramCall, method: string, url: string, build: 
     if (res.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
       const wait = retryAfterMs(res, json);
       if (wait <= MAX_RETRY_WAIT_MS) {
-        await sleep(wait, call.signal);
+        await pause(wait, call.signal);
         continue;
       }
     }
