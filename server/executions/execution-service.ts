@@ -50,8 +50,8 @@ export interface RunWaiter {
   /** The same, with only the last node's data in the run data: all a webhook's answer needs. */
   readonly lastNodeDone: Promise<RunResult>;
   /**
-   * Settles when the run ends or parks, with no data wanted: its outputs may be missing from what it
-   * settles with (read the record, `storedResult`, for them).
+   * Settles when the run ends or parks, wanting no data carried over: its large node outputs may be
+   * left in the blob store (StoredOutput), read as an answer writes them out (`readStoredOutputs`).
    */
   readonly ended: Promise<RunResult>;
 }
