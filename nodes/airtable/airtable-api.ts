@@ -7,7 +7,7 @@
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { createTransport, send } from '../http-request/send.ts';
-import { STATUS_MESSAGES } from '../shared/http-status-messages.ts';
+import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { param } from '../shared/params.ts';
 import { serviceUrl } from '../shared/service-url.ts';
@@ -33,12 +33,6 @@ export class AirtableApiError extends NodeOperationError {
   constructor(nodeName: string, message: string, readonly httpCode: number, description: string | undefined, itemIndex?: number) {
     super(nodeName, message, { ...(description ? { description } : {}), ...(itemIndex !== undefined ? { itemIndex } : {}) });
   }
-}
-
-export function statusWording(statusCode: number): string {
-  if (STATUS_MESSAGES[statusCode]) return STATUS_MESSAGES[statusCode];
-  if (statusCode >= 500) return 'The service failed to process your request';
-  return 'Your request is invalid or could not be processed by the service';
 }
 
 /** What Airtable said: `error.message` (or its type), a bare `error` code, `errors[].message`, or a top-level `message`. */
@@ -143,7 +137,7 @@ export function airtableApi(ctx: ExecuteContext, defaultAuthentication: string):
       }
       let body: unknown;
       try { body = JSON.parse(text); } catch { body = undefined; }
-      throw new AirtableApiError(ctx.node.name, statusWording(response.statusCode), response.statusCode, serviceDescription(body, text), itemIndex);
+      throw new AirtableApiError(ctx.node.name, apiStatusMessage(response.statusCode), response.statusCode, serviceDescription(body, text), itemIndex);
     }
   }
 

@@ -1,7 +1,8 @@
 // The check of n8n's airtableTokenApi credential: GET /v0/meta/whoami with the token, which
 // Airtable answers with the token's user (and scopes) or a 401.
 import { createTransport, send } from '../http-request/send.ts';
-import { airtableBaseUrl, serviceDescription, statusWording } from './airtable-api.ts';
+import { apiStatusMessage } from '../shared/http-status-messages.ts';
+import { airtableBaseUrl, serviceDescription } from './airtable-api.ts';
 
 /** Resolves with a success message, or throws Airtable's reason (never the token). */
 export async function testAirtableTokenCredential(
@@ -20,7 +21,7 @@ export async function testAirtableTokenCredential(
     try { body = JSON.parse(text); } catch { body = undefined; }
     if (response.statusCode >= 400) {
       const said = serviceDescription(body, text);
-      throw new Error(`${statusWording(response.statusCode)}${said ? `: ${said}` : ''}`);
+      throw new Error(`${apiStatusMessage(response.statusCode)}${said ? `: ${said}` : ''}`);
     }
     const who = body as { email?: unknown; id?: unknown } | undefined;
     const name = typeof who?.email === 'string' ? who.email : typeof who?.id === 'string' ? who.id : undefined;

@@ -6,7 +6,7 @@
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { createTransport, send } from '../http-request/send.ts';
-import { STATUS_MESSAGES } from '../shared/http-status-messages.ts';
+import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { pause } from '../shared/rate-limit.ts';
@@ -18,11 +18,6 @@ const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 export const NOTION_VERSION = '2021-08-16';
 
 export const notionBaseUrl = () => serviceUrl('notion', 'https://api.notion.com/v1');
-
-export function statusWording(statusCode: number): string {
-  if (STATUS_MESSAGES[statusCode]) return STATUS_MESSAGES[statusCode];
-  return statusCode >= 500 ? 'The service failed to process your request' : 'Your request is invalid or could not be processed by the service';
-}
 
 export function notionDescription(text: string): string | undefined {
   try {
@@ -80,7 +75,7 @@ export function notionApi(ctx: ExecuteContext): NotionApi {
       }
       if (response.statusCode >= 400) {
         const description = notionDescription(text);
-        throw new NodeOperationError(ctx.node.name, statusWording(response.statusCode), { itemIndex, ...(description ? { description } : {}) });
+        throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { itemIndex, ...(description ? { description } : {}) });
       }
       try {
         return text.trim() ? (JSON.parse(text) as JsonObject) : {};
@@ -112,7 +107,7 @@ export function notionApi(ctx: ExecuteContext): NotionApi {
       } catch (error) {
         throw serviceCallError(ctx.node.name, error, itemIndex);
       }
-      if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, statusWording(response.statusCode), { itemIndex, description: url });
+      if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { itemIndex, description: url });
       return response.body;
     },
     close: () => transport.close(),

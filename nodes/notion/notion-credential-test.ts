@@ -1,7 +1,8 @@
 // The check of n8n's notionApi credential: GET /v1/users/me with the secret, which Notion answers
 // with the integration's bot user or a 401.
 import { createTransport, send } from '../http-request/send.ts';
-import { NOTION_VERSION, notionBaseUrl, notionDescription, statusWording } from './notion-api.ts';
+import { apiStatusMessage } from '../shared/http-status-messages.ts';
+import { NOTION_VERSION, notionBaseUrl, notionDescription } from './notion-api.ts';
 
 /** Resolves with a success message, or throws Notion's reason (never the secret). */
 export async function testNotionCredential(
@@ -17,7 +18,7 @@ export async function testNotionCredential(
     }, { timeoutMs, followRedirects: true, maxRedirects: 5, signal: new AbortController().signal, blockPrivateNetworks });
     if (response.statusCode >= 400) {
       const said = notionDescription(response.body.toString('utf8'));
-      throw new Error(`${statusWording(response.statusCode)}${said ? `: ${said}` : ''}`);
+      throw new Error(`${apiStatusMessage(response.statusCode)}${said ? `: ${said}` : ''}`);
     }
     return 'Connection tested successfully';
   } finally {

@@ -12,3 +12,9 @@ export const STATUS_MESSAGES: Record<number, string> = {
   503: 'Service unavailable - try again later or consider setting this node to retry automatically (in the node settings)',
   504: 'Gateway timed out - perhaps try again later?',
 };
+
+/** n8n's NodeApiError wording for a status: its own message, else the one for any 4xx or 5xx. */
+export function apiStatusMessage(statusCode: number): string {
+  if (STATUS_MESSAGES[statusCode]) return STATUS_MESSAGES[statusCode];
+  return statusCode >= 500 ? 'The service failed to process your request' : 'Your request is invalid or could not be processed by the service';
+}
