@@ -154,6 +154,29 @@ export interface NodeType {
   execute(ctx: ExecuteContext): Promise<NodeOutput>;
   /** Nodes that start runs by themselves once their workflow is active (community triggers). */
   triggers?: TriggerHooks;
+  /** What the editor asks of the node while no run exists (n8n's `methods`). */
+  methods?: NodeMethods;
+}
+
+/** One choice of a dropdown whose options the node loads (n8n's INodePropertyOptions). */
+export interface LoadedOption { name: string; value: string | number | boolean; description?: string }
+
+/** One page of a resource locator's list (n8n's INodeListSearchResult). */
+export interface ListSearchPage {
+  results: Array<{ name: string; value: string | number; url?: string }>;
+  paginationToken?: string | number;
+}
+
+/**
+ * The editor's node methods. `ctx` is an ExecuteContext without a run: getNodeParameter answers
+ * the editor's current values (expressions as written), credentials are the node's, there is no
+ * input, and requests should honour `ctx.signal` (a fixed timeout).
+ */
+export interface NodeMethods {
+  /** By a property's `typeOptions.loadOptionsMethod`. */
+  loadOptions?: Record<string, (ctx: ExecuteContext) => Promise<LoadedOption[]>>;
+  /** By a resource locator mode's `typeOptions.searchListMethod`. */
+  listSearch?: Record<string, (ctx: ExecuteContext, filter?: string, paginationToken?: string) => Promise<ListSearchPage>>;
 }
 
 /** Why a trigger is armed (n8n's WorkflowActivateMode), or 'manual' for one editor run. */

@@ -51,10 +51,11 @@ export function unregisterPackage(packageName: string): boolean {
   return unregisterNodeTypes(packageName);
 }
 
+export { runNodeMethod } from './node-methods.ts';
 export {
   loadN8nPackages, installN8nWorkflowShim, type LoadedPackage, type LoadedPackages,
   type N8nCredentialType, type N8nNodeDescription, type N8nHttpRequestOptions,
-  registeredN8nCredentialType, runNodeMethod, NodeMethodError,
+  registeredN8nCredentialType, NodeMethodError,
   type NodeMethodCall, type NodeMethodEnv, type NodeMethodKind, type NodeMethodResult,
 } from './n8n-api/index.ts';
 

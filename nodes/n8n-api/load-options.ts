@@ -16,6 +16,8 @@ export type NodeMethodKind = 'loadOptions' | 'listSearch';
 
 export interface NodeMethodCall {
   nodeType: NodeType;
+  /** The editor node's typeVersion; the type's newest when absent. */
+  typeVersion?: number;
   kind: NodeMethodKind;
   method: string;
   currentNodeParameters: Record<string, unknown>;

@@ -1,4 +1,4 @@
-// The editor's node methods: a community node's `methods.loadOptions` (dropdown choices) and
+// The editor's node methods: a node's `methods.loadOptions` (dropdown choices) and
 // `methods.listSearch` (resource locator lists), run on the server with the node's credentials.
 // Credentials are resolved through the vault like a run's: only the current workspace's own or
 // shared ones, of the type asked for, and each use is recorded.
@@ -33,7 +33,7 @@ export function nodeMethodRoutes(credentials: CredentialService, options: { bloc
   return [
     route({
       method: 'post', path: '/api/v1/node-types/methods', tag: 'editor',
-      summary: "Run a community node's loadOptions or listSearch method for the editor (n8n's answer shapes)",
+      summary: "Run a node's loadOptions or listSearch method for the editor (n8n's answer shapes)",
       access: { kind: 'workspace', level: 'write' }, body,
       responses: { 200: '`{options}` (loadOptions) or `{results, paginationToken}` (listSearch)', 400: 'Unknown node type, method or credential type', 404: 'Unknown credential', 503: 'The method failed (e.g. the service it called)' },
       async handler(ctx, { body: input }) {
@@ -53,7 +53,7 @@ export function nodeMethodRoutes(credentials: CredentialService, options: { bloc
         };
         try {
           ctx.body = await runNodeMethod({
-            nodeType, kind: input.kind, method: input.method, currentNodeParameters: input.currentNodeParameters,
+            nodeType, typeVersion: input.typeVersion, kind: input.kind, method: input.method, currentNodeParameters: input.currentNodeParameters,
             ...(input.credentials ? { credentials: input.credentials } : {}),
             ...(input.filter !== undefined ? { filter: input.filter } : {}),
             ...(input.paginationToken !== undefined ? { paginationToken: String(input.paginationToken) } : {}),
