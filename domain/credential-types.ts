@@ -40,6 +40,27 @@ export interface CredentialType {
   /** The community package that brought it; absent for built-in types. */
   package?: string;
   documentationUrl?: string;
+  /** How a request is signed with it (HTTP Request's predefined credential types). */
+  authenticate?: CredentialAuthenticate;
+}
+
+/**
+ * n8n's generic `authenticate`: values placed into the request's headers, query, body or basic
+ * auth, each a literal or an `={{$credentials.field}}` template resolved against the credential.
+ */
+export interface CredentialAuthenticate {
+  type: 'generic';
+  properties: {
+    headers?: Record<string, string>;
+    qs?: Record<string, string>;
+    body?: Record<string, string>;
+    auth?: { username: string; password: string };
+  };
+}
+
+/** n8n's most common signing: `Authorization: Bearer <the field's value>`. */
+export function bearerAuthenticate(field: string): CredentialAuthenticate {
+  return { type: 'generic', properties: { headers: { Authorization: `=Bearer {{$credentials.${field}}}` } } };
 }
 
 /** Stands in for a secret in everything the API returns; sent back unchanged, it keeps the stored value. */

@@ -1,17 +1,19 @@
 // Airtable's credential types (n8n's names and fields): a personal access token, the OAuth2 app
 // (Airtable's PKCE flow, on top of oAuth2Api), and the legacy API key Airtable retired in 2024.
-import { CREDENTIAL_TYPES, credentialField, type CredentialType } from '../../domain/index.ts';
+import { CREDENTIAL_TYPES, credentialField, type CredentialType, bearerAuthenticate as bearer } from '../../domain/index.ts';
 
 const { secret } = credentialField;
 
 export const airtableTokenApi: CredentialType = {
   name: 'airtableTokenApi', displayName: 'Airtable Personal Access Token API', testable: true, documentationUrl: 'airtable',
+  authenticate: bearer('accessToken'),
   fields: [secret('accessToken', 'Access Token', { required: true })],
 };
 
 /** Kept so old exports import; Airtable no longer accepts API keys, and the nodes say so when run. */
 export const airtableApi: CredentialType = {
   name: 'airtableApi', displayName: 'Airtable API', testable: false, documentationUrl: 'airtable',
+  authenticate: bearer('apiKey'),
   fields: [secret('apiKey', 'API Key', { required: true })],
 };
 

@@ -5,6 +5,7 @@ import { CREDENTIAL_TYPES, credentialField, type CredentialField, type Credentia
 
 export const discordBotApi: CredentialType = {
   name: 'discordBotApi', displayName: 'Discord Bot API', testable: true, documentationUrl: 'discord',
+  authenticate: { type: 'generic', properties: { headers: { Authorization: '=Bot {{$credentials.botToken}}' } } },
   fields: [credentialField.secret('botToken', 'Bot Token', { required: true })],
 };
 

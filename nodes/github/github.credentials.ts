@@ -8,6 +8,7 @@ const server = credentialField.text('server', 'Github Server', {
 
 export const githubApi: CredentialType = {
   name: 'githubApi', displayName: 'GitHub API', testable: true, documentationUrl: 'github',
+  authenticate: { type: 'generic', properties: { headers: { Authorization: '=token {{$credentials.accessToken}}' } } },
   fields: [
     server,
     credentialField.text('user', 'User', { default: '' }),

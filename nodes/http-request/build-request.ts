@@ -117,38 +117,6 @@ function buildBody(ctx: ExecuteContext, i: number, item: Item): RequestBody {
   }
 }
 
-/** Adds the credential's authentication to the request. */
-export async function authenticate(ctx: ExecuteContext, i: number, request: BuiltRequest): Promise<void> {
-  const mode = String(param(ctx, 'authentication', i, 'none'));
-  if (mode === 'none') return;
-  const type = String(mode === 'genericCredentialType' ? param(ctx, 'genericAuthType', i, '') : param(ctx, 'nodeCredentialType', i, ''));
-  const data = await ctx.credentials.get(type);
-  switch (type) {
-    case 'httpBasicAuth':
-      request.headers.authorization = `Basic ${Buffer.from(`${String(data.user ?? '')}:${String(data.password ?? '')}`).toString('base64')}`;
-      return;
-    case 'httpHeaderAuth':
-      request.headers[String(data.name).toLowerCase()] = String(data.value ?? '');
-      return;
-    case 'httpQueryAuth':
-      request.query = { ...request.query, [String(data.name)]: String(data.value ?? '') };
-      return;
-    case 'httpBearerAuth':
-      request.headers.authorization = `Bearer ${String(data.token ?? '')}`;
-      return;
-    case 'oAuth2Api': {
-      const token = (data.oauthTokenData as JsonObject | undefined)?.access_token;
-      if (typeof token !== 'string' || !token) {
-        throw new NodeOperationError(ctx.node.name, 'The OAuth2 credential has no access token', { description: 'Connect the credential first', itemIndex: i });
-      }
-      request.headers.authorization = `Bearer ${token}`;
-      return;
-    }
-    default:
-      throw new NodeOperationError(ctx.node.name, `Authentication with '${type || '(none chosen)'}' is not supported`, { itemIndex: i });
-  }
-}
-
 function appendQuery(search: URLSearchParams, key: string, value: unknown, format: BuiltRequest['arrayFormat']): void {
   if (value === undefined) return;
   if (Array.isArray(value)) {

@@ -24,3 +24,20 @@ export const httpQueryAuth: CredentialType = {
 export const httpBearerAuth: CredentialType = {
   name: 'httpBearerAuth', displayName: 'Bearer Auth', testable: false, fields: [secret('token', 'Bearer Token', { required: true })],
 };
+
+/** n8n's Custom Auth: JSON with `headers`, `qs` and `body` objects merged into each request. */
+export const httpCustomAuth: CredentialType = {
+  name: 'httpCustomAuth', displayName: 'Custom Auth', testable: false, fields: [
+    secret('json', 'JSON', { required: true, description: 'e.g. {"headers": {"X-Key": "…"}, "qs": {"key": "…"}, "body": {"key": "…"}}' }),
+  ],
+};
+
+/** Client certificates (PEM) for HTTPS: the CA to trust, the certificate and key to present. */
+export const httpSslAuth: CredentialType = {
+  name: 'httpSslAuth', displayName: 'SSL Certificates', testable: false, fields: [
+    secret('ca', 'CA', { description: 'Certificate Authority certificate (PEM)' }),
+    secret('cert', 'Certificate', { description: 'Client certificate (PEM)' }),
+    secret('key', 'Private Key', { description: 'Client private key (PEM)' }),
+    secret('passphrase', 'Passphrase', { description: 'Passphrase of the private key, if it has one' }),
+  ],
+};

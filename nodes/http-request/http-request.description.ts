@@ -2,7 +2,7 @@
 import { getCredentialType, type CredentialType } from '../../domain/index.ts';
 import type { NodeCredentialDescription, NodeDescription, NodeProperty } from '../../engine/index.ts';
 import { option, optionsCollection } from '../shared/properties.ts';
-import { httpBasicAuth, httpBearerAuth, httpHeaderAuth, httpQueryAuth } from './http-request.credentials.ts';
+import { httpBasicAuth, httpBearerAuth, httpCustomAuth, httpHeaderAuth, httpQueryAuth } from './http-request.credentials.ts';
 
 const keypairs = (name: string, displayName: string, show: Record<string, unknown[]>, extra: NodeProperty[] = []): NodeProperty => ({
   displayName,
@@ -24,7 +24,7 @@ const specify = (name: string, show: Record<string, unknown[]>, values: [string,
 
 /** The credential types build-request.ts knows how to apply. */
 // Named from the types themselves, not the vault's registry: descriptions must not depend on load order.
-const HTTP_CREDENTIALS: CredentialType[] = [httpBasicAuth, httpHeaderAuth, httpQueryAuth, httpBearerAuth, getCredentialType('oAuth2Api')!];
+const HTTP_CREDENTIALS: CredentialType[] = [httpBasicAuth, httpHeaderAuth, httpQueryAuth, httpBearerAuth, httpCustomAuth, getCredentialType('oAuth2Api')!];
 export const HTTP_CREDENTIAL_TYPES = HTTP_CREDENTIALS.map((t) => t.name);
 
 const credentialTypeOptions = HTTP_CREDENTIALS.map((t) => option(t.displayName, t.name));
@@ -37,6 +37,7 @@ const credentialTypeOptions = HTTP_CREDENTIALS.map((t) => option(t.displayName, 
 const httpCredentials: NodeCredentialDescription[] = [
   ...HTTP_CREDENTIAL_TYPES.map((name) => ({ name, required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: [name] } } })),
   ...HTTP_CREDENTIAL_TYPES.map((name) => ({ name, required: true, displayOptions: { show: { authentication: ['predefinedCredentialType'], nodeCredentialType: [name] } } })),
+  { name: 'httpSslAuth', required: true, displayOptions: { show: { provideSslCertificates: [true] } } },
 ];
 
 export const httpRequestDescription: NodeDescription = {
@@ -63,13 +64,17 @@ export const httpRequestDescription: NodeDescription = {
     {
       displayName: 'Credential Type', name: 'nodeCredentialType', type: 'options', default: '', required: true, noDataExpression: true,
       displayOptions: { show: { authentication: ['predefinedCredentialType'] } },
-      options: credentialTypeOptions,
+      // Any type that can sign a request (n8n's credentialsSelect), listed by the node's method.
+      options: credentialTypeOptions, typeOptions: { loadOptionsMethod: 'getPredefinedCredentialTypes' },
     },
     {
       displayName: 'Generic Auth Type', name: 'genericAuthType', type: 'options', default: '', required: true,
       displayOptions: { show: { authentication: ['genericCredentialType'] } },
       options: credentialTypeOptions,
     },
+    { displayName: 'SSL Certificates', name: 'provideSslCertificates', type: 'boolean', default: false },
+    { displayName: "Provide certificates in node's 'Credential for SSL Certificates' parameter", name: 'provideSslCertificatesNotice', type: 'notice', default: '',
+      displayOptions: { show: { provideSslCertificates: [true] } } },
     { displayName: 'Send Query Parameters', name: 'sendQuery', type: 'boolean', default: false },
     { displayName: 'Specify Query Parameters', name: 'specifyQuery', type: 'options', default: 'keypair', displayOptions: { show: { sendQuery: [true] } },
       options: [option('Using Fields Below', 'keypair'), option('Using JSON', 'json')] },

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { NodeOperationError, type ExecuteContext, type Item, type NodeOutput, type NodeType } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
-import { authenticate, buildRequest, toSpec, type BuiltRequest } from './build-request.ts';
+import { authenticate, predefinedCredentialTypes } from './authenticate.ts';
+import { buildRequest, toSpec, type BuiltRequest } from './build-request.ts';
 import { httpRequestDescription } from './http-request.description.ts';
 import { isEmptyBody, nextRequest, paginationSettings, evaluateWithPage, type PageVariables } from './pagination.ts';
 import { parsedBody, responseItems, statusErrorMessage, type ResponseFormat, type ResponseOptions } from './response.ts';
@@ -15,10 +16,12 @@ const DEFAULT_TIMEOUT_MS = 300_000;
 async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
   const items = ctx.getInputData();
   const blockPrivateNetworks = ctx.blockPrivateNetworks;
+  const certificates = ctx.getNodeParameter('provideSslCertificates', 0, false) === true ? await ctx.credentials.get('httpSslAuth') : undefined;
   const transport = createTransport({
     proxy: String(ctx.getNodeParameter('options.proxy', 0, '') ?? '') || undefined,
     allowUnauthorizedCerts: ctx.getNodeParameter('options.allowUnauthorizedCerts', 0, false) === true,
     blockPrivateNetworks,
+    ...(certificates ? { certificates: certificates as Record<string, string> } : {}),
   });
   const batchSize = Number(ctx.getNodeParameter('options.batching.batch.batchSize', 0, -1));
   const batchInterval = Number(ctx.getNodeParameter('options.batching.batch.batchInterval', 0, 0));
@@ -101,4 +104,8 @@ async function runItem(ctx: ExecuteContext, i: number, item: Item, transport: Pa
   return out;
 }
 
-export const httpRequestNode: NodeType = { description: httpRequestDescription, execute };
+export const httpRequestNode: NodeType = {
+  description: httpRequestDescription,
+  execute,
+  methods: { loadOptions: { getPredefinedCredentialTypes: predefinedCredentialTypes } },
+};

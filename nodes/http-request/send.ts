@@ -24,6 +24,8 @@ export interface TransportOptions {
   proxy?: string;
   allowUnauthorizedCerts: boolean;
   blockPrivateNetworks: boolean;
+  /** Client certificates (n8n's httpSslAuth): PEM text; empty entries are left out. */
+  certificates?: { ca?: string; cert?: string; key?: string; passphrase?: string };
 }
 
 export interface SendOptions {
@@ -37,11 +39,13 @@ export class HttpTimeoutError extends Error {}
 
 /** A connection pool for one node run; close it when the node is done. */
 export function createTransport(options: TransportOptions): Dispatcher {
+  const certificates = Object.fromEntries(Object.entries(options.certificates ?? {}).filter(([, value]) => typeof value === 'string' && value !== ''));
   const connect = {
+    ...certificates,
     rejectUnauthorized: !options.allowUnauthorizedCerts,
     ...(options.blockPrivateNetworks ? { lookup: guardedLookup } : {}),
   };
-  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: { rejectUnauthorized: !options.allowUnauthorizedCerts }, connect });
+  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: { ...certificates, rejectUnauthorized: !options.allowUnauthorizedCerts }, connect });
   return new Agent({ connect });
 }
 

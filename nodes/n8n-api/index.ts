@@ -9,3 +9,5 @@ export { registerCredentialTypes, unregisterCredentialTypes, registeredN8nCreden
 export { canTestN8nCredential, hasNodeCredentialTest, testN8nCredential } from './test-credential.ts';
 export { runNodeMethod, NodeMethodError, type NodeMethodCall, type NodeMethodEnv, type NodeMethodKind, type NodeMethodResult } from './load-options.ts';
 export { n8nInstanceOf } from './node-instances.ts';
+export { authenticateRequest } from './credential-auth.ts';
+export { createCredentialEvaluator } from './parameters.ts';

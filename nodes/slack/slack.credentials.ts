@@ -1,9 +1,10 @@
 // Slack's credential types with n8n's names and fields: an access token (bot or user token), or
 // OAuth2 against Slack's v2 endpoints with the bot and user scopes n8n asks for.
-import { CREDENTIAL_TYPES, credentialField, type CredentialField, type CredentialType } from '../../domain/index.ts';
+import { CREDENTIAL_TYPES, credentialField, type CredentialField, type CredentialType, bearerAuthenticate as bearer } from '../../domain/index.ts';
 
 export const slackApi: CredentialType = {
   name: 'slackApi', displayName: 'Slack API', testable: true, documentationUrl: 'slack',
+  authenticate: bearer('accessToken'),
   fields: [
     credentialField.secret('accessToken', 'Access Token', { required: true }),
     credentialField.secret('signatureSecret', 'Signature Secret', { description: 'The signature secret is used to verify the authenticity of requests sent by Slack' }),
