@@ -7,6 +7,7 @@ import { airtableApi, type AirtableApi } from './airtable-api.ts';
 import { locatorParam } from './airtable-params.ts';
 import { RECORD_OPERATIONS } from './airtable-records.ts';
 import { airtableV2Credentials, airtableV2Properties } from './airtable-v2.description.ts';
+import { airtableV2Methods } from './airtable-v2-methods.ts';
 
 async function getManyBases(ctx: ExecuteContext, api: AirtableApi, items: Item[]): Promise<Item[]> {
   let bases: JsonObject[] = [];
@@ -58,6 +59,7 @@ async function route(ctx: ExecuteContext, api: AirtableApi, items: Item[]): Prom
 }
 
 export const airtableV2Node: NodeType = {
+  methods: airtableV2Methods,
   description: {
     name: 'n8n-nodes-base.airtable',
     displayName: 'Airtable',

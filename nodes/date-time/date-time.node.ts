@@ -4,6 +4,7 @@ import { executeDateTimeV1 } from './date-time-v1.ts';
 import { dateTimeV1Properties } from './date-time-v1.description.ts';
 import { executeDateTimeV2 } from './date-time-v2.ts';
 import { dateTimeV2Properties } from './date-time-v2.description.ts';
+import { dateTimeMethods } from './date-time-methods.ts';
 
 /** Restricts a property to some typeVersions, keeping its own display conditions. */
 function forVersions(versions: number[], properties: NodeProperty[]): NodeProperty[] {
@@ -14,6 +15,7 @@ function forVersions(versions: number[], properties: NodeProperty[]): NodeProper
 }
 
 export const dateTimeNode: NodeType = {
+  methods: dateTimeMethods,
   description: {
     name: 'n8n-nodes-base.dateTime',
     displayName: 'Date & Time',

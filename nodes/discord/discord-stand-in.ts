@@ -129,6 +129,8 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
     if (!path.startsWith('/api/v10/')) return error(404, 0, '404: Not Found');
     const api = path.slice('/api/v10'.length);
     if (api === '/users/@me/guilds' && method === 'GET') {
+      // The bot is in two servers; the OAuth2 user in one.
+      if (request.authorization === `Bot ${BOT_TOKEN}`) return { status: 200, body: [{ id: GUILD_ID, name: 'Weft server', owner: false, permissions: '8' }, { id: OTHER_GUILD_ID, name: 'Other server', owner: false, permissions: '8' }] };
       if (request.authorization !== `Bearer ${OAUTH_TOKEN}`) return error(401, 0, '401: Unauthorized');
       return { status: 200, body: [{ id: GUILD_ID, name: 'Weft server', owner: true, permissions: '2147483647' }] };
     }
@@ -174,6 +176,24 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
         state.channels.delete(match[1]);
         return { status: 200, body: channel };
       }
+    }
+    match = /^\/guilds\/(\d+)\/roles$/.exec(api);
+    if (match && method === 'GET') {
+      if (match[1] !== GUILD_ID) return error(404, 10004, 'Unknown Guild');
+      // The @everyone role has the guild's id; a managed role belongs to an integration (a bot).
+      return { status: 200, body: [
+        { id: GUILD_ID, name: '@everyone', position: 0, managed: false, permissions: '0' },
+        { id: '41', name: 'Admin', position: 3, managed: false, permissions: '8' },
+        { id: '42', name: 'Member', position: 1, managed: false, permissions: '0' },
+        { id: '43', name: 'weft-bot', position: 2, managed: true, permissions: '8', tags: { bot_id: BOT_USER.id } },
+      ] };
+    }
+    match = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(api);
+    if (match && method === 'GET') {
+      if (match[1] !== GUILD_ID) return error(404, 10004, 'Unknown Guild');
+      const member = state.members.find((m) => m.user.id === match![2]);
+      if (!member) return error(404, 10007, 'Unknown Member');
+      return { status: 200, body: { ...member, roles: [...(state.roles.get(member.user.id) ?? [])] } };
     }
     match = /^\/guilds\/(\d+)\/(channels|members)(?:\/(\d+)\/roles\/(\d+))?$/.exec(api);
     if (match) {

@@ -11,6 +11,7 @@ import { discordV1Properties, sendV1 } from './discord-v1.ts';
 import { runChannel, runMember, runMessage, runWebhook, type V2Context } from './discord-v2-operations.ts';
 import { discordV2Credentials, discordV2Properties } from './discord-v2.description.ts';
 import { locatorValue } from './discord-values.ts';
+import { discordV2Methods } from './discord-v2-methods.ts';
 
 const CREDENTIAL_BY_AUTH: Record<string, string> = { botToken: 'discordBotApi', oAuth2: 'discordOAuth2Api', webhook: 'discordWebhookApi' };
 const DEFAULT_OPERATION: Record<string, string> = { channel: 'create', message: 'send', member: 'getAll', webhook: 'sendLegacy' };
@@ -126,6 +127,7 @@ const base = {
 };
 
 export const discordNode: NodeType = {
+  methods: discordV2Methods,
   description: { ...base, version: [2], properties: discordV2Properties, credentials: discordV2Credentials },
   execute: (ctx) => execute(ctx, false),
 };

@@ -12,6 +12,7 @@ import { githubCredentials } from '../github/github.description.ts';
 import { locatorValue } from '../github/github-locator.ts';
 import { collection, param } from '../shared/params.ts';
 import { githubTriggerProperties } from './github-trigger.description.ts';
+import { githubTriggerMethods } from '../github/github-methods.ts';
 
 async function withGithub<T>(ctx: ExecuteContext, use: (call: GithubCall, conn: GithubConnection) => Promise<T>): Promise<T> {
   const oauth = param(ctx, 'authentication', 0, 'accessToken') === 'oAuth2';
@@ -125,6 +126,7 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
 }
 
 export const githubTriggerNode: NodeType = {
+  methods: githubTriggerMethods,
   description: {
     name: 'n8n-nodes-base.githubTrigger',
     displayName: 'Github Trigger',

@@ -42,6 +42,36 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** Accounts the search API knows: octo and 120 fans (searches page through them). */
+const ACCOUNTS = ['octo', ...Array.from({ length: 120 }, (_, i) => `octo-fan-${i + 1}`), 'someone-else'];
+/** Repositories the search API knows, by owner (one a fork: found only with `fork:true`). */
+const SEARCHABLE_REPOS = [
+  { owner: 'octo', name: 'hello', fork: false }, { owner: 'octo', name: 'hello-world', fork: true },
+  { owner: 'octo', name: 'dotfiles', fork: false }, { owner: 'someone-else', name: 'hello-there', fork: false },
+];
+const BRANCHES = ['main', 'dev', 'feature/login'];
+const TAGS = ['v1.0.0', 'v1.1.0'];
+
+/** GitHub's search answer for one page: `total_count`, `incomplete_results`, `items` (docs.github.com/rest/search). */
+function searchPage<T>(all: T[], query: Record<string, string>): { total_count: number; incomplete_results: boolean; items: T[] } {
+  const perPage = Math.min(Number(query.per_page ?? 30), 100);
+  const pageNo = Number(query.page ?? 1);
+  return { total_count: all.length, incomplete_results: false, items: all.slice((pageNo - 1) * perPage, pageNo * perPage) };
+}
+
+/** The words and qualifiers (`user:x`, `fork:true`) of a search `q`; GitHub answers 422 without one. */
+function searchTerms(query: Record<string, string>): { words: string[]; qualifiers: Map<string, string> } {
+  if (!query.q || !query.q.trim()) throw new ApiError(422, 'Validation Failed', { errors: [{ resource: 'Search', field: 'q', code: 'missing' }] });
+  const words: string[] = [];
+  const qualifiers = new Map<string, string>();
+  for (const token of query.q.trim().split(/\s+/)) {
+    const at = token.indexOf(':');
+    if (at > 0) qualifiers.set(token.slice(0, at), token.slice(at + 1));
+    else words.push(token.toLowerCase());
+  }
+  return { words, qualifiers };
+}
+
 let shaCounter = 0;
 const nextSha = () => `sha${String(++shaCounter).padStart(6, '0')}`;
 
@@ -138,6 +168,8 @@ export async function startGithubStandIn(): Promise<GithubStandIn> {
         return { status: 204 };
       }
       if (rest === '/actions/workflows' && method === 'GET') return { status: 200, body: { total_count: 1, workflows: [{ id: 161335, name: 'CI', path: '.github/workflows/ci.yml', state: 'active' }] } };
+      if (rest === '/branches' && method === 'GET') return { status: 200, ...page(BRANCHES.map((name) => ({ name, commit: { sha: `b-${name}` }, protected: name === 'main' })), path, query) };
+      if (rest === '/tags' && method === 'GET') return { status: 200, ...page(TAGS.map((name) => ({ name, commit: { sha: `t-${name}` } })), path, query) };
       if (rest === '/license' && method === 'GET') return { status: 200, body: { name: 'LICENSE', path: 'LICENSE', license: { key: 'mit', name: 'MIT License', spdx_id: 'MIT' } } };
       if (rest === '/community/profile' && method === 'GET') return { status: 200, body: { health_percentage: 100, description: 'Hello', files: {} } };
       if (rest === '/traffic/popular/paths' && method === 'GET') return { status: 200, body: [{ path: '/octo/hello', title: 'hello', count: 3, uniques: 2 }, { path: '/octo/hello/issues', title: 'Issues', count: 1, uniques: 1 }] };
@@ -156,6 +188,18 @@ export async function startGithubStandIn(): Promise<GithubStandIn> {
         if (m[2] === '/timing' && method === 'GET') return { status: 200, body: { billable: { UBUNTU: { total_ms: 180000 } } } };
         if ((m[2] === '/enable' || m[2] === '/disable') && method === 'PUT') return { status: 204 };
       }
+    }
+    if (path === '/search/users' && method === 'GET') {
+      const { words } = searchTerms(query);
+      const found = ACCOUNTS.filter((login) => words.every((word) => login.includes(word)));
+      return { status: 200, body: searchPage(found.map((login, i) => ({ login, id: 10 + i, type: 'User', html_url: `https://github.com/${login}` })), query) };
+    }
+    if (path === '/search/repositories' && method === 'GET') {
+      const { words, qualifiers } = searchTerms(query);
+      const user = qualifiers.get('user');
+      if (user && !ACCOUNTS.includes(user)) throw new ApiError(422, 'Validation Failed', { errors: [{ message: 'The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.', resource: 'Search', field: 'q', code: 'invalid' }] });
+      const found = SEARCHABLE_REPOS.filter((r) => (!user || r.owner === user) && (!r.fork || qualifiers.get('fork') === 'true') && words.every((word) => r.name.includes(word)));
+      return { status: 200, body: searchPage(found.map((r, i) => ({ id: 500 + i, name: r.name, full_name: `${r.owner}/${r.name}`, fork: r.fork, html_url: `https://github.com/${r.owner}/${r.name}` })), query) };
     }
     if ((m = /^\/orgs\/([^/]+)\/repos$/.exec(path)) && method === 'GET') return { status: 200, ...page([{ ...REPO, id: 200, name: 'site', full_name: `${m[1]}/site` }], path, query) };
     if ((m = /^\/orgs\/([^/]+)\/invitations$/.exec(path)) && method === 'POST') {

@@ -11,6 +11,7 @@ import { mimeTypeOf } from '../telegram/mime-types.ts';
 import { githubRequest, githubRequestAll, githubServer, type GithubCall, type GithubConnection, type GithubRequest } from './github-api.ts';
 import { githubCredentials, githubProperties } from './github.description.ts';
 import { locatorValue } from './github-locator.ts';
+import { githubMethods } from './github-methods.ts';
 type JsonValue = unknown;
 
 const DEFAULT_OPERATION: Record<string, string> = {
@@ -178,6 +179,7 @@ async function runItem(ctx: ExecuteContext, call: GithubCall, conn: GithubConnec
 }
 
 export const githubNode: NodeType = {
+  methods: githubMethods,
   description: {
     name: 'n8n-nodes-base.github',
     displayName: 'GitHub',

@@ -11,6 +11,7 @@ import { columnLetter, columnNumber, headerKeys, rowsAbove, lookupRows, quotedSh
 import { runWrite, type SheetTarget } from './sheets-v2-write.ts';
 import { runV1 } from './sheets-v1.ts';
 import { sheetsCredentials, sheetsV1Properties, sheetsV2Properties } from './google-sheets.description.ts';
+import { googleSheetsMethods } from './google-sheets-methods.ts';
 
 async function resolveSheet(client: SheetsClient, itemIndex: number): Promise<SheetTarget & { rowCount: number }> {
   const { ctx } = client;
@@ -179,6 +180,7 @@ const base = {
 };
 
 export const googleSheetsNode: NodeType = {
+  methods: googleSheetsMethods,
   description: { ...base, version: [3, 4, 4.1, 4.2, 4.3, 4.4, 4.5, 4.6, 4.7], properties: sheetsV2Properties },
   execute: (ctx) => execute(ctx, false),
 };

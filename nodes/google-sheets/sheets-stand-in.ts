@@ -72,10 +72,26 @@ function clear(sheet: StandInSheet, range: Range): void {
 /** USER_ENTERED turns numeric text into numbers, as typing into the sheet would; RAW keeps text. */
 const entered = (values: Cell[][], option: string) => values.map((row) => row.map((v) => (option === 'USER_ENTERED' && typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : v)));
 
+export interface DriveFile { id: string; name: string; mimeType: string; modifiedTime: string; webViewLink?: string }
+
+/** Drive's `q` as the Sheets node writes it: clauses `name contains '…'` and `mimeType = '…'` joined by `and`. */
+function driveQuery(q: string): (file: DriveFile) => boolean {
+  const tests = q.split(/\s+and\s+/).map((clause) => {
+    const contains = /^name contains '((?:[^'\\]|\\.)*)'$/.exec(clause.trim());
+    if (contains) { const text = contains[1].replace(/\\(.)/g, '$1').toLowerCase(); return (f: DriveFile) => f.name.toLowerCase().includes(text); }
+    const mime = /^mimeType = '([^']*)'$/.exec(clause.trim());
+    if (mime) return (f: DriveFile) => f.mimeType === mime[1];
+    throw new Error(`Invalid Value: q (${clause})`);
+  });
+  return (file) => tests.every((test) => test(file));
+}
+
 export interface SheetsStandIn {
   url: string;
   seen: SeenRequest[];
   spreadsheets: Map<string, StandInSheet[]>;
+  /** The files Drive's files.list answers (GET /drive/v3/files), newest modification first for orderBy modifiedTime. */
+  driveFiles: DriveFile[];
   assertions: JWTPayload[];
   /** The next Sheets call answers 429 with Retry-After: 1. */
   rateLimitOnce: () => void;
@@ -90,6 +106,7 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 
 export async function startSheetsStandIn(): Promise<SheetsStandIn> {
   const spreadsheets = new Map<string, StandInSheet[]>();
+  const driveFiles: DriveFile[] = [];
   const seen: SeenRequest[] = [];
   const assertions: JWTPayload[] = [];
   const verifyKey = await importSPKI(publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'RS256');
@@ -124,6 +141,18 @@ export async function startSheetsStandIn(): Promise<SheetsStandIn> {
     if (limitNext) {
       limitNext = false;
       return reply(429, { error: { code: 429, message: 'Quota exceeded for quota metric', status: 'RESOURCE_EXHAUSTED' } }, { 'retry-after': '1' });
+    }
+    if (req.method === 'GET' && url.pathname === '/drive/v3/files') {
+      // files.list (developers.google.com/drive/api/reference/rest/v3/files/list): pageSize ≤ 1000 (100 by default), pageToken.
+      let match: (file: DriveFile) => boolean;
+      try { match = driveQuery(url.searchParams.get('q') ?? ''); } catch (error) { return googleError(400, (error as Error).message, 'INVALID_ARGUMENT'); }
+      const files = driveFiles.filter(match);
+      if (url.searchParams.get('orderBy')?.startsWith('modifiedTime')) files.sort((a, b) => a.modifiedTime.localeCompare(b.modifiedTime));
+      if (url.searchParams.get('orderBy') === 'modifiedTime desc') files.reverse();
+      const size = Math.min(Number(url.searchParams.get('pageSize') ?? 100) || 100, 1000);
+      const start = Number(url.searchParams.get('pageToken') ?? 0) || 0;
+      const page = files.slice(start, start + size).map((f) => ({ id: f.id, name: f.name, webViewLink: f.webViewLink ?? `https://docs.google.com/spreadsheets/d/${f.id}/edit?usp=drivesdk` }));
+      return reply(200, { ...(start + size < files.length ? { nextPageToken: String(start + size) } : {}), files: page });
     }
     if (req.method === 'POST' && url.pathname === '/v4/spreadsheets') {
       const spreadsheetId = `NEW${spreadsheets.size + 1}`;
@@ -210,7 +239,7 @@ export async function startSheetsStandIn(): Promise<SheetsStandIn> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, seen, spreadsheets, assertions,
+    url, seen, spreadsheets, driveFiles, assertions,
     rateLimitOnce: () => { limitNext = true; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

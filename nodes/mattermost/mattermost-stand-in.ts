@@ -15,6 +15,8 @@ export interface MattermostStandIn {
   url: string;
   seen: SeenRequest[];
   rateLimit(path: string, seconds: number, count?: number): void;
+  /** Whether the token's user is a system admin (GET /channels needs manage_system); true at start. */
+  systemAdmin: boolean;
   close(): Promise<void>;
 }
 
@@ -32,8 +34,29 @@ function page<T>(list: T[], query: Record<string, string>): T[] {
   return list.slice(index * perPage, (index + 1) * perPage);
 }
 
+/** The teams the token's user belongs to (one archived), for GET /users/me/teams. */
+const TEAMS = [
+  { id: TEAM_ID, name: 'engineering', display_name: 'Engineering', type: 'O', delete_at: 0 },
+  { id: 'team2222222222222222222222', name: 'board', display_name: 'Board', type: 'I', delete_at: 0 },
+  { id: 'team3333333333333333333333', name: 'old', display_name: 'Old', type: 'O', delete_at: 1600000000000 },
+];
+
+/** Channels beyond town-square: a private one, a direct message (no display name), an archived one, another team's. */
+const MORE_CHANNELS = [
+  { id: 'chan2222222222222222222222', team_id: TEAM_ID, name: 'secret', display_name: 'Secret', type: 'P', delete_at: 0 },
+  { id: 'chan3333333333333333333333', team_id: '', name: 'user1__user2', display_name: '', type: 'D', delete_at: 0 },
+  { id: 'chan4444444444444444444444', team_id: TEAM_ID, name: 'archived', display_name: 'Archived', type: 'O', delete_at: 1600000000000 },
+  { id: 'chan5555555555555555555555', team_id: 'team2222222222222222222222', name: 'minutes', display_name: 'Minutes', type: 'O', delete_at: 0 },
+];
+
 export async function startMattermostStandIn(): Promise<MattermostStandIn> {
   const seen: SeenRequest[] = [];
+  const admin = { systemAdmin: true };
+  const listed = () => [...channels.values(), ...MORE_CHANNELS.filter((c) => !channels.has(c.id))];
+  const withTeam = (c: Record<string, unknown>) => {
+    const team = TEAMS.find((t) => t.id === c.team_id);
+    return { ...c, team_display_name: team?.display_name ?? '', team_name: team?.name ?? '', team_update_at: 0 };
+  };
   const limits = new Map<string, { seconds: number; count: number }>();
   const channels = new Map<string, Record<string, unknown>>([[CHANNEL_ID, { id: CHANNEL_ID, team_id: TEAM_ID, name: 'town-square', display_name: 'Town Square', type: 'O', delete_at: 0 }]]);
   const members = USERS.slice(0, 130).map((u) => ({ channel_id: CHANNEL_ID, user_id: u.id, roles: 'channel_user', msg_count: 0 }));
@@ -71,6 +94,18 @@ export async function startMattermostStandIn(): Promise<MattermostStandIn> {
     }
     m = /^\/users\/([^/]+)\/posts\/([^/]+)\/reactions\/([^/]+)$/.exec(path);
     if (m && r.method === 'DELETE') return { status: 200, body: { status: 'OK' } };
+    // Lists (api.mattermost.com: "Get all channels" needs manage_system; the others are the user's own).
+    if (path === '/channels' && r.method === 'GET') {
+      if (!admin.systemAdmin) return appError(403, 'api.context.permissions.app_error', 'You do not have the appropriate permissions.');
+      return { status: 200, body: page(listed().filter((c) => c.delete_at === 0 || r.query.include_deleted === 'true').map(withTeam), r.query) };
+    }
+    if (path === '/users/me/channels' && r.method === 'GET') return { status: 200, body: listed().filter((c) => c.delete_at === 0).map(withTeam) };
+    if (path === '/users/me/teams' && r.method === 'GET') return { status: 200, body: TEAMS };
+    m = /^\/users\/me\/teams\/([^/]+)\/channels$/.exec(path);
+    if (m && r.method === 'GET') {
+      if (!TEAMS.some((t) => t.id === m![1])) return appError(403, 'api.context.permissions.app_error', 'You do not have the appropriate permissions.');
+      return { status: 200, body: listed().filter((c) => c.team_id === m![1] || c.type === 'D') };
+    }
     if (path === '/channels' && r.method === 'POST') {
       if (!/^[a-z0-9-_]+$/.test(String(body.name ?? ''))) return appError(400, 'model.channel.is_valid.2_or_more.app_error', 'Name must be 2 or more lowercase alphanumeric characters.');
       created += 1;
@@ -137,6 +172,8 @@ export async function startMattermostStandIn(): Promise<MattermostStandIn> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen,
+    get systemAdmin() { return admin.systemAdmin; },
+    set systemAdmin(value: boolean) { admin.systemAdmin = value; },
     rateLimit: (path, seconds, count = 1) => { limits.set(path, { seconds, count }); },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

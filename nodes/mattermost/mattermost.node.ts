@@ -8,6 +8,7 @@ import { param } from '../shared/params.ts';
 import { mattermostClient, type MattermostClient } from './mattermost-api.ts';
 import { mattermostProperties } from './mattermost.description.ts';
 import { runChannel, runMessage, runReaction, runUser } from './mattermost-operations.ts';
+import { mattermostMethods } from './mattermost-methods.ts';
 
 type Operation = (client: MattermostClient, operation: string, itemIndex: number) => Promise<unknown>;
 const BY_RESOURCE: Record<string, Operation> = { channel: runChannel, message: runMessage, reaction: runReaction, user: runUser };
@@ -48,6 +49,7 @@ async function execute(ctx: ExecuteContext): Promise<Item[][]> {
 }
 
 export const mattermostNode: NodeType = {
+  methods: mattermostMethods,
   description: {
     name: 'n8n-nodes-base.mattermost',
     displayName: 'Mattermost',

@@ -7,6 +7,7 @@ import { collection, param } from '../shared/params.ts';
 import { combineAll, combineByFields, combineByPosition } from './combine-modes.ts';
 import { checkMatchFieldsInput, type ClashResolveOptions } from './merge-helpers.ts';
 import { mergeV3Properties } from './merge-v3.description.ts';
+import { mergeV3Methods } from './merge-v3-methods.ts';
 
 /** Items of every configured input, stamped with their input index. */
 export function inputsData(ctx: ExecuteContext, count: number): Item[][] {
@@ -90,6 +91,7 @@ const description: NodeDescription & { requiredInputs: typeof mergeRequiredInput
 };
 
 export const mergeV3Node: NodeType = {
+  methods: mergeV3Methods,
   description,
   async execute(ctx: ExecuteContext) {
     const mode = param(ctx, 'mode', 0, 'append');

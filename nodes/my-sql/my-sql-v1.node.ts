@@ -5,6 +5,7 @@ import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, ty
 import { collection, param } from '../shared/params.ts';
 import { locatorValue } from '../shared/sql-build.ts';
 import { mySqlError, mySqlIdent, withMySql, type MySqlSession } from './my-sql-connection.ts';
+import { mySqlMethods } from './my-sql-methods.ts';
 
 const op = (operation: string[]) => ({ displayOptions: { show: { operation } } });
 const table = (operation: string, description: string): NodeProperty => ({
@@ -99,6 +100,7 @@ async function operate(ctx: ExecuteContext, session: MySqlSession, operation: st
 }
 
 export const mySqlV1Node: NodeType = {
+  methods: mySqlMethods,
   description: {
     name: 'n8n-nodes-base.mySql',
     displayName: 'MySQL',

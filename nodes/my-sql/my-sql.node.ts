@@ -7,6 +7,7 @@ import { prepareStatements, type SqlOperationDialect } from '../shared/sql-opera
 import { runStatements, type SqlSession } from '../shared/sql-run.ts';
 import { mySqlError, mySqlIdent, withMySql } from './my-sql-connection.ts';
 import { mySqlProperties } from './my-sql.description.ts';
+import { mySqlMethods } from './my-sql-methods.ts';
 
 const ident = mySqlIdent;
 
@@ -94,6 +95,7 @@ function mySqlDialect(session: SqlSession): SqlOperationDialect {
 }
 
 export const mySqlNode: NodeType = {
+  methods: mySqlMethods,
   description: {
     name: 'n8n-nodes-base.mySql',
     displayName: 'MySQL',

@@ -6,6 +6,7 @@ import { serviceCallError } from '../shared/network-errors.ts';
 import { collection, param } from '../shared/params.ts';
 import { ApiError, apiClient, type ApiClient } from './n8n-api-client.ts';
 import { n8nProperties } from './n8n.description.ts';
+import { n8nMethods } from './n8n-methods.ts';
 
 type Operation = (ctx: ExecuteContext, api: ApiClient, itemIndex: number) => Promise<unknown>;
 
@@ -118,6 +119,7 @@ function asNodeError(ctx: ExecuteContext, error: unknown, itemIndex: number): No
 }
 
 export const n8nNode: NodeType = {
+  methods: n8nMethods,
   description: {
     name: 'n8n-nodes-base.n8n',
     displayName: 'n8n',

@@ -16,6 +16,8 @@ export interface NotionStandIn {
   pages: Obj[];
   blocks: Map<string, Obj[]>;
   reset(): void;
+  /** Shares one more (empty) database with the integration, found by search only; an empty title stays untitled. Answers its id. */
+  addDatabase(title: string): string;
   rateLimit(times: number, retryAfter: string): void;
   close(): Promise<void>;
 }
@@ -86,6 +88,7 @@ function matches(page: Obj, filter: Obj | undefined): boolean {
 export async function startNotionStandIn(): Promise<NotionStandIn> {
   const seen: SeenNotionRequest[] = [];
   let pages: Obj[] = [];
+  let databases: Obj[] = [];
   let blocks = new Map<string, Obj[]>();
   let counter = 0;
   let limited = 0;
@@ -189,7 +192,7 @@ export async function startNotionStandIn(): Promise<NotionStandIn> {
     }
     if (kind === 'search' && method === 'POST') {
       const database = { object: 'database', id: DATABASE_ID, title: richText([{ text: { content: 'Deals' } }]), properties: SCHEMA, parent: { type: 'workspace', workspace: true }, url: `https://www.notion.so/${DATABASE_ID.replace(/-/g, '')}` };
-      let all: Obj[] = [database, ...pages.filter((p) => !p.archived)];
+      let all: Obj[] = [database, ...databases, ...pages.filter((p) => !p.archived)];
       if (body?.filter?.property === 'object') all = all.filter((entry) => entry.object === body.filter.value);
       // Search matches titles: a database's own, a page's title property.
       const titleText = (entry: Obj) => (entry.object === 'database' ? entry.title : (Object.values(entry.properties) as Obj[]).find((p) => p.type === 'title')?.title ?? [])
@@ -221,7 +224,13 @@ export async function startNotionStandIn(): Promise<NotionStandIn> {
     url, apiUrl: `${url}/v1`, seen,
     get pages() { return pages; },
     get blocks() { return blocks; },
-    reset() { seen.length = 0; pages = []; blocks = new Map(); counter = 0; limited = 0; },
+    reset() { seen.length = 0; pages = []; databases = []; blocks = new Map(); counter = 0; limited = 0; },
+    addDatabase(title) {
+      const id = newId();
+      databases.push({ object: 'database', id, title: title ? richText([{ text: { content: title } }]) : [], properties: { Name: SCHEMA.Name },
+        parent: { type: 'workspace', workspace: true }, url: `https://www.notion.so/${id.replace(/-/g, '')}` });
+      return id;
+    },
     rateLimit(times, after) { limited = times; retryAfter = after; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -8,6 +8,7 @@ import { collection, param } from '../shared/params.ts';
 import { notionApi, type NotionApi } from './notion-api.ts';
 import { formatBlocks, mapFilter, mapProperties, mapSorting, simplifyBlocks, simplifyObjects } from './notion-values.ts';
 import { notionProperties } from './notion.description.ts';
+import { notionMethods } from './notion-methods.ts';
 
 const NOTION_ID = '[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}';
 const BASE_URL = '(?:https|http)://www\\.notion\\.so/(?:[a-z0-9-]{2,}/)?';
@@ -250,6 +251,7 @@ async function withChildren(run: Run, blocks: JsonObject[], out: JsonObject[], l
 const isItem = (value: unknown): value is Item => !!value && typeof value === 'object' && 'json' in value && typeof (value as Item).json === 'object';
 
 export const notionNode: NodeType = {
+  methods: notionMethods,
   description: {
     name: 'n8n-nodes-base.notion',
     displayName: 'Notion',

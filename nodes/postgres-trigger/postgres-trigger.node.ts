@@ -9,6 +9,7 @@ import { pgConfig } from '../shared/pg-config.ts';
 import { locatorValue } from '../shared/sql-build.ts';
 import { ident, listen, type Listener, type PgNotification } from './pg-listener.ts';
 import { postgresTriggerProperties } from './postgres-trigger.description.ts';
+import { postgresTriggerMethods } from './postgres-trigger-methods.ts';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 
@@ -108,6 +109,7 @@ async function armListener(ctx: ExecuteContext, onEvent: (item: Item) => void, o
 }
 
 export const postgresTriggerNode: NodeType = {
+  methods: postgresTriggerMethods,
   description: {
     name: 'n8n-nodes-base.postgresTrigger',
     displayName: 'Postgres Trigger',

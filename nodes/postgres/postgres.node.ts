@@ -7,6 +7,7 @@ import { prepareStatements, type SqlOperationDialect } from '../shared/sql-opera
 import { runStatements, type SqlSession } from '../shared/sql-run.ts';
 import { postgresError, withPostgres } from './postgres-connection.ts';
 import { postgresProperties } from './postgres.description.ts';
+import { postgresMethods } from './postgres-methods.ts';
 
 const ident = (name: string) => `"${String(name).replace(/"/g, '""')}"`;
 
@@ -61,6 +62,7 @@ function postgresDialect(ctx: ExecuteContext, session: SqlSession): SqlOperation
 }
 
 export const postgresNode: NodeType = {
+  methods: postgresMethods,
   description: {
     name: 'n8n-nodes-base.postgres',
     displayName: 'Postgres',

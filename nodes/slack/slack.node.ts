@@ -16,6 +16,7 @@ import { runUserOperation } from './slack-user.ts';
 import { postV1Message, updateV1Message } from './slack-v1-message.ts';
 import { slackV1Properties } from './slack-v1.description.ts';
 import { slackCredentials, slackV2Properties } from './slack.description.ts';
+import { slackMethods } from './slack-methods.ts';
 
 type Operation = (client: SlackClient, operation: string, itemIndex: number) => Promise<unknown>;
 
@@ -93,6 +94,7 @@ const base = {
 };
 
 export const slackNode: NodeType = {
+  methods: slackMethods,
   description: { ...base, version: [2, 2.1, 2.2, 2.3], properties: slackV2Properties },
   execute: (ctx) => execute(ctx, false),
 };

@@ -8,8 +8,10 @@ import { param } from '../shared/params.ts';
 import { supabaseCredentials, type SupabaseCall } from './supabase-api.ts';
 import { createRows, deleteRows, getManyRows, getRow, updateRows, type RowContext } from './supabase-rows.ts';
 import { supabaseProperties } from './supabase.description.ts';
+import { supabaseMethods } from './supabase-methods.ts';
 
 export const supabaseNode: NodeType = {
+  methods: supabaseMethods,
   description: {
     name: 'n8n-nodes-base.supabase',
     displayName: 'Supabase',

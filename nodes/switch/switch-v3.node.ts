@@ -7,6 +7,7 @@ import { errorMessage, stampedInput } from '../shared/items.ts';
 import { collection, param } from '../shared/params.ts';
 import { validateFieldType } from '../shared/type-validation.ts';
 import { DEFAULT_RULES, switchV3Properties } from './switch-v3.description.ts';
+import { switchV3Methods } from './switch-v3-methods.ts';
 
 function filterVersion(typeVersion: number): number {
   if (typeVersion >= 3.4) return 3;
@@ -94,6 +95,7 @@ const description: NodeDescription & { outputsFor: typeof switchOutputs } = {
 };
 
 export const switchV3Node: NodeType = {
+  methods: switchV3Methods,
   description,
   async execute(ctx: ExecuteContext) {
     let outputs: Item[][] = [];
