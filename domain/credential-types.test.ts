@@ -30,7 +30,7 @@ const oauth = {
 describe('credential type descriptions', () => {
   it('uses n8n type names and marks what the server can test', () => {
     expect(CREDENTIAL_TYPES.map((t) => t.name)).toEqual([
-      'oAuth2Api', 'postgres', 'mySql', 'redis', 'smtp', 'genericApiKey',
+      'oAuth2Api', 'oAuth1Api', 'postgres', 'mySql', 'redis', 'smtp', 'genericApiKey',
     ]);
     expect(CREDENTIAL_TYPES.filter((t) => t.testable).map((t) => t.name)).toEqual(['oAuth2Api', 'postgres', 'mySql', 'redis', 'smtp']);
   });

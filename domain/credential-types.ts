@@ -77,9 +77,20 @@ export const oauthTokenDataSchema = z.looseObject({
 });
 export type OAuth2TokenData = z.infer<typeof oauthTokenDataSchema>;
 
+/** The data of an `oAuth1Api` credential after parseCredentialData; the token once connected. */
+export interface OAuth1ApiData {
+  authUrl: string;
+  accessTokenUrl: string;
+  requestTokenUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+  signatureMethod: 'HMAC-SHA1' | 'HMAC-SHA256' | 'HMAC-SHA512';
+  oauthTokenData?: { oauth_token: string; oauth_token_secret: string; [key: string]: unknown };
+}
+
 /** The data of an `oAuth2Api` credential after parseCredentialData (defaults applied). */
 export interface OAuth2ApiData {
-  grantType: 'clientCredentials' | 'authorizationCode';
+  grantType: 'clientCredentials' | 'authorizationCode' | 'pkce';
   authUrl?: string;
   accessTokenUrl: string;
   clientId: string;
@@ -107,12 +118,12 @@ export const credentialField = {
     ({ name, displayName, type: 'boolean', required: true, default: value, secret: false }),
 };
 const { text: str, secret, port, host, choice, flag } = credentialField;
-const authCodeOnly = { showWhen: { grantType: ['authorizationCode'] } };
+const authCodeOnly = { showWhen: { grantType: ['authorizationCode', 'pkce'] } };
 
 /** The types the vault itself needs; each node folder brings its own (its `.credentials.ts` modules). */
 export const CREDENTIAL_TYPES: readonly CredentialType[] = [
   { name: 'oAuth2Api', displayName: 'OAuth2 API', testable: true, fields: [
-    choice('grantType', 'Grant Type', ['authorizationCode', 'clientCredentials'], 'authorizationCode'),
+    choice('grantType', 'Grant Type', ['authorizationCode', 'clientCredentials', 'pkce'], 'authorizationCode'),
     str('authUrl', 'Authorization URL', { required: true, format: 'url', ...authCodeOnly }),
     str('accessTokenUrl', 'Access Token URL', { required: true, format: 'url' }),
     str('clientId', 'Client ID', { required: true }),
@@ -120,6 +131,16 @@ export const CREDENTIAL_TYPES: readonly CredentialType[] = [
     str('scope', 'Scope', { default: '', description: 'Space-separated scopes' }),
     str('authQueryParameters', 'Auth URI Query Parameters', { default: '', description: 'e.g. access_type=offline', ...authCodeOnly }),
     choice('authentication', 'Authentication', ['header', 'body'], 'header'),
+    { name: 'oauthTokenData', displayName: 'Token Data', type: 'json', required: false, secret: true, serverManaged: true },
+  ] },
+  // n8n's OAuth1 API: connected through a browser (RFC 5849's three legs); requests are signed.
+  { name: 'oAuth1Api', displayName: 'OAuth1 API', testable: false, fields: [
+    str('authUrl', 'Authorization URL', { required: true, format: 'url' }),
+    str('accessTokenUrl', 'Access Token URL', { required: true, format: 'url' }),
+    str('consumerKey', 'Consumer Key', { required: true }),
+    secret('consumerSecret', 'Consumer Secret', { required: true }),
+    str('requestTokenUrl', 'Request Token URL', { required: true, format: 'url' }),
+    choice('signatureMethod', 'Signature Method', ['HMAC-SHA1', 'HMAC-SHA256', 'HMAC-SHA512'], 'HMAC-SHA1'),
     { name: 'oauthTokenData', displayName: 'Token Data', type: 'json', required: false, secret: true, serverManaged: true },
   ] },
   { name: 'postgres', displayName: 'Postgres', testable: true, fields: [

@@ -88,3 +88,4 @@ export function registerLoadedPackage(pkg: Pick<LoadedPackage, 'name' | 'nodes' 
     throw error;
   }
 }
+export { oauth1Authorization, type OAuth1Keys, type OAuth1Request } from './shared/oauth1.ts';

@@ -171,6 +171,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     events, credentials, vault, run,
     masterKey: await loadOrCreateMasterKey({ dataDir: config.dataDir, masterKey: config.masterKey, logger: { warn: (m) => logger.warn(m) } }),
     oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
+    oauth1RedirectUri: `${publicUrl}/api/v1/oauth1/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
   });
   // Installed community packages load before any run starts; servers and workers install what others installed.

@@ -6,7 +6,8 @@
 import { credentialTypeExtends, getCredentialType, listCredentialTypes } from '../../domain/index.ts';
 import { NodeOperationError, type ExecuteContext, type JsonObject, type LoadedOption } from '../../engine/index.ts';
 import { authenticateRequest, createCredentialEvaluator, registeredN8nCredentialType, type N8nCredentialType } from '../n8n-api/index.ts';
-import type { BuiltRequest } from './build-request.ts';
+import { oauth1Authorization, type OAuth1Keys } from '../shared/oauth1.ts';
+import { toSpec, type BuiltRequest } from './build-request.ts';
 
 
 function signingType(name: string): N8nCredentialType | undefined {
@@ -58,8 +59,27 @@ export async function authenticate(ctx: ExecuteContext, i: number, request: Buil
       applyCustomAuth(ctx, i, data, request);
       return;
     default:
-      await signWithCredentialType(ctx, i, type, data, request);
+      if (credentialTypeExtends(type, 'oAuth1Api')) signWithOAuth1(ctx, i, data, request);
+      else await signWithCredentialType(ctx, i, type, data, request);
   }
+}
+
+/**
+ * OAuth 1.0a: the signature covers the URL with its query and a form body's fields, so it is made
+ * from the request as it will be sent. (A paginated request keeps the first page's signature.)
+ */
+function signWithOAuth1(ctx: ExecuteContext, i: number, data: Record<string, unknown>, request: BuiltRequest): void {
+  const token = data.oauthTokenData as { oauth_token?: unknown; oauth_token_secret?: unknown } | undefined;
+  if (typeof token?.oauth_token !== 'string' || typeof token.oauth_token_secret !== 'string') {
+    throw new NodeOperationError(ctx.node.name, 'The OAuth1 credential is not connected yet', { description: 'Connect the account first', itemIndex: i });
+  }
+  const spec = toSpec(request);
+  const form = request.body?.kind === 'form' && typeof spec.body === 'string' ? Object.fromEntries(new URLSearchParams(spec.body)) : undefined;
+  setHeader(request.headers, 'authorization', oauth1Authorization({
+    consumerKey: String(data.consumerKey ?? ''), consumerSecret: String(data.consumerSecret ?? ''),
+    signatureMethod: data.signatureMethod as OAuth1Keys['signatureMethod'],
+    token: { key: token.oauth_token, secret: token.oauth_token_secret },
+  }, { method: request.method, url: spec.url, ...(form ? { form } : {}) }));
 }
 
 /**

@@ -24,7 +24,7 @@ const specify = (name: string, show: Record<string, unknown[]>, values: [string,
 
 /** The credential types build-request.ts knows how to apply. */
 // Named from the types themselves, not the vault's registry: descriptions must not depend on load order.
-const HTTP_CREDENTIALS: CredentialType[] = [httpBasicAuth, httpHeaderAuth, httpQueryAuth, httpBearerAuth, httpCustomAuth, getCredentialType('oAuth2Api')!];
+const HTTP_CREDENTIALS: CredentialType[] = [httpBasicAuth, httpHeaderAuth, httpQueryAuth, httpBearerAuth, httpCustomAuth, getCredentialType('oAuth1Api')!, getCredentialType('oAuth2Api')!];
 export const HTTP_CREDENTIAL_TYPES = HTTP_CREDENTIALS.map((t) => t.name);
 
 const credentialTypeOptions = HTTP_CREDENTIALS.map((t) => option(t.displayName, t.name));

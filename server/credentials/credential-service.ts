@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   applyCredentialInput, credentialDecider, credentialTypeExtends, parseCredentialData, CREDENTIAL_CATEGORY, fold, getCredentialType, newEntityId, NotFoundError,
   redactCredentialData, streamName, ValidationError,
-  type CredentialEvent, type CredentialState, type OAuth2ApiData,
+  type CredentialEvent, type CredentialState, type OAuth1ApiData, type OAuth2ApiData,
 } from '../../domain/index.ts';
 import type { EventStore } from '../../events/index.ts';
 import { CREDENTIALS, type CredentialDoc, type Page, type ProjectionRunner, type ReadModelStore } from '../../projections/index.ts';
@@ -12,12 +12,18 @@ import type { RequestContext, RunCommand } from '../commands.ts';
 import { newToken, tokenHash } from '../auth/secrets.ts';
 import { VAULT, type CredentialKeyRecord } from '../auth/vault.ts';
 import { decryptJson, encryptJson, newDataKey, unwrapKey, wrapKey } from './envelope.ts';
-import { authorizationUrl, ensureAccessToken, exchangeCode } from './oauth2.ts';
+import { finishOAuth1, startOAuth1 } from './oauth1.ts';
+import { authorizationUrl, ensureAccessToken, exchangeCode, pkcePair } from './oauth2.ts';
 import { testCredential } from './credential-test.ts';
 
 const OAUTH_STATE_TTL_MS = 10 * 60_000;
 
-interface OAuthStateRecord { id: string; [k: string]: unknown; credentialId: string; userId: string; expiresAt: string }
+/** A browser authorization under way: by the state token (OAuth2) or the request token (OAuth1). */
+interface OAuthStateRecord {
+  id: string; [k: string]: unknown; credentialId: string; userId: string; expiresAt: string;
+  /** PKCE's verifier, or OAuth1's request token secret: needed to finish, never sent to the browser. */
+  secret?: string;
+}
 
 export type CredentialService = ReturnType<typeof createCredentialService>;
 
@@ -27,6 +33,8 @@ export interface CredentialServiceDeps {
   vault: ReadModelStore;
   run: RunCommand;
   masterKey: Buffer;
+  /** Where the OAuth1 provider sends the user back: `<public url>/api/v1/oauth1/callback`. */
+  oauth1RedirectUri: string;
   /** Where the OAuth2 provider sends the user back: `<public url>/api/v1/oauth2/callback`. */
   oauthRedirectUri: string;
   allowPrivateNetwork: boolean;
@@ -70,6 +78,15 @@ export function createCredentialService(deps: CredentialServiceDeps) {
     await run(credentialDecider, streamName(CREDENTIAL_CATEGORY, id), {
       type: 'UpdateCredential', name, changedFields, ...(changedFields.length ? { sealed: await seal(id, next) } : {}),
     }, ctx, { workspaceId: state.workspaceId, step: randomUUID() });
+  }
+
+  /** The authorization under way for this token, removed so it is used once; refused when unknown or expired. */
+  async function takeState(token: string, refusal: string, path: string): Promise<OAuthStateRecord> {
+    const states = vault.collection<OAuthStateRecord>(VAULT.oauthStates);
+    const record = await states.get(tokenHash(token));
+    if (!record || Date.parse(record.expiresAt) < Date.now()) throw new ValidationError(refusal, [{ path, message: 'invalid' }]);
+    await states.delete(record.id);
+    return record;
   }
 
   return {
@@ -160,27 +177,41 @@ export function createCredentialService(deps: CredentialServiceDeps) {
       return result;
     },
 
-    /** Starts the OAuth2 authorization-code flow: the URL to send the user to. */
+    /** Starts connecting an account in the browser (OAuth2 code or PKCE grant, or OAuth1): the URL to send the user to. */
     async oauthAuthorizeUrl(id: string, userId: string): Promise<string> {
       const { state, data } = await open(id);
-      if (!credentialTypeExtends(state.credentialType, 'oAuth2Api') || data.grantType !== 'authorizationCode') {
-        throw new ValidationError('Only OAuth2 credentials with the authorization code grant connect through a browser');
+      const states = vault.collection<OAuthStateRecord>(VAULT.oauthStates);
+      const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS).toISOString();
+      if (credentialTypeExtends(state.credentialType, 'oAuth1Api')) {
+        const { requestToken, authorizeUrl } = await startOAuth1(data as unknown as OAuth1ApiData, deps.oauth1RedirectUri);
+        await states.upsert({ id: tokenHash(requestToken.oauth_token), credentialId: id, userId, expiresAt, secret: requestToken.oauth_token_secret });
+        return authorizeUrl;
+      }
+      if (!credentialTypeExtends(state.credentialType, 'oAuth2Api') || (data.grantType !== 'authorizationCode' && data.grantType !== 'pkce')) {
+        throw new ValidationError('Only OAuth1 credentials and OAuth2 credentials with the authorization code or PKCE grant connect through a browser');
       }
       const token = newToken('wo_');
-      await vault.collection<OAuthStateRecord>(VAULT.oauthStates).upsert({
-        id: tokenHash(token), credentialId: id, userId, expiresAt: new Date(Date.now() + OAUTH_STATE_TTL_MS).toISOString(),
-      });
-      return authorizationUrl(data as unknown as OAuth2ApiData, { redirectUri: deps.oauthRedirectUri, state: token });
+      const pkce = data.grantType === 'pkce' ? pkcePair() : undefined;
+      await states.upsert({ id: tokenHash(token), credentialId: id, userId, expiresAt, ...(pkce ? { secret: pkce.verifier } : {}) });
+      return authorizationUrl(data as unknown as OAuth2ApiData, { redirectUri: deps.oauthRedirectUri, state: token, ...(pkce ? { codeChallenge: pkce.challenge } : {}) });
     },
 
-    /** Completes the flow: exchanges the code and stores the tokens (sealed). */
+    /** Completes the OAuth2 flow: exchanges the code and stores the tokens (sealed). */
     async oauthCallback(code: string, stateToken: string, ctx: RequestContext): Promise<{ credentialId: string }> {
-      const states = vault.collection<OAuthStateRecord>(VAULT.oauthStates);
-      const record = await states.get(tokenHash(stateToken));
-      if (!record || Date.parse(record.expiresAt) < Date.now()) throw new ValidationError('The OAuth2 state is unknown or expired; start again', [{ path: 'state', message: 'invalid' }]);
-      await states.delete(record.id);
+      const record = await takeState(stateToken, 'The OAuth2 state is unknown or expired; start again', 'state');
       const { state, data } = await open(record.credentialId);
-      const tokens = await exchangeCode(data as unknown as OAuth2ApiData, { code, redirectUri: deps.oauthRedirectUri });
+      const tokens = await exchangeCode(data as unknown as OAuth2ApiData, {
+        code, redirectUri: deps.oauthRedirectUri, ...(record.secret ? { codeVerifier: record.secret } : {}),
+      });
+      await storeData(record.credentialId, state, data, { ...data, oauthTokenData: tokens }, { ...ctx, actor: { kind: 'user', id: record.userId } });
+      return { credentialId: record.credentialId };
+    },
+
+    /** Completes the OAuth1 flow: the approved request token and verifier become the stored token. */
+    async oauth1Callback(requestToken: string, verifier: string, ctx: RequestContext): Promise<{ credentialId: string }> {
+      const record = await takeState(requestToken, 'The OAuth1 request token is unknown or expired; start again', 'oauth_token');
+      const { state, data } = await open(record.credentialId);
+      const tokens = await finishOAuth1(data as unknown as OAuth1ApiData, { key: requestToken, secret: record.secret ?? '' }, verifier);
       await storeData(record.credentialId, state, data, { ...data, oauthTokenData: tokens }, { ...ctx, actor: { kind: 'user', id: record.userId } });
       return { credentialId: record.credentialId };
     },

@@ -1,5 +1,6 @@
 // A small OAuth2 client (RFC 6749) for `oAuth2Api` credentials: authorization code and client
 // credentials grants, refresh, and "give me a usable access token". Uses the global fetch.
+import { createHash, randomBytes } from 'node:crypto';
 import {
   AppError, UnavailableError, ValidationError, type OAuth2ApiData, type OAuth2TokenData,
 } from '../../domain/index.ts';
@@ -105,21 +106,34 @@ export function clientCredentialsToken(data: ClientData): Promise<TokenData> {
   return tokenRequest(data, { grant_type: 'client_credentials', ...(data.scope ? { scope: data.scope } : {}) }, secretsOf(data));
 }
 
-/** Where to send the user's browser to grant access (authorization code grant). */
-export function authorizationUrl(data: OAuth2ApiData, { redirectUri, state }: { redirectUri: string; state: string }): string {
+/** PKCE (RFC 7636): a fresh verifier for one authorization, and its S256 challenge. */
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/**
+ * Where to send the user's browser to grant access (authorization code and PKCE grants); with
+ * PKCE the challenge of the verifier the caller keeps for the exchange.
+ */
+export function authorizationUrl(data: OAuth2ApiData, { redirectUri, state, codeChallenge }: { redirectUri: string; state: string; codeChallenge?: string }): string {
   if (!data.authUrl) throw new ValidationError('The credential has no Authorization URL', [{ path: 'authUrl', message: 'Required for the authorization code grant' }]);
   const url = new URL(data.authUrl);
   const extra = new URLSearchParams(data.authQueryParameters.replace(/^\?/, ''));
   // Extra parameters may add (access_type, prompt) but never replace the ones the flow relies on.
-  const fixed = { response_type: 'code', client_id: data.clientId, redirect_uri: redirectUri, state, ...(data.scope ? { scope: data.scope } : {}) };
+  const fixed = {
+    response_type: 'code', client_id: data.clientId, redirect_uri: redirectUri, state, ...(data.scope ? { scope: data.scope } : {}),
+    ...(codeChallenge ? { code_challenge: codeChallenge, code_challenge_method: 'S256' } : {}),
+  };
   for (const [key, value] of extra) if (!(key in fixed)) url.searchParams.append(key, value);
   for (const [key, value] of Object.entries(fixed)) url.searchParams.set(key, value);
   return url.toString();
 }
 
-/** Trades the code from the redirect for tokens. */
-export function exchangeCode(data: ClientData, { code, redirectUri }: { code: string; redirectUri: string }): Promise<TokenData> {
-  return tokenRequest(data, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, secretsOf(data, [code]));
+/** Trades the code from the redirect (and, with PKCE, the verifier) for tokens. */
+export function exchangeCode(data: ClientData, { code, redirectUri, codeVerifier }: { code: string; redirectUri: string; codeVerifier?: string }): Promise<TokenData> {
+  const params = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, ...(codeVerifier ? { code_verifier: codeVerifier } : {}) };
+  return tokenRequest(data, params, secretsOf(data, [code, codeVerifier]));
 }
 
 /** Renews the access token; a provider that issues no new refresh token lets the old one live on. */

@@ -111,9 +111,9 @@ export function credentialRoutes(service: CredentialService, requireWorkspace: (
     }),
     route({
       method: 'get', path: '/api/v1/credentials/:id/oauth2/authorize', tag: 'credentials',
-      summary: 'OAuth2 authorization code flow: the provider URL to open in a browser',
+      summary: 'Connect an account in the browser (OAuth2 authorization code or PKCE, or OAuth1): the provider URL to open',
       access: resource('write'), params: z.object({ id }),
-      responses: { 200: '`{url}`', 400: 'Not an authorization-code OAuth2 credential' },
+      responses: { 200: '`{url}`', 400: 'Not a credential that connects through a browser', 503: 'The OAuth1 provider could not be reached' },
       async handler(ctx, { params }) {
         ctx.body = { url: await service.oauthAuthorizeUrl(params.id, principalOf(ctx).userId) };
       },
@@ -130,9 +130,23 @@ export function credentialRoutes(service: CredentialService, requireWorkspace: (
           return;
         }
         const { credentialId } = await service.oauthCallback(query.code, query.state, requestContext(ctx));
-        ctx.type = 'html';
-        ctx.body = `<!doctype html><meta charset="utf-8"><title>Connected</title><p>The account is connected to credential ${credentialId}. You can close this window.</p>`;
+        connected(ctx, credentialId);
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/oauth1/callback', tag: 'credentials', summary: 'Where the OAuth1 provider sends the browser back',
+      access: { kind: 'public' },
+      query: z.object({ oauth_token: z.string().min(1).max(1024), oauth_verifier: z.string().min(1).max(1024) }),
+      responses: { 200: 'Connected', 400: 'Unknown or expired request token, or the provider refused' },
+      async handler(ctx, { query }) {
+        const { credentialId } = await service.oauth1Callback(query.oauth_token, query.oauth_verifier, requestContext(ctx));
+        connected(ctx, credentialId);
       },
     }),
   ];
+}
+
+function connected(ctx: { type: string; body: unknown }, credentialId: string): void {
+  ctx.type = 'html';
+  ctx.body = `<!doctype html><meta charset="utf-8"><title>Connected</title><p>The account is connected to credential ${credentialId}. You can close this window.</p>`;
 }

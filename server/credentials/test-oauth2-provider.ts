@@ -1,5 +1,6 @@
 // For tests: a real OAuth2 authorization server on a local port (node:http, port 0) that checks
 // client authentication and grants the way providers do, and records what it was sent.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,8 +17,8 @@ export interface TestOAuth2Provider {
   authUrl: string;
   clientId: string;
   clientSecret: string;
-  /** A code the token endpoint accepts once, with `redirectUri`. */
-  issueCode(redirectUri: string): string;
+  /** A code the token endpoint accepts once, with `redirectUri` (and, for PKCE, the verifier of `codeChallenge`, S256). */
+  issueCode(redirectUri: string, codeChallenge?: string): string;
   requests: TokenRequest[];
   /** The next token request gets this answer instead. */
   failNext(status: number, body: Record<string, unknown>): void;
@@ -36,7 +37,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startTestOAuth2Provider({ expiresIn = 3600, clientId = 'weft-app', clientSecret = 'sh+h/secret=' } = {}): Promise<TestOAuth2Provider> {
   const requests: TokenRequest[] = [];
-  const codes = new Map<string, string>();
+  const codes = new Map<string, { redirectUri: string; codeChallenge?: string }>();
   const refreshTokens = new Set<string>();
   let issued = 0;
   let failure: { status: number; body: Record<string, unknown> } | undefined;
@@ -67,8 +68,14 @@ export async function startTestOAuth2Provider({ expiresIn = 3600, clientId = 'we
       case 'client_credentials':
         return token('cc', false);
       case 'authorization_code':
-        if (codes.get(params.code) !== params.redirect_uri) return send(400, { error: 'invalid_grant', error_description: 'Unknown code or redirect_uri mismatch' });
+      {
+        const issued = codes.get(params.code);
+        if (issued?.redirectUri !== params.redirect_uri) return send(400, { error: 'invalid_grant', error_description: 'Unknown code or redirect_uri mismatch' });
+        const verified = issued.codeChallenge === undefined
+          || (params.code_verifier !== undefined && createHash('sha256').update(params.code_verifier).digest('base64url') === issued.codeChallenge);
+        if (!verified) return send(400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
         codes.delete(params.code);
+      }
         return token('ac', true);
       case 'refresh_token':
         if (!refreshTokens.delete(params.refresh_token)) return send(400, { error: 'invalid_grant', error_description: 'Refresh token revoked' });
@@ -81,9 +88,9 @@ export async function startTestOAuth2Provider({ expiresIn = 3600, clientId = 'we
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url, tokenUrl: `${url}/token`, authUrl: `${url}/authorize?tenant=t1`, clientId, clientSecret, requests,
-    issueCode(redirectUri) {
+    issueCode(redirectUri, codeChallenge) {
       const code = `code-${codes.size + 1}-${Date.now()}`;
-      codes.set(code, redirectUri);
+      codes.set(code, { redirectUri, ...(codeChallenge ? { codeChallenge } : {}) });
       return code;
     },
     failNext(status, body) {
