@@ -42,6 +42,9 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   githubApi: async (d, t, b) => (await import('./github/github-credential-test.ts')).testGithubCredential(d, t, b),
   discordBotApi: async (d, t, b) => (await import('./discord/discord-credential-test.ts')).testDiscordBotCredential(d, t, { blockPrivateNetworks: b }),
   discordWebhookApi: async (d, t, b) => (await import('./discord/discord-credential-test.ts')).testDiscordWebhookCredential(d, t, { blockPrivateNetworks: b }),
+  googleDriveOAuth2Api: async (d, t, b) => (await import('./google-drive/google-oauth-credential-test.ts')).testGoogleOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  googleDocsOAuth2Api: async (d, t, b) => (await import('./google-drive/google-oauth-credential-test.ts')).testGoogleOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  googleSheetsTriggerOAuth2Api: async (d, t, b) => (await import('./google-drive/google-oauth-credential-test.ts')).testGoogleOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 
