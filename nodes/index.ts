@@ -45,6 +45,8 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   googleDriveOAuth2Api: async (d, t, b) => (await import('./google-drive/google-oauth-credential-test.ts')).testGoogleOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   googleDocsOAuth2Api: async (d, t, b) => (await import('./google-drive/google-oauth-credential-test.ts')).testGoogleOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   googleSheetsTriggerOAuth2Api: async (d, t, b) => (await import('./google-drive/google-oauth-credential-test.ts')).testGoogleOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  gmailOAuth2: async (d, t, b) => (await import('./gmail/gmail-credential-test.ts')).testGmailOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  googleCalendarOAuth2Api: async (d, t, b) => (await import('./google-calendar/google-calendar-credential-test.ts')).testGoogleCalendarOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 

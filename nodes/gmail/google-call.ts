@@ -1,0 +1,88 @@
+// One JSON call to a Google REST API (Gmail, Calendar) as n8n's Google nodes make it: a Bearer token
+// from the node's credential (service account or OAuth2), repeated query keys for arrays, a 429
+// waited out a few times, and Google's `{error: {code, message}}` turned into a node error.
+import type { Dispatcher } from 'undici';
+import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
+import { googleAccessToken } from '../google-shared/google-auth.ts';
+import { send } from '../http-request/send.ts';
+import { apiStatusMessage } from '../shared/http-status-messages.ts';
+import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+
+const TIMEOUT_MS = 300_000;
+const MAX_RATE_LIMIT_RETRIES = 3;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export type QueryValue = string | number | boolean | undefined | null | Array<string | number>;
+
+export interface GoogleClient {
+  ctx: ExecuteContext;
+  transport: Dispatcher;
+  credentialType: string;
+  scopes: readonly string[];
+  baseUrl: string;
+  /** The service's own wording for a failed call (n8n's per-node error messages); default n8n's by status. */
+  describe?: (status: number, said: string | undefined) => string | undefined;
+}
+
+/** Google's message from an error body, if it has one. */
+export function googleMessage(text: string): string | undefined {
+  try {
+    const error = (JSON.parse(text) as JsonObject).error as JsonObject | string | undefined;
+    if (typeof error === 'string') return error;
+    return typeof error?.message === 'string' ? error.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function queryString(query: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const entry of Array.isArray(value) ? value : [value]) search.append(key, String(entry));
+  }
+  return search.size ? `?${search.toString()}` : '';
+}
+
+export async function googleCall(client: GoogleClient, method: string, path: string,
+  options: { body?: unknown; query?: Record<string, QueryValue> } = {}): Promise<JsonObject> {
+  const { ctx } = client;
+  const token = await googleAccessToken(ctx, client.transport, client.credentialType, client.scopes);
+  const url = `${client.baseUrl}${path}${queryString(options.query ?? {})}`;
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (payload !== undefined) headers['content-type'] = 'application/json';
+  for (let attempt = 0; ; attempt++) {
+    const response = await send(client.transport, { method, url, headers, ...(payload !== undefined ? { body: payload } : {}) }, {
+      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+    });
+    const text = response.body.toString('utf8');
+    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
+      const wait = retryAfterMs(response.headers['retry-after'] as string | string[] | undefined) ?? 1000;
+      if (wait <= MAX_RETRY_AFTER_MS) {
+        await pause(wait, ctx.signal);
+        continue;
+      }
+    }
+    if (response.statusCode >= 400) {
+      const said = googleMessage(text);
+      const message = client.describe?.(response.statusCode, said) ?? apiStatusMessage(response.statusCode);
+      throw new NodeOperationError(ctx.node.name, message, { description: said ?? text.slice(0, 500) });
+    }
+    if (!text.trim()) return {};
+    return JSON.parse(text) as JsonObject;
+  }
+}
+
+/** Every page of a list call (`pageToken` / `nextPageToken`), the `property` arrays joined. */
+export async function googleCallAll(client: GoogleClient, path: string, property: string,
+  query: Record<string, QueryValue> = {}, pageSize = 100): Promise<JsonObject[]> {
+  const all: JsonObject[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await googleCall(client, 'GET', path, { query: { ...query, maxResults: pageSize, pageToken } });
+    all.push(...((page[property] as JsonObject[] | undefined) ?? []));
+    pageToken = typeof page.nextPageToken === 'string' && page.nextPageToken ? page.nextPageToken : undefined;
+  } while (pageToken);
+  return all;
+}
