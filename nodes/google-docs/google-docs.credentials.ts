@@ -1,5 +1,5 @@
 // n8n's Google Docs OAuth2 credential type (googleDocsOAuth2Api) and the scopes it asks for.
-import { googleServiceOAuth2Type } from '../google-drive/google-oauth-type.ts';
+import { googleServiceOAuth2Type } from '../google-shared/google.credentials.ts';
 
 export const GOOGLE_DOCS_SCOPES = [
   'https://www.googleapis.com/auth/documents',

@@ -1,5 +1,5 @@
 // n8n's Google Drive OAuth2 credential type (googleDriveOAuth2Api) and the scopes it asks for.
-import { googleServiceOAuth2Type } from './google-oauth-type.ts';
+import { googleServiceOAuth2Type } from '../google-shared/google.credentials.ts';
 
 export const GOOGLE_DRIVE_SCOPES = [
   'https://www.googleapis.com/auth/drive',

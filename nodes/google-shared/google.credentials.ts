@@ -43,4 +43,9 @@ export const googleOAuth2Api = googleOAuth2Type('googleOAuth2Api', 'Google OAuth
 
 export const GOOGLE_SHEETS_SCOPES = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/spreadsheets'];
 
-export const googleSheetsOAuth2Api = googleOAuth2Type('googleSheetsOAuth2Api', 'Google Sheets OAuth2 API', GOOGLE_SHEETS_SCOPES.join(' '), ['googleOAuth2Api']);
+export const googleSheetsOAuth2Api = googleServiceOAuth2Type('googleSheetsOAuth2Api', 'Google Sheets OAuth2 API', GOOGLE_SHEETS_SCOPES);
+
+/** A single-service Google OAuth2 type as n8n declares them: extends googleOAuth2Api, with the service's scopes fixed. */
+export function googleServiceOAuth2Type(name: string, displayName: string, scopes: readonly string[]): CredentialType {
+  return googleOAuth2Type(name, displayName, scopes.join(' '), ['googleOAuth2Api']);
+}

@@ -1,6 +1,6 @@
 // n8n's Google Sheets Trigger OAuth2 credential type (googleSheetsTriggerOAuth2Api): Drive (for the
 // revision list) and Sheets scopes.
-import { googleServiceOAuth2Type } from '../google-drive/google-oauth-type.ts';
+import { googleServiceOAuth2Type } from '../google-shared/google.credentials.ts';
 
 export const GOOGLE_SHEETS_TRIGGER_SCOPES = [
   'https://www.googleapis.com/auth/drive',
