@@ -47,6 +47,13 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   googleSheetsTriggerOAuth2Api: async (d, t, b) => (await import('./google-drive/google-oauth-credential-test.ts')).testGoogleOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   gmailOAuth2: async (d, t, b) => (await import('./gmail/gmail-credential-test.ts')).testGmailOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   googleCalendarOAuth2Api: async (d, t, b) => (await import('./google-calendar/google-calendar-credential-test.ts')).testGoogleCalendarOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  twilioApi: async (d, t, b) => (await import('./twilio/twilio-credential-test.ts')).testTwilioCredential(d, t, { blockPrivateNetworks: b }),
+  wordpressApi: async (d, t, b) => (await import('./wordpress/wordpress-credential-test.ts')).testWordpressCredential(d, t, { blockPrivateNetworks: b }),
+  whatsAppApi: async (d, t, b) => (await import('./whats-app/whats-app-credential-test.ts')).testWhatsAppCredential(d, t, { blockPrivateNetworks: b }),
+  linkedInOAuth2Api: async (d, t, b) => (await import('./linked-in/linked-in-credential-test.ts')).testLinkedInCredential(d, t, { blockPrivateNetworks: b }),
+  linkedInCommunityManagementOAuth2Api: async (d, t, b) => (await import('./linked-in/linked-in-credential-test.ts')).testLinkedInCredential(d, t, { blockPrivateNetworks: b, useMe: true }),
+  twitterOAuth2Api: async (d, t, b) => (await import('./twitter/twitter-credential-test.ts')).testTwitterOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  twitterOAuth1Api: async (d, t, b) => (await import('./twitter/twitter-credential-test.ts')).testTwitterOAuth1Credential(d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 
