@@ -54,6 +54,9 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   linkedInCommunityManagementOAuth2Api: async (d, t, b) => (await import('./linked-in/linked-in-credential-test.ts')).testLinkedInCredential(d, t, { blockPrivateNetworks: b, useMe: true }),
   twitterOAuth2Api: async (d, t, b) => (await import('./twitter/twitter-credential-test.ts')).testTwitterOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   twitterOAuth1Api: async (d, t, b) => (await import('./twitter/twitter-credential-test.ts')).testTwitterOAuth1Credential(d, t, { blockPrivateNetworks: b }),
+  youTubeOAuth2Api: async (d, t, b) => (await import('./you-tube/you-tube-credential-test.ts')).testYouTubeOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  googleAnalyticsOAuth2: async (d, t, b) => (await import('./google-analytics/google-analytics-credential-test.ts')).testGoogleAnalyticsOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  googleCloudNaturalLanguageOAuth2Api: async (d, t, b) => (await import('./google-cloud-natural-language/google-cloud-natural-language-credential-test.ts')).testGoogleCloudNaturalLanguageOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 

@@ -204,6 +204,6 @@ describe('Gmail service account, V1 and editor methods', () => {
     await expect(testGmailOAuth2Credential(credentials.gmailOAuth2, 5000)).resolves.toBe('Connection tested successfully');
     expect(google.seen.at(-1)!.path).toBe('/gmail/v1/users/me/profile');
     await expect(testGmailOAuth2Credential({ oauthTokenData: { access_token: 'stale' } }, 5000)).rejects.toThrow('Gmail answered 401: Request had invalid authentication credentials.');
-    await expect(testGmailOAuth2Credential({}, 5000)).rejects.toThrow('not connected');
+    await expect(testGmailOAuth2Credential({}, 5000)).rejects.toThrow('no access token');
   });
 });

@@ -7,6 +7,7 @@ import { googleAccessToken } from '../google-shared/google-auth.ts';
 import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { googleMessage } from '../google-shared/google-errors.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -22,17 +23,6 @@ export interface GoogleClient {
   baseUrl: string;
   /** The service's own wording for a failed call (n8n's per-node error messages); default n8n's by status. */
   describe?: (status: number, said: string | undefined) => string | undefined;
-}
-
-/** Google's message from an error body, if it has one. */
-export function googleMessage(text: string): string | undefined {
-  try {
-    const error = (JSON.parse(text) as JsonObject).error as JsonObject | string | undefined;
-    if (typeof error === 'string') return error;
-    return typeof error?.message === 'string' ? error.message : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function queryString(query: Record<string, QueryValue>): string {

@@ -9,6 +9,7 @@ import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { createTransport, send, type HttpResponse } from '../http-request/send.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { googleMessage } from '../google-shared/google-errors.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -45,16 +46,6 @@ export async function withGoogleClient<T>(ctx: ExecuteContext, credentialType: s
     return await work({ ctx, transport, credentialType, scopes });
   } finally {
     await transport.close();
-  }
-}
-
-function googleMessage(text: string): string | undefined {
-  try {
-    const error = (JSON.parse(text) as JsonObject).error as JsonObject | string | undefined;
-    if (typeof error === 'string') return error;
-    return typeof error?.message === 'string' ? error.message : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -10,6 +10,7 @@ import { send } from '../http-request/send.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { param } from '../shared/params.ts';
 import { pause } from '../shared/rate-limit.ts';
+import { googleMessage } from '../google-shared/google-errors.ts';
 
 const TIMEOUT_MS = 300_000;
 const MAX_RATE_LIMIT_RETRIES = 3;
@@ -26,16 +27,6 @@ export const sheetsBaseUrl = () => serviceUrl('google-sheets', 'https://sheets.g
 function credentialType(ctx: ExecuteContext): string {
   const fallback = ctx.node.typeVersion < 3 ? 'serviceAccount' : 'oAuth2';
   return param(ctx, 'authentication', 0, fallback) === 'serviceAccount' ? 'googleApi' : 'googleSheetsOAuth2Api';
-}
-
-function googleMessage(text: string): string | undefined {
-  try {
-    const error = (JSON.parse(text) as JsonObject).error as JsonObject | string | undefined;
-    if (typeof error === 'string') return error;
-    return typeof error?.message === 'string' ? error.message : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** One API call; `path` starts with `/v4/…`, `query` values are strings (repeated keys as arrays). */
