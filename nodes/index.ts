@@ -57,6 +57,16 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   youTubeOAuth2Api: async (d, t, b) => (await import('./you-tube/you-tube-credential-test.ts')).testYouTubeOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   googleAnalyticsOAuth2: async (d, t, b) => (await import('./google-analytics/google-analytics-credential-test.ts')).testGoogleAnalyticsOAuth2Credential(d, t, { blockPrivateNetworks: b }),
   googleCloudNaturalLanguageOAuth2Api: async (d, t, b) => (await import('./google-cloud-natural-language/google-cloud-natural-language-credential-test.ts')).testGoogleCloudNaturalLanguageOAuth2Credential(d, t, { blockPrivateNetworks: b }),
+  typeformApi: async (d, t, b) => (await import('./typeform-trigger/typeform-credential-test.ts')).testTypeformCredential(d, t, { blockPrivateNetworks: b }),
+  linearApi: async (d, t, b) => (await import('./linear/linear-credential-test.ts')).testLinearCredential(d, t, { blockPrivateNetworks: b }),
+  pipedriveApi: async (d, t, b) => (await import('./pipedrive/pipedrive-credential-test.ts')).testPipedriveCredential(d, t, { blockPrivateNetworks: b }),
+  jiraSoftwareCloudApi: async (d, t, b) => (await import('./jira/jira-credential-test.ts')).testJiraCredential('cloud', d, t, { blockPrivateNetworks: b }),
+  jiraSoftwareServerApi: async (d, t, b) => (await import('./jira/jira-credential-test.ts')).testJiraCredential('server', d, t, { blockPrivateNetworks: b }),
+  jiraSoftwareServerPatApi: async (d, t, b) => (await import('./jira/jira-credential-test.ts')).testJiraCredential('serverPat', d, t, { blockPrivateNetworks: b }),
+  dropboxApi: async (d, t, b) => (await import('./dropbox/dropbox-credential-test.ts')).testDropboxCredential(d, t, { blockPrivateNetworks: b }),
+  baserowApi: async (d, t, b) => (await import('./baserow/baserow-credential-test.ts')).testBaserowCredential(d, t, { blockPrivateNetworks: b }),
+  hubspotApi: async (d, t, b) => (await import('./hubspot/hubspot-credential-test.ts')).testHubspotCredential('hubspotApi', d, t, { blockPrivateNetworks: b }),
+  hubspotAppToken: async (d, t, b) => (await import('./hubspot/hubspot-credential-test.ts')).testHubspotCredential('hubspotAppToken', d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 

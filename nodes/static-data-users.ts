@@ -7,6 +7,7 @@ import { isBuiltInType } from './registry.ts';
 export const STATIC_DATA_NODE_TYPES: ReadonlySet<string> = new Set([
   'n8n-nodes-base.removeDuplicates', 'n8n-nodes-base.emailReadImap', 'n8n-nodes-base.rssFeedReadTrigger', 'n8n-nodes-base.githubTrigger',
   'n8n-nodes-base.googleDriveTrigger', 'n8n-nodes-base.googleSheetsTrigger', 'n8n-nodes-base.gmailTrigger',
+  'n8n-nodes-base.notionTrigger', 'n8n-nodes-base.typeformTrigger', 'n8n-nodes-base.microsoftOutlookTrigger',
 ]);
 
 /** `definitionText`: the definition as JSON (any key order), where code would name `getWorkflowStaticData`. */
