@@ -67,6 +67,9 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   baserowApi: async (d, t, b) => (await import('./baserow/baserow-credential-test.ts')).testBaserowCredential(d, t, { blockPrivateNetworks: b }),
   hubspotApi: async (d, t, b) => (await import('./hubspot/hubspot-credential-test.ts')).testHubspotCredential('hubspotApi', d, t, { blockPrivateNetworks: b }),
   hubspotAppToken: async (d, t, b) => (await import('./hubspot/hubspot-credential-test.ts')).testHubspotCredential('hubspotAppToken', d, t, { blockPrivateNetworks: b }),
+  whatsAppTriggerApi: async (d, t, b) => (await import('./whats-app-trigger/whats-app-trigger-credential-test.ts')).testWhatsAppTriggerCredential(d, t, { blockPrivateNetworks: b }),
+  facebookGraphApi: async (d, t, b) => (await import('./facebook-graph-api/facebook-graph-api-credential-test.ts')).testFacebookGraphCredential(d, t, { blockPrivateNetworks: b }),
+  jotFormApi: async (d, t, b) => (await import('./jot-form-trigger/jot-form-credential-test.ts')).testJotFormCredential(d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 

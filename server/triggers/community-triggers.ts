@@ -172,6 +172,8 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     armed.set(doc.id, entry);
     if (deps.armsHooks) await loadStaticData(doc);
     const paths: NodeWebhookEntry[] = [];
+    // Listed before the services are told: some (Meta) call the URL back while it is being registered.
+    webhooks.set(doc.id, paths);
     const leads = leadership.isLeader();
     for (const { node, type } of deps.armsHooks ? nodes : []) {
       const hooks = type.triggers!;
@@ -200,7 +202,6 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
         failures.push({ node: node.name, message: err instanceof Error ? err.message : String(err) });
       }
     }
-    webhooks.set(doc.id, paths);
     await saveStaticData(doc.id);
     return failures;
   }
