@@ -70,6 +70,11 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   whatsAppTriggerApi: async (d, t, b) => (await import('./whats-app-trigger/whats-app-trigger-credential-test.ts')).testWhatsAppTriggerCredential(d, t, { blockPrivateNetworks: b }),
   facebookGraphApi: async (d, t, b) => (await import('./facebook-graph-api/facebook-graph-api-credential-test.ts')).testFacebookGraphCredential(d, t, { blockPrivateNetworks: b }),
   jotFormApi: async (d, t, b) => (await import('./jot-form-trigger/jot-form-credential-test.ts')).testJotFormCredential(d, t, { blockPrivateNetworks: b }),
+  trelloApi: async (d, t, b) => (await import('./trello/trello-credential-test.ts')).testTrelloApiCredential(d, t, { blockPrivateNetworks: b }),
+  zendeskApi: async (d, t, b) => (await import('./zendesk/zendesk-credential-test.ts')).testZendeskApiCredential(d, t, { blockPrivateNetworks: b }),
+  clickUpApi: async (d, t, b) => (await import('./click-up/click-up-credential-test.ts')).testClickUpApiCredential(d, t, { blockPrivateNetworks: b }),
+  nocoDb: async (d, t, b) => (await import('./noco-db/noco-db-credential-test.ts')).testNocoDbCredential('nocoDb', d, t, { blockPrivateNetworks: b }),
+  nocoDbApiToken: async (d, t, b) => (await import('./noco-db/noco-db-credential-test.ts')).testNocoDbCredential('nocoDbApiToken', d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 
