@@ -75,6 +75,8 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   clickUpApi: async (d, t, b) => (await import('./click-up/click-up-credential-test.ts')).testClickUpApiCredential(d, t, { blockPrivateNetworks: b }),
   nocoDb: async (d, t, b) => (await import('./noco-db/noco-db-credential-test.ts')).testNocoDbCredential('nocoDb', d, t, { blockPrivateNetworks: b }),
   nocoDbApiToken: async (d, t, b) => (await import('./noco-db/noco-db-credential-test.ts')).testNocoDbCredential('nocoDbApiToken', d, t, { blockPrivateNetworks: b }),
+  stripeApi: async (d, t, b) => (await import('./stripe-trigger/stripe-credential-test.ts')).testStripeCredential(d, t, { blockPrivateNetworks: b }),
+  calendlyApi: async (d, t, b) => (await import('./calendly-trigger/calendly-credential-test.ts')).testCalendlyCredential(d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
 };
 
