@@ -4,13 +4,10 @@
 // Baserow's error body ({error, detail}) becomes the node error's description; a 429 is waited out.
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_WAIT_MS = 60_000;
 
 export interface BaserowClient {
   ctx: ExecuteContext;
@@ -37,21 +34,12 @@ export function baserowSaid(text: string): string {
 }
 
 async function call(ctx: ExecuteContext, transport: Dispatcher, method: string, url: string, headers: Record<string, string>, body?: string): Promise<unknown> {
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(transport, { method, url, headers, ...(body !== undefined ? { body } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
-    });
-    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-      if (wait <= MAX_WAIT_MS) {
-        await pause(wait, ctx.signal);
-        continue;
-      }
-    }
-    const text = response.body.toString('utf8');
-    if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: baserowSaid(text) });
-    return text === '' ? {} : (parse(text) ?? text);
-  }
+  const response = await sendWaitingOutRateLimits(transport, { method, url, headers, ...(body !== undefined ? { body } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  });
+  const text = response.body.toString('utf8');
+  if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: baserowSaid(text) });
+  return text === '' ? {} : (parse(text) ?? text);
 }
 
 /** Logs in with the credential (n8n does so on every run) and answers a client holding the JWT. */

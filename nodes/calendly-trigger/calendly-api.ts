@@ -5,19 +5,17 @@
 // bodies (`{title, message, details}`) become node errors with n8n's wording for the status.
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { createTransport, send } from '../http-request/send.ts';
+import { createTransport } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { param } from '../shared/params.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 export const calendlyBaseUrl = () => serviceUrl('calendly', 'https://api.calendly.com');
 export const calendlyLegacyUrl = () => serviceUrl('calendly-v1', 'https://calendly.com/api/v1');
 
 const TIMEOUT_MS = 60_000;
-const MAX_RETRIES = 3;
-const MAX_WAIT_MS = 60_000;
 
 /** n8n's getAuthenticationType: an access token is a JWT (it has dots); anything else is a v1 key. */
 export const keyKind = (key: string): 'accessToken' | 'apiKey' => (key.includes('.') ? 'accessToken' : 'apiKey');
@@ -75,30 +73,21 @@ export class CalendlyClient {
     const headers: Record<string, string> = { ...this.auth.headers, accept: 'application/json' };
     if (call.body) headers['content-type'] = 'application/json';
     const spec = { method: call.method, url: `${this.urlOf(call.path)}${query ? `?${query}` : ''}`, headers, ...(call.body ? { body: JSON.stringify(call.body) } : {}) };
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await send(this.transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: this.ctx.signal, blockPrivateNetworks: this.ctx.blockPrivateNetworks });
-      } catch (error) {
-        throw serviceCallError(this.ctx.node.name, error, 0);
-      }
-      const text = response.body.toString('utf8');
-      if (response.statusCode === 429 && attempt < MAX_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_WAIT_MS) {
-          await pause(wait, this.ctx.signal);
-          continue;
-        }
-      }
-      let body: unknown;
-      try { body = text.trim() ? JSON.parse(text) : {}; } catch { body = undefined; }
-      if (response.statusCode >= 400) {
-        const description = calendlyDescription(body, text);
-        throw new NodeOperationError(this.ctx.node.name, apiStatusMessage(response.statusCode), description ? { description } : {});
-      }
-      if (body === undefined) throw new NodeOperationError(this.ctx.node.name, 'Calendly answered with something that is not JSON', { description: text.slice(0, 200) });
-      return body as JsonObject;
+    let response;
+    try {
+      response = await sendWaitingOutRateLimits(this.transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: this.ctx.signal, blockPrivateNetworks: this.ctx.blockPrivateNetworks });
+    } catch (error) {
+      throw serviceCallError(this.ctx.node.name, error, 0);
     }
+    const text = response.body.toString('utf8');
+    let body: unknown;
+    try { body = text.trim() ? JSON.parse(text) : {}; } catch { body = undefined; }
+    if (response.statusCode >= 400) {
+      const description = calendlyDescription(body, text);
+      throw new NodeOperationError(this.ctx.node.name, apiStatusMessage(response.statusCode), description ? { description } : {});
+    }
+    if (body === undefined) throw new NodeOperationError(this.ctx.node.name, 'Calendly answered with something that is not JSON', { description: text.slice(0, 200) });
+    return body as JsonObject;
   }
 
   close(): Promise<void> {

@@ -8,12 +8,10 @@ import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../
 import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { param } from '../shared/params.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_WAIT_MS = 60_000;
 
 export const dropboxApiUrl = () => serviceUrl('dropbox-api', 'https://api.dropboxapi.com');
 export const dropboxContentUrl = () => serviceUrl('dropbox-content', 'https://content.dropboxapi.com');
@@ -82,22 +80,13 @@ export async function dropboxCall(client: DropboxClient, call: DropboxCall, toke
     headers['content-type'] = 'application/json';
     body = JSON.stringify(call.args);
   }
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(client.transport, { method: 'POST', url: `${base}${call.path}`, headers, ...(body !== undefined ? { body } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
-    });
-    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-      if (wait <= MAX_WAIT_MS) {
-        await pause(wait, ctx.signal);
-        continue;
-      }
-    }
-    if (response.statusCode >= 400) {
-      throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: dropboxSaid(response.body) });
-    }
-    return { body: response.body, headers: response.headers };
+  const response = await sendWaitingOutRateLimits(client.transport, { method: 'POST', url: `${base}${call.path}`, headers, ...(body !== undefined ? { body } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  });
+  if (response.statusCode >= 400) {
+    throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: dropboxSaid(response.body) });
   }
+  return { body: response.body, headers: response.headers };
 }
 
 /** An RPC call answering JSON. */

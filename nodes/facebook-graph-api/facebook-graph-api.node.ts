@@ -6,18 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeOutput, type NodeType } from '../../engine/index.ts';
 import { binaryBuffer } from '../convert-to-file/binary-data.ts';
-import { createTransport, send, type HttpResponse } from '../http-request/send.ts';
+import { createTransport, type HttpResponse } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { errorMessage } from '../shared/items.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { collection, param } from '../shared/params.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { facebookGraphApiProperties } from './facebook-graph-api.description.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** The base of a host choice; each may be pointed at a mirror or stand-in. */
 export function graphHostUrl(host: string): string {
@@ -89,20 +87,11 @@ async function requestOnce(ctx: ExecuteContext, itemIndex: number, accessToken: 
   }
   const transport = createTransport({ allowUnauthorizedCerts: param(ctx, 'allowUnauthorizedCerts', itemIndex, false), blockPrivateNetworks: ctx.blockPrivateNetworks });
   try {
-    for (let attempt = 0; ; attempt++) {
-      const response = await send(transport, { method, url: search ? `${url}?${search}` : url, headers, ...(body ? { body } : {}) },
-        { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
-      if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await pause(wait, ctx.signal);
-          continue;
-        }
-      }
-      const answer = parseJson(response.body.toString('utf8'));
-      if (response.statusCode >= 400) throw new GraphStatusError(response, answer);
-      return answer;
-    }
+    const response = await sendWaitingOutRateLimits(transport, { method, url: search ? `${url}?${search}` : url, headers, ...(body ? { body } : {}) },
+      { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+    const answer = parseJson(response.body.toString('utf8'));
+    if (response.statusCode >= 400) throw new GraphStatusError(response, answer);
+    return answer;
   } finally {
     await transport.close();
   }

@@ -5,15 +5,12 @@
 // is waited out (Retry-After, else a second).
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { param } from '../shared/params.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_WAIT_MS = 60_000;
 
 export const hubspotBaseUrl = () => serviceUrl('hubspot', 'https://api.hubapi.com');
 
@@ -66,21 +63,12 @@ export async function hubspotRequest(client: HubspotClient, method: string, endp
   if (auth.header) headers.authorization = auth.header;
   const hasBody = body !== undefined && !(typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
   if (hasBody) headers['content-type'] = 'application/json';
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(client.transport, { method, url, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
-    });
-    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-      if (wait <= MAX_WAIT_MS) {
-        await pause(wait, ctx.signal);
-        continue;
-      }
-    }
-    const text = response.body.toString('utf8');
-    if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: hubspotSaid(text) });
-    return text === '' ? undefined : (parse(text) ?? text);
-  }
+  const response = await sendWaitingOutRateLimits(client.transport, { method, url, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  });
+  const text = response.body.toString('utf8');
+  if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: hubspotSaid(text) });
+  return text === '' ? undefined : (parse(text) ?? text);
 }
 
 /**

@@ -4,15 +4,13 @@
 // `total`; Jira's `errorMessages`/`errors` bodies become node errors saying what Jira said; a 429
 // is waited out (Retry-After) a few times.
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { createTransport, send } from '../http-request/send.ts';
+import { createTransport } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { param } from '../shared/params.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 export type JiraVersion = 'cloud' | 'server' | 'serverPat';
 export const CREDENTIAL_OF: Record<JiraVersion, string> = { cloud: 'jiraSoftwareCloudApi', server: 'jiraSoftwareServerApi', serverPat: 'jiraSoftwareServerPatApi' };
@@ -67,35 +65,26 @@ export function jiraClient(ctx: ExecuteContext): JiraClient {
       body = JSON.stringify(req.body);
     }
     const url = (req.url ?? `${domain}/rest${req.path ?? ''}`) + (search ? `?${search}` : '');
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await send(transport, { method: req.method, url, headers, ...(body !== undefined ? { body } : {}) },
-          { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
-      } catch (error) {
-        throw serviceCallError(ctx.node.name, error, itemIndex);
-      }
-      if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await pause(wait, ctx.signal);
-          continue;
-        }
-      }
-      const text = response.body.toString('utf8');
-      if (response.statusCode >= 400) {
-        const said = jiraSaid(text);
-        const message = said?.includes("Field 'priority' cannot be set")
-          ? "Field 'priority' cannot be set. You need to add the Priority field to your Jira Project's Issue Types."
-          : apiStatusMessage(response.statusCode);
-        throw new NodeOperationError(ctx.node.name, message, { itemIndex, ...(said ? { description: said } : {}) });
-      }
-      if (req.raw) return response.body;
-      try {
-        return text.trim() ? JSON.parse(text) : {};
-      } catch {
-        return { data: text };
-      }
+    let response;
+    try {
+      response = await sendWaitingOutRateLimits(transport, { method: req.method, url, headers, ...(body !== undefined ? { body } : {}) },
+        { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+    } catch (error) {
+      throw serviceCallError(ctx.node.name, error, itemIndex);
+    }
+    const text = response.body.toString('utf8');
+    if (response.statusCode >= 400) {
+      const said = jiraSaid(text);
+      const message = said?.includes("Field 'priority' cannot be set")
+        ? "Field 'priority' cannot be set. You need to add the Priority field to your Jira Project's Issue Types."
+        : apiStatusMessage(response.statusCode);
+      throw new NodeOperationError(ctx.node.name, message, { itemIndex, ...(said ? { description: said } : {}) });
+    }
+    if (req.raw) return response.body;
+    try {
+      return text.trim() ? JSON.parse(text) : {};
+    } catch {
+      return { data: text };
     }
   }
 

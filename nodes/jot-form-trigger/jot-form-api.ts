@@ -3,15 +3,13 @@
 // `{responseCode, message, content}`. Failures become node errors saying what JotForm said; a 429 is
 // waited out (Retry-After) a few times.
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { createTransport, send } from '../http-request/send.ts';
+import { createTransport } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** The credential's API domain (api.jotform.com when unset); WEFT_JOTFORM_API_URL overrides it. */
 export const jotFormBaseUrl = (credential: Record<string, unknown>) =>
@@ -43,30 +41,21 @@ export async function jotFormExchange(call: JotFormCall, credential: Record<stri
   const spec = { method, url: `${jotFormBaseUrl(credential)}${path}${search ? `?${search}` : ''}`, headers, ...(payload !== undefined ? { body: payload } : {}) };
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: call.blockPrivateNetworks });
   try {
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await send(transport, spec, { timeoutMs: call.timeoutMs ?? TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: call.signal, blockPrivateNetworks: call.blockPrivateNetworks });
-      } catch (error) {
-        throw serviceCallError(call.nodeName, error, 0);
-      }
-      const text = response.body.toString('utf8');
-      if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await pause(wait, call.signal);
-          continue;
-        }
-      }
-      if (response.statusCode >= 400) {
-        const description = jotFormDescription(text);
-        throw new NodeOperationError(call.nodeName, apiStatusMessage(response.statusCode), { ...(description ? { description } : {}) });
-      }
-      try {
-        return text.trim() ? (JSON.parse(text) as JsonObject) : {};
-      } catch {
-        throw new NodeOperationError(call.nodeName, 'JotForm answered with something that is not JSON', { description: text.slice(0, 200) });
-      }
+    let response;
+    try {
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: call.timeoutMs ?? TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: call.signal, blockPrivateNetworks: call.blockPrivateNetworks });
+    } catch (error) {
+      throw serviceCallError(call.nodeName, error, 0);
+    }
+    const text = response.body.toString('utf8');
+    if (response.statusCode >= 400) {
+      const description = jotFormDescription(text);
+      throw new NodeOperationError(call.nodeName, apiStatusMessage(response.statusCode), { ...(description ? { description } : {}) });
+    }
+    try {
+      return text.trim() ? (JSON.parse(text) as JsonObject) : {};
+    } catch {
+      throw new NodeOperationError(call.nodeName, 'JotForm answered with something that is not JSON', { description: text.slice(0, 200) });
     }
   } finally {
     await transport.close();

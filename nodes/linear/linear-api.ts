@@ -3,16 +3,14 @@
 // error with Linear's message and its userPresentableMessage as description, cursor paging
 // (`first`/`after`, `pageInfo.endCursor`/`hasNextPage`, 50 a page), and a 429 waited out.
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { createTransport, send } from '../http-request/send.ts';
+import { createTransport } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { param } from '../shared/params.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 export const linearBaseUrl = () => serviceUrl('linear', 'https://api.linear.app');
 
@@ -39,29 +37,20 @@ export async function linearPost(ctx: Pick<ExecuteContext, 'signal' | 'blockPriv
   const spec = { method: 'POST', url: `${linearBaseUrl()}/graphql`, headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) };
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   try {
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await send(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
-      } catch (error) {
-        throw serviceCallError(ctx.node.name, error, itemIndex);
-      }
-      const text = response.body.toString('utf8');
-      if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await pause(wait, ctx.signal);
-          continue;
-        }
-      }
-      let answer: JsonObject | undefined;
-      try { answer = text.trim() ? (JSON.parse(text) as JsonObject) : {}; } catch { answer = undefined; }
-      if (answer?.errors) throw linearError(ctx.node.name, answer.errors, 'Unknown API error', itemIndex);
-      if (response.statusCode >= 400 || !answer) {
-        throw new NodeOperationError(ctx.node.name, response.statusCode >= 400 ? apiStatusMessage(response.statusCode) : 'Linear answered with something that is not JSON', { itemIndex, description: text.slice(0, 300) });
-      }
-      return answer;
+    let response;
+    try {
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+    } catch (error) {
+      throw serviceCallError(ctx.node.name, error, itemIndex);
     }
+    const text = response.body.toString('utf8');
+    let answer: JsonObject | undefined;
+    try { answer = text.trim() ? (JSON.parse(text) as JsonObject) : {}; } catch { answer = undefined; }
+    if (answer?.errors) throw linearError(ctx.node.name, answer.errors, 'Unknown API error', itemIndex);
+    if (response.statusCode >= 400 || !answer) {
+      throw new NodeOperationError(ctx.node.name, response.statusCode >= 400 ? apiStatusMessage(response.statusCode) : 'Linear answered with something that is not JSON', { itemIndex, description: text.slice(0, 300) });
+    }
+    return answer;
   } finally {
     await transport.close();
   }

@@ -4,14 +4,11 @@
 // error's description; a 429 is waited out (Retry-After).
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_WAIT_MS = 60_000;
 
 export const graphBaseUrl = () => serviceUrl('microsoft-graph', 'https://graph.microsoft.com');
 
@@ -56,21 +53,12 @@ export async function graphCall(client: GraphClient, method: string, path: strin
   const url = /^https?:\/\//.test(path) ? path : `${graphBaseUrl()}/v1.0${path}${queryString(query)}`;
   const headers: Record<string, string> = { authorization: `Bearer ${client.token}`, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(client.transport, { method, url, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
-    });
-    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-      if (wait <= MAX_WAIT_MS) {
-        await pause(wait, ctx.signal);
-        continue;
-      }
-    }
-    const text = response.body.toString('utf8');
-    if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: graphSaid(text) });
-    return { json: text === '' ? undefined : parse(text), body: response.body, headers: response.headers };
-  }
+  const response = await sendWaitingOutRateLimits(client.transport, { method, url, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  });
+  const text = response.body.toString('utf8');
+  if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: graphSaid(text) });
+  return { json: text === '' ? undefined : parse(text), body: response.body, headers: response.headers };
 }
 
 export async function graphRequest(client: GraphClient, method: string, path: string, body?: unknown, query: JsonObject = {}): Promise<JsonObject> {

@@ -4,16 +4,14 @@
 // saying Pipedrive's `error`, `start`/`limit` paging (`additional_data.pagination`), and a 429 waited
 // out (Retry-After) a few times.
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { createTransport, send } from '../http-request/send.ts';
+import { createTransport } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { param } from '../shared/params.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 export const pipedriveBaseUrl = () => serviceUrl('pipedrive', 'https://api.pipedrive.com/v1');
 
@@ -50,31 +48,22 @@ export async function pipedriveRequest(ctx: ExecuteContext, method: PipedriveMet
   const spec = { method, url: `${pipedriveBaseUrl()}${path}?${params.toString()}`, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) };
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   try {
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await send(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
-      } catch (error) {
-        throw serviceCallError(ctx.node.name, error, itemIndex);
-      }
-      const text = response.body.toString('utf8');
-      if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await pause(wait, ctx.signal);
-          continue;
-        }
-      }
-      let answer: JsonObject | undefined;
-      try { answer = JSON.parse(text) as JsonObject; } catch { answer = undefined; }
-      if (response.statusCode >= 400 || !answer || answer.success === false) {
-        const said = pipedriveSaid(text);
-        throw new NodeOperationError(ctx.node.name, response.statusCode >= 400 ? apiStatusMessage(response.statusCode) : (said ?? 'Pipedrive did not answer with JSON'), {
-          itemIndex, ...(said ? { description: said } : {}),
-        });
-      }
-      return { data: answer.data === null ? [] : answer.data, additionalData: answer.additional_data as JsonObject | undefined };
+    let response;
+    try {
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+    } catch (error) {
+      throw serviceCallError(ctx.node.name, error, itemIndex);
     }
+    const text = response.body.toString('utf8');
+    let answer: JsonObject | undefined;
+    try { answer = JSON.parse(text) as JsonObject; } catch { answer = undefined; }
+    if (response.statusCode >= 400 || !answer || answer.success === false) {
+      const said = pipedriveSaid(text);
+      throw new NodeOperationError(ctx.node.name, response.statusCode >= 400 ? apiStatusMessage(response.statusCode) : (said ?? 'Pipedrive did not answer with JSON'), {
+        itemIndex, ...(said ? { description: said } : {}),
+      });
+    }
+    return { data: answer.data === null ? [] : answer.data, additionalData: answer.additional_data as JsonObject | undefined };
   } finally {
     await transport.close();
   }

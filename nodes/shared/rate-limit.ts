@@ -1,5 +1,8 @@
 // Waiting out a service's "too many requests" (429): the wait its Retry-After header asks for, and
-// a pause that a stopped run cuts short. Each service node decides how often and how long to wait.
+// a pause that a stopped run cuts short. Each service node decides how often and how long to wait
+// (its RateLimitPolicy); sendWaitingOutRateLimits is the loop they share.
+import type { Dispatcher } from 'undici';
+import { send, type HttpRequestSpec, type HttpResponse, type SendOptions } from '../http-request/send.ts';
 
 /** Retry-After in milliseconds: seconds, or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | string[] | undefined): number | undefined {
@@ -19,4 +22,27 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** How a service node waits out 429s: how many times, the longest wait it accepts, and the wait when the service names none. */
+export interface RateLimitPolicy { retries: number; maxWaitMs: number; fallbackMs: number }
+
+/** Three waits of at most a minute each, one second when the service gives no Retry-After. */
+export const DEFAULT_RATE_LIMIT: RateLimitPolicy = { retries: 3, maxWaitMs: 60_000, fallbackMs: 1000 };
+
+/**
+ * One exchange, sent again after each 429 the policy allows (its Retry-After, else the fallback,
+ * cut short when the run stops). The last answer comes back as it is, a 429 included, for the
+ * caller to turn into its own error.
+ */
+export async function sendWaitingOutRateLimits(
+  dispatcher: Dispatcher, spec: HttpRequestSpec, options: SendOptions & { blockPrivateNetworks: boolean }, policy: RateLimitPolicy = DEFAULT_RATE_LIMIT,
+): Promise<HttpResponse> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await send(dispatcher, spec, options);
+    if (response.statusCode !== 429 || attempt >= policy.retries) return response;
+    const wait = retryAfterMs(response.headers['retry-after']) ?? policy.fallbackMs;
+    if (wait > policy.maxWaitMs) return response;
+    await pause(wait, options.signal);
+  }
 }

@@ -5,13 +5,10 @@ import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
-import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from './rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_WAIT_MS = 60_000;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,26 +61,17 @@ export async function restCall(ctx: ExecuteContext, transport: Dispatcher, reque
     body = JSON.stringify(request.json);
     headers['content-type'] = 'application/json';
   }
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(transport, { method: request.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  const response = await sendWaitingOutRateLimits(transport, { method: request.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  });
+  const answer = parse(response.body.toString('utf8'));
+  if (response.statusCode >= 400) {
+    const said = readError(answer) ?? (typeof answer === 'string' ? answer.slice(0, 500) : JSON.stringify(answer ?? '').slice(0, 500));
+    throw new NodeOperationError(ctx.node.name, `${apiStatusMessage(response.statusCode)}: ${said}`, {
+      description: `${request.service} answered ${response.statusCode}: ${said}`,
     });
-    const answer = parse(response.body.toString('utf8'));
-    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-      if (wait <= MAX_WAIT_MS) {
-        await pause(wait, ctx.signal);
-        continue;
-      }
-    }
-    if (response.statusCode >= 400) {
-      const said = readError(answer) ?? (typeof answer === 'string' ? answer.slice(0, 500) : JSON.stringify(answer ?? '').slice(0, 500));
-      throw new NodeOperationError(ctx.node.name, `${apiStatusMessage(response.statusCode)}: ${said}`, {
-        description: `${request.service} answered ${response.statusCode}: ${said}`,
-      });
-    }
-    return answer;
   }
+  return answer;
 }
 
 /** n8n's per-item loop: each item's answer becomes items paired with it (a list gives one per entry); with continueOnFail an error becomes `{error}`. */

@@ -3,15 +3,13 @@
 // `has_more` + `starting_after`, and a 429 waited out (Retry-After) a few times. Stripe's error
 // bodies (`{error: {type, code, message}}`) become node errors saying what Stripe said.
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { createTransport, send } from '../http-request/send.ts';
+import { createTransport } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 export const stripeBaseUrl = () => serviceUrl('stripe', 'https://api.stripe.com');
 
@@ -52,31 +50,22 @@ export async function stripeRequest(ctx: ExecuteContext, method: 'GET' | 'POST' 
   const spec = { method, url: `${stripeBaseUrl()}/v1${path}${search ? `?${search}` : ''}`, headers, ...(method === 'POST' ? { body: form } : {}) };
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   try {
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await send(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
-      } catch (error) {
-        throw serviceCallError(ctx.node.name, error, 0);
-      }
-      const text = response.body.toString('utf8');
-      if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await pause(wait, ctx.signal);
-          continue;
-        }
-      }
-      if (response.statusCode >= 400) {
-        const said = stripeErrorMessage(text);
-        const error = new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), said.message ? { description: said.message } : {});
-        throw Object.assign(error, { httpCode: String(response.statusCode), stripeCode: said.code });
-      }
-      try {
-        return text.trim() ? (JSON.parse(text) as JsonObject) : {};
-      } catch {
-        throw new NodeOperationError(ctx.node.name, 'Stripe answered with something that is not JSON', { description: text.slice(0, 200) });
-      }
+    let response;
+    try {
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+    } catch (error) {
+      throw serviceCallError(ctx.node.name, error, 0);
+    }
+    const text = response.body.toString('utf8');
+    if (response.statusCode >= 400) {
+      const said = stripeErrorMessage(text);
+      const error = new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), said.message ? { description: said.message } : {});
+      throw Object.assign(error, { httpCode: String(response.statusCode), stripeCode: said.code });
+    }
+    try {
+      return text.trim() ? (JSON.parse(text) as JsonObject) : {};
+    } catch {
+      throw new NodeOperationError(ctx.node.name, 'Stripe answered with something that is not JSON', { description: text.slice(0, 200) });
     }
   } finally {
     await transport.close();

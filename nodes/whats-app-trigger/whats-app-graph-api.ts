@@ -3,15 +3,13 @@
 // form bodies on the app's /subscriptions edge. Graph's `{error: {message, …}}` bodies become node
 // errors saying what Meta said; a 429 is waited out (Retry-After) a few times.
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
-import { createTransport, send, type HttpResponse } from '../http-request/send.ts';
+import { createTransport, type HttpResponse } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 export const GRAPH_VERSION = 'v19.0';
 
 export const whatsAppGraphUrl = () => `${serviceUrl('whatsapp', 'https://graph.facebook.com')}/${GRAPH_VERSION}`;
@@ -41,30 +39,21 @@ export async function graphExchange(nodeName: string, exchange: Exchange, option
   const spec = { method: exchange.method, url: exchange.url, headers, ...(exchange.form ? { body: formText(exchange.form) } : {}) };
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: options.blockPrivateNetworks });
   try {
-    for (let attempt = 0; ; attempt++) {
-      let response: HttpResponse;
-      try {
-        response = await send(transport, spec, { timeoutMs: options.timeoutMs ?? TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: options.signal, blockPrivateNetworks: options.blockPrivateNetworks });
-      } catch (error) {
-        throw serviceCallError(nodeName, error, 0);
-      }
-      const text = response.body.toString('utf8');
-      if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-        const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-        if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
-          await pause(wait, options.signal);
-          continue;
-        }
-      }
-      if (response.statusCode >= 400) {
-        const description = graphErrorDescription(text);
-        throw new NodeOperationError(nodeName, apiStatusMessage(response.statusCode), { ...(description ? { description } : {}) });
-      }
-      try {
-        return text.trim() ? (JSON.parse(text) as JsonObject) : {};
-      } catch {
-        throw new NodeOperationError(nodeName, 'Meta answered with something that is not JSON', { description: text.slice(0, 200) });
-      }
+    let response: HttpResponse;
+    try {
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: options.timeoutMs ?? TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: options.signal, blockPrivateNetworks: options.blockPrivateNetworks });
+    } catch (error) {
+      throw serviceCallError(nodeName, error, 0);
+    }
+    const text = response.body.toString('utf8');
+    if (response.statusCode >= 400) {
+      const description = graphErrorDescription(text);
+      throw new NodeOperationError(nodeName, apiStatusMessage(response.statusCode), { ...(description ? { description } : {}) });
+    }
+    try {
+      return text.trim() ? (JSON.parse(text) as JsonObject) : {};
+    } catch {
+      throw new NodeOperationError(nodeName, 'Meta answered with something that is not JSON', { description: text.slice(0, 200) });
     }
   } finally {
     await transport.close();

@@ -6,12 +6,9 @@ import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { googleAccessToken } from '../google-shared/google-auth.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
-import { send } from '../http-request/send.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RETRY_AFTER_MS = 60_000;
 
 export type QueryValue = string | number | boolean | undefined | null;
 
@@ -72,32 +69,23 @@ export async function googleCall(client: GoogleClient, call: GoogleCall): Promis
     headers['content-type'] = 'application/json';
   }
   const url = call.url + queryString(call.query);
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(client.transport, { method: call.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  const response = await sendWaitingOutRateLimits(client.transport, { method: call.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  });
+  const text = response.body.toString('utf8');
+  if (response.statusCode >= 400) {
+    const refusal = readRefusal(response.statusCode, text);
+    if (client.refusal) throw client.refusal(refusal);
+    throw new NodeOperationError(ctx.node.name, refusal.message ?? statusErrorMessage(response.statusCode), {
+      description: refusal.message ? statusErrorMessage(response.statusCode) : text.slice(0, 500),
     });
-    const text = response.body.toString('utf8');
-    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryAfterMs(response.headers['retry-after']) ?? 1000;
-      if (wait <= MAX_RETRY_AFTER_MS) {
-        await pause(wait, ctx.signal);
-        continue;
-      }
-    }
-    if (response.statusCode >= 400) {
-      const refusal = readRefusal(response.statusCode, text);
-      if (client.refusal) throw client.refusal(refusal);
-      throw new NodeOperationError(ctx.node.name, refusal.message ?? statusErrorMessage(response.statusCode), {
-        description: refusal.message ? statusErrorMessage(response.statusCode) : text.slice(0, 500),
-      });
-    }
-    let json: JsonObject = {};
-    try {
-      const parsed = text ? (JSON.parse(text) as unknown) : {};
-      json = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as JsonObject) : { data: parsed };
-    } catch {
-      json = { data: text };
-    }
-    return { status: response.statusCode, headers: response.headers, text, json };
   }
+  let json: JsonObject = {};
+  try {
+    const parsed = text ? (JSON.parse(text) as unknown) : {};
+    json = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as JsonObject) : { data: parsed };
+  } catch {
+    json = { data: text };
+  }
+  return { status: response.statusCode, headers: response.headers, text, json };
 }
