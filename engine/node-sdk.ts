@@ -1,7 +1,7 @@
 // The node SDK: what a node is (description + execute) and what it may ask of the engine while it
 // runs. Nodes import only this (through engine/index.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NodeCredentialDescription, NodeProperty, WorkflowNode } from '../domain/index.ts';
+import type { DisplayOptions, NodeCredentialDescription, NodeProperty, WorkflowNode } from '../domain/index.ts';
 
 // Parameter descriptions live in domain/ (the editor shares them); nodes get them from here.
 export type { DisplayOptions, NodeCredentialDescription, NodeProperty } from '../domain/index.ts';
@@ -72,6 +72,24 @@ export interface NodeDescription {
   triggerKind?: 'trigger' | 'poll' | 'webhook';
   /** Outputs that depend on parameters (Switch rules); default `outputs`. */
   outputsFor?: (parameters: Record<string, unknown>, typeVersion: number) => string[];
+  /**
+   * The inputs AI sub-nodes are wired into (n8n lists them in `inputs` beside 'main'): a chat model,
+   * tools, a memory. The editor draws them under the node; `getInputConnectionData` reads them.
+   */
+  subNodeInputs?: SubNodeInput[];
+}
+
+/** One sub-node input of a root node (n8n's INodeInputConfiguration of an `ai_*` type). */
+export interface SubNodeInput {
+  /** n8n's connection type: ai_languageModel, ai_tool, ai_memory, ai_outputParser, ai_embedding, … */
+  type: string;
+  displayName: string;
+  /** A run fails with n8n's message when nothing is connected ("A Chat Model sub-node must be connected and enabled"). */
+  required?: boolean;
+  /** 1: one sub-node, handed over as a value; otherwise any number, handed over as a list. */
+  maxConnections?: number;
+  /** Shown only where these hold for the node's parameters (agent type, vector store mode). */
+  displayOptions?: DisplayOptions;
 }
 
 /** What `requiredInputs` resolves to: a count of inputs, or the input indexes needed. */
@@ -144,6 +162,52 @@ export interface ExecuteContext {
    * The answer is recorded on the run, so whichever server holds the call sends it.
    */
   sendResponse(response: JsonObject): Promise<void>;
+  /**
+   * What the sub-nodes wired into this node's `type` input supply for one item (n8n's
+   * getInputConnectionData): each enabled sub-node's `supplyData` answer, in connection order. One
+   * value when the input takes one connection (undefined when none), else a list. Fails with n8n's
+   * message when a required input has nothing connected. Sub-nodes resolve their parameters against
+   * this node's input item, as in n8n.
+   */
+  getInputConnectionData(type: string, itemIndex: number): Promise<unknown>;
+}
+
+/**
+ * What a sub-node sees while it supplies its root node: the ExecuteContext facts (its own node and
+ * parameters, the root's input items), and a way to record each use the root makes of it.
+ */
+export interface SupplyDataContext extends ExecuteContext {
+  /** The root node this sub-node supplies. */
+  readonly rootNode: WorkflowNode;
+  /**
+   * Records one use of this sub-node (a model call, a tool call, a memory read) as a run of it in
+   * the run's data, as n8n shows it: the input now, the output or error when `end`/`fail` is called.
+   * Each is an event of the run, so the editor shows it live and the replay scrubber steps through it.
+   */
+  startCall(connectionType: string, input: JsonObject): SubNodeCall;
+}
+
+/** One use of a sub-node, open until it ends or fails. */
+export interface SubNodeCall {
+  end(output: JsonObject, usage?: AiUsage): Promise<void>;
+  fail(error: unknown): Promise<void>;
+}
+
+/** What one model call cost: n8n's tokenUsage names, plus the model and the price where known. */
+export interface AiUsage {
+  model?: string;
+  promptTokens?: number;
+  completionTokens?: number;
+  totalTokens?: number;
+  /** US dollars, where the node knows the model's price. */
+  costUsd?: number;
+}
+
+/** A sub-node's answer to its root (n8n's SupplyData): a LangChain model, tool, memory, … */
+export interface SuppliedData {
+  response: unknown;
+  /** Called once the root node's run is over (close a pool, a client). */
+  closeFunction?: () => Promise<void>;
 }
 
 /** Which workflow a sub-workflow call runs: a stored one, or a definition given inline. */
@@ -151,7 +215,10 @@ export type SubWorkflowSource = { workflowId: string } | { definition: unknown }
 
 export interface NodeType {
   description: NodeDescription;
-  execute(ctx: ExecuteContext): Promise<NodeOutput>;
+  /** Absent for pure sub-nodes (a chat model), which only supply their root node. */
+  execute?(ctx: ExecuteContext): Promise<NodeOutput>;
+  /** Sub-nodes (n8n's supplyData): what the node hands the root node it is wired into, for one item. */
+  supplyData?(ctx: SupplyDataContext, itemIndex: number): Promise<SuppliedData>;
   /** Nodes that start runs by themselves once their workflow is active (community triggers). */
   triggers?: TriggerHooks;
   /** What the editor asks of the node while no run exists (n8n's `methods`). */

@@ -1,5 +1,5 @@
 // n8n's run result shapes (IRun, ITaskData), so tools that read n8n executions can read ours.
-import type { ExecutionMode, Item, TaskSource } from './node-sdk.ts';
+import type { AiUsage, ExecutionMode, Item, TaskSource } from './node-sdk.ts';
 
 export type { TaskSource };
 
@@ -25,9 +25,19 @@ export interface TaskData {
   executionTime: number;
   executionStatus: 'success' | 'error' | 'waiting' | 'canceled';
   source: (TaskSource | null)[];
-  data?: { main: (Item[] | null)[] };
+  /** Items per output, by connection type: 'main' for steps, an `ai_*` type for a sub-node's use. */
+  data?: TaskDataConnections;
+  /** A sub-node's use: what its root node gave it (n8n's inputOverride). */
+  inputOverride?: Record<string, (Item[] | null)[]>;
   error?: ExecutionError;
   hints?: unknown[];
+  /** A model call's tokens and cost (Weft's addition; n8n keeps tokens in the output's tokenUsage). */
+  aiUsage?: AiUsage;
+}
+
+export interface TaskDataConnections {
+  main: (Item[] | null)[];
+  [connectionType: string]: (Item[] | null)[];
 }
 
 export type RunData = Record<string, TaskData[]>;

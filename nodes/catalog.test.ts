@@ -41,6 +41,8 @@ describe('the node catalog', () => {
     expect(nodeFolderName('n8n-nodes-base.splitInBatches')).toBe('split-in-batches');
     expect(nodeFolderName('n8n-nodes-base.n8nTrainingCustomerDatastore')).toBe('n8n-training-customer-datastore');
     expect(nodeFolderName('n8n-nodes-base.if')).toBe('if');
+    expect(nodeFolderName('@n8n/n8n-nodes-langchain.lmChatOpenAi')).toBe('ai-lm-chat-open-ai');
+    expect(nodeFolderName('@n8n/n8n-nodes-langchain.openAi')).toBe('ai-open-ai');
     const root = mkdtempSync(path.join(tmpdir(), 'weft-catalog-'));
     mkdirSync(path.join(root, 'wrong'));
     writeFileSync(path.join(root, 'wrong', 'x.node.js'),

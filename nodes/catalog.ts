@@ -29,10 +29,14 @@ export interface NodeCatalog {
 const NODE_MODULE = /\.node\.(ts|js)$/;
 const CREDENTIALS_MODULE = /\.credentials\.(ts|js)$/;
 
+/** n8n's package of AI nodes; its types live in folders prefixed `ai-` (its `openAi` is not n8n-nodes-base's). */
+const AI_PACKAGE = '@n8n/n8n-nodes-langchain';
+
 /** The folder a type's code lives in: its name after the package prefix, in kebab case. */
 export function nodeFolderName(typeName: string): string {
-  const local = typeName.slice(typeName.indexOf('.') + 1);
-  return local.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  const dot = typeName.indexOf('.');
+  const local = typeName.slice(dot + 1).replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return typeName.slice(0, dot) === AI_PACKAGE ? `ai-${local}` : local;
 }
 
 export function descriptionData(description: NodeDescription): NodeDescriptionData {
@@ -42,7 +46,8 @@ export function descriptionData(description: NodeDescription): NodeDescriptionDa
 
 function isNodeType(value: unknown): value is NodeType {
   const candidate = value as Partial<NodeType> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.description?.name === 'string' && typeof candidate.execute === 'function';
+    if (typeof candidate !== 'object' || candidate === null || typeof candidate.description?.name !== 'string') return false;
+  return typeof candidate.execute === 'function' || typeof candidate.supplyData === 'function';
 }
 
 function isCredentialType(value: unknown): value is CredentialType {

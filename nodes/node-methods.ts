@@ -50,6 +50,7 @@ export function methodContext(call: NodeMethodCall, env: NodeMethodEnv): Execute
     evaluateExpression: () => unavailable(node.name, 'Evaluating expressions'),
     executeSubWorkflow: () => unavailable(node.name, 'Running a sub-workflow'),
     sendResponse: () => unavailable(node.name, 'Answering a webhook'),
+    getInputConnectionData: () => unavailable(node.name, 'A sub-node'),
   };
 }
 

@@ -8,6 +8,7 @@ import { deepCopy, parameterValue } from '../../domain/index.ts';
 import { containsExpression } from './paths.ts';
 import type { RunContext } from './run-context.ts';
 import type { InputData, StackEntry } from './run-state.ts';
+import { inputConnectionData, type Closers } from './sub-nodes.ts';
 
 /**
  * The expression context of one node run, without the item index. `inputItems` is the input as it
@@ -33,7 +34,8 @@ export function expressionBase(rc: RunContext, entry: StackEntry, runIndex: numb
   };
 }
 
-export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex: number, input: InputData): EngineExecuteContext {
+/** `closers` collects what sub-nodes ask to close once this node's run is over. */
+export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex: number, input: InputData, closers: Closers = []): EngineExecuteContext {
   const { node } = entry;
   let base: Omit<ExpressionContext, 'itemIndex'> | undefined;
   const expressionContext = (itemIndex: number): ExpressionContext => ({ ...(base ??= expressionBase(rc, entry, runIndex)), itemIndex });
@@ -97,6 +99,9 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
     },
     getInputSourceData(inputIndex = 0) {
       return entry.source?.main[inputIndex] ?? undefined;
+    },
+    getInputConnectionData(type, itemIndex) {
+      return inputConnectionData(rc, entry, runIndex, input, buildExecuteContext, closers, type, itemIndex);
     },
     evaluateExpression(expression, itemIndex) {
       const resolved = rc.options.evaluator.resolve(`=${expression}`, expressionContext(itemIndex), { parameter: 'expression' });

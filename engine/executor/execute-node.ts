@@ -5,6 +5,7 @@ import { EngineError } from './errors.ts';
 import { buildExecuteContext } from './execute-context.ts';
 import { extrasOf } from './node-type-extras.ts';
 import type { RunContext } from './run-context.ts';
+import type { Closers } from './sub-nodes.ts';
 import type { InputData, StackEntry } from './run-state.ts';
 
 /**
@@ -33,7 +34,14 @@ export async function executeNodeOnce(rc: RunContext, entry: StackEntry, runInde
   if (kind === undefined && connectionInput(rc, input) === undefined) return undefined;
 
   const given = node.executeOnce === true ? input.map((items) => items && items.slice(0, 1)) : input;
-  const result: unknown = await type.execute(buildExecuteContext(rc, entry, runIndex, given));
+  if (!type.execute) throw new EngineError(`"${node.name}" is a sub-node`, 'It runs only when a root node (an AI Agent, a chain) it is connected to uses it');
+  const closers: Closers = [];
+  let result: unknown;
+  try {
+    result = await type.execute(buildExecuteContext(rc, entry, runIndex, given, closers));
+  } finally {
+    await Promise.allSettled(closers.map((close) => close()));
+  }
   // A node that returns undefined counts as not executed (no lastNodeExecuted), as in n8n.
   if (result === undefined || result === null) return result;
   if (!Array.isArray(result) || !result.every((items) => items === null || Array.isArray(items))) {

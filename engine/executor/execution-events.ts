@@ -58,6 +58,25 @@ export interface WebhookResponseSentData {
   response: JsonObject;
 }
 
+/** A root node began to use one of its sub-nodes (a model call, a tool call, a memory read). */
+export interface SubNodeCallStartedData {
+  node: string;
+  /** The sub-node's own run index (each use is a run of it, as in n8n's run data). */
+  runIndex: number;
+  rootNode: string;
+  connectionType: string;
+  executionIndex: number;
+  startTime: number;
+  input: JsonObject;
+}
+
+/** The use ended: its task, as `runData[node][runIndex]` holds it. */
+export interface SubNodeCallFinishedData {
+  node: string;
+  runIndex: number;
+  taskData: TaskData;
+}
+
 /** A parked run goes on (its time came, or a webhook call resumed it). */
 export interface ExecutionResumedData {
   resumedAt: string;
@@ -97,6 +116,8 @@ export type ExecutionEvent =
   | { type: 'ExecutionWaiting'; data: ExecutionWaitingData }
   | { type: 'ExecutionResumed'; data: ExecutionResumedData }
   | { type: 'WebhookResponseSent'; data: WebhookResponseSentData }
+  | { type: 'SubNodeCallStarted'; data: SubNodeCallStartedData }
+  | { type: 'SubNodeCallFinished'; data: SubNodeCallFinishedData }
   | { type: 'ExecutionFinished'; data: ExecutionFinishedData };
 
 export type ExecutionEventType = ExecutionEvent['type'];
@@ -131,6 +152,10 @@ export function foldExecution(events: Iterable<{ type: string; data: unknown }>)
         if (taskData.executionStatus !== 'canceled') resultData.lastNodeExecuted = node;
         break;
       }
+      case 'SubNodeCallFinished':
+        // A sub-node's use is a run of it, but never the run's last node: its root finishes after it.
+        (resultData.runData[event.data.node] ??= [])[event.data.runIndex] = event.data.taskData;
+        break;
       case 'NodeReturnedNoData':
         if (event.data.executed) resultData.lastNodeExecuted = event.data.node;
         break;

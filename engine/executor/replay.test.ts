@@ -16,7 +16,7 @@ function runner() {
     description: type.description,
     execute: (ctx) => {
       calls[ctx.node.name] = (calls[ctx.node.name] ?? 0) + 1;
-      return type.execute(ctx);
+      return type.execute!(ctx);
     },
   }]));
   return {

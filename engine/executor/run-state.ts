@@ -37,10 +37,12 @@ export interface RunState {
   waitTill?: Date;
   /** Next global `executionIndex`; every dequeued entry takes one, as in n8n. */
   nextExecutionIndex: number;
+  /** Uses of each sub-node so far (the next use's run index). */
+  subNodeRuns: Record<string, number>;
 }
 
 export function createRunState(): RunState {
-  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, customData: {}, customDataRecorded: '{}', contextTouched: new Set(), nextExecutionIndex: 0 };
+  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, customData: {}, customDataRecorded: '{}', contextTouched: new Set(), nextExecutionIndex: 0, subNodeRuns: {} };
 }
 
 /** A zero index is left out of a source, as n8n does. */

@@ -86,7 +86,7 @@ describe('Gmail Trigger polls', () => {
     google.addMessage(mail('one'), { internalDate: String(Date.parse('2026-12-07T09:00:00Z')) });
     google.addMessage(mail('two'), { internalDate: String(Date.parse('2026-12-07T09:05:00Z')) });
     const ctx = pollContext(1.3, { filters: { readStatus: 'unread' } }, {});
-    const [items] = (await gmailTriggerNode.execute({ ...ctx, mode: 'manual' }))!;
+    const [items] = (await gmailTriggerNode.execute!({ ...ctx, mode: 'manual' }))!;
     expect(items.map((i) => i.json.Subject)).toEqual(['two']);
     expect(google.seen[0].query.get('maxResults')).toBe('1');
     expect(google.seen[0].query.get('q')).toBe('is:unread');

@@ -28,7 +28,7 @@ function triggerContext(parameters: Record<string, unknown>, state: JsonObject):
 
 describe('Microsoft Outlook Trigger', () => {
   it('a manual run outputs one simplified message', async () => {
-    const out = await microsoftOutlookTriggerNode.execute(triggerContext({ event: 'messageReceived' }, {}));
+    const out = await microsoftOutlookTriggerNode.execute!(triggerContext({ event: 'messageReceived' }, {}));
     expect(out?.[0]).toHaveLength(1);
     expect(Object.keys(out?.[0][0].json ?? {})).toEqual(['id', 'conversationId', 'subject', 'bodyPreview', 'from', 'toRecipients', 'categories', 'hasAttachments']);
   });

@@ -3,11 +3,11 @@
 // declarative ones (routing/requestDefaults, no execute) go to the declarative runner; triggers,
 // pollers and webhook nodes get our TriggerHooks (trigger-functions.ts, webhook-functions.ts), and
 // their manual runs wait for the first emit or poll once.
-import { NodeOperationError, type Item, type NodeDescription, type NodeOutput, type NodeProperty, type NodeType, type TriggerHooks } from '../../engine/index.ts';
+import { NodeOperationError, type Item, type NodeDescription, type NodeOutput, type NodeProperty, type NodeType, type SubNodeInput, type TriggerHooks } from '../../engine/index.ts';
 import { armTrigger, runManually, runPoll } from './trigger-functions.ts';
 import { answerWebhook, nodeWebhooks, webhookSetup } from './webhook-functions.ts';
 import { executeDeclarative, isDeclarative } from './declarative/index.ts';
-import { buildExecuteFunctions, type CredentialTypeLookup } from './execute-functions.ts';
+import { buildExecuteFunctions, buildSupplyDataFunctions, type CredentialTypeLookup } from './execute-functions.ts';
 import { rememberN8nInstance } from './node-instances.ts';
 import { createCredentialEvaluator } from './parameters.ts';
 import type { N8nConnection, N8nNodeDescription, N8nNodeTypeInstance, N8nVersionedNodeType } from './n8n-types.ts';
@@ -16,6 +16,19 @@ function connectionTypes(list: N8nConnection[] | string): string[] {
   // Some nodes compute inputs/outputs with an expression string; they then take one main connection.
   if (typeof list === 'string') return ['main'];
   return list.map((entry) => (typeof entry === 'string' ? entry : entry.type));
+}
+
+/** n8n lists sub-node inputs (`ai_*`) among a node's inputs; ours keeps them apart. */
+function splitInputs(list: N8nConnection[] | string): { inputs: string[]; subNodeInputs: SubNodeInput[] } {
+  const all = typeof list === 'string' ? ['main'] : list;
+  const inputs: string[] = [];
+  const subNodeInputs: SubNodeInput[] = [];
+  for (const entry of all) {
+    const spec = typeof entry === 'string' ? { type: entry } : entry;
+    if (spec.type === 'main') inputs.push('main');
+    else subNodeInputs.push({ type: spec.type, displayName: spec.displayName ?? spec.type, ...(spec.required ? { required: true } : {}), ...(typeof spec.maxConnections === 'number' ? { maxConnections: spec.maxConnections } : {}) });
+  }
+  return { inputs, subNodeInputs };
 }
 
 function triggerKindOf(instance: N8nNodeTypeInstance): NodeDescription['triggerKind'] {
@@ -42,6 +55,7 @@ function toOutput(result: unknown): NodeOutput {
 function adaptOne(packageName: string, instance: N8nNodeTypeInstance, versions: number[], credentialTypes: CredentialTypeLookup): NodeType {
   const d = instance.description;
   const kind = triggerKindOf(instance);
+  const { inputs, subNodeInputs } = splitInputs(d.inputs);
   const description: NodeDescription = {
     name: `${packageName}.${d.name}`,
     displayName: d.displayName,
@@ -49,7 +63,8 @@ function adaptOne(packageName: string, instance: N8nNodeTypeInstance, versions: 
     version: versions,
     description: d.description ?? '',
     defaults: { ...d.defaults },
-    inputs: connectionTypes(d.inputs),
+    inputs,
+    ...(subNodeInputs.length > 0 ? { subNodeInputs } : {}),
     outputs: connectionTypes(d.outputs),
     // n8n's property shape is a superset of ours; the extra fields (routing, modes) ride along.
     properties: d.properties as unknown as NodeProperty[],
@@ -83,6 +98,23 @@ function adaptOne(packageName: string, instance: N8nNodeTypeInstance, versions: 
       }
     },
   };
+  const supplyData = instance.supplyData;
+  if (typeof supplyData === 'function') {
+    type.supplyData = async (ctx, itemIndex) => {
+      const expressions = createCredentialEvaluator();
+      const fns = buildSupplyDataFunctions(ctx, d, credentialTypes, expressions);
+      let supplied: { response?: unknown; closeFunction?: () => Promise<void> } | undefined;
+      try {
+        supplied = (await supplyData.call(fns, itemIndex)) as typeof supplied;
+      } catch (error) {
+        expressions.dispose();
+        throw error;
+      }
+      // The root uses what was supplied until its run is over; only then may its helpers go.
+      const close = supplied?.closeFunction;
+      return { response: supplied?.response, closeFunction: async () => { expressions.dispose(); await close?.(); } };
+    };
+  }
   rememberN8nInstance(type, instance);
   return type;
 }

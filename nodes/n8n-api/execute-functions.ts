@@ -1,13 +1,12 @@
 // `this` inside an n8n node's execute(): n8n's IExecuteFunctions built on our ExecuteContext. It
 // also satisfies the declarative runner's DeclarativeFunctions, so both kinds of node share it.
-import type { ExecuteContext, Item, JsonObject } from '../../engine/index.ts';
+import type { ExecuteContext, Item, JsonObject, SubNodeCall, SupplyDataContext } from '../../engine/index.ts';
 import { assertBinaryData, binaryBuffer, binaryToString, prepareBinaryData } from './binary-helpers.ts';
 import { authenticateRequest } from './credential-auth.ts';
 import type { DeclarativeFunctions } from './declarative/functions.ts';
 import { legacyRequest, n8nHttpRequest, type HttpEnv, type LegacyRequestOptions } from './http-helpers.ts';
 import { deepCopy, LoggerProxy } from './n8n-workflow/helpers.ts';
 import type { N8nCredentialType, N8nHttpRequestOptions, N8nNodeDescription } from './n8n-types.ts';
-import { inputConnectionData } from './input-connections.ts';
 import { getN8nParameter, type CredentialEvaluator, type ParameterOptions } from './parameters.ts';
 
 /** Finds a raw n8n credential type by name (from the loaded packages). */
@@ -95,7 +94,7 @@ export function buildExecuteFunctions(ctx: ExecuteContext, description: N8nNodeD
     onExecutionCancellation: (handler: () => unknown) => ctx.signal.addEventListener('abort', () => void handler(), { once: true }),
     getNodeInputs: () => connections(description.inputs),
     getNodeOutputs: () => connections(description.outputs),
-    getInputConnectionData: async (connectionType: string, _itemIndex: number) => inputConnectionData(ctx.node, description.inputs, connectionType),
+    getInputConnectionData: (connectionType: string, itemIndex: number) => ctx.getInputConnectionData(connectionType, itemIndex),
   };
   // adapt-node.ts hands this same object to executeDeclarative, which type-checks it against
   // DeclarativeFunctions (the contract in declarative/functions.ts).
@@ -103,3 +102,25 @@ export function buildExecuteFunctions(ctx: ExecuteContext, description: N8nNodeD
 }
 
 export type N8nExecuteFunctions = ReturnType<typeof buildExecuteFunctions>;
+
+/**
+ * `this` inside an n8n sub-node's supplyData(): the execute functions plus n8n's addInputData and
+ * addOutputData, with which LangChain wrappers log each model or tool call; each becomes a
+ * recorded use of the sub-node.
+ */
+export function buildSupplyDataFunctions(ctx: SupplyDataContext, description: N8nNodeDescription, credentialTypes: CredentialTypeLookup, credentialExpressions: CredentialEvaluator) {
+  const calls: SubNodeCall[] = [];
+  const firstJson = (data: unknown): JsonObject => ((data as Item[][] | undefined)?.[0]?.[0]?.json ?? {}) as JsonObject;
+  return {
+    ...buildExecuteFunctions(ctx, description, credentialTypes, credentialExpressions),
+    addInputData(connectionType: string, data: unknown) {
+      calls.push(ctx.startCall(connectionType, firstJson(data)));
+      return { index: calls.length - 1 };
+    },
+    addOutputData(_connectionType: string, index: number, data: unknown) {
+      const call = calls[index];
+      if (!call) return;
+      void (data instanceof Error ? call.fail(data) : call.end(firstJson(data)));
+    },
+  };
+}

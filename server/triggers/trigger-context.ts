@@ -78,6 +78,7 @@ export function buildTriggerContext(deps: TriggerContextDeps, o: TriggerContextO
     evaluateExpression: () => unavailable(node.name, 'Evaluating expressions'),
     executeSubWorkflow: () => unavailable(node.name, 'Running a sub-workflow'),
     sendResponse: () => unavailable(node.name, 'Answering a webhook through sendResponse'),
+    getInputConnectionData: () => unavailable(node.name, 'A sub-node'),
     emit: o.emit,
     emitError: o.emitError,
     webhookUrl: o.webhookUrl,
