@@ -37,6 +37,8 @@ export interface ExpressionContext {
   env?: Record<string, string>;
   /** IANA zone for `$now`, `$today` and date extensions. */
   timezone: string;
+  /** The arguments a model passed when it called this node as a tool: what `$fromAI()` answers. */
+  fromAI?: JsonObject;
 }
 
 /** Where an expression sits, for error messages: the node, the parameter path and the text. */

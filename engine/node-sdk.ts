@@ -185,6 +185,11 @@ export interface SupplyDataContext extends ExecuteContext {
    * Each is an event of the run, so the editor shows it live and the replay scrubber steps through it.
    */
   startCall(connectionType: string, input: JsonObject): SubNodeCall;
+  /**
+   * The context to run this node's own `execute` with when a model calls it as a tool (n8n's
+   * `…Tool` node variants): the same node and input, with `$fromAI()` answering from `args`.
+   */
+  withToolArguments(args: JsonObject): ExecuteContext;
 }
 
 /** One use of a sub-node, open until it ends or fails. */

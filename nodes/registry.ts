@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { registerCredentialTypes as registerDomainCredentialTypes } from '../domain/index.ts';
 import type { NodeType } from '../engine/index.ts';
 import type { CatalogSource, NodeCatalog, NodeDescriptionData } from './catalog.ts';
+import { nodeAsTool, toolVariantBase, toolVariantDescription } from './node-as-tool.ts';
 
 /** Built-in credential types are registered under this owner (packages use their own name). */
 export const BUILT_IN_PACKAGE = 'n8n-nodes-base';
@@ -47,7 +48,26 @@ const packaged = (name: string, version: number) => pickVersion(packageTypesByNa
 
 /** What a type at a version looks like (parameters, inputs, credentials), without loading its code. */
 export function nodeDescription(name: string, version: number): NodeDescriptionData | undefined {
-  return builtIn(name, version)?.description ?? packaged(name, version)?.description;
+  const found = builtIn(name, version)?.description ?? packaged(name, version)?.description;
+  if (found) return found;
+  // n8n's `…Tool` variants are made from the node they name.
+  const base = toolVariantBase(name);
+  const baseDescription = base === undefined ? undefined : builtIn(base, version)?.description ?? packaged(base, version)?.description;
+  return baseDescription && toolVariantDescription(baseDescription);
+}
+
+/** Tool variants made so far, by type name and version. */
+const toolVariants = new Map<string, NodeType | undefined>();
+
+async function loadToolVariant(name: string, version: number): Promise<NodeType | undefined> {
+  const base = toolVariantBase(name);
+  if (base === undefined) return undefined;
+  const key = `${name}@${version}`;
+  if (!toolVariants.has(key)) {
+    const baseType = await loadNodeType(base, version);
+    toolVariants.set(key, baseType && nodeAsTool(baseType));
+  }
+  return toolVariants.get(key);
 }
 
 /** Every description, built-in and from packages (what a palette or type listing shows). */
@@ -58,7 +78,7 @@ export function nodeDescriptions(): NodeDescriptionData[] {
 /** Imports the code of a type at a version; undefined for a type nobody provides. */
 export async function loadNodeType(name: string, version: number): Promise<NodeType | undefined> {
   const entry = builtIn(name, version);
-  if (!entry) return packaged(name, version);
+  if (!entry) return packaged(name, version) ?? loadToolVariant(name, version);
   const key = keyOf(entry);
   let type = loaded.get(key);
   if (!type) {
@@ -82,7 +102,7 @@ export async function loadNodeTypes(nodes: Iterable<{ type: string; typeVersion?
  */
 export function getNodeType(name: string, version: number): NodeType | undefined {
   const entry = builtIn(name, version);
-  if (!entry) return packaged(name, version);
+  if (!entry) return packaged(name, version) ?? toolVariants.get(`${name}@${version}`);
   const type = loaded.get(keyOf(entry));
   if (!type) throw new Error(`node type '${name}' v${version} is not loaded: call loadNodeTypes before running`);
   return type;
@@ -105,7 +125,8 @@ export function builtInNodeIcon(name: string): { icon?: string } | undefined {
 
 /** Whether a type is one of ours (cheap: no file is looked at). */
 export function isBuiltInType(name: string): boolean {
-  return builtInByName.has(name);
+  const base = toolVariantBase(name);
+  return builtInByName.has(name) || (base !== undefined && builtInByName.has(base));
 }
 
 /** The built-in modules imported so far (start-up should import none). */

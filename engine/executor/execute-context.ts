@@ -14,7 +14,7 @@ import { inputConnectionData, type Closers } from './sub-nodes.ts';
  * The expression context of one node run, without the item index. `inputItems` is the input as it
  * arrived: executeOnce narrows only what `getInputData` returns, as in n8n.
  */
-export function expressionBase(rc: RunContext, entry: StackEntry, runIndex: number): Omit<ExpressionContext, 'itemIndex'> {
+export function expressionBase(rc: RunContext, entry: StackEntry, runIndex: number, fromAI?: JsonObject): Omit<ExpressionContext, 'itemIndex'> {
   const { definition } = rc.options;
   return {
     node: entry.node,
@@ -31,14 +31,18 @@ export function expressionBase(rc: RunContext, entry: StackEntry, runIndex: numb
     vars: rc.options.vars ?? {},
     env: rc.options.env,
     timezone: rc.timezone,
+    ...(fromAI ? { fromAI } : {}),
   };
 }
 
-/** `closers` collects what sub-nodes ask to close once this node's run is over. */
-export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex: number, input: InputData, closers: Closers = []): EngineExecuteContext {
+/**
+ * `closers` collects what sub-nodes ask to close once this node's run is over; `fromAI` holds a
+ * model's arguments when the node runs as a tool.
+ */
+export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex: number, input: InputData, closers: Closers = [], fromAI?: JsonObject): EngineExecuteContext {
   const { node } = entry;
   let base: Omit<ExpressionContext, 'itemIndex'> | undefined;
-  const expressionContext = (itemIndex: number): ExpressionContext => ({ ...(base ??= expressionBase(rc, entry, runIndex)), itemIndex });
+  const expressionContext = (itemIndex: number): ExpressionContext => ({ ...(base ??= expressionBase(rc, entry, runIndex, fromAI)), itemIndex });
   const batches = new ParameterBatches(rc.options.evaluator, expressionContext, Math.max(0, ...entry.data.main.map((items) => items?.length ?? 0)));
 
   return {

@@ -13,7 +13,7 @@ import type { RunContext } from './run-context.ts';
 import type { InputData, StackEntry } from './run-state.ts';
 
 /** Builds an ExecuteContext for a node run; passed in to keep this module free of a cycle. */
-export type ContextBuilder = (rc: RunContext, entry: StackEntry, runIndex: number, input: InputData) => ExecuteContext;
+export type ContextBuilder = (rc: RunContext, entry: StackEntry, runIndex: number, input: InputData, closers?: Closers, fromAI?: JsonObject) => ExecuteContext;
 
 /** Sub-node answers to close once the root node's run is over, per root node run. */
 export type Closers = Array<() => Promise<void>>;
@@ -72,11 +72,15 @@ async function supplyFrom(
   if (!type.supplyData) {
     throw new NodeOperationError(root.name, `"${subNode.name}" cannot be used as a sub-node`, { description: `Its type ${subNode.type} supplies nothing to other nodes` });
   }
-  const base = build(rc, entry, runIndex, input);
+  // A sub-node used for one item sees that item only (a tool node run for it runs once).
+  const itemInput: InputData = input.map((items) => (items ? items.slice(itemIndex, itemIndex + 1) : items));
+  const itemEntry: StackEntry = { ...entry, data: { main: entry.data.main.map((items) => (items ? items.slice(itemIndex, itemIndex + 1) : items)) } };
+  const base = build(rc, entry, runIndex, input, closers);
   const ctx: SupplyDataContext = {
     ...base,
     rootNode: root,
     startCall: (connectionType, callInput) => startCall(rc, subNode.name, root.name, connectionType, callInput),
+    withToolArguments: (args) => build(rc, itemEntry, runIndex, itemInput, closers, args),
   };
   try {
     const data = await type.supplyData(ctx, itemIndex);

@@ -23,6 +23,7 @@ interface Snapshot {
   vars: unknown;
   env: unknown;
   timezone: string;
+  fromAI: unknown;
 }
 
 const sameList = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -41,6 +42,7 @@ function snapshot(ctx: ExpressionContext): Snapshot {
     vars: ctx.vars,
     env: ctx.env,
     timezone: ctx.timezone,
+    fromAI: ctx.fromAI,
   };
 }
 
@@ -57,7 +59,7 @@ function sameData(s: Snapshot, ctx: ExpressionContext): boolean {
 function unchanged(s: Snapshot, ctx: ExpressionContext): boolean {
   return (
     s.node === ctx.node && s.runIndex === ctx.runIndex && s.runData === ctx.runData && s.pinData === ctx.pinData &&
-    s.workflow === ctx.workflow && s.vars === ctx.vars && s.env === ctx.env && s.timezone === ctx.timezone &&
+    s.workflow === ctx.workflow && s.vars === ctx.vars && s.env === ctx.env && s.timezone === ctx.timezone && s.fromAI === ctx.fromAI &&
     sameList(s.inputs, ctx.inputItems) && sameList(s.source, ctx.source) &&
     s.execution === executionKey(ctx)
   );
@@ -85,6 +87,7 @@ export function stateBlob(ctx: ExpressionContext): Record<string, unknown> {
     vars: ctx.vars ?? {},
     env: ctx.env ?? null,
     timezone: ctx.timezone,
+    fromAI: ctx.fromAI ?? null,
     prevNode: src ? { name: src.previousNode, outputIndex: src.previousNodeOutput ?? 0, runIndex: src.previousNodeRun ?? 0 } : null,
   };
 }

@@ -175,6 +175,15 @@ describe('workflow, execution and settings', () => {
     expect(ev('={{ $jmesPath($input.all(), "[0].json.name") }}', ctx)).toBe('two');
     expect(errorOf(() => ev('={{ $jmespath("x", 1) }}', ctx)).message).toBe('expected two arguments (Object, string) for this function');
   });
+
+  it('$fromAI answers from the arguments of a tool call, and only there', () => {
+    const asTool = { ...ctx, fromAI: { to: 'ann@example.com', n: 0 } };
+    expect(ev("={{ $fromAI('to', 'Recipient', 'string') }}", asTool)).toBe('ann@example.com');
+    expect(ev("={{ $fromAi('n', '', 'number', 5) }}", asTool)).toBe(0);
+    expect(ev("={{ $fromai('missing', '', 'string', 'fallback') }}", asTool)).toBe('fallback');
+    expect(errorOf(() => ev("={{ $fromAI('to') }}", ctx)).message).toBe('No execution data available');
+    expect(errorOf(() => ev("={{ $fromAI('a b') }}", asTool)).message).toContain('Invalid parameter key');
+  });
 });
 
 describe('dates and timezones', () => {

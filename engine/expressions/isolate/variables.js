@@ -225,6 +225,9 @@
     $workflow: () => ({ id: state.s.workflow.id, name: state.s.workflow.name, active: state.s.workflow.active }),
     $jmespath: () => jmespathSearch,
     $jmesPath: () => jmespathSearch,
+    $fromAI: () => fromAI,
+    $fromAi: () => fromAI,
+    $fromai: () => fromAI,
     $parameter: () => new Proxy({}, {
       get(_, name) {
         const params = state.s.params;
@@ -249,6 +252,19 @@
     $resumeWebhookUrl: () => state.s.execution.resumeUrl,
   };
   V.$data = V.$json;
+
+  // n8n's $fromAI(key, description, type, default): the value a model gave for `key` when it
+  // called this node as a tool. Outside a tool call there is nothing to read.
+  function fromAI(key, _description, _type, defaultValue) {
+    if (typeof key !== 'string' || key === '') throw new ExpressionError("Add a key, e.g. $fromAI('placeholder_name')", {});
+    if (!/^[a-zA-Z0-9_-]{1,64}$/.test(key)) {
+      throw new ExpressionError('Invalid parameter key, must be between 1 and 64 characters long and only contain lowercase letters, uppercase letters, numbers, underscores, and hyphens', {});
+    }
+    const args = state.s.fromAI;
+    if (args === null || typeof args !== 'object') throw new ExpressionError('No execution data available', { description: '$fromAI() is filled in when an AI Agent calls this node as a tool' });
+    const value = args[key];
+    return value === undefined ? defaultValue : value;
+  }
 
   function jmespathSearch(data, query) {
     if (typeof data !== 'object' || typeof query !== 'string') {
