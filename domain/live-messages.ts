@@ -142,6 +142,21 @@ export interface LiveDataByType {
     noData?: boolean;
   };
   'node.failed': { node: string; runIndex: number; error: LiveRunError; itemCounts: (number | null)[]; durationMs: number };
+  /**
+   * A root node (an AI Agent, a chain) began using one of its sub-nodes: a model call, a tool call, a
+   * memory read. `input` is what the sub-node got (the messages sent, the tool's arguments).
+   */
+  'subnode.started': { node: string; runIndex: number; rootNode: string; connectionType: string; input: unknown };
+  /** That use ended: its output (the model's answer, the tool's result) or error, and a model call's tokens and cost. */
+  'subnode.finished': {
+    node: string;
+    runIndex: number;
+    status: NodeRunStatus;
+    durationMs: number;
+    output?: unknown;
+    error?: LiveRunError;
+    usage?: { model?: string; promptTokens?: number; completionTokens?: number; totalTokens?: number; costUsd?: number };
+  };
   'run.waiting': { node: string; waitTill: string };
   'run.finished': { status: 'success' | 'error' | 'canceled' | 'crashed'; stoppedAt: string; error?: LiveRunError; lastNodeExecuted?: string };
   /** An execution event this protocol has no specific message for. */

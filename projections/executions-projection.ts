@@ -37,6 +37,37 @@ export interface ExecutionDoc {
   nodesRun: number;
   /** `$execution.customData` as the run left it (n8n's execution metadata); absent when none was set. */
   customData?: Record<string, string>;
+  /** The run's model calls added up; absent when it made none. */
+  aiUsage?: AiUsageTotals;
+}
+
+/** Model calls added up (a run's, or a workflow's over a time range). */
+export interface AiUsageTotals {
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** US dollars, over the calls whose model's price is known. */
+  costUsd: number;
+  /** Calls whose cost is not known (a model without a listed price). */
+  unpricedCalls: number;
+}
+
+interface CallUsage { promptTokens?: number; completionTokens?: number; totalTokens?: number; costUsd?: number }
+
+/** `totals` with one more model call (or with another run's totals) added. */
+export function addAiUsage(totals: AiUsageTotals | undefined, usage: CallUsage | AiUsageTotals): AiUsageTotals {
+  const base = totals ?? { calls: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, costUsd: 0, unpricedCalls: 0 };
+  const many = 'calls' in usage;
+  return {
+    calls: base.calls + (many ? usage.calls : 1),
+    promptTokens: base.promptTokens + (usage.promptTokens ?? 0),
+    completionTokens: base.completionTokens + (usage.completionTokens ?? 0),
+    totalTokens: base.totalTokens + (usage.totalTokens ?? 0),
+    // Cents of cents add up without float noise at this rounding.
+    costUsd: Math.round((base.costUsd + (usage.costUsd ?? 0)) * 1e8) / 1e8,
+    unpricedCalls: base.unpricedCalls + (many ? usage.unpricedCalls : usage.costUsd === undefined ? 1 : 0),
+  };
 }
 
 /** One document per (run, blob) the run's events refer to: written without reading, so never lost. */
@@ -52,7 +83,7 @@ interface FinishedData { status: string; stoppedAt: string; error?: { message: s
 
 export const executionsProjection: Projection = {
   name: 'executions',
-  version: 4,
+  version: 5,
   collections: [
     {
       name: EXECUTIONS,
@@ -112,6 +143,13 @@ async function applyStep(event: RecordedEvent, id: string, docs: Collection<Exec
       const data = event.data as { node: string; customData?: Record<string, string> };
       const doc = await docs.get(id);
       if (doc) await docs.patch(id, { nodesRun: doc.nodesRun + 1, lastNodeExecuted: data.node, ...(data.customData ? { customData: data.customData } : {}) });
+      return;
+    }
+    case 'SubNodeCallFinished': {
+      const usage = (event.data as { taskData?: { aiUsage?: CallUsage } }).taskData?.aiUsage;
+      if (!usage) return;
+      const doc = await docs.get(id);
+      if (doc) await docs.patch(id, { aiUsage: addAiUsage(doc.aiUsage, usage) });
       return;
     }
     case 'ExecutionWaiting':

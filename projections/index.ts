@@ -20,7 +20,7 @@ export {
   type UserDoc, type WorkspaceDoc, type MemberDoc, type InvitationDoc, type VariableDoc, type ApiKeyDoc,
 } from './identity-projection.ts';
 export { credentialsProjection, CREDENTIALS, type CredentialDoc } from './credentials-projection.ts';
-export { executionsProjection, EXECUTIONS, EXECUTION_BLOB_REFS, EXECUTION_CATEGORY, type BlobRefDoc, type ExecutionDoc } from './executions-projection.ts';
+export { executionsProjection, addAiUsage, EXECUTIONS, EXECUTION_BLOB_REFS, EXECUTION_CATEGORY, type AiUsageTotals, type BlobRefDoc, type ExecutionDoc } from './executions-projection.ts';
 export {
   webhooksProjection, WEBHOOKS, WEBHOOK_OWNERS, webhookKey,
   type WebhookDoc, type WebhookOwnerDoc,

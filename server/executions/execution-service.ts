@@ -6,7 +6,7 @@ import {
   executionStreamName, foldExecution, PRIORITY, withLastNodeOnly,
   type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions, widerWant,
 } from '../../engine/index.ts';
-import { EXECUTIONS, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
+import { addAiUsage, EXECUTIONS, type AiUsageTotals, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import { createExecutionWorker, recordQueued, runExternalizer, type ExecutionQueuedData, type ExecutionWorkerDeps, type JobOutcome } from './execution-worker.ts';
 import { errorWorkflowCall } from './error-workflow.ts';
@@ -348,6 +348,25 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
         ...queued, mode: 'manual', startNode: request.node, triggerItems: input, pinData: undefined, destinationNode: undefined,
         retryOf: undefined, rerunOf: id, queuedAt: new Date().toISOString(),
       }, ctx);
+    },
+
+    /** A workflow's model calls added up over its runs that started in [since, until). */
+    async aiUsage(workflowId: string, range: { since?: string; until?: string }): Promise<{ runs: number; totals: AiUsageTotals | null }> {
+      const filter: Filter = { workflowId, deleted: false };
+      if (range.since || range.until) filter.startedAt = { ...(range.since ? { $gte: range.since } : {}), ...(range.until ? { $lt: range.until } : {}) };
+      let totals: AiUsageTotals | undefined;
+      let runs = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await docs().find({ filter, sort: [{ field: 'startedAt', direction: 'desc' }], limit: 1000, cursor });
+        for (const doc of page.items) {
+          if (!doc.aiUsage) continue;
+          runs++;
+          totals = addAiUsage(totals, doc.aiUsage);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { runs, totals: totals ?? null };
     },
 
     async list(query: ListExecutionsQuery): Promise<Page<ExecutionDoc>> {

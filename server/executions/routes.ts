@@ -62,6 +62,18 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
       },
     }),
     route({
+      method: 'get', path: '/api/v1/workflows/:id/ai-usage', tag: 'executions',
+      summary: "A workflow's model calls added up over its runs (tokens, cost in US dollars where the model's price is known), optionally over a time range",
+      access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' },
+      params: z.object({ id }),
+      query: z.object({ since: isoTime.optional(), until: isoTime.optional() }),
+      responses: { 200: '`{workflowId, runs, totals}`: runs that called a model, and their `{calls, promptTokens, completionTokens, totalTokens, costUsd, unpricedCalls}` (null when none)', 404: 'Unknown workflow' },
+      async handler(ctx, { params, query }) {
+        await workflows.get(params.id);
+        ctx.body = { workflowId: params.id, ...(await executions.aiUsage(params.id, query)) };
+      },
+    }),
+    route({
       method: 'get', path: '/api/v1/executions/:id', tag: 'executions', summary: 'One execution; includeData=true adds the run data (runData per node)',
       access: execution('read'), params: z.object({ id }),
       query: z.object({ includeData: z.enum(['true', 'false']).optional(), step: z.coerce.number().int().min(0).max(1_000_000).optional() }),

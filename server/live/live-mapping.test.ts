@@ -41,6 +41,20 @@ describe('toLiveBody', () => {
       .toEqual(expect.objectContaining({ type: 'run.finished', data: { status: 'error', stoppedAt: 't2', error: { message: 'no' }, lastNodeExecuted: 'Code' } }));
   });
 
+  it('shows each use of a sub-node (a model call) live, with its prompt, answer and tokens, cut short when long', () => {
+    const started = toLiveBody(recorded('execution-ex1', 'SubNodeCallStarted', { node: 'Model', runIndex: 1, rootNode: 'Agent', connectionType: 'ai_languageModel', executionIndex: 3, startTime: 1, input: { messages: ['Human: hi'] } }), owner);
+    expect(started).toMatchObject({ type: 'subnode.started', data: { node: 'Model', runIndex: 1, rootNode: 'Agent', connectionType: 'ai_languageModel', input: { messages: ['Human: hi'] } } });
+    const usage = { model: 'gpt-4o-mini', promptTokens: 9, completionTokens: 3, totalTokens: 12, costUsd: 0.0000032 };
+    const finished = toLiveBody(recorded('execution-ex1', 'SubNodeCallFinished', { node: 'Model', runIndex: 1, taskData: task('success', [], { data: { main: [], ai_languageModel: [[{ json: { response: 'hello' } }]] }, aiUsage: usage }) }), owner);
+    expect(finished).toMatchObject({ type: 'subnode.finished', data: { node: 'Model', runIndex: 1, status: 'success', durationMs: 37, output: { response: 'hello' }, usage } });
+    const long = toLiveBody(recorded('execution-ex1', 'SubNodeCallStarted', { node: 'Model', runIndex: 2, rootNode: 'Agent', connectionType: 'ai_languageModel', input: { messages: ['x'.repeat(20_000)] } }), owner);
+    expect(long?.data).toMatchObject({ input: { truncated: true } });
+    expect(JSON.stringify(long).length).toBeLessThan(10_000);
+    const failed = toLiveBody(recorded('execution-ex1', 'SubNodeCallFinished', { node: 'Tool', runIndex: 0, taskData: task('error', [], { error: { message: 'bad args', stack: 'at y' } }) }), owner);
+    expect(failed).toMatchObject({ type: 'subnode.finished', data: { status: 'error', error: { message: 'bad args' } } });
+    expect(JSON.stringify(failed)).not.toContain('at y');
+  });
+
   it('maps queue events and gives unknown execution events a message of their own', () => {
     const queued = recorded('execution-ex1', 'ExecutionQueued', { workflowId: 'wf1', workspaceId: 'ws1', mode: 'webhook', queuedAt: 't0', definition: { nodes: [] }, triggerItems: [{ json: { secret: 1 } }] });
     expect(ownerFromEvent(queued)).toEqual(owner);

@@ -61,7 +61,7 @@ export function toLiveBody(event: RecordedEvent, owner?: RunOwner): LiveBody | u
 interface TaskDataLike {
   executionStatus?: string;
   executionTime?: number;
-  data?: { main?: (unknown[] | null)[] };
+  data?: { main?: (unknown[] | null)[]; [connectionType: string]: (unknown[] | null)[] | undefined };
   error?: LiveRunError;
 }
 
@@ -99,6 +99,25 @@ function executionMessage(type: string, d: Record<string, unknown>): { type: Liv
     }
     case 'NodeReturnedNoData':
       return { type: 'node.finished', data: { node: String(d.node), runIndex: Number(d.runIndex ?? 0), status: 'success', itemCounts: [], durationMs: 0, noData: true } };
+    case 'SubNodeCallStarted':
+      return {
+        type: 'subnode.started',
+        data: { node: String(d.node), runIndex: Number(d.runIndex ?? 0), rootNode: String(d.rootNode ?? ''), connectionType: String(d.connectionType ?? ''), input: preview(d.input ?? {}) },
+      };
+    case 'SubNodeCallFinished': {
+      const task = (d.taskData ?? {}) as TaskDataLike & { aiUsage?: LiveDataByType['subnode.finished']['usage'] };
+      const output = Object.entries(task.data ?? {}).find(([type]) => type !== 'main')?.[1]?.[0]?.[0] as { json?: unknown } | undefined;
+      return {
+        type: 'subnode.finished',
+        data: {
+          node: String(d.node), runIndex: Number(d.runIndex ?? 0), status: (task.executionStatus ?? 'success') as LiveDataByType['subnode.finished']['status'],
+          durationMs: task.executionTime ?? 0,
+          ...(output?.json !== undefined ? { output: preview(output.json) } : {}),
+          ...(task.error ? { error: publicError(task.error) } : {}),
+          ...(task.aiUsage ? { usage: task.aiUsage } : {}),
+        },
+      };
+    }
     case 'ExecutionWaiting':
       return { type: 'run.waiting', data: { node: String(d.node), waitTill: String(d.waitTill ?? '') } };
     case 'ExecutionFinished':
@@ -114,6 +133,15 @@ function executionMessage(type: string, d: Record<string, unknown>): { type: Liv
       // Every event of a run becomes a message, so a client sees contiguous revisions.
       return { type: 'run.event', data: { eventType: type } };
   }
+}
+
+/** Most of a sub-node use's input or output a live message carries; the run data has all of it. */
+const PREVIEW_CHARS = 8192;
+
+/** A long conversation or tool result goes live as the start of its JSON. */
+function preview(value: unknown): unknown {
+  const text = JSON.stringify(value) ?? '';
+  return text.length <= PREVIEW_CHARS ? value : { truncated: true, preview: text.slice(0, PREVIEW_CHARS) };
 }
 
 /** A whole definition can be large; watchers that need it read the workflow. */
