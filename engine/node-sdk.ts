@@ -102,9 +102,17 @@ export interface TaskSource {
   previousNodeRun?: number;
 }
 
+export interface CredentialGetOptions {
+  /**
+   * Renew an OAuth2 access token now, whatever its expiry says: the service refused it (401), as
+   * n8n does before it sends the request once more.
+   */
+  refreshOAuth2Token?: boolean;
+}
+
 export interface NodeCredentials {
   /** The credential referenced by the node under this credential type, decrypted. */
-  get(credentialType: string): Promise<Record<string, unknown>>;
+  get(credentialType: string, options?: CredentialGetOptions): Promise<Record<string, unknown>>;
 }
 
 /** What a running node may ask of the engine. */
@@ -190,6 +198,22 @@ export interface SupplyDataContext extends ExecuteContext {
    * `…Tool` node variants): the same node and input, with `$fromAI()` answering from `args`.
    */
   withToolArguments(args: JsonObject): ExecuteContext;
+  /**
+   * When the run re-runs an earlier one with its recorded answers reused: the output this sub-node
+   * gave to the same input then (a model's answer to the same messages), each recorded use given
+   * once. Undefined otherwise: the sub-node does the work (calls the model).
+   */
+  recordedAnswer(connectionType: string, input: JsonObject): JsonObject | undefined;
+  /** Whether this run reuses an earlier run's recorded answers (then `recordedAnswer` may answer). */
+  readonly reusesRecordedAnswers: boolean;
+}
+
+/** A use of a sub-node as an earlier run recorded it, for a re-run that reuses the answers. */
+export interface RecordedSubNodeCall {
+  node: string;
+  connectionType: string;
+  input: JsonObject;
+  output: JsonObject;
 }
 
 /** One use of a sub-node, open until it ends or fails. */

@@ -78,6 +78,14 @@ export const serviceCredentialTests: Record<string, ServiceTest> = {
   stripeApi: async (d, t, b) => (await import('./stripe-trigger/stripe-credential-test.ts')).testStripeCredential(d, t, { blockPrivateNetworks: b }),
   calendlyApi: async (d, t, b) => (await import('./calendly-trigger/calendly-credential-test.ts')).testCalendlyCredential(d, t, { blockPrivateNetworks: b }),
   mattermostApi: async (d, t, b) => (await import('./mattermost/mattermost-credential-test.ts')).testMattermostCredential(d, t, { blockPrivateNetworks: b }),
+  anthropicApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testAnthropicCredential(d, t, b),
+  googlePalmApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testGooglePalmCredential(d, t, b),
+  ollamaApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testOllamaCredential(d, t, b),
+  mistralCloudApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testMistralCloudCredential(d, t, b),
+  groqApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testGroqCredential(d, t, b),
+  deepSeekApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testDeepSeekCredential(d, t, b),
+  openRouterApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testOpenRouterCredential(d, t, b),
+  azureOpenAiApi: async (d, t, b) => (await import('./ai-shared/chat-model-credential-tests.ts')).testAzureOpenAiCredential(d, t, b),
 };
 
 /** Removes every type a package registered, credential types included; returns whether it had any. */

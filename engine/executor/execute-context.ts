@@ -72,7 +72,7 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
       if (node.onError === undefined) return node.continueOnFail === true;
       return node.onError !== 'stopWorkflow';
     },
-    credentials: { get: (type) => rc.options.credentials(node, type) },
+    credentials: { get: (type, options) => rc.options.credentials(node, type, options) },
     getWorkflowStaticData(scope) {
       const key = scope === 'global' ? 'global' : `node:${node.name}`;
       const data = rc.staticData;

@@ -13,3 +13,4 @@ export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from
 export { canonicalJson, definitionHash, sha256Hex } from './canonical-json.ts';
 export { STARTING_NODE_TYPES } from '../../domain/index.ts';
 export { subWorkflowStartNode, subWorkflowResult } from './sub-workflow.ts';
+export { recordedSubNodeCalls } from './sub-nodes.ts';

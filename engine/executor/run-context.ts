@@ -2,7 +2,7 @@
 // resolved parameters (computed once per node), pinned data and the abort signal.
 import { resolveNodeParameters, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import type { ExpressionContext, ExpressionEvaluator } from '../expression-context.ts';
-import type { ExecutionMode, Item, JsonObject, NodeType, SubWorkflowSource } from '../node-sdk.ts';
+import type { CredentialGetOptions, ExecutionMode, Item, JsonObject, NodeType, RecordedSubNodeCall, SubWorkflowSource } from '../node-sdk.ts';
 import { buildGraph, type WorkflowGraph } from './graph.ts';
 import { destinationFilter } from './start-node.ts';
 import type { ExecutionRecorder } from './recorder.ts';
@@ -40,8 +40,8 @@ export interface ExecuteWorkflowOptions {
   env?: Record<string, string>;
   /** The instance's default zone, used unless settings.timezone names one. */
   timezone: string;
-  /** Decrypted credential data for a node's credential of a type. */
-  credentials: (node: WorkflowNode, type: string) => Promise<Record<string, unknown>>;
+  /** Decrypted credential data for a node's credential of a type; an OAuth2 token renewed first when the options ask. */
+  credentials: (node: WorkflowNode, type: string, options?: CredentialGetOptions) => Promise<Record<string, unknown>>;
   /**
    * Runs a sub-workflow for the Execute Workflow node; absent where none can run (then the node
    * fails with a clear error).
@@ -75,6 +75,8 @@ export interface ExecuteWorkflowOptions {
   handback?: AbortSignal;
   /** Continue from recorded events (crash, resume after a wait) or seed from an earlier run (retry). */
   replay?: ReplaySource;
+  /** Sub-node uses of an earlier run whose answers this run reuses (no model called for the same messages). */
+  recordedCalls?: RecordedSubNodeCall[];
 }
 
 export interface RunContext {

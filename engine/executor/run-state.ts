@@ -39,10 +39,12 @@ export interface RunState {
   nextExecutionIndex: number;
   /** Uses of each sub-node so far (the next use's run index). */
   subNodeRuns: Record<string, number>;
+  /** Indexes of the recorded sub-node uses already given back (options.recordedCalls). */
+  recordedCallsUsed: Set<number>;
 }
 
 export function createRunState(): RunState {
-  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, customData: {}, customDataRecorded: '{}', contextTouched: new Set(), nextExecutionIndex: 0, subNodeRuns: {} };
+  return { stack: [], waiting: {}, waitingSource: {}, runData: {}, contextData: {}, customData: {}, customDataRecorded: '{}', contextTouched: new Set(), nextExecutionIndex: 0, subNodeRuns: {}, recordedCallsUsed: new Set() };
 }
 
 /** A zero index is left out of a source, as n8n does. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../domain/index.ts';
 import type { NodeType, SupplyDataContext } from '../node-sdk.ts';
+import { recordedSubNodeCalls } from './sub-nodes.ts';
 import { run, testNodeTypes, workflow } from './test-support.ts';
 
 type Model = (prompt: string) => Promise<string>;
@@ -119,6 +120,41 @@ describe('sub-nodes (n8n supplyData / getInputConnectionData)', () => {
     const t = await run(def, { nodeTypes: (type) => (type === 'test.probe' ? probe : types[type]), mode: 'trigger' });
     expect(seen).toEqual([undefined, []]);
     expect(t.result.data.resultData.error).toMatchObject({ message: 'Node does not have input of type', node: 'Probe' });
+  });
+
+  it('gives a re-run the answers an earlier run recorded for the same input, once each', async () => {
+    let calls = 0;
+    const reuses: boolean[] = [];
+    const counting: NodeType = {
+      description: model.description,
+      async supplyData(ctx: SupplyDataContext) {
+        const answer: Model = async (prompt) => {
+          const input = { messages: [prompt] };
+          const use = ctx.startCall('ai_languageModel', input);
+          const recorded = ctx.recordedAnswer('ai_languageModel', input);
+          const response = recorded ? String(recorded.response) : `call ${++calls}: ${prompt}`;
+          await use.end({ response }, recorded ? { totalTokens: 0 } : { totalTokens: 5 });
+          return response;
+        };
+        reuses.push(ctx.reusesRecordedAnswers);
+        return { response: answer };
+      },
+    };
+    const nodeTypes = (type: string) => (type === 'test.model' ? counting : types[type]);
+    const def = chainWorkflow([['Model', 'test.model', 'ai_languageModel']]);
+    const items = [{ json: { q: 'a' } }, { json: { q: 'b' } }];
+    const first = await run(def, { nodeTypes, mode: 'trigger', triggerItems: items });
+    expect(first.json('Chain')).toEqual([[{ answer: 'call 1: a', tools: [] }, { answer: 'call 2: b', tools: [] }]]);
+    const recorded = recordedSubNodeCalls(first.events);
+    expect(recorded).toEqual([
+      { node: 'Model', connectionType: 'ai_languageModel', input: { messages: ['a'] }, output: { response: 'call 1: a' } },
+      { node: 'Model', connectionType: 'ai_languageModel', input: { messages: ['b'] }, output: { response: 'call 2: b' } },
+    ]);
+    // Same inputs plus a new one: the recorded answers come back, the new one is asked for.
+    const again = await run(def, { nodeTypes, mode: 'trigger', triggerItems: [...items, { json: { q: 'a' } }], recordedCalls: recorded });
+    expect(again.json('Chain')).toEqual([[{ answer: 'call 1: a', tools: [] }, { answer: 'call 2: b', tools: [] }, { answer: 'call 3: a', tools: [] }]]);
+    expect(calls).toBe(3);
+    expect(reuses).toEqual([false, false, true, true, true]);
   });
 
   it('reads only inputs that the node parameters show', async () => {

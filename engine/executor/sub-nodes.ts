@@ -4,10 +4,11 @@
 // data shows it as n8n's does and the editor can show it live.
 import { isDisplayed, type WorkflowNode } from '../../domain/index.ts';
 import {
-  NodeOperationError, type AiUsage, type ExecuteContext, type Item, type JsonObject, type SubNodeCall, type SubNodeInput,
+  NodeOperationError, type AiUsage, type ExecuteContext, type Item, type JsonObject, type RecordedSubNodeCall, type SubNodeCall, type SubNodeInput,
   type SuppliedData, type SupplyDataContext,
 } from '../node-sdk.ts';
 import type { TaskData } from '../run-data.ts';
+import { canonicalJson } from './canonical-json.ts';
 import { toExecutionError } from './errors.ts';
 import type { RunContext } from './run-context.ts';
 import type { InputData, StackEntry } from './run-state.ts';
@@ -81,6 +82,8 @@ async function supplyFrom(
     rootNode: root,
     startCall: (connectionType, callInput) => startCall(rc, subNode.name, root.name, connectionType, callInput),
     withToolArguments: (args) => build(rc, itemEntry, runIndex, itemInput, closers, args),
+    recordedAnswer: (connectionType, callInput) => recordedAnswer(rc, subNode.name, connectionType, callInput),
+    reusesRecordedAnswers: (rc.options.recordedCalls?.length ?? 0) > 0,
   };
   try {
     const data = await type.supplyData(ctx, itemIndex);
@@ -91,6 +94,33 @@ async function supplyFrom(
     await startCall(rc, subNode.name, root.name, 'main', {}).fail(thrown);
     throw thrown;
   }
+}
+
+/** The successful sub-node uses an execution's events recorded: what a re-run can reuse. */
+export function recordedSubNodeCalls(events: Iterable<{ type: string; data: unknown }>): RecordedSubNodeCall[] {
+  const calls: RecordedSubNodeCall[] = [];
+  for (const event of events) {
+    if (event.type !== 'SubNodeCallFinished') continue;
+    const { node, taskData } = event.data as { node: string; taskData: TaskData };
+    if (taskData.executionStatus !== 'success') continue;
+    for (const [connectionType, inputs] of Object.entries(taskData.inputOverride ?? {})) {
+      const input = inputs[0]?.[0]?.json;
+      const output = taskData.data?.[connectionType]?.[0]?.[0]?.json;
+      if (input && output) calls.push({ node, connectionType, input, output });
+    }
+  }
+  return calls;
+}
+
+/** The first unused recorded use of this sub-node with the same input, its output. */
+function recordedAnswer(rc: RunContext, node: string, connectionType: string, input: JsonObject): JsonObject | undefined {
+  const recorded = rc.options.recordedCalls;
+  if (!recorded) return undefined;
+  const wanted = canonicalJson(input);
+  const index = recorded.findIndex((call, i) => !rc.state.recordedCallsUsed.has(i) && call.node === node && call.connectionType === connectionType && canonicalJson(call.input) === wanted);
+  if (index < 0) return undefined;
+  rc.state.recordedCallsUsed.add(index);
+  return recorded[index].output;
 }
 
 /** Records one use of a sub-node: SubNodeCallStarted now, SubNodeCallFinished when it ends. */

@@ -26,11 +26,11 @@ const PER_MILLION: Record<string, [input: number, output: number]> = {
   'mistral-small-latest': [0.2, 0.6],
 };
 
-/** The price of one call, or undefined for a model whose price is not known. Dated ids match their family. */
+/** The price of one call in dollars (to a billionth: small calls cost millionths), or undefined for a model whose price is not known. Dated ids match their family. */
 export function costUsd(model: string, promptTokens: number, completionTokens: number): number | undefined {
   const name = model.replace(/^models\//, '').toLowerCase();
   const key = Object.keys(PER_MILLION).filter((k) => name === k || name.startsWith(`${k}-`)).sort((a, b) => b.length - a.length)[0];
   if (!key) return undefined;
   const [input, output] = PER_MILLION[key];
-  return Math.round((promptTokens * input + completionTokens * output)) / 1e6;
+  return Math.round((promptTokens * input + completionTokens * output) * 1000) / 1e9;
 }

@@ -2,9 +2,10 @@
 // N8nLlmTracing does the same through addInputData/addOutputData): the messages sent, the answer,
 // token counts and, where the model's price is known, the cost. A LangChain callback handler, so
 // it sees each call whichever chain or agent makes it.
+import { BaseCache } from '@langchain/core/caches';
 import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
-import type { BaseMessage } from '@langchain/core/messages';
-import type { LLMResult } from '@langchain/core/outputs';
+import { AIMessage, type BaseMessage } from '@langchain/core/messages';
+import type { ChatGeneration, Generation, LLMResult } from '@langchain/core/outputs';
 import type { Serialized } from '@langchain/core/load/serializable';
 import type { AiUsage, JsonObject, SubNodeCall, SupplyDataContext } from '../../engine/index.ts';
 import { costUsd } from './model-prices.ts';
@@ -14,19 +15,35 @@ export interface TracingOptions {
   model: string;
 }
 
+/**
+ * What a chat model sub-node passes to its LangChain client: the tracing callback, and when the run
+ * reuses an earlier run's answers, a cache that hands back the recorded answer to the same messages
+ * (LangChain asks the cache right after the call starts, so the model is not called and no token
+ * is spent).
+ */
+export function tracedModel(ctx: SupplyDataContext, options: TracingOptions): { callbacks: BaseCallbackHandler[]; cache?: BaseCache } {
+  const tracing = new SubNodeTracing(ctx, options);
+  return { callbacks: [tracing], ...(ctx.reusesRecordedAnswers ? { cache: tracing.recordedAnswers } : {}) };
+}
+
 export class SubNodeTracing extends BaseCallbackHandler {
   name = 'WeftSubNodeTracing';
   // The run's events must be written in order and before the root goes on.
   override awaitHandlers = true;
   readonly #calls = new Map<string, SubNodeCall>();
+  /** Recorded answers found for calls that started, in the order LangChain then looks them up. */
+  readonly #found: Array<JsonObject | undefined> = [];
+  readonly recordedAnswers: BaseCache;
 
   constructor(private readonly ctx: SupplyDataContext, private readonly options: TracingOptions) {
     super();
+    this.recordedAnswers = new RecordedAnswers(() => this.#found.shift());
   }
 
   override async handleChatModelStart(_llm: Serialized, messages: BaseMessage[][], runId: string, _parent?: string, extraParams?: Record<string, unknown>): Promise<void> {
     const input: JsonObject = { messages: messages.flat().map(messageText), options: { model: this.options.model, ...invocationOptions(extraParams) } };
     this.#calls.set(runId, this.ctx.startCall('ai_languageModel', input));
+    if (this.ctx.reusesRecordedAnswers) this.#found.push(this.ctx.recordedAnswer('ai_languageModel', input));
   }
 
   override async handleLLMStart(_llm: Serialized, prompts: string[], runId: string): Promise<void> {
@@ -50,6 +67,27 @@ export class SubNodeTracing extends BaseCallbackHandler {
     const call = this.#calls.get(runId);
     this.#calls.delete(runId);
     return call;
+  }
+}
+
+/** Hands LangChain the recorded answer found when the call started (see tracedModel). */
+class RecordedAnswers extends BaseCache {
+  constructor(private readonly next: () => JsonObject | undefined) {
+    super();
+  }
+
+  override async lookup(): Promise<Generation[] | null> {
+    const output = this.next() as { response?: { generations?: Array<Array<{ text?: string; toolCalls?: unknown[] }>> } } | undefined;
+    const recorded = output?.response?.generations?.[0];
+    if (!recorded) return null;
+    return recorded.map((g): ChatGeneration => ({
+      text: g.text ?? '',
+      message: new AIMessage({ content: g.text ?? '', tool_calls: (g.toolCalls ?? []) as AIMessage['tool_calls'] }),
+    }));
+  }
+
+  override async update(): Promise<void> {
+    // Fresh answers are recorded by the run itself, never kept here.
   }
 }
 
