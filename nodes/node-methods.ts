@@ -36,10 +36,10 @@ export function methodContext(call: NodeMethodCall, env: NodeMethodEnv): Execute
     continueOnFail: () => false,
     credentials: {
       // As in n8n: a node reads only the credential types it declares, and only those it holds.
-      async get(type) {
+      async get(type, options) {
         if (!declared.has(type)) throw new NodeMethodError(`The node type '${description.name}' does not use credentials of type '${type}'`);
         if (!call.credentials?.[type]) throw new NodeMethodError(`Node does not have any credentials set for "${type}"`);
-        return env.getCredentials(type);
+        return env.getCredentials(type, options);
       },
     },
     getWorkflowStaticData: () => ({}),

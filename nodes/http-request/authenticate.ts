@@ -28,12 +28,32 @@ function setHeader(headers: Record<string, string>, name: string, value: string)
   headers[name] = value;
 }
 
+/** The credential type the node signs with, undefined for none. */
+function signingTypeOf(ctx: ExecuteContext, i: number): string | undefined {
+  const mode = String(ctx.getNodeParameter('authentication', i, 'none'));
+  if (mode === 'none') return undefined;
+  return String(ctx.getNodeParameter(mode === 'genericCredentialType' ? 'genericAuthType' : 'nodeCredentialType', i, ''));
+}
+
 /** Adds the credential's authentication to the request. */
 export async function authenticate(ctx: ExecuteContext, i: number, request: BuiltRequest): Promise<void> {
-  const mode = String(ctx.getNodeParameter('authentication', i, 'none'));
-  if (mode === 'none') return;
-  const type = String(ctx.getNodeParameter(mode === 'genericCredentialType' ? 'genericAuthType' : 'nodeCredentialType', i, ''));
-  const data = await ctx.credentials.get(type);
+  const type = signingTypeOf(ctx, i);
+  if (type === undefined) return;
+  await sign(ctx, i, type, await ctx.credentials.get(type), request);
+}
+
+/**
+ * After a 401 (n8n's refresh-and-retry): renews the OAuth2 token the request is signed with and
+ * signs it again, for the caller to send once more. False when no OAuth2 credential signs it.
+ */
+export async function reauthenticateOAuth2(ctx: ExecuteContext, i: number, request: BuiltRequest): Promise<boolean> {
+  const type = signingTypeOf(ctx, i);
+  if (type === undefined || !credentialTypeExtends(type, 'oAuth2Api')) return false;
+  await sign(ctx, i, type, await ctx.credentials.get(type, { refreshOAuth2Token: true }), request);
+  return true;
+}
+
+async function sign(ctx: ExecuteContext, i: number, type: string, data: Record<string, unknown>, request: BuiltRequest): Promise<void> {
   switch (type) {
     case 'httpBasicAuth':
       request.headers.authorization = `Basic ${Buffer.from(`${String(data.user ?? '')}:${String(data.password ?? '')}`).toString('base64')}`;

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { NodeOperationError, type ExecuteContext, type Item, type NodeOutput, type NodeType } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
-import { authenticate, predefinedCredentialTypes } from './authenticate.ts';
+import { authenticate, predefinedCredentialTypes, reauthenticateOAuth2 } from './authenticate.ts';
 import { buildRequest, toSpec, type BuiltRequest } from './build-request.ts';
 import { httpRequestDescription } from './http-request.description.ts';
 import { isEmptyBody, nextRequest, paginationSettings, evaluateWithPage, type PageVariables } from './pagination.ts';
@@ -72,16 +72,22 @@ async function runItem(ctx: ExecuteContext, i: number, item: Item, transport: Pa
     });
   };
 
+  // n8n's refresh-and-retry: a 401 to an OAuth2 token renews it and the request goes once more.
+  const sendSigned = async (): Promise<HttpResponse> => {
+    const res = await send(transport, toSpec(request), sendOptions);
+    return res.statusCode === 401 && await reauthenticateOAuth2(ctx, i, request) ? send(transport, toSpec(request), sendOptions) : res;
+  };
+
   const pagination = paginationSettings(ctx, i);
   if (!pagination) {
-    const res = await send(transport, toSpec(request), sendOptions);
+    const res = await sendSigned();
     if (failed(res) && !neverError) raise(res);
     return responseItems(res, responseOptions, i);
   }
 
   const out: Item[] = [];
   for (let pageCount = 0; ; ) {
-    const res = await send(transport, toSpec(request), sendOptions);
+    const res = await sendSigned();
     pageCount += 1;
     const completeByStatus = pagination.completeWhen === 'receiveSpecificStatusCodes' && pagination.statusCodes.includes(res.statusCode);
     if (completeByStatus) break;

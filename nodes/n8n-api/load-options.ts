@@ -2,7 +2,7 @@
 // `methods.listSearch` (a resource locator's list), run with n8n's ILoadOptionsFunctions as `this`.
 // The node is not running: parameters come from the editor, credentials from the caller (the
 // server resolves them through the vault with its access checks), requests get a fixed timeout.
-import type { NodeType } from '../../engine/index.ts';
+import type { CredentialGetOptions, NodeType } from '../../engine/index.ts';
 import { authenticateRequest } from './credential-auth.ts';
 import { legacyRequest, n8nHttpRequest, type HttpEnv, type LegacyRequestOptions } from './http-helpers.ts';
 import { deepCopy, LoggerProxy } from './n8n-workflow/helpers.ts';
@@ -28,8 +28,8 @@ export interface NodeMethodCall {
 }
 
 export interface NodeMethodEnv {
-  /** The plaintext of the node's credential of this type; the caller checks access. */
-  getCredentials(type: string): Promise<Record<string, unknown>>;
+  /** The plaintext of the node's credential of this type (an OAuth2 token renewed first when asked); the caller checks access. */
+  getCredentials(type: string, options?: CredentialGetOptions): Promise<Record<string, unknown>>;
   credentialType(name: string): N8nCredentialType | undefined;
   blockPrivateNetworks: boolean;
   timezone: string;

@@ -1,6 +1,7 @@
 // One call to a service's REST API through the HTTP Request node's transport: a query string, a JSON
 // or form body, the service's error body turned into a node error that says what it said, and a 429
-// waited out (Retry-After) a few times before it fails. Plus n8n's per-item loop for such nodes.
+// waited out (Retry-After) a few times before it fails, a 401 to an OAuth2 token renewing it once.
+// Plus n8n's per-item loop for such nodes.
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject } from '../../engine/index.ts';
 import { errorMessage } from '../shared/items.ts';
@@ -62,7 +63,7 @@ export async function restCall(ctx: ExecuteContext, transport: Dispatcher, reque
     headers['content-type'] = 'application/json';
   }
   const response = await sendWaitingOutRateLimits(transport, { method: request.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
-    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
   });
   const answer = parse(response.body.toString('utf8'));
   if (response.statusCode >= 400) {

@@ -89,6 +89,32 @@ export function createCredentialService(deps: CredentialServiceDeps) {
     return record;
   }
 
+  /**
+   * Forced renewals under way, by credential: items that get 401 at the same time share one
+   * refresh, since a provider that rotates refresh tokens refuses the second use of the old one
+   * (within this process).
+   */
+  const renewing = new Map<string, Promise<Record<string, unknown>>>();
+
+  async function renew(id: string, state: { workspaceId: string }, data: Record<string, unknown>, force: boolean, ctx: RequestContext): Promise<Record<string, unknown>> {
+    const pending = renewing.get(id);
+    if (pending) return pending;
+    const renewal = (async () => {
+      const renewed = await ensureAccessToken(data as unknown as OAuth2ApiData, Date.now(), { force });
+      if (!renewed.updatedTokenData) return data;
+      const next = { ...data, oauthTokenData: renewed.updatedTokenData };
+      await storeData(id, state, data, next, ctx);
+      return next;
+    })();
+    if (!force) return renewal;
+    renewing.set(id, renewal);
+    try {
+      return await renewal;
+    } finally {
+      renewing.delete(id);
+    }
+  }
+
   return {
     find: (id: string) => docs().get(id),
 
@@ -158,19 +184,16 @@ export function createCredentialService(deps: CredentialServiceDeps) {
 
     /**
      * The plaintext for a run, through the node SDK only. Records the use; renews an OAuth2 access
-     * token when it is about to expire and stores the new one.
+     * token when it is about to expire, or whenever `forceRefresh` asks (the service answered 401
+     * to it), and stores the new one.
      */
-    async useInRun(id: string, workspaceId: string, run_: { executionId?: string; purpose?: string }, ctx: RequestContext): Promise<Record<string, unknown>> {
+    async useInRun(
+      id: string, workspaceId: string, run_: { executionId?: string; purpose?: string }, ctx: RequestContext, { forceRefresh = false }: { forceRefresh?: boolean } = {},
+    ): Promise<Record<string, unknown>> {
       const { state, data } = await open(id);
       if (state.workspaceId !== workspaceId && !state.sharedWith.includes(workspaceId)) throw new NotFoundError('Credential', id);
       let result = data;
-      if (credentialTypeExtends(state.credentialType, 'oAuth2Api')) {
-        const renewed = await ensureAccessToken(data as unknown as OAuth2ApiData);
-        if (renewed.updatedTokenData) {
-          result = { ...data, oauthTokenData: renewed.updatedTokenData };
-          await storeData(id, state, data, result, ctx);
-        }
-      }
+      if (credentialTypeExtends(state.credentialType, 'oAuth2Api')) result = await renew(id, state, data, forceRefresh, ctx);
       await run(credentialDecider, streamName(CREDENTIAL_CATEGORY, id), {
         type: 'RecordCredentialUse', purpose: run_.purpose ?? 'run', ...(run_.executionId ? { executionId: run_.executionId } : {}),
       }, ctx, { workspaceId: state.workspaceId, step: randomUUID() });

@@ -126,6 +126,20 @@ describe('ensureAccessToken', () => {
     expect((await ensureAccessToken(credential({ grantType: 'clientCredentials' }))).updatedTokenData?.access_token).toMatch(/^cc-/);
   });
 
+  it('renews on demand a token whose expiry is far off or unknown (force: the service refused it)', async () => {
+    const first = await exchangeCode(credential(), { code: provider.issueCode(redirectUri), redirectUri });
+    const count = provider.requests.length;
+    const result = await ensureAccessToken(credential({ oauthTokenData: first }), Date.now(), { force: true });
+    expect(result.accessToken).toMatch(/^rf-/);
+    expect(provider.requests.slice(count)).toEqual([expect.objectContaining({ grantType: 'refresh_token', params: expect.objectContaining({ refresh_token: first.refresh_token }) })]);
+    const noExpiry = { access_token: 'no-expiry', refresh_token: result.updatedTokenData!.refresh_token! };
+    expect((await ensureAccessToken(credential({ oauthTokenData: noExpiry }), Date.now(), { force: true })).accessToken).toMatch(/^rf-/);
+    const fresh = credential({ grantType: 'clientCredentials', oauthTokenData: { access_token: 'cc-old', expires_at: Date.now() + 3600_000 } });
+    expect((await ensureAccessToken(fresh, Date.now(), { force: true })).accessToken).toMatch(/^cc-(?!old)/);
+    const noRefresh = credential({ oauthTokenData: { access_token: 'refused' } });
+    expect((await failure(ensureAccessToken(noRefresh, Date.now(), { force: true }))).message).toMatch(/refused the OAuth2 access token .*connect the account again/);
+  });
+
   it('asks to reconnect when it cannot renew', async () => {
     expect((await failure(ensureAccessToken(credential()))).message).toMatch(/not connected/);
     const noRefresh = credential({ oauthTokenData: { access_token: 'old', expires_at: 0 } });

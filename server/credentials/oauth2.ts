@@ -144,20 +144,23 @@ export function refreshToken(data: ClientData): Promise<TokenData> {
 }
 
 /**
- * An access token that is good for at least REFRESH_MARGIN_MS, renewing it if needed. When
+ * An access token that is good for at least REFRESH_MARGIN_MS, renewing it if needed; `force`
+ * renews it whatever its expiry says (the service refused it: revoked, or expired early). When
  * `updatedTokenData` is returned the caller must store it (refresh tokens may rotate).
  */
 export async function ensureAccessToken(
   data: ClientData & Pick<OAuth2ApiData, 'grantType'>,
   now: number = Date.now(),
+  { force = false }: { force?: boolean } = {},
 ): Promise<{ accessToken: string; updatedTokenData?: TokenData }> {
   const token = data.oauthTokenData;
-  if (token?.access_token && (token.expires_at === undefined || token.expires_at - now > REFRESH_MARGIN_MS)) {
+  if (!force && token?.access_token && (token.expires_at === undefined || token.expires_at - now > REFRESH_MARGIN_MS)) {
     return { accessToken: token.access_token };
   }
   let updated: TokenData;
   if (data.grantType === 'clientCredentials') updated = await clientCredentialsToken(data);
   else if (token?.refresh_token) updated = await refreshToken(data);
+  else if (token && force) throw new ValidationError('The service refused the OAuth2 access token and no refresh token was issued; connect the account again');
   else if (token) throw new ValidationError('The OAuth2 access token has expired and no refresh token was issued; connect the account again');
   else throw new ValidationError('The OAuth2 account is not connected yet');
   return { accessToken: updated.access_token, updatedTokenData: updated };

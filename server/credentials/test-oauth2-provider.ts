@@ -22,6 +22,12 @@ export interface TestOAuth2Provider {
   requests: TokenRequest[];
   /** The next token request gets this answer instead. */
   failNext(status: number, body: Record<string, unknown>): void;
+  /** Lifetime (`expires_in`, seconds; negative: already expired) of the tokens issued from now on. */
+  setExpiresIn(seconds: number): void;
+  /** Whether a resource server should take this access token (RFC 7662's `active`): issued here, not expired, not revoked. */
+  isActive(accessToken: string): boolean;
+  /** Ends an access token before its time (the user revoked the grant, the provider rotated keys). */
+  revoke(accessToken: string): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,8 @@ export async function startTestOAuth2Provider({ expiresIn = 3600, clientId = 'we
   const requests: TokenRequest[] = [];
   const codes = new Map<string, { redirectUri: string; codeChallenge?: string }>();
   const refreshTokens = new Set<string>();
+  const accessTokens = new Map<string, number>();
+  let lifetime = expiresIn;
   let issued = 0;
   let failure: { status: number; body: Record<string, unknown> } | undefined;
 
@@ -62,7 +70,8 @@ export async function startTestOAuth2Provider({ expiresIn = 3600, clientId = 'we
       issued += 1;
       const refresh = withRefresh ? `rt-${issued}` : undefined;
       if (refresh) refreshTokens.add(refresh);
-      return send(200, { access_token: `${prefix}-${issued}`, token_type: 'bearer', expires_in: expiresIn, scope: params.scope ?? 'default', ...(refresh ? { refresh_token: refresh } : {}) });
+      accessTokens.set(`${prefix}-${issued}`, Date.now() + lifetime * 1000);
+      return send(200, { access_token: `${prefix}-${issued}`, token_type: 'bearer', expires_in: lifetime, scope: params.scope ?? 'default', ...(refresh ? { refresh_token: refresh } : {}) });
     };
     switch (params.grant_type) {
       case 'client_credentials':
@@ -95,6 +104,13 @@ export async function startTestOAuth2Provider({ expiresIn = 3600, clientId = 'we
     },
     failNext(status, body) {
       failure = { status, body };
+    },
+    setExpiresIn(seconds) {
+      lifetime = seconds;
+    },
+    isActive: (accessToken) => (accessTokens.get(accessToken) ?? 0) > Date.now(),
+    revoke(accessToken) {
+      accessTokens.delete(accessToken);
     },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

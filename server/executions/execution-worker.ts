@@ -150,10 +150,10 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
             : data),
         },
         subWorkflow: ({ source, items, wait }) => runSubWorkflow(queued, source, items, wait, runCtx, keepsStaticData),
-        credentials: async (node, type) => {
+        credentials: async (node, type, options) => {
           const ref = node.credentials?.[type];
           if (!ref?.id) throw new ValidationError(`Node '${node.name}' has no ${type} credential selected`);
-          return credentials.useInRun(ref.id, queued.workspaceId, { executionId, purpose: `node ${node.name}` }, runCtx);
+          return credentials.useInRun(ref.id, queued.workspaceId, { executionId, purpose: `node ${node.name}` }, runCtx, { forceRefresh: options?.refreshOAuth2Token === true });
         },
         runCode: (exprCtx, code, options) => codeRunner.run({
           code, mode: options.mode, itemIndex: options.itemIndex, ctx: exprCtx, signal: options.signal,

@@ -4,6 +4,7 @@
 // shared ones, of the type asked for, and each use is recorded.
 import { z } from 'zod';
 import { NotFoundError, UnavailableError, ValidationError } from '../../domain/index.ts';
+import type { CredentialGetOptions } from '../../engine/index.ts';
 import { loadNodeType, NodeMethodError, registeredN8nCredentialType, runNodeMethod } from '../../nodes/index.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import { scrubSecrets } from '../credentials/scrub.ts';
@@ -41,13 +42,16 @@ export function nodeMethodRoutes(credentials: CredentialService, options: { bloc
         if (!nodeType) throw new ValidationError(`Unknown node type '${input.nodeType}' (version ${input.typeVersion})`, [{ path: 'nodeType', message: 'unknown' }]);
         const workspaceId = workspaceOf(ctx);
         const secrets: string[] = [];
-        const getCredentials = async (type: string): Promise<Record<string, unknown>> => {
+        // The options reach here once the node SDK's credential getter passes them on (a 401 retry).
+        const getCredentials = async (type: string, options?: CredentialGetOptions): Promise<Record<string, unknown>> => {
           const ref = input.credentials?.[type];
           if (!ref) throw new ValidationError(`No ${type} credential was sent`, [{ path: `credentials.${type}`, message: 'missing' }]);
           // A reference to a credential of another type would hand its secrets to the wrong signer.
           const doc = await credentials.find(ref.id);
           if (!doc || doc.type !== type) throw new NotFoundError('Credential', ref.id);
-          const data = await credentials.useInRun(ref.id, workspaceId, { purpose: `${input.kind} ${input.nodeType}.${input.method}` }, requestContext(ctx));
+          const data = await credentials.useInRun(ref.id, workspaceId, { purpose: `${input.kind} ${input.nodeType}.${input.method}` }, requestContext(ctx), {
+            forceRefresh: options?.refreshOAuth2Token === true,
+          });
           secrets.push(...stringsIn(data));
           return data;
         };

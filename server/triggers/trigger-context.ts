@@ -59,10 +59,12 @@ export function buildTriggerContext(deps: TriggerContextDeps, o: TriggerContextO
     },
     continueOnFail: () => false,
     credentials: {
-      async get(type) {
+      async get(type, options) {
         const ref = node.credentials?.[type];
         if (!ref?.id) throw new NodeOperationError(node.name, `Node "${node.name}" has no ${type} credential selected`);
-        return deps.credentials.useInRun(ref.id, doc.workspaceId, { purpose: `trigger ${node.name}` }, { actor: { kind: 'system', id: 'triggers' }, requestId: randomUUID() });
+        return deps.credentials.useInRun(ref.id, doc.workspaceId, { purpose: `trigger ${node.name}` }, { actor: { kind: 'system', id: 'triggers' }, requestId: randomUUID() }, {
+          forceRefresh: options?.refreshOAuth2Token === true,
+        });
       },
     },
     getWorkflowStaticData(scope) {
