@@ -4,6 +4,10 @@ import { getContext, setContext } from 'svelte';
 export interface CanvasActions {
   /** A sticky note was resized: store its new size and place. */
   resized(name: string, box: { x: number; y: number; width: number; height: number }): void;
+  /** The + under a root's sub-node input: pick a sub-node of that type to wire in. */
+  addSubNode(root: string, type: string, index: number): void;
+  /** Whether the workflow may be edited here (not a viewer, an old version or a replay). */
+  readonly editable: boolean;
 }
 
 const KEY = Symbol('weft-canvas');

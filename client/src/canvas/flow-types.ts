@@ -19,6 +19,12 @@ export type WeftNodeData = {
   color: string;
   inputs: string[];
   outputs: string[];
+  /** An AI sub-node: drawn round, its typed outputs on top, no main input. */
+  subNode: boolean;
+  /** Typed inputs drawn under a root node (the active ones of its subNodeInputs). */
+  subInputs: { type: string; index: number; label: string; required: boolean; handle: string }[];
+  /** Typed outputs drawn on top of a sub-node. */
+  subOutputs: { type: string; index: number; handle: string }[];
   disabled: boolean;
   /** What keeps the node from running (domain's nodeIssues; empty for a disabled node): the server refuses activation for these. */
   issues: string[];
@@ -37,7 +43,21 @@ export type WeftNodeData = {
 };
 
 export type WeftNode = Node<WeftNodeData, 'weft' | 'sticky'>;
-export type WeftEdge = Edge<{ count?: number | null; diff?: DiffMark }>;
+export type WeftEdge = Edge<{ count?: number | null; diff?: DiffMark; type?: string }>;
+
+/**
+ * A handle's id: `in-0`/`out-1` for main connections, `in-ai_tool-0` for typed ones (n8n's
+ * connection types have no dash), so a connection's handles say its type and index.
+ */
+export function handleId(side: 'in' | 'out', type: string, index: number): string {
+  return type === 'main' ? `${side}-${index}` : `${side}-${type}-${index}`;
+}
+
+export function parseHandle(id: string | null | undefined): { type: string; index: number } {
+  const parts = (id ?? '').split('-');
+  if (parts.length === 3) return { type: parts[1]!, index: Number(parts[2]) || 0 };
+  return { type: 'main', index: Number(parts[1]) || 0 };
+}
 
 /** A short glyph for an n8n icon name (`fa:code`), so the canvas needs no icon font. */
 export function glyph(icon: string | undefined, name: string): string {
@@ -49,5 +69,6 @@ export function glyph(icon: string | undefined, name: string): string {
   const byType: Record<string, string> = { 'n8n-nodes-base.if': 'IF', 'n8n-nodes-base.switch': 'SW', 'n8n-nodes-base.merge': '⤨' };
   if (byType[name]) return byType[name];
   if (icon && known[icon]) return known[icon];
-  return name.replace(/^n8n-nodes-base\./, '').slice(0, 2).toUpperCase();
+  // The type's own name, without its package (`@n8n/n8n-nodes-langchain.agent` → AG).
+  return name.slice(name.lastIndexOf('.') + 1).slice(0, 2).toUpperCase();
 }

@@ -7,7 +7,8 @@ import { nodeIssues } from '../../../domain/index.ts';
 import type { WorkflowDefinition, WorkflowNode } from '../lib/types.ts';
 import { links } from '../lib/workflow-model.ts';
 import { nodeIconUrl } from '../lib/node-icon.ts';
-import { glyph, type DiffMark, type Editor, type WeftEdge, type WeftNode } from './flow-types.ts';
+import { activeSubNodeInputs, isSubNode, subNodeOutputsOf } from '../lib/sub-nodes.ts';
+import { glyph, handleId, parseHandle, type DiffMark, type Editor, type WeftEdge, type WeftNode } from './flow-types.ts';
 
 export interface FlowDecorations {
   run?: Record<string, NodeRunState>;
@@ -38,6 +39,7 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
     const theirs = deco.dragged?.get(n.name);
     const position = old?.dragging ? old.position : theirs ? { x: theirs[0], y: theirs[1] } : { x: n.position[0], y: n.position[1] };
     const ghost = deco.ghosts?.includes(n) ?? false;
+    const subNode = isSubNode(description);
     return {
       id,
       type: sticky ? 'sticky' : 'weft',
@@ -57,10 +59,13 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
         iconUrl: nodeIconUrl(n.type, description?.icon),
         color: description?.defaults.color ?? '#5b5bd6',
         inputs: inputsOf(description),
-        outputs: description || !sticky ? outputsOf(n, description) : [],
+        outputs: subNode ? [] : description || !sticky ? outputsOf(n, description) : [],
+        subNode,
+        subInputs: activeSubNodeInputs(n, description).map((s) => ({ ...s, handle: handleId('in', s.type, s.index) })),
+        subOutputs: subNodeOutputsOf(description).map((s) => ({ ...s, handle: handleId('out', s.type, s.index) })),
         disabled: n.disabled === true,
         issues: ghost ? [] : issues.get(n.name) ?? [],
-        trigger: description ? description.inputs.length === 0 : /trigger/i.test(n.type),
+        trigger: description ? description.inputs.length === 0 && !subNode : /trigger/i.test(n.type),
         run: deco.run?.[n.name],
         pinned: def.pinData?.[n.name] !== undefined,
         editors: deco.editorsByNode?.get(n.name) ?? [],
@@ -72,19 +77,31 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
     } satisfies WeftNode;
   });
   const ids = new Map(all.map((n) => [n.name, nodeIdOf(n)]));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges: WeftEdge[] = [];
   for (const l of links(def.connections)) {
     const source = ids.get(l.from);
     const target = ids.get(l.to);
-    if (!source || !target || l.type !== 'main') continue;
+    if (!source || !target) continue;
+    const id = [l.from, l.type, l.output, l.to, l.input].join('\u0000');
+    const sourceHandle = handleId('out', l.type, l.output);
+    const targetHandle = handleId('in', l.type, l.input);
+    if (l.type !== 'main') {
+      // A typed connection is drawn between a sub-node's top and a root's shown input only; one
+      // whose input is hidden by the root's parameters stays in the JSON, as in n8n.
+      const from = byId.get(source)?.data;
+      const to = byId.get(target)?.data;
+      if (!from?.subOutputs.some((h) => h.handle === sourceHandle) || !to?.subInputs.some((h) => h.handle === targetHandle)) continue;
+      edges.push({ id, source, target, sourceHandle, targetHandle, class: `typed type-${l.type}`, data: { type: l.type } });
+      continue;
+    }
     const counts = deco.run?.[l.from]?.itemCounts;
     const count = counts?.[l.output];
     edges.push({
-      id: `${l.from}\u0000${l.output}\u0000${l.to}\u0000${l.input}`,
-      source, target, sourceHandle: `out-${l.output}`, targetHandle: `in-${l.input}`,
+      id, source, target, sourceHandle, targetHandle,
       label: count !== undefined && count !== null ? `${count} item${count === 1 ? '' : 's'}` : undefined,
       class: count ? 'has-items' : undefined,
-      data: { count },
+      data: { count, type: 'main' },
     });
   }
   return { nodes, edges };
@@ -92,7 +109,15 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
 
 /** Parses an edge id back into n8n's connection terms. */
 export function edgeLink(edge: { id: string }): { from: string; output: number; to: string; input: number; type: string } | undefined {
-  const [from, output, to, input] = edge.id.split('\u0000');
-  if (from === undefined || to === undefined) return undefined;
-  return { from, output: Number(output), to, input: Number(input), type: 'main' };
+  const [from, type, output, to, input] = edge.id.split('\u0000');
+  if (from === undefined || type === undefined || to === undefined) return undefined;
+  return { from, output: Number(output), to, input: Number(input), type };
+}
+
+/** A drawn connection in n8n's terms, from the handles it joins; undefined when their types differ. */
+export function connectionLink(from: string, to: string, sourceHandle: string | null | undefined, targetHandle: string | null | undefined) {
+  const out = parseHandle(sourceHandle);
+  const into = parseHandle(targetHandle);
+  if (out.type !== into.type) return undefined;
+  return { from, output: out.index, to, input: into.index, type: out.type };
 }

@@ -44,6 +44,16 @@ export class RunView {
       case 'node.failed':
         if (node) this.nodes = { ...this.nodes, [node]: { status: 'error', itemCounts: message.data.itemCounts, error: message.data.error.message, runs: (this.nodes[node]?.runs ?? 0) + 1 } };
         break;
+      // A sub-node (a chat model, a tool) shows each use its root makes of it as it happens.
+      case 'subnode.started':
+        if (node) this.nodes = { ...this.nodes, [node]: { status: 'running', itemCounts: [], runs: this.nodes[node]?.runs ?? 0 } };
+        break;
+      case 'subnode.finished': {
+        if (!node) break;
+        const failed = message.data.status === 'error';
+        this.nodes = { ...this.nodes, [node]: { status: failed ? 'error' : message.data.status, itemCounts: [], runs: (this.nodes[node]?.runs ?? 0) + 1, ...(failed ? { error: message.data.error?.message ?? 'failed' } : {}) } };
+        break;
+      }
       case 'run.waiting':
         this.status = 'waiting';
         break;
