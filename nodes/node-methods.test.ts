@@ -29,5 +29,5 @@ describe('node methods', () => {
       }
     }
     expect([...new Set(missing)]).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  executionStreamName, foldExecution, PRIORITY, withLastNodeOnly,
+  executionStreamName, foldExecution, PRIORITY, recordedSubNodeCalls, withLastNodeOnly,
   type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions, widerWant,
 } from '../../engine/index.ts';
 import { addAiUsage, EXECUTIONS, type AiUsageTotals, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
@@ -334,7 +334,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
      * Re-runs one node of a recorded run as a new manual execution: from that node on, with the
      * input it got then (its first run's, or `runIndex`'s), or with an edited input.
      */
-    async rerunFrom(id: string, request: { node: string; runIndex?: number; input?: Item[] }, ctx: RequestContext) {
+    async rerunFrom(id: string, request: { node: string; runIndex?: number; input?: Item[]; reuseAnswers?: boolean }, ctx: RequestContext) {
       await existing(id);
       const events = await readRun(id);
       const queued = events.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
@@ -344,9 +344,12 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       }
       const input = request.input ?? recordedInput(foldExecution(events), request.node, request.runIndex ?? 0);
       if (!input) throw new ValidationError(`Node '${request.node}' has no recorded input at run ${request.runIndex ?? 0}; send one`, [{ path: 'input', message: 'required' }]);
+      // Reusing answers: the sub-node uses the run recorded (model calls, tool calls) answer the same input again.
+      const recordedCalls = request.reuseAnswers ? recordedSubNodeCalls(events) : [];
       return enqueueRun({
         ...queued, mode: 'manual', startNode: request.node, triggerItems: input, pinData: undefined, destinationNode: undefined,
         retryOf: undefined, rerunOf: id, queuedAt: new Date().toISOString(),
+        recordedCalls: recordedCalls.length > 0 ? recordedCalls : undefined,
       }, ctx);
     },
 

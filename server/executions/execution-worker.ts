@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { newEntityId, NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, isEngineEvent, sha256Hex, subWorkflowResult, subWorkflowStartNode,
-  type ExecuteWorkflowOptions, type ExecutionMode, type Item, type ReplaySource, type RunJob, type RunResult,
+  type ExecuteWorkflowOptions, type ExecutionMode, type Item, type RecordedSubNodeCall, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
 import { getNodeType, loadNodeTypes, mayUseStaticData } from '../../nodes/index.ts';
@@ -36,6 +36,8 @@ export interface ExecutionQueuedData {
   retryOf?: string;
   /** A re-run of one node of this execution (from the editor's execution view). */
   rerunOf?: string;
+  /** The earlier run's sub-node uses (model answers) a re-run reuses for the same input. */
+  recordedCalls?: RecordedSubNodeCall[];
   /**
    * False for a sub-workflow whose static data is not kept although it is not a manual run: its
    * caller runs by hand, or it was given inline (it has no id of its own).
@@ -132,6 +134,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         triggerItems: queued.triggerItems,
         triggerOutput: queued.triggerOutput,
         pinData: queued.pinData,
+        ...(queued.recordedCalls ? { recordedCalls: queued.recordedCalls } : {}),
         definitionHash: sha256Hex(definitionText),
         vars: definitionText.includes('$vars') ? await workspaces.variableMap(queued.workspaceId) : {},
         env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,

@@ -122,6 +122,8 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
         node: z.string().min(1).max(128),
         runIndex: z.number().int().min(0).optional(),
         input: z.array(z.looseObject({ json: z.record(z.string(), z.unknown()) })).max(10_000).optional(),
+        // The model answers this run recorded come back for the same messages: no model called, no token spent.
+        reuseAnswers: z.boolean().optional(),
       }).strict(),
       responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown node or no recorded input', 404: 'Unknown execution' },
       async handler(ctx, { params, query, body }) {
