@@ -61,7 +61,9 @@ const folderType = f => {
   return c ? (c.name ?? c.description?.name) : 'n8n-nodes-base.' + kebabToCamel(f);
 };
 const inProgressTypes = new Set(IN_PROGRESS.map(folderType));
-const coveredBefore = new Set([...catalogNames, ...folders.map(folderType)].filter(t => !inProgressTypes.has(t)));
+const coveredTypes = [...catalogNames, ...folders.map(folderType)].filter(t => !inProgressTypes.has(t));
+// Weft makes the `…Tool` variant of any regular node it has (nodes/node-as-tool.ts), as n8n does for usableAsTool nodes.
+const coveredBefore = new Set([...coveredTypes, ...[...TOOLABLE].filter(t => coveredTypes.includes(t.slice(0, -'Tool'.length)))]);
 const coveredAfter = new Set([...coveredBefore, ...inProgressTypes]);
 
 // ---- collect workflows
@@ -150,7 +152,7 @@ md += `Considered and dropped: LuckTerence/n8n-workflows-cn (1,480 n8n.io templa
 md += `Caveat: coverage is by node *type* only — typeVersion, operations/resources and credentials a workflow uses are not checked against what Weft's node implements.\n\n`;
 md += `Distinct node types in importable workflows: ${allCounts.size} (integration ${rowsFor(t => category(t) === 'integration').length}, community ${rowsFor(t => category(t) === 'community').length}, langchain ${rowsFor(t => category(t) === 'langchain').length}, ai-tool variants ${rowsFor(t => category(t) === 'ai-tool').length}, core ${core.length}).\n\n`;
 
-md += `## Coverage headline\n\nWeft "before" = types in \`${nodesDir}/catalog.json\` (${catalogNames.size} types) plus other existing node folders, minus the ${IN_PROGRESS.length} in-progress folders named in the brief (${[...inProgressTypes].length} types) = ${coveredBefore.size} types; "after" = before + in-progress = ${coveredAfter.size} types (node folders present when measured: ${folders.length}). Core, langchain and \`…Tool\` types count as covered only when their folder exists (no langchain or tool-variant folder exists).\n\n`;
+md += `## Coverage headline\n\nWeft "before" = types in \`${nodesDir}/catalog.json\` (${catalogNames.size} types) plus other existing node folders, minus the ${IN_PROGRESS.length} in-progress folders named in the brief (${[...inProgressTypes].length} types) = ${coveredBefore.size} types; "after" = before + in-progress = ${coveredAfter.size} types (node folders present when measured: ${folders.length}). Core and langchain types count as covered when their folder exists; a \`…Tool\` type when its base node is covered (Weft makes tool variants from the node).\n\n`;
 md += `| importable workflows | n | every node type covered (before) | after in-progress |\n|---|---|---|---|\n`;
 const covRow = (label, wfs) => `| ${label} | ${wfs.length} | ${f1(pct(fullyCovered(wfs, coveredBefore), wfs.length))}% (${fullyCovered(wfs, coveredBefore)}) | ${f1(pct(fullyCovered(wfs, coveredAfter), wfs.length))}% (${fullyCovered(wfs, coveredAfter)}) |\n`;
 for (const c of collections) md += covRow(c.repo, c.valid);
