@@ -3,7 +3,8 @@
 // recorded as a run of this node. From 1.3 it talks to the Responses API unless turned off.
 import type { ChatOpenAIFields } from '@langchain/openai';
 import type { NodeType } from '../../engine/index.ts';
-import { checkBaseUrl, defined, modelId, optionsOf, setNumber } from '../ai-shared/chat-model-params.ts';
+import { checkBaseUrl, modelId, optionsOf } from '../ai-shared/chat-model-params.ts';
+import { samplingFields } from '../ai-shared/chat-model-openai-compatible.ts';
 import { lmChatOpenAiProperties } from './lm-chat-open-ai.description.ts';
 import { builtInTools, responsesRequestFields } from './responses-options.ts';
 import { chatModels, OPENAI_BASE_URL, openAiHeaders, searchModels } from './openai-models.ts';
@@ -44,15 +45,7 @@ export const lmChatOpenAi: NodeType = {
     const fields: ChatOpenAIFields = {
       apiKey: String(credentials.apiKey ?? ''),
       model,
-      ...defined({
-        frequencyPenalty: setNumber(options.frequencyPenalty),
-        presencePenalty: setNumber(options.presencePenalty),
-        temperature: setNumber(options.temperature),
-        topP: setNumber(options.topP),
-        maxTokens: setNumber(options.maxTokens),
-        timeout: setNumber(options.timeout),
-      }),
-      maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : 2,
+      ...samplingFields(options),
       configuration: { baseURL, defaultHeaders: extraHeaders },
       modelKwargs,
       // OpenAI-compatible servers (LM Studio, vLLM) refuse `strict: null` in tool definitions.

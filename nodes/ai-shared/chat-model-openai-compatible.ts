@@ -35,9 +35,8 @@ export function compatibleOptions(settings: { timeout: number; maxTokensMax?: nu
   };
 }
 
-/** ChatOpenAI fields from that collection; `response_format` and any `extraKwargs` go into the body as they are. */
-export function compatibleFields(options: Record<string, unknown>, extraKwargs: Record<string, unknown> = {}): Partial<ChatOpenAIFields> {
-  const modelKwargs = { ...(options.responseFormat ? { response_format: { type: options.responseFormat } } : {}), ...extraKwargs };
+/** The sampling, size, timeout and retry fields every OpenAI-style options collection sets (unset ones left out). */
+export function samplingFields(options: Record<string, unknown>): Partial<ChatOpenAIFields> {
   return {
     ...defined({
       frequencyPenalty: setNumber(options.frequencyPenalty),
@@ -48,6 +47,14 @@ export function compatibleFields(options: Record<string, unknown>, extraKwargs: 
       timeout: setNumber(options.timeout),
     }),
     maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : 2,
+  };
+}
+
+/** ChatOpenAI fields from that collection; `response_format` and any `extraKwargs` go into the body as they are. */
+export function compatibleFields(options: Record<string, unknown>, extraKwargs: Record<string, unknown> = {}): Partial<ChatOpenAIFields> {
+  const modelKwargs = { ...(options.responseFormat ? { response_format: { type: options.responseFormat } } : {}), ...extraKwargs };
+  return {
+    ...samplingFields(options),
     ...(Object.keys(modelKwargs).length ? { modelKwargs } : {}),
   };
 }
