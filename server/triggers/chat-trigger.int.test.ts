@@ -144,6 +144,15 @@ describe('Chat Trigger', () => {
     // Embedded mode has no hosted page; the widget is still served.
     expect((await fetch(chatUrl(cors))).status).toBe(404);
     expect((await fetch(`${chatUrl(cors)}?widget=js`)).status).toBe(200);
+    // A browser embedding the chat on an allowed site asks first (CORS preflight).
+    const preflight = await fetch(chatUrl(cors), { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+    const refused = await fetch(chatUrl(cors), { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await fetch(chatUrl('c7a1e0d2-0005-4000-8000-00000000dead'), { method: 'OPTIONS' })).status).toBe(404);
   });
 });
 

@@ -9,6 +9,8 @@ import type { RequestContext } from '../commands.ts';
 import type { CommunityTriggers } from '../triggers/community-triggers.ts';
 import { answerLastNode } from './webhook-answer.ts';
 import { readWebhookBody } from './webhook-body.ts';
+import { answerPreflight } from './webhook-checks.ts';
+import { WEBHOOK_METHODS } from './webhook-registry.ts';
 
 export interface NodeWebhookConfig {
   bodyLimitBytes: number;
@@ -26,10 +28,21 @@ interface HookTarget {
 
 /** Answers a call when a community webhook node holds the path; false when none does. */
 export async function answerNodeWebhook(ctx: Context, triggers: CommunityTriggers, config: NodeWebhookConfig, path: string): Promise<boolean> {
+  if (ctx.method.toUpperCase() === 'OPTIONS') return answerNodePreflight(ctx, triggers, path);
   const hit = triggers.findWebhook(ctx.method, path);
   const target = hit && triggers.target(hit.entry);
   if (!hit || !target) return false;
   await answerWithHook(ctx, { ...target, webhook: hit.entry.webhook, params: hit.params }, config);
+  return true;
+}
+
+/** CORS preflight for a node type's webhook: the methods it answers on the path, its allowed origins. */
+function answerNodePreflight(ctx: Context, triggers: CommunityTriggers, path: string): boolean {
+  const held = WEBHOOK_METHODS.filter((method) => triggers.findWebhook(method, path));
+  if (held.length === 0) return false;
+  const target = triggers.target(triggers.findWebhook(held[0], path)!.entry);
+  const options = (target?.node.parameters?.options ?? {}) as Record<string, unknown>;
+  answerPreflight(ctx, held, typeof options.allowedOrigins === 'string' ? options.allowedOrigins : '*');
   return true;
 }
 

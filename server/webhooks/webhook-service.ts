@@ -100,7 +100,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     const method = ctx.method.toUpperCase();
     if (method === 'OPTIONS') {
       const methods = await allowedMethods(path, kind);
-      if (methods.length === 0) throw notRegistered(method, path, kind);
+      if (methods.length === 0) {
+        // A node type's own webhook (the Chat Trigger embedded on another site) answers its preflight.
+        if (kind === 'production' && deps.nodeWebhooks && (await deps.nodeWebhooks(ctx, path))) return;
+        throw notRegistered(method, path, kind);
+      }
       const target = kind === 'production' ? await productionTarget(methods[0], path) : undefined;
       answerPreflight(ctx, methods, target ? nodeSettings(target.node).options.allowedOrigins as string | undefined : '*');
       return;
