@@ -132,5 +132,6 @@ export function registerLoadedPackage(pkg: Pick<LoadedPackage, 'name' | 'nodes' 
   }
 }
 export { oauth1Authorization, type OAuth1Keys, type OAuth1Request } from './shared/oauth1.ts';
-/** Test support: a local stand-in for the LLM providers' APIs (server and editor tests of AI runs). */
-export { startLlmStandIn, LLM_API_KEY, type LlmStandIn } from './ai-shared/testing/llm-stand-in.ts';
+/** Test support: a local stand-in for the LLM providers' APIs (server and editor tests of AI runs), loaded when asked for. */
+export type LlmStandIn = import('./ai-shared/testing/llm-stand-in.ts').LlmStandIn;
+export const startLlmStandIn = async (): Promise<LlmStandIn> => (await import('./ai-shared/testing/llm-stand-in.ts')).startLlmStandIn();

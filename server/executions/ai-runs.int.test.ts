@@ -4,7 +4,7 @@
 // ask the model again.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LLM_API_KEY, startLlmStandIn, type LlmStandIn } from '../../nodes/index.ts';
+import { startLlmStandIn, type LlmStandIn } from '../../nodes/index.ts';
 import { startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
 
 let rt: TestRuntime;
@@ -23,7 +23,7 @@ const get = (p: string) => agent().get(p).set('X-API-KEY', TEST_OWNER.apiKey);
 const chatCalls = () => llm.requests.filter((r) => r.path === '/v1/chat/completions').length;
 
 async function chainWorkflow(): Promise<string> {
-  const credential = await post('/api/v1/credentials', { name: 'Stand-in OpenAI', type: 'openAiApi', data: { apiKey: LLM_API_KEY, url: llm.openAiUrl } });
+  const credential = await post('/api/v1/credentials', { name: 'Stand-in OpenAI', type: 'openAiApi', data: { apiKey: llm.apiKey, url: llm.openAiUrl } });
   expect(credential.status, credential.text).toBe(201);
   const created = await post('/api/v1/workflows', {
     name: 'Ask the model',
