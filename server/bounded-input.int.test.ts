@@ -39,9 +39,24 @@ async function send(method: string, urlPath: string, body?: string | Buffer, hea
   return { status: res.status, body: json as Record<string, any>, type: res.headers.get('content-type') ?? '' };
 }
 
+/**
+ * The event log's head once earlier requests have finished writing (an activation's follow-up
+ * events land a moment after its answer), so a refused request is judged on its own writes.
+ */
+async function settledHead(): Promise<number> {
+  let head = await server.runtime.events.headPosition();
+  for (let quiet = 0, tries = 0; quiet < 3 && tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await server.runtime.events.headPosition();
+    quiet = now === head ? quiet + 1 : 0;
+    head = now;
+  }
+  return head;
+}
+
 /** Sends a request that must be refused with `status` and a JSON error, and write nothing. */
 async function expectRefused(status: number, method: string, urlPath: string, body: string | Buffer, headers: Record<string, string> = {}) {
-  const before = await server.runtime.events.headPosition();
+  const before = await settledHead();
   const res = await send(method, urlPath, body, headers);
   expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(status);
   expect(res.type).toMatch(/application\/json/);
