@@ -2,8 +2,9 @@
 // on the real engine and registry. The root asks its model (or embeddings) for each item's `prompt`
 // (or `texts`), so tests see both what the provider received and what the run recorded.
 import { parseWorkflowDefinition } from '../../domain/index.ts';
-import { createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type NodeType, type RunResult } from '../../engine/index.ts';
-import { getNodeType, loadNodeTypes } from '../index.ts';
+import type { NodeType, RunResult } from '../../engine/index.ts';
+import { getNodeType } from '../index.ts';
+import { createFixtureEngine } from '../testing/fixture-engine.ts';
 
 const CHAT_ROOT = 'test.modelRoot';
 const EMBED_ROOT = 'test.embeddingsRoot';
@@ -62,25 +63,16 @@ export async function runWithSubNode(subNode: SubNodeUnderTest, options: { items
       [subNode.name]: { [connectionType]: [[{ node: 'Root', type: connectionType, index: 0 }]] },
     },
   });
-  const evaluator = createExpressionEvaluator();
-  const codeRunner = createCodeRunner();
+  // The fixture engine runs it as node fixtures run (real evaluator and sandbox, the fold checked).
+  const engine = createFixtureEngine();
   const roots: Record<string, NodeType> = { [CHAT_ROOT]: chatRoot, [EMBED_ROOT]: embeddingsRoot };
   try {
-    await loadNodeTypes(definition.nodes.filter((n) => !roots[n.type]));
-    return await executeWorkflow({
-      definition, workflowId: 'wf-models', executionId: 'exec-models', mode: 'manual', timezone: 'UTC', evaluator,
-      nodeTypes: (type: string, version: number) => roots[type] ?? getNodeType(type, version),
+    return await engine.run({
+      name: definition.name, file: 'chat-model-test-run', workflow: definition,
       pinData: { Start: options.items.map((json) => ({ json })) },
-      credentials: async (_node, type) => {
-        const data = options.credentials?.[type];
-        if (!data) throw new Error(`No credential of type '${type}' in this test`);
-        return data;
-      },
-      recorder: createMemoryRecorder(),
-      runCode: (ctx, code, o) => codeRunner.run({ ctx, code, mode: o.mode, itemIndex: o.itemIndex }),
-    });
+      credentials: options.credentials ?? {},
+    }, (type, version) => roots[type] ?? getNodeType(type, version));
   } finally {
-    evaluator.dispose();
-    codeRunner.dispose();
+    engine.dispose();
   }
 }
