@@ -4,6 +4,7 @@
 // its largest fields out the same way (`blobRefs`). Reading a run back puts them in again. The
 // limit sits well under the store's cap for one event (MAX_EVENT_BYTES), so no event is refused.
 import type { BlobRef, BlobStore } from '../../events/index.ts';
+import { RawJson } from '../http/json-stream.ts';
 
 export interface Externalizer {
   blobs: BlobStore;
@@ -60,15 +61,16 @@ const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(v
 export class StoredOutput {
   constructor(private readonly ref: BlobRef, private readonly blobs: BlobStore, private readonly node: string) {}
 
-  async load(): Promise<unknown> {
+  /** The output as the JSON text it was stored as. */
+  async bytes(): Promise<Buffer> {
     const bytes = await this.blobs.get(this.ref.sha256);
     if (!bytes) throw new Error(`The output of ${this.node} (blob ${this.ref.sha256}) is missing from the blob store`);
-    return JSON.parse(bytes.toString('utf8'));
+    return bytes;
   }
 }
 
-/** A JSON replacer for streamed answers: each StoredOutput becomes its data when the writer gets there. */
-export const readStoredOutputs = (_key: string, value: unknown): unknown => (value instanceof StoredOutput ? value.load() : value);
+/** A JSON replacer for streamed answers: each StoredOutput is written as its stored text when the writer gets there. */
+export const readStoredOutputs = (_key: string, value: unknown): unknown => (value instanceof StoredOutput ? new RawJson(() => value.bytes()) : value);
 
 /**
  * Puts externalized payloads back into the events (before folding or continuing a run). With
