@@ -9,6 +9,7 @@ import { handleGemini, GEMINI_PATH } from './gemini-api.ts';
 import { readBody, sendJson } from './http-io.ts';
 import { handleOllama } from './ollama-api.ts';
 import { handleOpenAi, OPENAI_PATH, TINY_PNG_BASE64 } from './openai-api.ts';
+import { OPENAI_MEDIA_PATH } from './openai-media-api.ts';
 import { resolveAnswer, type NormalizedChatRequest, type Provider, type ScriptedAnswer } from './scripted-answer.ts';
 
 export type { NormalizedChatRequest, NormalizedMessage, NormalizedTool, Provider, ScriptedAnswer, ScriptedToolCall, Usage } from './scripted-answer.ts';
@@ -49,7 +50,7 @@ export interface LlmStandIn {
 
 function providerOf(path: string, headers: IncomingHttpHeaders): Provider | 'unknown' {
   if (path === '/v1/messages' || (path === '/v1/models' && (headers['x-api-key'] || headers['anthropic-version']))) return 'anthropic';
-  if (OPENAI_PATH.test(path)) return 'openai';
+  if (OPENAI_PATH.test(path) || OPENAI_MEDIA_PATH.test(path)) return 'openai';
   if (path.startsWith('/api/')) return 'ollama';
   if (GEMINI_PATH.test(path)) return 'gemini';
   return 'unknown';

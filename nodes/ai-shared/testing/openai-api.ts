@@ -5,6 +5,7 @@ import { asRecord, type ApiContext, type Failure } from './api-context.ts';
 import { embed, toBase64Floats } from './embedding-vector.ts';
 import { sendJson, sendText, type MultipartBody } from './http-io.ts';
 import { handleChatCompletions, handleCompletions, type OpenAiErrors } from './openai-chat.ts';
+import { handleOpenAiMedia, OPENAI_MEDIA_PATH } from './openai-media-api.ts';
 import { handleResponses } from './openai-responses.ts';
 import { countTokens } from './scripted-answer.ts';
 
@@ -50,6 +51,7 @@ export async function handleOpenAi(ctx: ApiContext): Promise<void> {
   }
   if (route === 'POST images/generations') return handleImages(ctx, errors);
   if (route === 'POST audio/transcriptions') return handleTranscription(ctx, errors);
+  if (OPENAI_MEDIA_PATH.test(ctx.path)) return handleOpenAiMedia(ctx, errors);
   errors.send(404, `Invalid URL (${ctx.method} ${ctx.path})`);
 }
 
