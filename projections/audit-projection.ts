@@ -33,12 +33,12 @@ export const AUDIT = 'entries';
  */
 const RUN_STEPS = new Set([
   'ExecutionStarted', 'NodeStarted', 'NodeAttemptFailed', 'NodeSucceeded', 'NodeFailed', 'NodeReturnedNoData',
-  'CodeConsoleOutput', 'WebhookResponseSent',
+  'CodeConsoleOutput', 'WebhookResponseSent', 'WebhookResponseChunk', 'SubNodeCallStarted', 'SubNodeCallFinished',
 ]);
 
 export const auditProjection: Projection = {
   name: 'audit',
-  version: 4,
+  version: 5,
   collections: [
     {
       name: AUDIT,

@@ -4,7 +4,9 @@
 // ask the model again.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionStreamName } from '../../engine/index.ts';
 import { startLlmStandIn, type LlmStandIn } from '../../nodes/index.ts';
+import { AUDIT, type AuditDoc } from '../../projections/index.ts';
 import { startTestRuntime, TEST_OWNER, type TestRuntime } from '../test-support.ts';
 
 let rt: TestRuntime;
@@ -61,6 +63,9 @@ describe('AI runs', () => {
     const call = first.body.data.resultData.runData['OpenAI Chat Model'][0];
     expect(call.data.ai_languageModel[0][0].json.tokenUsage).toEqual({ promptTokens: 12, completionTokens: 4, totalTokens: 16 });
     expect(chatCalls()).toBe(1);
+    // The audit keeps who ran it and how it ended, not each model call.
+    const audited = await rt.projections.audit.collection<AuditDoc>(AUDIT).find({ filter: { stream: executionStreamName(first.body.id) }, limit: 100 });
+    expect(audited.items.map((e) => e.type).sort()).toEqual(['ExecutionFinished', 'ExecutionQueued']);
 
     // gpt-4o-mini: $0.15 per million prompt tokens, $0.60 per million completion tokens.
     const cost = (12 * 0.15 + 4 * 0.6) / 1e6;
