@@ -2,6 +2,7 @@
 // workflow's room, and keep each node's state for the run being shown on the canvas.
 import { io, type Socket } from 'socket.io-client';
 import type { LiveClientToServer, LiveMessage, LiveServerToClient, LiveRoom } from '../../../domain/index.ts';
+import { foldLiveAiStep, type AiStep } from './ai-steps.ts';
 
 export type NodeRunState = {
   status: 'running' | 'success' | 'error' | 'waiting' | 'canceled';
@@ -15,10 +16,13 @@ export class RunView {
   status = $state<'idle' | 'running' | 'success' | 'error' | 'canceled' | 'crashed' | 'waiting'>('idle');
   nodes = $state<Record<string, NodeRunState>>({});
   error = $state('');
+  /** AI root nodes' model calls, tool calls and memory uses in this run, as they happen. */
+  aiSteps = $state<AiStep[]>([]);
 
   reset(executionId: string | undefined): void {
     this.executionId = executionId;
     this.nodes = {};
+    this.aiSteps = [];
     this.error = '';
     this.status = executionId ? 'running' : 'idle';
   }
@@ -46,9 +50,11 @@ export class RunView {
         break;
       // A sub-node (a chat model, a tool) shows each use its root makes of it as it happens.
       case 'subnode.started':
+        this.aiSteps = foldLiveAiStep(this.aiSteps, message);
         if (node) this.nodes = { ...this.nodes, [node]: { status: 'running', itemCounts: [], runs: this.nodes[node]?.runs ?? 0 } };
         break;
       case 'subnode.finished': {
+        this.aiSteps = foldLiveAiStep(this.aiSteps, message);
         if (!node) break;
         const failed = message.data.status === 'error';
         this.nodes = { ...this.nodes, [node]: { status: failed ? 'error' : message.data.status, itemCounts: [], runs: (this.nodes[node]?.runs ?? 0) + 1, ...(failed ? { error: message.data.error?.message ?? 'failed' } : {}) } };

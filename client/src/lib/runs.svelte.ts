@@ -5,9 +5,12 @@ import type { LiveMessage } from '../../../domain/index.ts';
 import type { Api } from './api.ts';
 import type { RunView } from './live.svelte.ts';
 import { statesAt, stepsOf, type RunData } from './replay.ts';
+import type { AiUsageTotals } from './types.ts';
 
 export interface Execution {
   status: string;
+  /** Its model calls added up, when it made any. */
+  aiUsage?: AiUsageTotals;
   data?: { resultData: { runData: RunData; error?: { message: string; description?: string; node?: string } } };
 }
 
@@ -23,6 +26,8 @@ export class Runs {
   running = $state(false);
   /** The data of the latest finished run (or of the one being replayed). */
   lastRunData = $state<RunData>();
+  /** The run `lastRunData` is of, once loaded (until then a run's AI steps come from the live feed). */
+  lastRunId = $state<string>();
   /** Bumped whenever a run starts or ends, so run lists reload. */
   changes = $state(0);
   /** Set while the server waits for one call of a test webhook URL. */
@@ -60,6 +65,7 @@ export class Runs {
   async loadData(id: string): Promise<void> {
     try {
       this.lastRunData = (await this.fetch(id)).data?.resultData.runData;
+      this.lastRunId = id;
     } catch {
       // The panel simply shows no data.
     }
@@ -125,6 +131,16 @@ export class Runs {
     return executionId;
   }
 
+  /**
+   * Runs a recorded run again from one of its nodes, as it ran (POST …/rerun), with the model
+   * answers it recorded for the same prompts (no model called) or with the models asked again.
+   */
+  async rerun(id: string, body: { node: string; input?: { json: Record<string, unknown> }[]; reuseAnswers: boolean }): Promise<string> {
+    const { executionId } = await this.api.request<{ executionId: string }>(`/api/v1/executions/${id}/rerun`, { method: 'POST', body });
+    this.follow(executionId);
+    return executionId;
+  }
+
   private follow(id: string): void {
     // The live feed may have announced it already.
     if (this.view.executionId !== id) this.view.reset(id);
@@ -144,6 +160,7 @@ export class Runs {
       if (execution.status !== 'running' && execution.status !== 'new') {
         this.view.status = execution.status as typeof this.view.status;
         this.lastRunData = runData;
+        this.lastRunId = id;
         this.running = false;
         this.changes++;
       }

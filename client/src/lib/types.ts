@@ -71,7 +71,20 @@ export interface ExecutionSummary {
   startNode?: string;
   /** What the run set with `$execution.customData` (n8n's execution metadata). */
   customData?: Record<string, string>;
+  /** The run's model calls added up; absent when it made none. */
+  aiUsage?: AiUsageTotals;
   [key: string]: unknown;
+}
+
+/** Model calls added up, a run's or a workflow's (the server's AiUsageTotals). */
+export interface AiUsageTotals {
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** US dollars, over the calls whose model's price is known. */
+  costUsd: number;
+  unpricedCalls: number;
 }
 
 export interface NodeTypeDescription {
