@@ -70,6 +70,11 @@ export interface NodeDescription {
    * runs, pass their injected input through instead of executing.
    */
   triggerKind?: 'trigger' | 'poll' | 'webhook';
+  /**
+   * A webhook trigger whose `execute` still runs in the runs it starts, on the injected request
+   * (the MCP Server Trigger calls its tool sub-nodes there, so each call is recorded in the run).
+   */
+  executesTriggerInput?: boolean;
   /** Outputs that depend on parameters (Switch rules); default `outputs`. */
   outputsFor?: (parameters: Record<string, unknown>, typeVersion: number) => string[];
   /**
@@ -144,6 +149,12 @@ export interface ExecuteContext {
    * output; the run then stops with status 'waiting' and this node first in line.
    */
   putExecutionToWait(until: Date): void;
+  /**
+   * n8n's getSignedResumeUrl: `<resumeUrl>/<nodeId>?<parameters>&signature=…`, a link that resumes
+   * this parked run at this node; the server refuses it if anything in it was changed. Absent
+   * where no run can be resumed (editor methods, triggers).
+   */
+  getSignedResumeUrl?(parameters?: Record<string, string>): string;
   /** State kept for this execution only (n8n's getContext): per node, or shared by the flow. */
   getContext(type: 'node' | 'flow'): JsonObject;
   /** Which node, output and run fed an input of this run; undefined for the start node. */
@@ -170,6 +181,17 @@ export interface ExecuteContext {
    * The answer is recorded on the run, so whichever server holds the call sends it.
    */
   sendResponse(response: JsonObject): Promise<void>;
+  /**
+   * Whether the run streams its answer to the call that started it (the trigger's Response Mode
+   * "Streaming"; n8n's isStreaming). Nodes that can stream (the AI Agent) then send chunks.
+   */
+  isStreaming(): boolean;
+  /**
+   * Sends one part of the streamed answer (n8n's sendChunk): 'begin' and 'end' around one item's
+   * text, 'item' with a piece of it, 'error' with a message. Recorded on the run, so whichever
+   * server holds the call writes it; a run that does not stream ignores it.
+   */
+  sendChunk(type: ResponseChunkType, itemIndex: number, content?: string): Promise<void>;
   /**
    * What the sub-nodes wired into this node's `type` input supply for one item (n8n's
    * getInputConnectionData): each enabled sub-node's `supplyData` answer, in connection order. One
@@ -320,6 +342,18 @@ export interface WebhookCall {
 
 export interface WebhookContext extends TriggerContext {
   readonly call: WebhookCall;
+}
+
+/** n8n's chunk types of a streamed answer. */
+export type ResponseChunkType = 'begin' | 'item' | 'end' | 'error';
+
+/** One part of a streamed answer, as n8n writes it (one JSON object per line) less its node metadata. */
+export interface ResponseChunk {
+  type: ResponseChunkType;
+  content?: string;
+  itemIndex: number;
+  /** When the node sent it (ms since the epoch). */
+  timestamp: number;
 }
 
 /** What a webhook handler decides: a run with these outputs, and/or the answer it wrote itself. */

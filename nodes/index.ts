@@ -15,6 +15,7 @@ export { scheduleTriggerItem } from './schedule-trigger/schedule-item.ts';
 export type { WebhookResponse, WebhookResponseBody } from './respond-to-webhook/webhook-response.ts';
 export { closeSharedClients } from './shared/shared-clients.ts';
 export { mayUseStaticData } from './static-data-users.ts';
+export { answerSendAndWaitCall, isSendAndWaitNode, NO_ACTION_REQUIRED_PAGE, type SendAndWaitAnswer } from './shared/send-and-wait/send-and-wait-resume.ts';
 
 type Check<F extends (...args: never[]) => Promise<void>> = (...args: Parameters<F>) => Promise<void>;
 /**
@@ -135,3 +136,8 @@ export { oauth1Authorization, type OAuth1Keys, type OAuth1Request } from './shar
 /** Test support: a local stand-in for the LLM providers' APIs (server and editor tests of AI runs), loaded when asked for. */
 export type LlmStandIn = import('./ai-shared/testing/llm-stand-in.ts').LlmStandIn;
 export const startLlmStandIn = async (): Promise<LlmStandIn> => (await import('./ai-shared/testing/llm-stand-in.ts')).startLlmStandIn();
+/** Test support: local stand-ins for Slack's Web API and Telegram's Bot API (server tests of Send and Wait), loaded when asked for. */
+export type SlackStandIn = import('./slack/slack-stand-in.ts').SlackStandIn;
+export const startSlackStandIn = async (): Promise<SlackStandIn> => (await import('./slack/slack-stand-in.ts')).startSlackStandIn();
+export type TelegramStandIn = import('./telegram/telegram-test-server.ts').TelegramStandIn;
+export const startTelegramStandIn = async (): Promise<TelegramStandIn> => (await import('./telegram/telegram-test-server.ts')).startTelegramStandIn();

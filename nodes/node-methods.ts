@@ -50,6 +50,9 @@ export function methodContext(call: NodeMethodCall, env: NodeMethodEnv): Execute
     evaluateExpression: () => unavailable(node.name, 'Evaluating expressions'),
     executeSubWorkflow: () => unavailable(node.name, 'Running a sub-workflow'),
     sendResponse: () => unavailable(node.name, 'Answering a webhook'),
+    // Nothing streams outside a run.
+    isStreaming: () => false,
+    sendChunk: () => Promise.resolve(),
     getInputConnectionData: () => unavailable(node.name, 'A sub-node'),
   };
 }

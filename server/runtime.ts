@@ -42,6 +42,7 @@ import { answerNodeWebhook, answerTestNodeWebhook } from './webhooks/node-webhoo
 import { createExecutionWatch } from './webhooks/execution-watch.ts';
 import { createProductionRegistry, createRedisTestRegistry, createTestRegistry } from './webhooks/webhook-registry.ts';
 import { createWebhookService, type WebhookService } from './webhooks/webhook-service.ts';
+import { resumeUrlSecret } from './webhooks/resume-secret.ts';
 import { testWebhookRoutes, webhookMiddleware } from './webhooks/routes.ts';
 import { createWorkflowCache } from './webhooks/workflow-cache.ts';
 import { createBullmqQueue, createInProcessQueue, type RunQueue } from '../engine/index.ts';
@@ -167,9 +168,11 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   });
   const access = createAccessControl(identity);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const masterKey = await loadOrCreateMasterKey({ dataDir: config.dataDir, masterKey: config.masterKey, logger: { warn: (m) => logger.warn(m) } });
+  const resumeSecret = resumeUrlSecret(masterKey);
   const credentialService = createCredentialService({
     events, credentials, vault, run,
-    masterKey: await loadOrCreateMasterKey({ dataDir: config.dataDir, masterKey: config.masterKey, logger: { warn: (m) => logger.warn(m) } }),
+    masterKey,
     oauthRedirectUri: `${publicUrl}/api/v1/oauth2/callback`,
     oauth1RedirectUri: `${publicUrl}/api/v1/oauth1/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
@@ -191,7 +194,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     },
   });
   const executionService = createExecutionService({
-    events, executions, blobs, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue,
+    events, executions, blobs, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue, resumeUrlSecret: resumeSecret,
     findWorkflow: (id) => workflowService.find(id),
     // Without Redis there is no other worker: a server runs the jobs (on its execution thread, if any).
     runsWorker: options.role === 'worker' || options.role === 'thread' ? true
@@ -219,7 +222,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     staticDataStore: createStaticDataStore({ events, logger }),
     ...(leadership ? { leadership } : {}),
   });
-  const nodeWebhookConfig = { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth };
+  const watch = createExecutionWatch(events, blobs);
+  const nodeWebhookConfig = { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth, watch };
   const webhookService = createWebhookService({
     nodeWebhooks: (ctx, path) => answerNodeWebhook(ctx, communityTriggers, nodeWebhookConfig, path),
     nodeTestWebhooks: {
@@ -229,8 +233,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     production: createProductionRegistry(webhooks),
     // With Redis, test listeners are shared, so a test call may land on any server.
     test: redis ? createRedisTestRegistry(redis, config.queuePrefix) : createTestRegistry(),
-    watch: createExecutionWatch(events, blobs),
-    executions: executionService, credentials: credentialService, findWorkflow: (id) => workflowCache.get(id),
+    watch,
+    executions: executionService, credentials: credentialService, findWorkflow: (id) => workflowCache.get(id), resumeUrlSecret: resumeSecret,
     config: { bodyLimitBytes: config.webhookBodyLimitBytes, maxJsonDepth: config.jsonMaxDepth, testTimeoutMs: config.testWebhookTimeoutMs, publicUrl }, logger,
   });
   let triggerService: TriggerService | undefined;

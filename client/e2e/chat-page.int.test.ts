@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLlmStandIn } from '../../nodes/index.ts';
 import { startTestServer, TEST_OWNER, type TestServer } from '../../server/index.ts';
 import { CHROMIUM, chromiumAvailable, screenshot } from './harness.ts';
 
@@ -111,5 +112,40 @@ describe.skipIf(!chromiumAvailable())('Chat Trigger page in a browser', () => {
     await page.click('#weft-chat-toggle');
     await expect(page.locator('#weft-chat-frame').isVisible()).resolves.toBe(false);
     await context.close();
+  });
+
+  it('shows a streamed answer as it is written (Response Mode "Streaming")', async () => {
+    const llm = await startLlmStandIn();
+    try {
+      const credential = await api('POST', '/api/v1/credentials', { name: 'Stand-in OpenAI', type: 'openAiApi', data: { apiKey: llm.apiKey, url: llm.openAiUrl } });
+      const webhookId = 'c7a1e0d2-00e2-4000-8000-0000000000e3';
+      const created = await api('POST', '/api/v1/workflows', {
+        name: 'Streaming chat', settings: { executionOrder: 'v1' },
+        nodes: [
+          { id: 'chat', name: 'When chat message received', type: '@n8n/n8n-nodes-langchain.chatTrigger', typeVersion: 1.1, position: [0, 0], webhookId,
+            parameters: { public: true, mode: 'hostedChat', options: { responseMode: 'streaming' } } },
+          { id: 'agent', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3, position: [200, 0], parameters: { promptType: 'auto', options: {} } },
+          { id: 'model', name: 'OpenAI Chat Model', type: '@n8n/n8n-nodes-langchain.lmChatOpenAi', typeVersion: 1.2, position: [200, 200],
+            parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: { maxRetries: 0 } }, credentials: { openAiApi: { id: credential.id, name: 'Stand-in OpenAI' } } },
+        ],
+        connections: {
+          'When chat message received': { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+          'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+        },
+      });
+      await api('POST', `/api/v1/workflows/${created.id}/activate`);
+      llm.script({ text: 'A streamed answer, in several pieces.' });
+      const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      await page.goto(`${weft.url}/webhook/${webhookId}/chat`);
+      await chatTurn(page, 'stream please');
+      await expect(page.locator('.chat-message-from-bot').last().textContent()).resolves.toBe('A streamed answer, in several pieces.');
+      expect(await page.locator('.chat-message-error').count()).toBe(0);
+      expect(llm.chatCalls.at(-1)?.stream).toBe(true);
+      await context.close();
+    } finally {
+      await llm.close();
+    }
   });
 });

@@ -6,8 +6,10 @@ import { NodeOperationError, type Item, type JsonObject } from '../node-sdk.ts';
 import type { EngineExecuteContext } from './node-type-extras.ts';
 import { deepCopy, parameterValue } from '../../domain/index.ts';
 import { containsExpression } from './paths.ts';
+import { signedResumeUrl } from './resume-signature.ts';
 import type { RunContext } from './run-context.ts';
 import type { InputData, StackEntry } from './run-state.ts';
+import { createChunkSender, type ChunkSender } from './response-chunks.ts';
 import { inputConnectionData, type Closers } from './sub-nodes.ts';
 
 /**
@@ -44,6 +46,7 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
   let base: Omit<ExpressionContext, 'itemIndex'> | undefined;
   const expressionContext = (itemIndex: number): ExpressionContext => ({ ...(base ??= expressionBase(rc, entry, runIndex, fromAI)), itemIndex });
   const batches = new ParameterBatches(rc.options.evaluator, expressionContext, Math.max(0, ...entry.data.main.map((items) => items?.length ?? 0)));
+  let chunks: ChunkSender | undefined;
 
   return {
     node,
@@ -90,11 +93,28 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
     sendResponse(response) {
       return rc.options.recorder.record('WebhookResponseSent', { node: node.name, runIndex, response });
     },
+    isStreaming: () => rc.options.streaming === true,
+    sendChunk(type, itemIndex, content) {
+      if (rc.options.streaming !== true) return Promise.resolve();
+      if (!chunks) {
+        const sender = (chunks = createChunkSender(rc.options.recorder, node, runIndex));
+        // What is still held goes out when the node's run is over.
+        closers.push(() => sender.flush());
+      }
+      return chunks.send(type, itemIndex, content);
+    },
     runCode(code, options) {
       return rc.options.runCode(expressionContext(options.itemIndex ?? 0), code, { ...options, signal: rc.signal });
     },
     putExecutionToWait(until) {
       rc.state.waitTill = until;
+    },
+    getSignedResumeUrl(parameters = {}) {
+      const { resumeUrl, resumeUrlSecret, executionId } = rc.options;
+      if (!resumeUrl || !resumeUrlSecret) {
+        throw new NodeOperationError(node.name, 'This run cannot be resumed by a link', { description: 'The engine was started without a resume URL and a key to sign it' });
+      }
+      return signedResumeUrl(resumeUrl, resumeUrlSecret, executionId, node.id ?? node.name, parameters);
     },
     getContext(type) {
       const key = type === 'flow' ? 'flow' : `node:${node.name}`;

@@ -24,7 +24,8 @@ export async function executeNodeOnce(rc: RunContext, entry: StackEntry, runInde
   if (!type) throw new EngineError(`Unrecognized node type: ${node.type}`);
 
   const kind = extrasOf(type.description).triggerKind;
-  if (kind === 'webhook' || ((kind === 'trigger' || kind === 'poll') && rc.options.mode !== 'manual')) {
+  const passesThrough = kind === 'webhook' ? type.description.executesTriggerInput !== true : (kind === 'trigger' || kind === 'poll') && rc.options.mode !== 'manual';
+  if (passesThrough) {
     // The request or trigger data was injected as this node's input: it is the output, on the output
     // the trigger chose (a Webhook listening to several methods has one per method).
     const output = input.map((items) => items ?? []);

@@ -1,7 +1,7 @@
 // The events of an `execution-<id>` stream and the pure fold that rebuilds the run result from
 // them. Every field the result has comes from an event, so replay and time travel need no engine.
 import type { WorkflowDefinition } from '../../domain/index.ts';
-import type { ExecutionMode, Item, JsonObject } from '../node-sdk.ts';
+import type { ExecutionMode, Item, JsonObject, ResponseChunk } from '../node-sdk.ts';
 import type { ExecutionError, RunResult, TaskData, TaskSource } from '../run-data.ts';
 import type { QueueSnapshot } from './run-state.ts';
 
@@ -56,6 +56,15 @@ export interface WebhookResponseSentData {
   node: string;
   runIndex: number;
   response: JsonObject;
+}
+
+/** Parts of a streamed answer a node sent (sent close together, they share one event). */
+export interface WebhookResponseChunkData {
+  node: string;
+  /** The node's id, which n8n's chunk metadata names. */
+  nodeId?: string;
+  runIndex: number;
+  chunks: ResponseChunk[];
 }
 
 /** A root node began to use one of its sub-nodes (a model call, a tool call, a memory read). */
@@ -116,6 +125,7 @@ export type ExecutionEvent =
   | { type: 'ExecutionWaiting'; data: ExecutionWaitingData }
   | { type: 'ExecutionResumed'; data: ExecutionResumedData }
   | { type: 'WebhookResponseSent'; data: WebhookResponseSentData }
+  | { type: 'WebhookResponseChunk'; data: WebhookResponseChunkData }
   | { type: 'SubNodeCallStarted'; data: SubNodeCallStartedData }
   | { type: 'SubNodeCallFinished'; data: SubNodeCallFinishedData }
   | { type: 'ExecutionFinished'; data: ExecutionFinishedData };

@@ -8,6 +8,7 @@ export { foldExecution } from './execution-events.ts';
 export type * from './execution-events.ts';
 export type { QueueSnapshot } from './run-state.ts';
 export { isEngineEvent } from './replay.ts';
+export { isResumeSignatureValid, resumeSignature, RESUME_SIGNATURE_PARAM } from './resume-signature.ts';
 export type { ReplaySource } from './replay.ts';
 export type { NodeDescriptionExtras, RequiredInputs, EngineExecuteContext } from './node-type-extras.ts';
 export { canonicalJson, definitionHash, sha256Hex } from './canonical-json.ts';

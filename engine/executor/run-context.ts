@@ -63,6 +63,8 @@ export interface ExecuteWorkflowOptions {
   staticData?: JsonObject;
   /** `$execution.resumeUrl` for Wait nodes. */
   resumeUrl?: string;
+  /** Signs the resume links nodes send (getSignedResumeUrl); without it they cannot. */
+  resumeUrlSecret?: string;
   /** The definition's hash when the caller already has it (a stored version); else computed. */
   definitionHash?: string;
   /** Tells nodes to refuse private and loopback addresses. Default false. */
@@ -77,6 +79,8 @@ export interface ExecuteWorkflowOptions {
   replay?: ReplaySource;
   /** Sub-node uses of an earlier run whose answers this run reuses (no model called for the same messages). */
   recordedCalls?: RecordedSubNodeCall[];
+  /** The run streams its answer to the call that started it (a trigger's Response Mode "Streaming"). */
+  streaming?: boolean;
 }
 
 export interface RunContext {

@@ -50,10 +50,17 @@ async function runItem(ctx: ExecuteContext, itemIndex: number): Promise<JsonObje
     systemMessage, withOutputParser: parser !== undefined, history, input,
     item: ctx.getInputData()[itemIndex], passthroughBinaryImages: options.passthroughBinaryImages ?? true,
   });
+  const streaming = streamsAnswer(ctx);
+  if (streaming) await ctx.sendChunk('begin', itemIndex);
   const result = await runToolsAgent({
     models, tools: parser ? [...tools, finalResponseTool(parser)] : tools, messages,
     maxIterations: Number(options.maxIterations ?? 10), signal: ctx.signal,
+    ...(streaming ? { onText: (text: string) => ctx.sendChunk('item', itemIndex, text) } : {}),
+  }).catch(async (error: unknown) => {
+    if (streaming) await ctx.sendChunk('error', itemIndex, error instanceof Error ? error.message : String(error));
+    throw error;
   });
+  if (streaming) await ctx.sendChunk('end', itemIndex);
   if (result.stoppedEarly && version >= 3) {
     throw new NodeOperationError(ctx.node.name, `Max iterations (${options.maxIterations ?? 10}) reached. The agent could not complete the task within the allowed number of iterations.`, { itemIndex });
   }
@@ -62,6 +69,17 @@ async function runItem(ctx: ExecuteContext, itemIndex: number): Promise<JsonObje
   const json: JsonObject = { output };
   if (options.returnIntermediateSteps) json.intermediateSteps = result.steps as unknown as JsonObject[];
   return json;
+}
+
+/**
+ * Whether the answer streams to the caller: the run's trigger streams, and the agent's Enable
+ * Streaming (an option from 3, a parameter in 2.2, off before) is on.
+ */
+function streamsAnswer(ctx: ExecuteContext): boolean {
+  if (!ctx.isStreaming()) return false;
+  const version = ctx.node.typeVersion;
+  if (version >= 3) return ctx.getNodeParameter('options.enableStreaming', 0, true) !== false;
+  return version === 2.2 && ctx.getNodeParameter('enableStreaming', 0, false) === true;
 }
 
 /** The tool the model answers through when an output parser is connected: its schema is the parser's. */

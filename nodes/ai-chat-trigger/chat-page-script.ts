@@ -49,14 +49,18 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     return typeof text === 'string' ? text : JSON.stringify(text);
   }
 
-  function post(payload) {
+  function requestFor(payload) {
     var request = { method: 'POST', credentials: 'same-origin' };
     if (payload instanceof FormData) request.body = payload;
     else {
       request.headers = { 'content-type': 'application/json' };
       request.body = JSON.stringify(payload);
     }
-    return fetch(endpoint, request).then(function (response) {
+    return request;
+  }
+
+  function post(payload) {
+    return fetch(endpoint, requestFor(payload)).then(function (response) {
       return response.text().then(function (text) {
         var data = null;
         try { data = text ? JSON.parse(text) : null; } catch (e) { data = text; }
@@ -66,6 +70,61 @@ export const CHAT_PAGE_SCRIPT = String.raw`
         }
         return data;
       });
+    });
+  }
+
+  /**
+   * Posts a message whose answer comes as a stream: one JSON object a line (n8n's chunks). Each
+   * node's item gets its own bubble, filled in as its text arrives.
+   */
+  function postStreaming(payload, typing) {
+    return fetch(endpoint, requestFor(payload)).then(function (response) {
+      if (!response.ok || !response.body) {
+        return response.text().then(function (text) { throw new Error('Error ' + response.status + (text ? ': ' + text : '')); });
+      }
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      var pending = '';
+      var bubbles = {};
+      var shown = false;
+      function bubbleFor(chunk) {
+        var meta = chunk.metadata || {};
+        var key = (meta.nodeId || '') + ':' + (meta.itemIndex || 0) + ':' + (meta.runIndex || 0);
+        if (!bubbles[key]) {
+          if (!shown) { typing.remove(); shown = true; }
+          bubbles[key] = addMessage('', 'bot');
+        }
+        return bubbles[key];
+      }
+      function handle(line) {
+        if (!line.trim()) return;
+        var chunk;
+        try { chunk = JSON.parse(line); } catch (e) { return; }
+        if (chunk.type === 'begin') bubbleFor(chunk);
+        else if (chunk.type === 'item') {
+          var bubble = bubbleFor(chunk);
+          bubble.textContent += chunk.content || '';
+          body.scrollTop = body.scrollHeight;
+        } else if (chunk.type === 'error') {
+          if (!shown) { typing.remove(); shown = true; }
+          addMessage(chunk.content || 'Error', 'bot', 'chat-message-error');
+        }
+      }
+      function read() {
+        return reader.read().then(function (step) {
+          if (step.done) {
+            handle(pending);
+            if (!shown) typing.remove();
+            return;
+          }
+          pending += decoder.decode(step.value, { stream: true });
+          var lines = pending.split('\n');
+          pending = lines.pop();
+          lines.forEach(handle);
+          return read();
+        });
+      }
+      return read();
     });
   }
 
@@ -109,8 +168,10 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     } else {
       payload = { action: 'sendMessage', sessionId: sessionId(), chatInput: text };
     }
-    post(payload)
-      .then(function (data) { typing.remove(); addMessage(answerText(data), 'bot'); })
+    var answered = config.streaming
+      ? postStreaming(payload, typing)
+      : post(payload).then(function (data) { typing.remove(); addMessage(answerText(data), 'bot'); });
+    answered
       .catch(function (error) { typing.remove(); addMessage(error.message, 'bot', 'chat-message-error'); })
       .then(function () { send.disabled = false; input.focus(); });
   }

@@ -15,6 +15,8 @@ export interface ChatPageSettings {
   loadPreviousSession: string;
   allowFileUploads: boolean;
   allowedFilesMimeTypes: string;
+  /** The answers come as a stream (Response Mode "Streaming"): shown as they are written. */
+  streaming: boolean;
   customCss?: string;
   /** Served inside the widget's frame: a compact layout. */
   embedded: boolean;
@@ -55,6 +57,7 @@ export function renderChatPage(settings: ChatPageSettings): ChatPage {
     initialMessages: settings.initialMessages,
     showWelcomeScreen: settings.showWelcomeScreen,
     loadPreviousSession: settings.loadPreviousSession,
+    streaming: settings.streaming,
   };
   const accept = settings.allowedFilesMimeTypes && settings.allowedFilesMimeTypes !== '*' ? ` accept="${escapeHtml(settings.allowedFilesMimeTypes)}"` : '';
   const fileInput = settings.allowFileUploads

@@ -72,6 +72,7 @@ function servePage(ctx: WebhookContext, options: JsonObject, embedded: boolean):
     loadPreviousSession: text('loadPreviousSession', 'notSupported'),
     allowFileUploads: options.allowFileUploads === true,
     allowedFilesMimeTypes: text('allowedFilesMimeTypes', '*'),
+    streaming: responseModeOf(ctx) === 'streaming',
     customCss: text('customCss', DEFAULT_CUSTOM_CSS),
     embedded,
   });

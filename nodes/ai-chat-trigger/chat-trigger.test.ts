@@ -23,7 +23,7 @@ describe('chat page escaping', () => {
     expect(splitInitialMessages('Hi!\n\n  How can I help? \n')).toEqual(['Hi!', 'How can I help?']);
     const page = renderChatPage({
       title: '<i>T</i>', subtitle: 's', initialMessages: ['</script><script>alert(1)</script>'], inputPlaceholder: '"><b>', getStarted: 'Go',
-      showWelcomeScreen: false, loadPreviousSession: 'notSupported', allowFileUploads: true, allowedFilesMimeTypes: 'image/*', customCss: '</style><b>', embedded: false,
+      showWelcomeScreen: false, loadPreviousSession: 'notSupported', allowFileUploads: true, allowedFilesMimeTypes: 'image/*', streaming: false, customCss: '</style><b>', embedded: false,
     });
     expect(page.html).not.toMatch(/<i>|<b>|<script>alert/);
     expect(page.html).toContain('accept="image/*"');

@@ -2,7 +2,7 @@
 // asks for, hand the results back as tool messages, and repeat until it answers without tool calls
 // (or calls the final-response tool an output parser adds), or the iteration limit is reached.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, ToolMessage, type AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import type { StructuredToolInterface } from '@langchain/core/tools';
 
 /** The tool an output parser adds, as n8n names it: its arguments are the final answer. */
@@ -30,6 +30,8 @@ export interface AgentLoopOptions {
   messages: BaseMessage[];
   maxIterations: number;
   signal: AbortSignal;
+  /** Receives the answers' text as the model writes it (a streamed answer); absent: no streaming. */
+  onText?: (text: string) => Promise<void>;
 }
 
 export async function runToolsAgent(options: AgentLoopOptions): Promise<AgentLoopResult> {
@@ -39,7 +41,7 @@ export async function runToolsAgent(options: AgentLoopOptions): Promise<AgentLoo
   const bound = options.models.map((model) => (tools.length > 0 && model.bindTools ? model.bindTools(tools) : model));
   const steps: AgentStep[] = [];
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    const answer = await invokeWithFallback(bound, messages, signal);
+    const answer = await callWithFallback(options.models, bound, messages, signal, options.onText);
     const calls = answer.tool_calls ?? [];
     const final = calls.find((c) => c.name === FINAL_RESPONSE_TOOL && byName.has(FINAL_RESPONSE_TOOL));
     if (final) return { output: JSON.stringify(final.args), viaFinalTool: true, steps, stoppedEarly: false };
@@ -56,18 +58,43 @@ export async function runToolsAgent(options: AgentLoopOptions): Promise<AgentLoo
   return { output: '', viaFinalTool: false, steps, stoppedEarly: true };
 }
 
+type Callable = Pick<BaseChatModel, 'invoke' | 'stream'>;
+
 /** Tries each model in turn (n8n's fallback model): the next one only when the previous failed. */
-async function invokeWithFallback(models: Array<{ invoke: BaseChatModel['invoke'] }>, messages: BaseMessage[], signal: AbortSignal): Promise<AIMessage> {
+async function callWithFallback(models: BaseChatModel[], bound: Callable[], messages: BaseMessage[], signal: AbortSignal, onText?: (text: string) => Promise<void>): Promise<AIMessage> {
   let lastError: unknown;
-  for (const model of models) {
+  for (const [i, model] of bound.entries()) {
     try {
-      return (await model.invoke(messages, { signal })) as AIMessage;
+      // A run reusing recorded answers reads them from the model's cache, which LangChain asks only
+      // when the model is invoked: the recorded answer then goes out whole.
+      if (onText && !models[i].cache) return await streamed(model, messages, signal, onText);
+      const answer = (await model.invoke(messages, { signal })) as AIMessage;
+      if (onText && answerText(answer)) await onText(answerText(answer));
+      return answer;
     } catch (error) {
       if (signal.aborted) throw error;
       lastError = error;
     }
   }
   throw lastError;
+}
+
+/** The model's answer read as it is written, its text handed on piece by piece. */
+async function streamed(model: Callable, messages: BaseMessage[], signal: AbortSignal, onText: (text: string) => Promise<void>): Promise<AIMessage> {
+  let whole: AIMessageChunk | undefined;
+  for await (const chunk of await model.stream(messages, { signal })) {
+    whole = whole ? whole.concat(chunk) : chunk;
+    const text = pieceText(chunk);
+    if (text) await onText(text);
+  }
+  if (!whole) throw new Error('The model answered with nothing');
+  return whole as unknown as AIMessage;
+}
+
+/** The text of one streamed piece, spaces kept (a piece may be one word). */
+function pieceText(chunk: BaseMessage): string {
+  if (typeof chunk.content === 'string') return chunk.content;
+  return (chunk.content as Array<{ type?: string; text?: string }>).filter((b) => b.type === 'text' && b.text).map((b) => b.text).join('');
 }
 
 async function runTool(tool: StructuredToolInterface | undefined, name: string, args: unknown, signal: AbortSignal): Promise<string> {

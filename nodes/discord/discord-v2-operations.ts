@@ -20,7 +20,7 @@ function unsupported(v2: V2Context, resource: string, operation: string, itemInd
 }
 
 /** OAuth2: the channel must belong to one of the user's servers (n8n's checkAccessToChannel). */
-async function channelId(v2: V2Context, itemIndex: number, id = locatorValue(v2.client.ctx, 'channelId', itemIndex)): Promise<string> {
+export async function channelId(v2: V2Context, itemIndex: number, id = locatorValue(v2.client.ctx, 'channelId', itemIndex)): Promise<string> {
   if (!v2.userGuilds) return id;
   let guild = '';
   try {
@@ -94,8 +94,6 @@ export async function runMessage(v2: V2Context, operation: string, itemIndex: nu
       await discordRequest(v2.client, { method: 'DELETE', path: `/channels/${id}/messages/${param(ctx, 'messageId', itemIndex, '')}` });
       return { success: true };
     }
-    case 'sendAndWait':
-      throw new NodeOperationError(ctx.node.name, 'The operation "sendAndWait" (Send and Wait for Response) of resource "message" is not supported: it needs a waiting webhook, which this node does not offer', { itemIndex });
     default:
       return unsupported(v2, 'message', operation, itemIndex);
   }

@@ -1,6 +1,7 @@
 // Parameters of n8n's Discord v2 node: names, options, defaults and display rules as n8n's, for the
 // message, channel and member resources (bot token or OAuth2) and the webhook message (webhook mode).
 import type { DisplayOptions, NodeCredentialDescription, NodeProperty } from '../../engine/index.ts';
+import { discordSendAndWaitProperties } from './discord-send-and-wait.ts';
 
 export const discordV2Credentials: NodeCredentialDescription[] = [
   { name: 'discordBotApi', required: true, displayOptions: { show: { authentication: ['botToken'] } } },
@@ -95,6 +96,7 @@ const messageProperties: NodeProperty[] = [
     options: [{ name: 'User', value: 'user' }, { name: 'Channel', value: 'channel' }], displayOptions: send },
   userLocator({ show: { resource: ['message'], operation: ['send'], sendTo: ['user'] }, ...notWebhook }),
   channelLocator({ show: { resource: ['message'], operation: ['send'], sendTo: ['channel'] }, ...notWebhook }, 'textChannelSearch'),
+  ...discordSendAndWaitProperties,
   content(send),
   options(send, [
     flags,

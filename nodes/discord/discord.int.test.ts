@@ -2,6 +2,7 @@
 // Discord's developer documentation): what it sends (method, path, query, body, authorization) and
 // what it outputs, for v2 (bot token, OAuth2, webhook) and v1 (webhook URL parameter).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isResumeSignatureValid } from '../../engine/index.ts';
 import { outputOf, runChain } from '../n8n-api/test-support.ts';
 import { testDiscordBotCredential, testDiscordWebhookCredential } from './discord-credential-test.ts';
 import { BOT_TOKEN, GUILD_ID, OAUTH_TOKEN, OTHER_GUILD_CHANNEL, TEXT_CHANNEL, WEBHOOK_PATH, startDiscordStandIn, type DiscordStandIn } from './discord-stand-in.ts';
@@ -117,10 +118,27 @@ describe('Discord v2 message send (bot token)', () => {
     discord.rateLimit(`/api/v10/channels/${TEXT_CHANNEL}/messages`, 0, 0);
   });
 
-  it('refuses Send and Wait with a clear error', async () => {
-    const result = await runChain([node({ resource: 'message', operation: 'sendAndWait', guildId: guild, channelId: channel(TEXT_CHANNEL), message: 'ok?' })],
-      { items: [{ json: {} }], credentials: bot });
-    expect(errorOf(result)).toMatch(/^The operation "sendAndWait" \(Send and Wait for Response\) of resource "message" is not supported/);
+  it('sends Send and Wait as an embed with signed link buttons, once, and parks the run', async () => {
+    const resume = { url: 'https://weft.example.com/webhook-waiting/exec-n8n', secret: 'test-secret' };
+    const result = await runChain([node({
+      resource: 'message', operation: 'sendAndWait', guildId: guild, channelId: channel(TEXT_CHANNEL), message: 'Ship <it>?',
+      approvalOptions: { values: { approvalType: 'double' } }, options: { appendAttribution: false },
+    })], { items: [{ json: { a: 1 } }, { json: { a: 2 } }], credentials: bot, resume });
+    expect(result.status).toBe('waiting');
+    expect(result.waitTill).toBe('3000-01-01T00:00:00.000Z');
+    const sent = api(`/channels/${TEXT_CHANNEL}/messages`).filter((r) => r.method === 'POST');
+    expect(sent).toHaveLength(1);
+    const body = sent[0].json as { embeds: unknown[]; components: { components: { label: string; url: string; style: number; type: number }[] }[] };
+    expect(body.embeds).toEqual([{ description: 'Ship &lt;it&gt;?', color: 5814783 }]);
+    const buttons = body.components[0].components;
+    expect(buttons.map((b) => [b.type, b.style, b.label])).toEqual([[2, 5, '✗ Decline'], [2, 5, '✓ Approve']]);
+    for (const [button, approved] of [[buttons[0], 'false'], [buttons[1], 'true']] as const) {
+      const url = new URL(button.url);
+      expect(`${url.origin}${url.pathname}`).toBe(`${resume.url}/n1`);
+      expect(url.searchParams.get('approved')).toBe(approved);
+      expect(isResumeSignatureValid(resume.secret, 'exec-n8n', 'n1', Object.fromEntries(url.searchParams))).toBe(true);
+      expect(isResumeSignatureValid('another-secret', 'exec-n8n', 'n1', Object.fromEntries(url.searchParams))).toBe(false);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { param } from '../shared/params.ts';
 import { DiscordApiError, discordRequest, type DiscordClient } from './discord-api.ts';
 import { discordV1Properties, sendV1 } from './discord-v1.ts';
 import { runChannel, runMember, runMessage, runWebhook, type V2Context } from './discord-v2-operations.ts';
+import { discordSendAndWait } from './discord-send-and-wait.ts';
 import { discordV2Credentials, discordV2Properties } from './discord-v2.description.ts';
 import { locatorValue } from './discord-values.ts';
 import { discordV2Methods } from './discord-v2-methods.ts';
@@ -93,6 +94,14 @@ async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> 
       context = await v2Context(ctx, client, authentication, resource);
     } catch (error) {
       throw nodeError(ctx.node.name, error, 0);
+    }
+    if (resource === 'message' && operation === 'sendAndWait') {
+      try {
+        return await discordSendAndWait(context.v2);
+      } catch (error) {
+        keep(error, 0);
+        return [output];
+      }
     }
     const run = (i: number) => {
       if (resource === 'message') return runMessage(context.v2, operation, i);

@@ -1,7 +1,8 @@
 // Parameters of n8n's Gmail node V2 (typeVersions 2 and 2.1): message, label, draft and thread
-// resources. 2.1 differs only in the Email Type default (HTML instead of text). n8n's
-// "Send and Wait for Response" operation is not offered here.
+// resources. 2.1 differs only in the Email Type default (HTML instead of text). "Send and Wait for
+// Response" is in gmail-send-and-wait.ts.
 import type { NodeCredentialDescription, NodeProperty } from '../../engine/index.ts';
+import { gmailSendAndWaitProperties } from './gmail-send-and-wait.ts';
 
 export const gmailCredentials: NodeCredentialDescription[] = [
   { name: 'googleApi', required: true, displayOptions: { show: { authentication: ['serviceAccount'] } } },
@@ -83,7 +84,7 @@ const listFilters = (resource: string, withSender: boolean): NodeProperty => ({
 
 const messageProperties: NodeProperty[] = [
   operations('message', 'send', [['Add Label', 'addLabels'], ['Delete', 'delete'], ['Get', 'get'], ['Get Many', 'getAll'], ['Mark as Read', 'markAsRead'],
-    ['Mark as Unread', 'markAsUnread'], ['Remove Label', 'removeLabels'], ['Reply', 'reply'], ['Send', 'send']]),
+    ['Mark as Unread', 'markAsUnread'], ['Remove Label', 'removeLabels'], ['Reply', 'reply'], ['Send', 'send'], ['Send and Wait for Response', 'sendAndWait']]),
   text('Message ID', 'messageId', { required: true, placeholder: '172ce2c4a72cc243', displayOptions: on('message', ['get', 'delete', 'markAsRead', 'markAsUnread', 'reply', 'addLabels', 'removeLabels']) }),
   text('To', 'sendTo', { required: true, placeholder: 'info@example.com', displayOptions: on('message', ['send']) }),
   text('Subject', 'subject', { required: true, placeholder: 'Hello World!', displayOptions: on('message', ['send']) }),
@@ -162,5 +163,6 @@ export const gmailV2Properties: NodeProperty[] = [
   ...draftProperties,
   ...labelProperties,
   ...messageProperties,
+  ...gmailSendAndWaitProperties,
   ...threadProperties,
 ];

@@ -1,6 +1,6 @@
 // Gmail (n8n-nodes-base.gmail): V2 (2, 2.1) and the legacy V1 (1) on the Gmail API v1, through the
 // HTTP Request node's transport. Messages are RFC 2822 text sent base64url-encoded; every item runs
-// its own operation; get/getAll snippets are unescaped as n8n does. n8n's sendAndWait is not here.
+// its own operation; get/getAll snippets are unescaped as n8n does; sendAndWait sends once and parks.
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type LoadedOption, type NodeMethods, type NodeType } from '../../engine/index.ts';
 import { createTransport } from '../http-request/send.ts';
 import { errorMessage } from '../shared/items.ts';
@@ -11,6 +11,7 @@ import { unescapeSnippet } from './gmail-mime.ts';
 import { runV1Operation } from './gmail-v1.ts';
 import { gmailV1Properties } from './gmail-v1.description.ts';
 import { runV2Operation } from './gmail-v2.ts';
+import { gmailSendAndWait } from './gmail-send-and-wait.ts';
 import { gmailCredentials, gmailV2Properties } from './gmail-v2.description.ts';
 
 async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> {
@@ -21,6 +22,7 @@ async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> 
   const operation = String(param(ctx, 'operation', 0, legacy ? (resource === 'messageLabel' ? 'add' : resource === 'message' ? 'send' : 'create')
     : resource === 'message' ? 'send' : resource === 'draft' ? 'create' : 'getAll'));
   const output: Item[] = [];
+  if (!legacy && resource === 'message' && operation === 'sendAndWait') return sendAndWait(client, transport);
   try {
     for (let i = 0; i < items.length; i++) {
       try {
@@ -40,6 +42,20 @@ async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> 
   }
   const unescape = ['draft', 'message', 'thread'].includes(resource) && ['get', 'getAll'].includes(operation);
   return [unescape ? output.map(unescapeSnippet) : output];
+}
+
+/** One email for the run, then the run parks (n8n's sendAndWait); the input passes on when it resumes. */
+async function sendAndWait(client: ReturnType<typeof gmailClient>, transport: { close(): Promise<void> }): Promise<Item[][]> {
+  const { ctx } = client;
+  try {
+    return await gmailSendAndWait(client);
+  } catch (error) {
+    const failure = serviceCallError(ctx.node.name, error, 0);
+    if (!ctx.continueOnFail()) throw failure;
+    return [[{ json: { error: errorMessage(failure) }, pairedItem: { item: 0 } }]];
+  } finally {
+    await transport.close();
+  }
 }
 
 async function withClient<T>(ctx: ExecuteContext, run: (client: ReturnType<typeof gmailClient>) => Promise<T>): Promise<T> {

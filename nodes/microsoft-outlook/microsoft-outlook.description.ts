@@ -2,6 +2,7 @@
 // drafts, folders, events, contacts and message attachments, with resource locators (a list
 // searched in the mailbox, or an ID).
 import type { DisplayOptions, NodeProperty } from '../../engine/index.ts';
+import { outlookSendAndWaitProperties } from './microsoft-outlook-send-and-wait.ts';
 
 const show = (resource: string, operation: string[], more: Record<string, unknown[]> = {}): DisplayOptions => ({ show: { resource: [resource], operation, ...more } });
 const str = (displayName: string, name: string, more: Partial<NodeProperty> = {}): NodeProperty => ({ displayName, name, type: 'string', default: '', ...more });
@@ -49,7 +50,9 @@ export const outlookProperties: NodeProperty[] = [
     { name: 'Message', value: 'message' }, { name: 'Message Attachment', value: 'messageAttachment' },
   ] },
   ops('message', 'send', [['Delete', 'delete', 'Delete a message'], ['Get', 'get', 'Retrieve a single message'], ['Get Many', 'getAll', 'List and search messages'],
-    ['Move', 'move', 'Move a message to a folder'], ['Reply', 'reply', 'Create a reply to a message'], ['Send', 'send', 'Send a message'], ['Update', 'update', 'Update a message']]),
+    ['Move', 'move', 'Move a message to a folder'], ['Reply', 'reply', 'Create a reply to a message'], ['Send', 'send', 'Send a message'], ['Send and Wait for Response', 'sendAndWait', 'Send message and wait for response'],
+    ['Update', 'update', 'Update a message']]),
+  ...outlookSendAndWaitProperties,
   locator('Message', 'messageId', 'searchMessages', show('message', ['delete', 'get', 'move', 'reply', 'update'])),
   str('To', 'toRecipients', { required: true, placeholder: 'e.g. john@example.com', displayOptions: show('message', ['send']), description: 'Comma-separated list of email addresses of recipients' }),
   str('Subject', 'subject', { displayOptions: show('message', ['send']), placeholder: 'e.g. Hello' }),

@@ -9,6 +9,7 @@ import { param } from '../shared/params.ts';
 import { graphClient, graphRequest, graphRequestAll, type GraphClient } from './microsoft-outlook-api.ts';
 import { DEFAULT_OPERATION, locatorValue, OUTLOOK_RESOURCES } from './microsoft-outlook-operations.ts';
 import { outlookProperties } from './microsoft-outlook.description.ts';
+import { outlookSendAndWait } from './microsoft-outlook-send-and-wait.ts';
 
 const isItem = (value: unknown): value is Item => !!value && typeof value === 'object' && 'json' in value && 'binary' in value;
 
@@ -20,6 +21,7 @@ async function execute(ctx: ExecuteContext): Promise<Item[][]> {
   const output: Item[] = [];
   try {
     const client = await graphClient(ctx, transport);
+    if (resource === 'message' && operation === 'sendAndWait') return await sendAndWait(client);
     for (let i = 0; i < items.length; i++) {
       try {
         const run = OUTLOOK_RESOURCES[resource];
@@ -37,6 +39,17 @@ async function execute(ctx: ExecuteContext): Promise<Item[][]> {
     await transport.close();
   }
   return [output];
+}
+
+/** One email for the run, then the run parks (n8n's sendAndWait); the input passes on when it resumes. */
+async function sendAndWait(client: GraphClient): Promise<Item[][]> {
+  try {
+    return await outlookSendAndWait(client);
+  } catch (error) {
+    const failure = serviceCallError(client.ctx.node.name, error, 0);
+    if (!client.ctx.continueOnFail()) throw failure;
+    return [[{ json: { error: errorMessage(failure) }, pairedItem: { item: 0 } }]];
+  }
 }
 
 async function withClient<T>(ctx: ExecuteContext, work: (client: GraphClient) => Promise<T>): Promise<T> {

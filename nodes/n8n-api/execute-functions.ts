@@ -1,6 +1,6 @@
 // `this` inside an n8n node's execute(): n8n's IExecuteFunctions built on our ExecuteContext. It
 // also satisfies the declarative runner's DeclarativeFunctions, so both kinds of node share it.
-import type { ExecuteContext, Item, JsonObject, SubNodeCall, SupplyDataContext } from '../../engine/index.ts';
+import type { ExecuteContext, Item, JsonObject, ResponseChunkType, SubNodeCall, SupplyDataContext } from '../../engine/index.ts';
 import { assertBinaryData, binaryBuffer, binaryToString, prepareBinaryData } from './binary-helpers.ts';
 import { authenticateRequest } from './credential-auth.ts';
 import type { DeclarativeFunctions } from './declarative/functions.ts';
@@ -89,6 +89,8 @@ export function buildExecuteFunctions(ctx: ExecuteContext, description: N8nNodeD
     prepareOutputData: async (outputData: Item[]): Promise<Item[][]> => [outputData],
     putExecutionToWait: async (until: Date) => ctx.putExecutionToWait(until),
     sendResponse: (response: JsonObject) => ctx.sendResponse(response),
+    isStreaming: () => ctx.isStreaming(),
+    sendChunk: (type: ResponseChunkType, itemIndex: number, content?: string) => ctx.sendChunk(type, itemIndex, content),
     sendMessageToUI: (...args: unknown[]) => LoggerProxy.debug('sendMessageToUI', { node: ctx.node.name, args }),
     getExecutionCancelSignal: () => ctx.signal,
     onExecutionCancellation: (handler: () => unknown) => ctx.signal.addEventListener('abort', () => void handler(), { once: true }),

@@ -54,7 +54,7 @@ export interface TestNode {
 }
 
 /** Runs Start (manual trigger, its output pinned to `items` when given) → the given nodes in a chain. */
-export async function runChain(nodes: TestNode[], options: { items?: Item[]; credentials?: Record<string, Record<string, unknown>>; filesAllowedDirs?: string[] } = {}): Promise<RunResult> {
+export async function runChain(nodes: TestNode[], options: { items?: Item[]; credentials?: Record<string, Record<string, unknown>>; filesAllowedDirs?: string[]; resume?: { url: string; secret: string } } = {}): Promise<RunResult> {
   const all = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }, ...nodes];
   const connections: Record<string, unknown> = {};
   for (let i = 1; i < all.length; i++) connections[all[i - 1].name] = { main: [[{ node: all[i].name, type: 'main', index: 0 }]] };
@@ -71,6 +71,7 @@ export async function runChain(nodes: TestNode[], options: { items?: Item[]; cre
       definition, workflowId: 'wf-n8n', executionId: 'exec-n8n', mode: 'manual', nodeTypes: getNodeType, evaluator, timezone: 'UTC',
       ...(options.items ? { pinData: { Start: options.items } } : {}),
       ...(options.filesAllowedDirs ? { filesAllowedDirs: options.filesAllowedDirs } : {}),
+      ...(options.resume ? { resumeUrl: options.resume.url, resumeUrlSecret: options.resume.secret } : {}),
       credentials: async (_node, type) => {
         const data = options.credentials?.[type];
         if (!data) throw new Error(`No credential of type '${type}' in this test`);

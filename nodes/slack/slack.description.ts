@@ -3,6 +3,7 @@
 // v2.2 uploads take binary data only.
 import type { NodeCredentialDescription, NodeProperty } from '../../engine/index.ts';
 import { channelLocator, operationChoice, returnAllAndLimit, showFor, userLocator } from './slack-properties.ts';
+import { slackSendAndWaitProperties } from './slack-send-and-wait.ts';
 
 export const slackCredentials: NodeCredentialDescription[] = [
   { name: 'slackApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
@@ -238,9 +239,10 @@ export const slackV2Properties: NodeProperty[] = [
   ...channelFields,
   operationChoice('message', 'post', [
     ['Delete', 'delete', 'Delete a message'], ['Get Permalink', 'getPermalink', 'Get a message permalink'], ['Search', 'search', 'Search for messages'],
-    ['Send', 'post', 'Send a message'], ['Update', 'update', 'Update a message'],
+    ['Send', 'post', 'Send a message'], ['Send and Wait for Response', 'sendAndWait', 'Send message and wait for response'], ['Update', 'update', 'Update a message'],
   ]),
   ...messageFields,
+  ...slackSendAndWaitProperties,
   operationChoice('star', 'add', [['Add', 'add', 'Add a star to an item'], ['Delete', 'delete', 'Delete a star from an item'], ['Get Many', 'getAll', 'Get many stars of autenticated user']]),
   ...starFields,
   operationChoice('file', 'upload', [['Get', 'get', 'Get a file'], ['Get Many', 'getAll', 'Get many files'], ['Upload', 'upload', 'Create or upload an existing file']]),

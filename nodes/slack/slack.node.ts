@@ -13,6 +13,7 @@ import { runMessageOperation } from './slack-message.ts';
 import { runReactionOperation, runStarOperation } from './slack-reaction-star.ts';
 import { runUserGroupOperation } from './slack-user-group.ts';
 import { runUserOperation } from './slack-user.ts';
+import { slackSendAndWait } from './slack-send-and-wait.ts';
 import { postV1Message, updateV1Message } from './slack-v1-message.ts';
 import { slackV1Properties } from './slack-v1.description.ts';
 import { slackCredentials, slackV2Properties } from './slack.description.ts';
@@ -65,6 +66,7 @@ async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> 
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   const client: SlackClient = { ctx, transport, legacy };
   const output: Item[] = [];
+  if (!legacy && resource === 'message' && operation === 'sendAndWait') return sendAndWait(client);
   try {
     for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
       try {
@@ -79,6 +81,19 @@ async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> 
     await transport.close();
   }
   return [output];
+}
+
+/** The message goes out once and the run parks (n8n's sendAndWait); the input passes on when it resumes. */
+async function sendAndWait(client: SlackClient): Promise<Item[][]> {
+  const { ctx } = client;
+  try {
+    return await slackSendAndWait(client);
+  } catch (error) {
+    if (!ctx.continueOnFail()) throw serviceCallError(ctx.node.name, error, 0);
+    return [[{ json: { error: errorMessage(serviceCallError(ctx.node.name, error, 0)) }, pairedItem: { item: 0 } }]];
+  } finally {
+    await client.transport.close();
+  }
 }
 
 const base = {

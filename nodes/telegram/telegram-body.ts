@@ -127,7 +127,7 @@ export function buildRequest(ctx: ExecuteContext, resource: string, operation: s
       }
     }
   }
-  if (resource === 'message' && ['sendAndWait', 'sendMessageDraft', 'sendRichMessage', 'sendRichMessageDraft'].includes(operation)) {
+  if (resource === 'message' && ['sendMessageDraft', 'sendRichMessage', 'sendRichMessageDraft'].includes(operation)) {
     throw new NodeOperationError(ctx.node.name, `The operation "${operation}" is not supported by the Telegram node in Weft yet`, { itemIndex });
   }
   if (!['callback', 'chat', 'file', 'message'].includes(resource)) throw new NodeOperationError(ctx.node.name, `The resource "${resource}" is not known!`, { itemIndex });

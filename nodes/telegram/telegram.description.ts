@@ -1,6 +1,7 @@
 // Telegram's parameters (n8n-nodes-base.telegram v1–1.2): n8n's names, types, defaults, options and
 // display rules, so exported workflows import as they are. The descriptions are our own words.
 import type { DisplayOptions, NodeProperty } from '../../engine/index.ts';
+import { telegramSendAndWaitProperties } from './telegram-send-and-wait.ts';
 
 const on = (resource: string[], operation: string[], more: Record<string, unknown[]> = {}): DisplayOptions =>
   ({ show: { resource, operation, ...more } });
@@ -123,6 +124,7 @@ export const telegramProperties: NodeProperty[] = [
     choice('Unpin chat message', 'unpinChatMessage'),
   ], 'sendMessage'),
 
+  ...telegramSendAndWaitProperties,
   { displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', required: true, displayOptions: on(['chat', 'message'], CHAT_ID_OPERATIONS),
     description: 'The chat’s numeric ID or a channel’s @username' },
   { displayName: 'Message ID', name: 'messageId', type: 'string', default: '', required: true, displayOptions: message(['deleteMessage']), description: 'The message to delete' },

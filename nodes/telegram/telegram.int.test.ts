@@ -175,8 +175,8 @@ describe('Telegram chat, callback and other message operations', () => {
   });
 
   it('an operation this node does not implement fails naming it', async () => {
-    const { error } = await run(1.2, { operation: 'sendAndWait', chatId: '42' });
-    expect(error?.message).toBe('The operation "sendAndWait" is not supported by the Telegram node in Weft yet');
+    const { error } = await run(1.2, { operation: 'sendRichMessage', chatId: '42' });
+    expect(error?.message).toBe('The operation "sendRichMessage" is not supported by the Telegram node in Weft yet');
     expect(telegram.seen).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { collection, param } from '../shared/params.ts';
 import { buildRequest, uploadField } from './telegram-body.ts';
 import { callTelegram, downloadTelegramFile, telegramCredentials, type FormPart, type TelegramCall, type TelegramCredentials } from './telegram-api.ts';
 import { mimeTypeOf } from './mime-types.ts';
+import { telegramSendAndWait } from './telegram-send-and-wait.ts';
 import { telegramProperties } from './telegram.description.ts';
 
 // The operation each resource starts with in n8n, for nodes saved without one.
@@ -57,6 +58,19 @@ async function runItem(ctx: ExecuteContext, call: TelegramCall, credentials: Tel
   return [{ json: answer, pairedItem: paired }];
 }
 
+/** One message for the run, then the run parks (n8n's sendAndWait); the input passes on when it resumes. */
+async function sendAndWait(ctx: ExecuteContext, call: TelegramCall, credentials: TelegramCredentials): Promise<Item[][]> {
+  try {
+    return await telegramSendAndWait(ctx, call, credentials);
+  } catch (error) {
+    if (!ctx.continueOnFail()) throw serviceCallError(ctx.node.name, error, 0);
+    const described = error instanceof NodeOperationError ? error.details.description : undefined;
+    return [[{ json: { error: described ?? errorMessage(error) }, pairedItem: { item: 0 } }]];
+  } finally {
+    await call.transport.close();
+  }
+}
+
 export const telegramNode: NodeType = {
   description: {
     name: 'n8n-nodes-base.telegram',
@@ -76,6 +90,9 @@ export const telegramNode: NodeType = {
     const credentials = telegramCredentials(await ctx.credentials.get('telegramApi'));
     const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
     const output: Item[] = [];
+    if (param(ctx, 'resource', 0, 'message') === 'message' && param(ctx, 'operation', 0, 'sendMessage') === 'sendAndWait') {
+      return sendAndWait(ctx, { transport, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, nodeName: ctx.node.name, itemIndex: 0 }, credentials);
+    }
     try {
       for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
         const call: TelegramCall = { transport, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, nodeName: ctx.node.name, itemIndex };

@@ -49,8 +49,12 @@ export function createFixtureEngine(): RealFixtureEngine {
         runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex }),
         recorder,
         now: () => (clock += 1),
+        // Send and Wait nodes sign their resume links with these.
+        resumeUrl: 'http://localhost:5678/webhook-waiting/fixture-execution',
+        resumeUrlSecret: 'fixture-resume-secret',
         ...(fixture.pinData ? { pinData: fixture.pinData } : {}),
         ...(fixture.triggerItems ? { triggerItems: fixture.triggerItems } : {}),
+        ...(fixture.startNode ? { startNode: fixture.startNode } : {}),
         subWorkflow: ({ source, items }) => {
           // Fixtures call sub-workflows given inline, or stored ones listed under `subWorkflows`.
           const raw = 'definition' in source ? source.definition : fixture.subWorkflows?.[source.workflowId];

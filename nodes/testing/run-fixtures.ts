@@ -20,6 +20,8 @@ export interface FlowFixture {
   mode?: 'manual' | 'trigger' | 'webhook';
   /** Items injected as the start node's input. */
   triggerItems?: Item[];
+  /** The node the run starts from, when the engine would not pick it (a webhook trigger). */
+  startNode?: string;
   timezone?: string;
   /** Stored workflows an Execute Workflow node may call by id. */
   subWorkflows?: Record<string, unknown>;

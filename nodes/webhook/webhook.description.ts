@@ -14,6 +14,14 @@ const responseModeProperty: NodeProperty = {
     option('When Last Node Finishes', 'lastNode', 'Returns data of the last-executed node'),
     option("Using 'Respond to Webhook' Node", 'responseNode', 'Response defined in that node'),
   ],
+  displayOptions: { show: { '@version': [{ _cnd: { lt: 2.1 } }] } },
+};
+
+/** From 2.1 the answer can also be streamed from the nodes that stream (the AI Agent). */
+const responseModeWithStreaming: NodeProperty = {
+  ...responseModeProperty,
+  options: [...(responseModeProperty.options ?? []), option('Streaming', 'streaming', 'Returns data in real time from streaming-enabled nodes')],
+  displayOptions: { show: { '@version': [{ _cnd: { gte: 2.1 } }] } },
 };
 
 export const webhookDescription: NodeDescription = {
@@ -50,6 +58,7 @@ export const webhookDescription: NodeDescription = {
       options: [option('Basic Auth', 'basicAuth'), option('Header Auth', 'headerAuth'), option('JWT Auth', 'jwtAuth'), option('None', 'none')],
     },
     responseModeProperty,
+    responseModeWithStreaming,
     { displayName: 'Response Code', name: 'responseCode', type: 'number', default: 200, typeOptions: { minValue: 100, maxValue: 599 }, displayOptions: { hide: { responseMode: ['responseNode'] } } },
     {
       displayName: 'Response Data',

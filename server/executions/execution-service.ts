@@ -25,6 +25,8 @@ export interface RunRequest {
   retryOf?: string;
   /** The run of the same workflow this one re-runs from `startNode` (the editor's replay): checked, then recorded. */
   rerunOf?: string;
+  /** The call that starts the run takes its answer as a stream (Response Mode "Streaming"). */
+  streaming?: boolean;
 }
 
 export interface ListExecutionsQuery {
@@ -275,6 +277,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       ...(request.pinData ? { pinData: request.pinData } : {}),
       ...(request.retryOf ? { retryOf: request.retryOf } : {}),
       ...(request.rerunOf ? { rerunOf: request.rerunOf } : {}),
+      ...(request.streaming ? { streaming: true as const } : {}),
     }, ctx);
   }
 

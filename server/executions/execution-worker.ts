@@ -43,6 +43,8 @@ export interface ExecutionQueuedData {
    * caller runs by hand, or it was given inline (it has no id of its own).
    */
   keepsStaticData?: false;
+  /** The call that started the run takes its answer as a stream: nodes may send chunks. */
+  streaming?: true;
   queuedAt: string;
 }
 
@@ -59,6 +61,8 @@ export interface ExecutionWorkerDeps {
   logger: Logger;
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   publicUrl: string;
+  /** Signs the resume links of nodes that park their run (Send and Wait): server/webhooks/resume-secret.ts. */
+  resumeUrlSecret?: string;
   /** Loads node packages installed since the last job (by this process or another on its folder). */
   refreshNodeTypes?: () => void;
 }
@@ -92,7 +96,10 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
       requestId: queuedEvent.metadata.correlationId,
     };
     const seed = queued.retryOf ? await hydrate(await events.readStream(executionStreamName(queued.retryOf)), deps.blobs) : undefined;
-    const resumeRequest = newestFirst.find((e) => e.type === 'ExecutionResumeRequested');
+    // Only a request made during the current wait: an earlier wait's answer is not this one's
+    // (a later Send and Wait or Wait node that times out passes its own input on).
+    const currentWait = newestFirst.findIndex((e) => e.type === 'ExecutionWaiting');
+    const resumeRequest = newestFirst.slice(0, currentWait === -1 ? undefined : currentWait).find((e) => e.type === 'ExecutionResumeRequested');
     // The replay picks the executor's own steps out of the record itself.
     const replay: ReplaySource = {
       events: recorded,
@@ -135,6 +142,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         triggerOutput: queued.triggerOutput,
         pinData: queued.pinData,
         ...(queued.recordedCalls ? { recordedCalls: queued.recordedCalls } : {}),
+        ...(queued.streaming ? { streaming: true } : {}),
         definitionHash: sha256Hex(definitionText),
         vars: definitionText.includes('$vars') ? await workspaces.variableMap(queued.workspaceId) : {},
         env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
@@ -142,6 +150,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         workflowActive: queued.workflowActive,
         signal: abort.signal,
         resumeUrl: `${deps.publicUrl}/webhook-waiting/${executionId}`,
+        ...(deps.resumeUrlSecret ? { resumeUrlSecret: deps.resumeUrlSecret } : {}),
         blockPrivateNetworks: config.blockPrivateNetworks,
         executeCommandEnabled: config.executeCommandEnabled === true,
         filesAllowedDirs: allowedDirs,

@@ -108,24 +108,25 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     return out;
   }
 
-  async function emitRun(workflowId: string, node: WorkflowNode, output: Item[][], mode: 'trigger' | 'webhook') {
+  async function emitRun(workflowId: string, node: WorkflowNode, output: Item[][], mode: 'trigger' | 'webhook', options: { streaming?: boolean } = {}) {
     // The run reads the stored static data: what the trigger changed must be there first.
     await saveStaticData(workflowId);
     const doc = armed.get(workflowId)?.doc;
     const first = firstOutput(output);
     if (!doc || !first) return undefined;
-    return deps.executions.start(doc, { mode, startNode: node.name, triggerItems: first.items, triggerOutput: first.index }, {
+    return deps.executions.start(doc, { mode, startNode: node.name, triggerItems: first.items, triggerOutput: first.index, ...options }, {
       actor: { kind: 'system', id: 'trigger' }, requestId: randomUUID(),
     });
   }
 
   function contextFor(
     doc: WorkflowDoc, node: WorkflowNode, type: NodeType, activation: ActivationMode, signal: AbortSignal, ownStaticData?: JsonObject,
+    emitMode: 'trigger' | 'webhook' = 'trigger',
   ): TriggerContext {
     const ctx: TriggerContext = buildTriggerContext(ownStaticData ? { ...ctxDeps, staticData: () => ownStaticData } : ctxDeps, {
       doc, node, type, activation, signal,
       emit(output, onDone) {
-        emitRun(doc.id, node, output, 'trigger')
+        emitRun(doc.id, node, output, emitMode)
           .then((started) => {
             if (!onDone) return;
             if (!started) return onDone(undefined);
@@ -287,8 +288,9 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
       if (!doc || !node || !type?.triggers?.webhook) return undefined;
       return {
         doc, node, type,
-        context: (signal: AbortSignal) => contextFor(doc, node, type, 'activate', signal),
-        startRun: (output: Item[][]) => emitRun(doc.id, node, output, 'webhook'),
+        // Runs a webhook call starts through emit (the MCP Server Trigger's) are webhook runs too.
+        context: (signal: AbortSignal) => contextFor(doc, node, type, 'activate', signal, undefined, 'webhook'),
+        startRun: (output: Item[][], options?: { streaming?: boolean }) => emitRun(doc.id, node, output, 'webhook', options),
       };
     },
 
@@ -323,11 +325,11 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
       const listening = { ...doc, definition };
       const context = (signal: AbortSignal) => contextFor(listening, node, type, 'manual', signal, {});
       const webhook = type.triggers.webhooks(context(new AbortController().signal)).find((w) => w.httpMethod.toUpperCase() === method.toUpperCase());
-      const startRun = async (output: Item[][]) => {
+      const startRun = async (output: Item[][], options: { streaming?: boolean } = {}) => {
         const first = firstOutput(output);
         if (!first) return undefined;
         const workflow = { id: doc.id, workspaceId: doc.workspaceId, active: false };
-        return deps.executions.startDefinition(definition, workflow, { mode: 'manual', startNode: node.name, triggerItems: first.items, triggerOutput: first.index }, runCtx);
+        return deps.executions.startDefinition(definition, workflow, { mode: 'manual', startNode: node.name, triggerItems: first.items, triggerOutput: first.index, ...options }, runCtx);
       };
       return webhook && { type, node, webhook, context, startRun };
     },

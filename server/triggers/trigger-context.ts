@@ -80,6 +80,9 @@ export function buildTriggerContext(deps: TriggerContextDeps, o: TriggerContextO
     evaluateExpression: () => unavailable(node.name, 'Evaluating expressions'),
     executeSubWorkflow: () => unavailable(node.name, 'Running a sub-workflow'),
     sendResponse: () => unavailable(node.name, 'Answering a webhook through sendResponse'),
+    // Nothing streams outside a run.
+    isStreaming: () => false,
+    sendChunk: () => Promise.resolve(),
     getInputConnectionData: () => unavailable(node.name, 'A sub-node'),
     emit: o.emit,
     emitError: o.emitError,

@@ -7,6 +7,8 @@ import type { WorkflowDefinition } from '../../domain/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import type { CommunityTriggers } from '../triggers/community-triggers.ts';
+import type { ExecutionWatch } from './execution-watch.ts';
+import { answerStreaming } from './streamed-answer.ts';
 import { answerLastNode } from './webhook-answer.ts';
 import { readWebhookBody } from './webhook-body.ts';
 import { answerPreflight } from './webhook-checks.ts';
@@ -15,6 +17,8 @@ import { WEBHOOK_METHODS } from './webhook-registry.ts';
 export interface NodeWebhookConfig {
   bodyLimitBytes: number;
   maxJsonDepth: number;
+  /** Follows a run for the answers written while it goes on (a streamed answer). */
+  watch: ExecutionWatch;
 }
 
 /** What answering a call with a node's own webhook() needs. */
@@ -23,7 +27,7 @@ interface HookTarget {
   webhook: NodeWebhook;
   params: Record<string, string>;
   context(signal: AbortSignal): TriggerContext;
-  startRun(output: Item[][]): Promise<{ executionId: string; lastNodeDone: Promise<RunResult> } | undefined>;
+  startRun(output: Item[][], options?: { streaming?: boolean }): Promise<{ executionId: string; lastNodeDone: Promise<RunResult> } | undefined>;
 }
 
 /** Answers a call when a community webhook node holds the path; false when none does. */
@@ -71,7 +75,8 @@ async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebh
   };
   const abort = new AbortController();
   const answer = await target.type.triggers!.webhook!(Object.assign(target.context(abort.signal), { call }));
-  const started = answer.workflowData ? await target.startRun(answer.workflowData) : undefined;
+  const streaming = target.webhook.responseMode === 'streaming';
+  const started = answer.workflowData ? await target.startRun(answer.workflowData, streaming ? { streaming } : undefined) : undefined;
   if (started) ctx.set('X-Weft-Execution-Id', started.executionId);
   if (answer.noWebhookResponse) {
     // The node wrote the answer on the raw response.
@@ -81,6 +86,10 @@ async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebh
   if (answer.webhookResponse !== undefined) {
     ctx.status = 200;
     ctx.body = answer.webhookResponse as never;
+    return;
+  }
+  if (started && streaming) {
+    answerStreaming(ctx, config.watch, started);
     return;
   }
   if (started && target.webhook.responseMode === 'lastNode') {

@@ -8,7 +8,8 @@ import { route, type Route } from '../http/route.ts';
 import type { WorkflowService } from '../workflow-service.ts';
 import type { WebhookService } from './webhook-service.ts';
 
-const PREFIXES: [string, 'production' | 'test' | 'waiting'][] = [['/webhook/', 'production'], ['/webhook-test/', 'test'], ['/webhook-waiting/', 'waiting']];
+// `/mcp/` is n8n's prefix for the MCP Server Trigger's endpoints: answered as production webhooks.
+const PREFIXES: [string, 'production' | 'test' | 'waiting'][] = [['/webhook/', 'production'], ['/webhook-test/', 'test'], ['/webhook-waiting/', 'waiting'], ['/mcp/', 'production']];
 
 export function webhookMiddleware(service: WebhookService) {
   return async function webhooks(ctx: Context, next: Next): Promise<void> {

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import { AppError, ConflictError, NotFoundError, WEBHOOK_NODE_TYPE, webhooksOf, type WebhookEntry, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
-import type { Item, RunResult } from '../../engine/index.ts';
+import { isResumeSignatureValid, type Item, type RunResult } from '../../engine/index.ts';
+import { answerSendAndWaitCall, isSendAndWaitNode, NO_ACTION_REQUIRED_PAGE } from '../../nodes/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
@@ -13,6 +14,7 @@ import { answerFromNode, answerLastNode, answerOnReceived, answerWithoutResponde
 import { readWebhookBody } from './webhook-body.ts';
 import { answerPreflight, applyCors, authenticateCall, checkCaller } from './webhook-checks.ts';
 import type { ExecutionWatch } from './execution-watch.ts';
+import { answerStreaming } from './streamed-answer.ts';
 import { WEBHOOK_METHODS, type Match, type ProductionRegistry, type TestRegistry } from './webhook-registry.ts';
 
 const RESPOND_NODE = 'n8n-nodes-base.respondToWebhook';
@@ -29,6 +31,8 @@ export interface WebhookServiceDeps {
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   config: { bodyLimitBytes: number; maxJsonDepth: number; testTimeoutMs: number; publicUrl: string };
   logger: Logger;
+  /** The key resume links of Send and Wait nodes are signed with (resume-secret.ts); unset: none is accepted. */
+  resumeUrlSecret?: string;
   /** Production calls no Webhook node holds go here (community webhook nodes); true when answered. */
   nodeWebhooks?: (ctx: Context, path: string) => Promise<boolean>;
   /** Test listening for node-type webhook nodes (community ones): their entries, and answering their calls (true when answered). */
@@ -176,7 +180,10 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     };
     const started = await executions.startDefinition(
       target.definition, target.workflow,
-      { mode: target.mode === 'test' ? 'manual' : 'webhook', startNode: target.node.name, triggerItems: [item], triggerOutput: methodOutput(target.node, ctx.method) },
+      {
+        mode: target.mode === 'test' ? 'manual' : 'webhook', startNode: target.node.name, triggerItems: [item], triggerOutput: methodOutput(target.node, ctx.method),
+        ...(settings.responseMode === 'streaming' ? { streaming: true } : {}),
+      },
       target.ctx,
     );
     // startDefinition resolves once the run's request is in the log: a call answered is never lost.
@@ -184,6 +191,10 @@ export function createWebhookService(deps: WebhookServiceDeps) {
 
     if (settings.responseMode === 'lastNode') {
       answerLastNode(ctx, settings, await started.lastNodeDone);
+      return;
+    }
+    if (settings.responseMode === 'streaming') {
+      answerStreaming(ctx, watch, started);
       return;
     }
     if (settings.responseMode === 'responseNode') {
@@ -196,6 +207,38 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     }
     // Answered now: the run's end is not waited for here (the worker logs a crash).
     answerOnReceived(ctx, settings);
+  }
+
+  /** Whether the call carries this installation's signature for the run and the node in its path. */
+  function isSignedLink(executionId: string, suffix: string, query: Record<string, unknown>): boolean {
+    if (!deps.resumeUrlSecret || suffix === '') return false;
+    let nodeId: string;
+    try {
+      nodeId = decodeURIComponent(suffix);
+    } catch {
+      return false;
+    }
+    return isResumeSignatureValid(deps.resumeUrlSecret, executionId, nodeId, query);
+  }
+
+  /** n8n's waiting webhook of a send-and-wait node: signed links only; the node decides the answer. */
+  async function resumeSendAndWait(ctx: Context, executionId: string, suffix: string, node: WorkflowNode, signed: boolean): Promise<void> {
+    if (!signed) {
+      ctx.status = 401;
+      ctx.body = { error: 'Invalid token' };
+      return;
+    }
+    // Signed for another node of this run: a question asked earlier and already answered.
+    if (decodeURIComponent(suffix) !== (node.id ?? node.name)) return answerHtml(ctx, 200, NO_ACTION_REQUIRED_PAGE);
+    const body = ctx.method === 'POST'
+      ? await readWebhookBody(ctx.req, { limitBytes: deps.config.bodyLimitBytes, maxDepth: deps.config.maxJsonDepth, rawBody: false, binaryData: false, binaryPropertyName: 'data' })
+      : { body: {} };
+    const answer = answerSendAndWaitCall({
+      method: ctx.method, headers: ctx.headers as Record<string, unknown>, query: { ...ctx.query }, body: body.body,
+      nodeContext: await watch.nodeContext(executionId, node.name), parameters: (node.parameters ?? {}) as Record<string, unknown>,
+    });
+    if (answer.items) await executions.resume(executionId, answer.items, { actor: { kind: 'system', id: 'webhook' }, requestId: randomUUID() });
+    answerHtml(ctx, answer.status, answer.html);
   }
 
   return {
@@ -226,8 +269,14 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     async resume(ctx: Context, executionId: string, suffix: string): Promise<void> {
       const doc = await executions.find(executionId);
       if (!doc || doc.deleted) throw new NotFoundError('Execution', executionId);
-      if (doc.status !== 'waiting') throw new ConflictError(`The execution "${executionId}" is not waiting (it is ${String(doc.status)})`);
+      const signed = isSignedLink(executionId, suffix, ctx.query);
+      if (doc.status !== 'waiting') {
+        // A Send and Wait link used again once its question is over (n8n's "no action required").
+        if (signed) return answerHtml(ctx, 200, NO_ACTION_REQUIRED_PAGE);
+        throw new ConflictError(`The execution "${executionId}" is not waiting (it is ${String(doc.status)})`);
+      }
       const node = await watch.waitingNode(executionId);
+      if (node && isSendAndWaitNode(node.parameters)) return resumeSendAndWait(ctx, executionId, suffix, node, signed);
       const p = (node?.parameters ?? {}) as Record<string, unknown>;
       if (!node || node.type !== WAIT_NODE || (p.resume !== 'webhook' && p.resume !== 'form')) {
         throw new ConflictError(`The execution "${executionId}" is waiting for a time, not for a webhook call`);
@@ -260,6 +309,12 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       answerOnReceived(ctx, settings);
     },
   };
+}
+
+function answerHtml(ctx: Context, status: number, html: string): void {
+  ctx.status = status;
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = html;
 }
 
 /** A Webhook listening to several HTTP methods has an output per method, in the order listed. */
