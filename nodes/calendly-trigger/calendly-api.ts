@@ -75,7 +75,7 @@ export class CalendlyClient {
     const spec = { method: call.method, url: `${this.urlOf(call.path)}${query ? `?${query}` : ''}`, headers, ...(call.body ? { body: JSON.stringify(call.body) } : {}) };
     let response;
     try {
-      response = await sendWaitingOutRateLimits(this.transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: this.ctx.signal, blockPrivateNetworks: this.ctx.blockPrivateNetworks });
+      response = await sendWaitingOutRateLimits(this.transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: this.ctx.signal, blockPrivateNetworks: this.ctx.blockPrivateNetworks, oauth2: this.ctx });
     } catch (error) {
       throw serviceCallError(this.ctx.node.name, error, 0);
     }

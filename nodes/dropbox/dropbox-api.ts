@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
+import { latestOAuth2Token } from '../shared/oauth2-retry.ts';
 import { param } from '../shared/params.ts';
 import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
@@ -66,7 +67,7 @@ export function dropboxSaid(body: Buffer): string {
 export async function dropboxCall(client: DropboxClient, call: DropboxCall, token: string): Promise<DropboxAnswer> {
   const { ctx } = client;
   const base = call.host === 'rpc' ? dropboxApiUrl() : dropboxContentUrl();
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${latestOAuth2Token(ctx, token)}` };
   if (client.pathRoot) headers['dropbox-api-path-root'] = client.pathRoot;
   let body: Buffer | string | undefined;
   if (call.host === 'content') {
@@ -81,7 +82,7 @@ export async function dropboxCall(client: DropboxClient, call: DropboxCall, toke
     body = JSON.stringify(call.args);
   }
   const response = await sendWaitingOutRateLimits(client.transport, { method: 'POST', url: `${base}${call.path}`, headers, ...(body !== undefined ? { body } : {}) }, {
-    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
   });
   if (response.statusCode >= 400) {
     throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: dropboxSaid(response.body) });

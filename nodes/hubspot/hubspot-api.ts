@@ -64,7 +64,7 @@ export async function hubspotRequest(client: HubspotClient, method: string, endp
   const hasBody = body !== undefined && !(typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
   if (hasBody) headers['content-type'] = 'application/json';
   const response = await sendWaitingOutRateLimits(client.transport, { method, url, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) }, {
-    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
   });
   const text = response.body.toString('utf8');
   if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: hubspotSaid(text) });

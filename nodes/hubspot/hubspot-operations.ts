@@ -102,6 +102,13 @@ async function company(client: HubspotClient, operation: string, i: number): Pro
       const since = typeof options.since === 'string' && options.since ? Date.parse(options.since) : undefined;
       return listOrSome(client, i, 'results', 'GET', '/companies/v2/companies/recent/modified', { since, propertiesWithHistory: options.propertiesWithHistory }, 'count');
     }
+    // v1's two lists; n8n reads only Since of the filters.
+    case 'getRecentlyCreated':
+      return listOrSome(client, i, 'results', 'GET', '/companies/v2/companies/recent/created', {}, 'count');
+    case 'getRecentlyModified': {
+      const since = collection(ctx, 'filters', i).since;
+      return listOrSome(client, i, 'results', 'GET', '/companies/v2/companies/recent/modified', typeof since === 'string' && since ? { since: Date.parse(since) } : {}, 'count');
+    }
     case 'searchByDomain': {
       const domain = String(param<unknown>(ctx, 'domain', i, ''));
       const properties = list(collection(ctx, 'options', i).properties);

@@ -87,6 +87,16 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
         return reply(200, { total: all.length, results, ...(after + limit < all.length ? { paging: { next: { after: String(after + limit), link: '?after=' } } } : {}) });
       }
       if (m === 'POST' && p === '/companies/v2/companies') return reply(200, { companyId: 299, isDeleted: false, properties: Object.fromEntries((b.properties as Array<{ name: string; value: unknown }>).map((x) => [x.name, { value: String(x.value) }])) });
+      if (m === 'GET' && (match = /^\/companies\/v2\/companies\/recent\/(created|modified)$/.exec(p))) {
+        // Newest first; `count` (at most 100) and `offset`, `since` a millisecond timestamp.
+        const count = Math.min(Number(query.count?.[0] ?? 100), 100);
+        const offset = Number(query.offset?.[0] ?? 0);
+        const since = Number(query.since?.[0] ?? 0);
+        const all = COMPANIES.map((c, i) => ({ ...c, properties: { ...c.properties, hs_lastmodifieddate: { value: String(1_700_000_000_000 + i * 86_400_000) } } }))
+          .filter((c) => Number(c.properties.hs_lastmodifieddate.value) > since).reverse();
+        const page = all.slice(offset, offset + count);
+        return reply(200, { results: page, hasMore: offset + count < all.length, offset: offset + page.length, total: all.length });
+      }
       if (m === 'GET' && p === '/companies/v2/companies/paged') {
         const limit = Math.min(Number(query.limit?.[0] ?? 100), 250);
         const offset = Number(query.offset?.[0] ?? 0);

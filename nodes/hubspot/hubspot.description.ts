@@ -133,6 +133,8 @@ export function hubspotProperties(locators: boolean): NodeProperty[] {
 
     ops('company', 'create', [['Create', 'create', 'Create a company'], ['Delete', 'delete', 'Delete a company'], ['Get', 'get', 'Get a company'],
       ['Get Many', 'getAll', 'Get many companies'], ['Get Recently Created/Updated', 'getRecentlyCreatedUpdated', 'Get recently created/updated companies'],
+      // v1 had the two lists apart.
+      ...(locators ? [] : [['Get Recently Created', 'getRecentlyCreated', 'Get recently created companies'], ['Get Recently Modified', 'getRecentlyModified', 'Get recently modified companies']] as Array<[string, string, string]>),
       ['Search By Domain', 'searchByDomain', 'Search companies by their website domain'], ['Update', 'update', 'Update a company']]),
     str('Name', 'name', { required: true, displayOptions: show('company', ['create']) }),
     { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show('company', ['create']), options: COMPANY_FIELDS },
@@ -145,6 +147,10 @@ export function hubspotProperties(locators: boolean): NodeProperty[] {
       options: [{ displayName: 'Include Merge Audits', name: 'includeMergeAudits', type: 'boolean', default: false,
         description: 'Whether to return any merge history if the company has been previously merged with another company record' }] },
     ...returnAll('company', 'getAll'), ...returnAll('company', 'getRecentlyCreatedUpdated'), ...returnAll('company', 'searchByDomain'),
+    ...(locators ? [] : [...returnAll('company', 'getRecentlyCreated'), ...returnAll('company', 'getRecentlyModified'),
+      { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: show('company', ['getRecentlyModified']),
+        options: [{ displayName: 'Since', name: 'since', type: 'dateTime', default: '', description: 'Only return companies modified after this date' },
+          { displayName: 'Include Property Versions', name: 'includePropertyVersions', type: 'boolean', default: false }] } satisfies NodeProperty]),
     { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, displayOptions: show('company', ['getAll']), options: [
       { displayName: 'Include Merge Audits', name: 'includeMergeAudits', type: 'boolean', default: false },
       loaded('Properties', 'properties', 'getCompanyProperties', true), loaded('Properties With History', 'propertiesWithHistory', 'getCompanyProperties', true),

@@ -92,6 +92,16 @@ describe('HubSpot companies, deals, lists, tickets', () => {
     expect(outputOf(updated, 'HubSpot')[0].json.properties).toMatchObject({ city: { value: 'Oslo' } });
   });
 
+  it('v1 lists recently created companies up to a count, and recently modified ones since a date, all pages with Return All', async () => {
+    const created = await runChain([node(1, { resource: 'company', operation: 'getRecentlyCreated', limit: 2 })], { items: [{ json: {} }], credentials });
+    expect(calls('/companies/v2/companies/recent/created')[0].query).toMatchObject({ count: ['2'], hapikey: [API_KEY] });
+    expect(outputOf(created, 'HubSpot').map((i) => i.json.companyId)).toEqual([205, 204]);
+    const since = new Date(1_700_000_000_000 + 2 * 86_400_000).toISOString();
+    const modified = await runChain([node(1, { resource: 'company', operation: 'getRecentlyModified', returnAll: true, filters: { since } })], { items: [{ json: {} }], credentials });
+    expect(calls('/companies/v2/companies/recent/modified')[0].query).toMatchObject({ since: [String(1_700_000_000_000 + 2 * 86_400_000)], count: ['100'] });
+    expect(outputOf(modified, 'HubSpot').map((i) => i.json.companyId)).toEqual([205, 204]);
+  });
+
   it('creates a deal with its stage, a close date in epoch ms and associations; deleting answers success', async () => {
     await runChain([node(2.1, { resource: 'deal', operation: 'create', stage: 'closedwon',
       additionalFields: { dealName: 'Big', closeDate: '2024-03-01T00:00:00.000Z', associatedCompany: [201], associatedVids: [101, 102] } })], { items: [{ json: {} }], credentials });

@@ -68,7 +68,7 @@ export function jiraClient(ctx: ExecuteContext): JiraClient {
     let response;
     try {
       response = await sendWaitingOutRateLimits(transport, { method: req.method, url, headers, ...(body !== undefined ? { body } : {}) },
-        { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+        { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx });
     } catch (error) {
       throw serviceCallError(ctx.node.name, error, itemIndex);
     }

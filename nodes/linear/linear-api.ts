@@ -6,6 +6,7 @@ import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../
 import { createTransport } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
+import type { OAuth2RetryContext } from '../shared/oauth2-retry.ts';
 import { param } from '../shared/params.ts';
 import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
@@ -32,14 +33,14 @@ export function linearError(nodeName: string, errors: unknown, fallback: string,
   });
 }
 
-/** One GraphQL call with the raw Authorization value. */
-export async function linearPost(ctx: Pick<ExecuteContext, 'signal' | 'blockPrivateNetworks'> & { node: { name: string } }, auth: string, body: JsonObject, itemIndex = 0): Promise<JsonObject> {
+/** One GraphQL call with the raw Authorization value; `oauth2`, the running node, renews a refused OAuth2 token once. */
+export async function linearPost(ctx: Pick<ExecuteContext, 'signal' | 'blockPrivateNetworks'> & { node: { name: string } }, auth: string, body: JsonObject, itemIndex = 0, oauth2?: OAuth2RetryContext): Promise<JsonObject> {
   const spec = { method: 'POST', url: `${linearBaseUrl()}/graphql`, headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) };
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   try {
     let response;
     try {
-      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2 });
     } catch (error) {
       throw serviceCallError(ctx.node.name, error, itemIndex);
     }
@@ -57,7 +58,7 @@ export async function linearPost(ctx: Pick<ExecuteContext, 'signal' | 'blockPriv
 }
 
 export async function linearRequest(ctx: ExecuteContext, query: string, variables: JsonObject, itemIndex = 0): Promise<JsonObject> {
-  return linearPost(ctx, await authorization(ctx), { query, variables }, itemIndex);
+  return linearPost(ctx, await authorization(ctx), { query, variables }, itemIndex, ctx);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
+import { latestOAuth2Token } from '../shared/oauth2-retry.ts';
 import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 
@@ -51,10 +52,10 @@ export interface GraphAnswer { json: unknown; body: Buffer; headers: Record<stri
 export async function graphCall(client: GraphClient, method: string, path: string, body?: unknown, query: JsonObject = {}): Promise<GraphAnswer> {
   const { ctx } = client;
   const url = /^https?:\/\//.test(path) ? path : `${graphBaseUrl()}/v1.0${path}${queryString(query)}`;
-  const headers: Record<string, string> = { authorization: `Bearer ${client.token}`, accept: 'application/json' };
+  const headers: Record<string, string> = { authorization: `Bearer ${latestOAuth2Token(ctx, client.token)}`, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await sendWaitingOutRateLimits(client.transport, { method, url, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, {
-    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
   });
   const text = response.body.toString('utf8');
   if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: graphSaid(text) });

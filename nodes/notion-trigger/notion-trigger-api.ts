@@ -20,7 +20,7 @@ export async function notionPost(ctx: ExecuteContext, path: string, body: JsonOb
   try {
     let response;
     try {
-      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx });
     } catch (error) {
       throw serviceCallError(ctx.node.name, error, 0);
     }

@@ -1,5 +1,5 @@
 // Calls to Pipedrive's API v1 (https://api.pipedrive.com/v1) as n8n's Pipedrive node v1 makes them:
-// the API token as `api_token` query parameter (OAuth2: a Bearer token), JSON bodies, answers
+// the API token as `api_token` query parameter (OAuth2: a Bearer token), JSON or multipart bodies, answers
 // `{success, data, additional_data}` where `success: false` or a failed status becomes a node error
 // saying Pipedrive's `error`, `start`/`limit` paging (`additional_data.pagination`), and a 429 waited
 // out (Retry-After) a few times.
@@ -38,19 +38,28 @@ async function auth(ctx: ExecuteContext): Promise<{ query: Record<string, string
   return { query: {}, headers: { authorization: `Bearer ${data.access_token}` } };
 }
 
-export async function pipedriveRequest(ctx: ExecuteContext, method: PipedriveMethod, path: string, body: JsonObject = {}, query: JsonObject = {}, itemIndex = 0): Promise<PipedriveAnswer> {
+/** A multipart form (a file upload) as bytes and its content type, boundary included. */
+async function encodeForm(form: FormData): Promise<{ bytes: Buffer; contentType: string }> {
+  const encoded = new Response(form);
+  return { bytes: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' };
+}
+
+export async function pipedriveRequest(ctx: ExecuteContext, method: PipedriveMethod, path: string, body: JsonObject = {}, query: JsonObject = {}, itemIndex = 0, form?: FormData): Promise<PipedriveAnswer> {
   const credential = await auth(ctx);
+  const multipart = form ? await encodeForm(form) : undefined;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.append(key, String(value));
   for (const [key, value] of Object.entries(credential.query)) params.append(key, value);
   const hasBody = Object.keys(body).length > 0;
   const headers: Record<string, string> = { accept: 'application/json', ...credential.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) };
-  const spec = { method, url: `${pipedriveBaseUrl()}${path}?${params.toString()}`, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) };
+  if (multipart) headers['content-type'] = multipart.contentType;
+  const payload = multipart ? { body: multipart.bytes } : hasBody ? { body: JSON.stringify(body) } : {};
+  const spec = { method, url: `${pipedriveBaseUrl()}${path}?${params.toString()}`, headers, ...payload };
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   try {
     let response;
     try {
-      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+      response = await sendWaitingOutRateLimits(transport, spec, { timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx });
     } catch (error) {
       throw serviceCallError(ctx.node.name, error, itemIndex);
     }

@@ -3,7 +3,9 @@
 // `{success: true, data, additional_data: {pagination: {start, limit, more_items_in_collection,
 // next_start}}}`, `{success: false, error, error_info}` with 401/404/400, search answers
 // `{data: {items: [{result_score, item}]}}`, field definitions with 40-character custom keys, and
-// a 429 with Retry-After when armed.
+// a 429 with Retry-After when armed. A deal's products (`/deals/{id}/products`, attachments with
+// their own ids) and activities (`/deals/{id}/activities` with `done` 0/1 and `exclude`). Files are
+// uploaded as multipart/form-data (`file` and the ids to attach it to).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -20,7 +22,7 @@ export const DEAL_FIELDS = [
   { key: REGION_KEY, name: 'Region', field_type: 'varchar' },
   { key: 'label', name: 'Label', field_type: 'enum', options: [{ id: 1, label: 'Hot' }, { id: 2, label: 'Cold' }] },
 ];
-const RESOURCES = ['activities', 'deals', 'leads', 'notes', 'organizations', 'persons', 'products'];
+const RESOURCES = ['activities', 'deals', 'dealProducts', 'files', 'leads', 'notes', 'organizations', 'persons', 'products'];
 const fail = (error: string, error_info?: string) => ({ success: false, error, ...(error_info ? { error_info } : {}) });
 
 export async function startPipedriveStandIn(): Promise<PipedriveStandIn> {
@@ -30,17 +32,58 @@ export async function startPipedriveStandIn(): Promise<PipedriveStandIn> {
   let armed: number | undefined;
   const reset = () => { for (const r of RESOURCES) store[r] = []; nextId = 1; seen.length = 0; };
   reset();
+  /** A deal's product attachments and activities; paged lists answer like the top-level ones. */
+  function dealPart(call: SeenPipedriveCall, deal: Obj, sub: string, attachmentId: string | undefined): [number, unknown] {
+    const page = (rows: Obj[]): [number, unknown] => {
+      const start = Number(call.query.start ?? 0);
+      const limit = Number(call.query.limit ?? 100);
+      const more = start + limit < rows.length;
+      return [200, { success: true, data: rows.length ? rows.slice(start, start + limit) : null,
+        additional_data: { pagination: { start, limit, more_items_in_collection: more, ...(more ? { next_start: start + limit } : {}) } } }];
+    };
+    if (sub === 'activities') {
+      if (call.method !== 'GET') return [405, fail('Method not allowed')];
+      const excluded = String(call.query.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      return page(store.activities.filter((a) => a.deal_id === deal.id && !excluded.includes(String(a.id))
+        && (call.query.done === undefined || String(Number(a.done === true || a.done === 1)) === call.query.done)));
+    }
+    const attachments = store.dealProducts;
+    if (attachmentId === undefined) {
+      if (call.method === 'GET') return page(attachments.filter((a) => a.deal_id === deal.id));
+      if (call.method !== 'POST') return [405, fail('Method not allowed')];
+      const product = store.products.find((p) => p.id === Number(call.body?.product_id));
+      if (!product) return [400, fail('Product not found.')];
+      const attachment = { id: nextId++, deal_id: deal.id, product_id: product.id, name: product.name, item_price: call.body?.item_price, quantity: call.body?.quantity, ...call.body };
+      attachments.push(attachment);
+      return [200, { success: true, data: attachment }];
+    }
+    const attachment = attachments.find((a) => a.deal_id === deal.id && String(a.id) === attachmentId);
+    if (!attachment) return [404, fail('Deal product not found')];
+    if (call.method === 'PUT') { Object.assign(attachment, call.body); return [200, { success: true, data: attachment }]; }
+    if (call.method === 'DELETE') { attachments.splice(attachments.indexOf(attachment), 1); return [200, { success: true, data: { id: attachment.id } }]; }
+    return [405, fail('Method not allowed')];
+  }
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
       const url = new URL(req.url ?? '/', 'http://x');
       let body: Obj | undefined;
-      try { body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) as Obj : undefined; } catch { return reply(400, fail('Invalid JSON')); }
+      const type = String(req.headers['content-type'] ?? '');
+      if (type.startsWith('multipart/form-data')) {
+        // A file upload: the file's metadata as Pipedrive gives it, the other parts as fields.
+        const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': type }, body: Buffer.concat(chunks) }).formData().catch(() => undefined);
+        const file = form?.get('file');
+        if (!form || !(file instanceof Blob)) return reply(400, fail('No file given'));
+        body = { file_name: (file as File).name, name: (file as File).name, file_type: file.type, file_size: file.size, content: await file.text() };
+        for (const [key, value] of form.entries()) if (key !== 'file') body[key] = Number.isNaN(Number(value)) ? value : Number(value);
+      } else {
+        try { body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) as Obj : undefined; } catch { return reply(400, fail('Invalid JSON')); }
+      }
       const call = { method: req.method ?? 'GET', path: url.pathname.replace(/^\/v1/, ''), query: Object.fromEntries(url.searchParams.entries()), body, authorization: String(req.headers.authorization ?? '') };
       seen.push(call);
       if (armed !== undefined) { const w = armed; armed = undefined; return reply(429, fail('Request over limit'), { 'retry-after': String(w) }); }
@@ -85,6 +128,7 @@ export async function startPipedriveStandIn(): Promise<PipedriveStandIn> {
       }
       const record = list.find((o) => String(o.id) === id);
       if (!record) return reply(404, fail(`${collection.slice(0, -1)} not found`));
+      if (collection === 'deals' && (sub === 'products' || sub === 'activities')) return reply(...dealPart(call, record, sub, parts[3]));
       if (sub === 'duplicate' && call.method === 'POST') {
         const copy = { ...record, id: nextId++ };
         list.push(copy);

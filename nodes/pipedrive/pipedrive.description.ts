@@ -81,6 +81,14 @@ const leadFields: P[] = [
     ] }],
   },
 ];
+const dealProductFields: P[] = [
+  { displayName: 'Comments', name: 'comments', type: 'string', typeOptions: { rows: 4 }, default: '' },
+  { displayName: 'Discount Percentage', name: 'discount_percentage', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 0 },
+  str('Product Variation ID', 'product_variation_id'),
+];
+const dealPicker = (resource: string, ops: string[]): P => ({
+  displayName: 'Deal Name or ID', name: 'dealId', type: 'options', typeOptions: { loadOptionsMethod: 'getDeals' }, default: '', required: true, displayOptions: show(resource, ops),
+});
 const noteFields: P[] = [num('Deal ID', 'deal_id'), str('Lead ID', 'lead_id'), num('Organization ID', 'org_id'), num('Person ID', 'person_id')];
 
 const associate = (resource: string, orgName: string): P[] => [
@@ -93,10 +101,13 @@ export const pipedriveProperties: P[] = [
   { displayName: 'Authentication', name: 'authentication', type: 'options', options: [{ name: 'API Token', value: 'apiToken' }, { name: 'OAuth2', value: 'oAuth2' }], default: 'apiToken' },
   {
     displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: 'deal',
-    options: [['Activity', 'activity'], ['Deal', 'deal'], ['Lead', 'lead'], ['Note', 'note'], ['Organization', 'organization'], ['Person', 'person'], ['Product', 'product']].map(([name, value]) => ({ name, value })),
+    options: [['Activity', 'activity'], ['Deal', 'deal'], ['Deal Activity', 'dealActivity'], ['Deal Product', 'dealProduct'], ['File', 'file'], ['Lead', 'lead'], ['Note', 'note'], ['Organization', 'organization'], ['Person', 'person'], ['Product', 'product']].map(([name, value]) => ({ name, value })),
   },
   operations('activity', CRUD, 'create'),
   operations('deal', [['Create', 'create'], ['Delete', 'delete'], ['Duplicate', 'duplicate'], ['Get', 'get'], ['Get Many', 'getAll'], ['Search', 'search'], ['Update', 'update']], 'create'),
+  operations('dealActivity', [['Get Many', 'getAll']], 'getAll'),
+  operations('dealProduct', [['Add', 'add'], ['Get Many', 'getAll'], ['Remove', 'remove'], ['Update', 'update']], 'add'),
+  operations('file', [['Create', 'create'], ['Delete', 'delete'], ['Get', 'get'], ['Update', 'update']], 'create'),
   operations('lead', CRUD, 'create'),
   operations('note', CRUD, 'create'),
   operations('organization', withSearch(CRUD), 'create'),
@@ -141,6 +152,37 @@ export const pipedriveProperties: P[] = [
     { displayName: 'RAW Data', name: 'rawData', type: 'boolean', default: false },
     { displayName: 'Status', name: 'status', type: 'options', options: ['open', 'won', 'lost'].map((v) => ({ name: v, value: v })), default: 'open' },
   ]),
+
+  // deal activity, deal product: the deal picked from a list (or an ID by expression)
+  dealPicker('dealActivity', ['getAll']),
+  ...returnAllLimit('dealActivity', ['getAll']),
+  collection('additionalFields', 'Additional Fields', 'dealActivity', ['getAll'], [
+    { displayName: 'Done', name: 'done', type: 'boolean', default: false }, str('Exclude Activity IDs', 'exclude'),
+  ]),
+  dealPicker('dealProduct', ['add', 'getAll', 'remove', 'update']),
+  { displayName: 'Product Name or ID', name: 'productId', type: 'options', typeOptions: { loadOptionsMethod: 'getProducts' }, default: '', required: true, displayOptions: show('dealProduct', ['add']) },
+  { displayName: 'Item Price', name: 'item_price', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, required: true, displayOptions: show('dealProduct', ['add']) },
+  { displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, required: true, displayOptions: show('dealProduct', ['add']) },
+  collection('additionalFields', 'Additional Fields', 'dealProduct', ['add'], dealProductFields),
+  {
+    displayName: 'Product Attachment Name or ID', name: 'productAttachmentId', type: 'options', default: '', required: true,
+    typeOptions: { loadOptionsMethod: 'getProductsDeal', loadOptionsDependsOn: ['dealId'] }, displayOptions: show('dealProduct', ['remove', 'update']),
+  },
+  collection('updateFields', 'Update Fields', 'dealProduct', ['update'], [
+    dealProductFields[0], dealProductFields[1],
+    { displayName: 'Item Price', name: 'item_price', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+    { displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1 }, dealProductFields[2],
+  ]),
+  ...returnAllLimit('dealProduct', ['getAll']),
+
+  // file
+  { displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, displayOptions: show('file', ['create']),
+    description: 'The name of the input binary field containing the file to be written' },
+  collection('additionalFields', 'Additional Fields', 'file', ['create'], [
+    num('Activity ID', 'activity_id'), num('Deal ID', 'deal_id'), orgOption, num('Person ID', 'person_id'), num('Product ID', 'product_id'),
+  ]),
+  idParam('file', 'fileId', 'File ID', ['delete', 'get', 'update']),
+  collection('updateFields', 'Update Fields', 'file', ['update'], [str('Name', 'name'), str('Description', 'description')]),
 
   // lead
   { displayName: 'Title', name: 'title', type: 'string', default: '', required: true, displayOptions: show('lead', ['create']) },

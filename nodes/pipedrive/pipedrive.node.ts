@@ -1,8 +1,9 @@
-// Pipedrive (n8n-nodes-base.pipedrive v1) on Pipedrive's API v1: activities, deals, leads, notes,
-// organizations, persons and products. Each item builds one request (method, path, body, query) as
+// Pipedrive (n8n-nodes-base.pipedrive v1) on Pipedrive's API v1: activities, deals (and their
+// activities and products), files, leads, notes, organizations, persons and products. Each item builds one request (method, path, body, query) as
 // n8n's v1 does; lists follow `start`/`limit` when Return All is on; custom fields may be written by
 // name (encodeProperties) and read back by name (resolveProperties).
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type LoadedOption, type NodeType } from '../../engine/index.ts';
+import { binaryBuffer } from '../convert-to-file/binary-data.ts';
 import { errorMessage } from '../shared/items.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { collection, param } from '../shared/params.ts';
@@ -10,7 +11,7 @@ import { pipedriveRequest, pipedriveRequestAll, type PipedriveMethod } from './p
 import { encodeCustomFields, FIELDS_ENDPOINT, resolveCustomFields, type PipedriveFields } from './pipedrive-custom-fields.ts';
 import { pipedriveCredentials, pipedriveProperties } from './pipedrive.description.ts';
 
-interface Call { method: PipedriveMethod; path: string; body: JsonObject; query: JsonObject; returnAll: boolean }
+interface Call { method: PipedriveMethod; path: string; body: JsonObject; query: JsonObject; returnAll: boolean; form?: FormData }
 
 /** n8n's addAdditionalFields: every entry as is, custom properties by their names. */
 function addFields(target: JsonObject, fields: JsonObject): void {
@@ -21,8 +22,8 @@ function addFields(target: JsonObject, fields: JsonObject): void {
   }
 }
 
-const PATHS: Record<string, string> = { activity: '/activities', deal: '/deals', lead: '/leads', note: '/notes', organization: '/organizations', person: '/persons', product: '/products' };
-const ID_PARAMS: Record<string, string> = { activity: 'activityId', deal: 'dealId', lead: 'leadId', note: 'noteId', organization: 'organizationId', person: 'personId' };
+const PATHS: Record<string, string> = { activity: '/activities', deal: '/deals', file: '/files', lead: '/leads', note: '/notes', organization: '/organizations', person: '/persons', product: '/products' };
+const ID_PARAMS: Record<string, string> = { activity: 'activityId', deal: 'dealId', file: 'fileId', lead: 'leadId', note: 'noteId', organization: 'organizationId', person: 'personId' };
 
 function leadBody(fields: JsonObject, body: JsonObject): void {
   const { value, expected_close_date: close, ...rest } = fields;
@@ -32,7 +33,44 @@ function leadBody(fields: JsonObject, body: JsonObject): void {
   if (typeof close === 'string' && close) body.expected_close_date = close.split('T')[0];
 }
 
+/** A deal's activities and products, under `/deals/<id>/…` as n8n's v1 calls them. */
+function dealSubCall(ctx: ExecuteContext, resource: string, operation: string, i: number): Call | undefined {
+  const deal = `/deals/${String(param<unknown>(ctx, 'dealId', i, ''))}`;
+  const call: Call = { method: 'GET', path: '', body: {}, query: {}, returnAll: false };
+  if (resource === 'dealActivity' && operation === 'getAll') {
+    call.path = `${deal}/activities`;
+    call.returnAll = param(ctx, 'returnAll', i, false);
+    if (!call.returnAll) call.query.limit = param(ctx, 'limit', i, 100);
+    const fields = collection(ctx, 'additionalFields', i);
+    if (fields.exclude) call.query.exclude = fields.exclude;
+    if (fields.done !== undefined) call.query.done = fields.done === true ? 1 : 0;
+    return call;
+  }
+  if (resource !== 'dealProduct') return undefined;
+  const attachment = () => `${deal}/products/${String(param<unknown>(ctx, 'productAttachmentId', i, ''))}`;
+  switch (operation) {
+    case 'add':
+      Object.assign(call, { method: 'POST', path: `${deal}/products` });
+      Object.assign(call.body, { product_id: param<unknown>(ctx, 'productId', i, ''), item_price: param<unknown>(ctx, 'item_price', i, 0), quantity: param<unknown>(ctx, 'quantity', i, 1) });
+      addFields(call.body, collection(ctx, 'additionalFields', i));
+      return call;
+    case 'getAll':
+      // n8n's v1 shows Return All and Limit here but reads neither: one page, as Pipedrive gives it.
+      call.path = `${deal}/products`;
+      return call;
+    case 'remove':
+      return { ...call, method: 'DELETE', path: attachment() };
+    case 'update':
+      addFields(call.body, collection(ctx, 'updateFields', i));
+      return { ...call, method: 'PUT', path: attachment() };
+    default:
+      return undefined;
+  }
+}
+
 function buildCall(ctx: ExecuteContext, resource: string, operation: string, i: number): Call {
+  const sub = dealSubCall(ctx, resource, operation, i);
+  if (sub) return sub;
   const call: Call = { method: 'GET', path: PATHS[resource] ?? '', body: {}, query: {}, returnAll: false };
   const id = () => param<unknown>(ctx, ID_PARAMS[resource], i, resource === 'lead' ? '' : 0);
   const limited = () => {
@@ -43,6 +81,14 @@ function buildCall(ctx: ExecuteContext, resource: string, operation: string, i: 
   switch (operation) {
     case 'create':
       call.method = 'POST';
+      if (resource === 'file') {
+        // The bytes of the item's binary field as `file`, the additional fields beside it.
+        const { buffer, binary } = binaryBuffer(ctx.node.name, ctx.getInputData()[i], param(ctx, 'binaryPropertyName', i, 'data'), i);
+        call.form = new FormData();
+        call.form.append('file', new Blob([new Uint8Array(buffer)], { type: binary.mimeType }), binary.fileName ?? 'file');
+        for (const [key, value] of Object.entries(collection(ctx, 'additionalFields', i))) call.form.append(key, String(value));
+        return call;
+      }
       if (resource === 'activity') {
         Object.assign(call.body, { subject: param(ctx, 'subject', i, ''), done: param(ctx, 'done', i, '0'), type: param(ctx, 'type', i, '') });
       } else if (resource === 'deal' || resource === 'lead') {
@@ -125,7 +171,7 @@ async function customFields(ctx: ExecuteContext, resource: string): Promise<Pipe
   return Object.fromEntries(((data ?? []) as PipedriveFields[string][]).map((field) => [field.key, field]));
 }
 
-const DEFAULT_OPERATION: Record<string, string> = { product: 'getAll' };
+const DEFAULT_OPERATION: Record<string, string> = { product: 'getAll', dealActivity: 'getAll', dealProduct: 'add' };
 
 async function execute(ctx: ExecuteContext): Promise<Item[][]> {
   const resource = param(ctx, 'resource', 0, 'deal');
@@ -145,7 +191,7 @@ async function execute(ctx: ExecuteContext): Promise<Item[][]> {
         data = await pipedriveRequestAll(ctx, call.method, call.path, call.body, call.query, i);
       } else {
         if (fields) encodeCustomFields(fields, call.body);
-        data = (await pipedriveRequest(ctx, call.method, call.path, call.body, call.query, i)).data;
+        data = (await pipedriveRequest(ctx, call.method, call.path, call.body, call.query, i, call.form)).data;
       }
       if (operation === 'search' && data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as JsonObject).items)) {
         const found = (data as JsonObject).items as JsonObject[];
@@ -197,6 +243,9 @@ export const pipedriveNode: NodeType = {
       getUserIds: async (ctx) => sorted((await list(ctx, '/users')).filter((u) => u.active_flag !== false).map((u) => ({ name: String(u.name), value: u.id as number }))),
       getOrganizationIds: async (ctx) => sorted((await list(ctx, '/organizations')).map((o) => ({ name: String(o.name), value: o.id as number }))),
       getStageIds: async (ctx) => sorted((await list(ctx, '/stages')).map((s) => ({ name: `${String(s.pipeline_name)} > ${String(s.name)}`, value: s.id as number }))),
+      getDeals: async (ctx) => sorted((await list(ctx, '/deals')).map((d) => ({ name: String(d.title), value: d.id as number }))),
+      getProducts: async (ctx) => sorted((await list(ctx, '/products')).map((p) => ({ name: String(p.name), value: p.id as number }))),
+      getProductsDeal: async (ctx) => sorted((await list(ctx, `/deals/${String(param<unknown>(ctx, 'dealId', 0, ''))}/products`)).map((p) => ({ name: String(p.name), value: p.id as number }))),
       getActivityTypes: async (ctx) => sorted((await list(ctx, '/activityTypes')).map((t) => ({ name: String(t.name), value: String(t.key_string) }))),
       getLeadLabels: async (ctx) => sorted((await list(ctx, '/leadLabels')).map((l) => ({ name: String(l.name), value: String(l.id) }))),
       getDealLabels: (ctx) => labels(ctx, '/dealFields'),

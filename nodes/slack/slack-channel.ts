@@ -58,6 +58,12 @@ export async function runChannelOperation(client: SlackClient, operation: string
   }
   switch (operation) {
     case 'create': {
+      if (client.legacy) {
+        // v1: the name as given, private only when Is Private is set.
+        const body: JsonObject = { name: channel() };
+        if (collection(ctx, 'additionalFields', itemIndex).isPrivate) body.is_private = true;
+        return (await slackRequest(client, { method: 'POST', path: '/conversations.create', json: body })).channel;
+      }
       const name = channel();
       const body = { name: name.startsWith('#') ? name.slice(1) : name, is_private: param(ctx, 'channelVisibility', itemIndex, 'public') === 'private' };
       return (await slackRequest(client, { method: 'POST', path: '/conversations.create', json: body })).channel;

@@ -16,6 +16,7 @@ async function upload(client: SlackClient, itemIndex: number): Promise<unknown> 
   if (options.initialComment) body.initial_comment = options.initialComment;
   if (options.threadTs) body.thread_ts = options.threadTs;
   if (options.title && version <= 2.1) body.title = options.title;
+  if (options.fileName && client.legacy) body.filename = options.fileName;
   if (!param(ctx, 'binaryData', itemIndex, false) && version <= 2.1) {
     body.content = param<unknown>(ctx, 'fileContent', itemIndex, '');
     return (await slackRequest(client, { method: 'POST', path: '/files.upload', form: body })).file;

@@ -73,6 +73,9 @@ const METHODS: Record<string, Handler> = {
   },
   'conversations.info': (args) => needs(args, 'channel') ?? channelKnown(args.channel) ?? { ok: true, channel: CHANNELS.find((c) => c.id === args.channel) },
   'conversations.create': (args) => needs(args, 'name') ?? { ok: true, channel: { id: 'C999', name: args.name, is_private: args.is_private === true || args.is_private === 'true' } },
+  'conversations.invite': (args) => needs(args, 'channel', 'users') ?? channelKnown(args.channel) ?? { ok: true, channel: CHANNELS.find((c) => c.id === args.channel) },
+  'conversations.open': (args) => (args.channel === undefined && args.users === undefined ? { ok: false, error: 'users_list_not_supplied' }
+    : { ok: true, ...(args.return_im ? { already_open: false } : {}), channel: args.return_im ? { id: 'D069C7QFK', is_im: true, user: args.users } : { id: 'D069C7QFK' } }),
   'conversations.history': (args) => {
     const missing = needs(args, 'channel') ?? channelKnown(args.channel);
     if (missing) return missing;

@@ -1,6 +1,7 @@
 // Parameters of n8n's legacy Slack v1 node for what real v1 exports use: message send (`channel`,
-// `text`, `as_user`, attachments, JSON parameters, other options) and update. Its other operations
-// run with the v2 handlers, whose parameter names v1 shares.
+// `text`, `as_user`, attachments, JSON parameters, other options) and update; channel create, invite
+// and open; file upload; user info, lists and presence. Its operations other than message send and
+// update run with the v2 handlers, whose parameter names v1 shares.
 import type { NodeProperty } from '../../engine/index.ts';
 import { authentication } from './slack.description.ts';
 import { showFor } from './slack-properties.ts';
@@ -18,6 +19,42 @@ const attachmentOptions: NodeProperty[] = [
   { displayName: 'Timestamp', name: 'ts', type: 'dateTime', default: '' },
   { displayName: 'Fields', name: 'fields', type: 'fixedCollection', default: {}, typeOptions: { multipleValues: true },
     options: [{ name: 'item', displayName: 'Item', values: [str('Title', 'title'), str('Value', 'value'), { displayName: 'Short', name: 'short', type: 'boolean', default: true }] }] },
+];
+
+const ops = (resource: string, fallback: string, options: Array<[string, string]>): NodeProperty => ({
+  displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: fallback, displayOptions: { show: { resource: [resource] } },
+  options: options.map(([name, value]) => ({ name, value })),
+});
+const upload = showFor('file', ['upload']);
+
+/** Channel, file and user operations, with n8n v1's parameter names and defaults. */
+const otherResources: NodeProperty[] = [
+  ops('channel', 'create', [['Create', 'create'], ['Invite', 'invite'], ['Open', 'open']]),
+  str('Channel', 'channelId', showFor('channel', ['create']), { required: true, placeholder: 'Channel name', description: 'The name of the channel to create' }),
+  { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: showFor('channel', ['create']),
+    options: [{ displayName: 'Is Private', name: 'isPrivate', type: 'boolean', default: false }] },
+  { displayName: 'Channel Name or ID', name: 'channelId', type: 'options', typeOptions: { loadOptionsMethod: 'getChannels' }, default: '', required: true,
+    displayOptions: showFor('channel', ['invite']), description: 'The channel to invite the users to' },
+  { displayName: 'User Names or IDs', name: 'userIds', type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getUsers' }, default: [], required: true,
+    displayOptions: showFor('channel', ['invite']), description: 'The users to invite' },
+  { displayName: 'Options', name: 'options', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: showFor('channel', ['open']),
+    options: [str('Channel ID', 'channelId', undefined, { description: 'Resume a conversation by its ID' }),
+      { displayName: 'Return IM', name: 'returnIm', type: 'boolean', default: false, description: 'Whether to return the full IM channel definition' },
+      { displayName: 'User Names or IDs', name: 'users', type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getUsers' }, default: [] }] },
+
+  ops('file', 'upload', [['Upload', 'upload']]),
+  { displayName: 'Binary File', name: 'binaryData', type: 'boolean', default: false, displayOptions: upload, description: 'Whether the file to upload is in an input binary field' },
+  str('File Content', 'fileContent', showFor('file', ['upload'], { binaryData: [false] }), { description: 'The text of the file' }),
+  str('Input Binary Field', 'binaryPropertyName', showFor('file', ['upload'], { binaryData: [true] }), { default: 'data', required: true, description: 'The name of the input binary field containing the file to be uploaded' }),
+  { displayName: 'Options', name: 'options', type: 'collection', default: {}, placeholder: 'Add option', displayOptions: upload,
+    options: [{ displayName: 'Channel Names or IDs', name: 'channelIds', type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getChannels' }, default: [] },
+      str('File Name', 'fileName'), str('Initial Comment', 'initialComment'), str('Thread TS', 'threadTs', undefined, { description: 'Timestamp of the message to reply to' }), str('Title', 'title')] },
+
+  ops('user', 'info', [['Info', 'info'], ['Get Many', 'getAll'], ['Get Presence', 'getPresence']]),
+  str('User ID', 'user', showFor('user', ['info', 'getPresence']), { required: true, typeOptions: { loadOptionsMethod: 'getUsers' } }),
+  { displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, displayOptions: showFor('user', ['getAll']), description: 'Whether to return all results or only up to a given limit' },
+  { displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1, maxValue: 100 }, default: 50, displayOptions: showFor('user', ['getAll'], { returnAll: [false] }),
+    description: 'Max number of results to return' },
 ];
 
 export const slackV1Properties: NodeProperty[] = [
@@ -58,4 +95,5 @@ export const slackV1Properties: NodeProperty[] = [
     options: [{ displayName: 'As User', name: 'as_user', type: 'boolean', default: false },
       { displayName: 'Link Names', name: 'link_names', type: 'boolean', default: false },
       { displayName: 'Parse', name: 'parse', type: 'options', default: 'client', options: [{ name: 'Client', value: 'client' }, { name: 'Full', value: 'full' }, { name: 'None', value: 'none' }] }] },
+  ...otherResources,
 ];

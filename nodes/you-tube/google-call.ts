@@ -70,7 +70,7 @@ export async function googleCall(client: GoogleClient, call: GoogleCall): Promis
   }
   const url = call.url + queryString(call.query);
   const response = await sendWaitingOutRateLimits(client.transport, { method: call.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
-    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
   });
   const text = response.body.toString('utf8');
   if (response.statusCode >= 400) {

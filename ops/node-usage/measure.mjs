@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { byType, measureOperations, operationsSection } from './operations.mjs';
 
 const args = process.argv.slice(2);
 let out = 'node-usage.md', nodesDir = path.join(path.dirname(new URL(import.meta.url).pathname), '../../nodes');
@@ -38,8 +39,11 @@ dataTable chat`.split(/\s+/).filter(Boolean).map(s => 'n8n-nodes-base.' + s));
 // Real n8n node type names, from the published packages' dist/types/nodes.json (see usage.md for how to regenerate).
 const PKG = process.env.N8N_TYPES_DIR || 'n8n-types';
 const VALID = new Set(), TOOLABLE = new Set();
+const n8nDescriptions = new Map();
 for (const [f, prefix] of [['base-nodes.json', 'n8n-nodes-base.'], ['lc-nodes.json', '@n8n/n8n-nodes-langchain.']]) {
-  for (const n of JSON.parse(readFileSync(path.join(PKG, f), 'utf8'))) {
+  const list = JSON.parse(readFileSync(path.join(PKG, f), 'utf8'));
+  for (const [name, descriptions] of byType(list, prefix)) n8nDescriptions.set(name, descriptions);
+  for (const n of list) {
     VALID.add(prefix + n.name);
     if (n.usableAsTool) { VALID.add(prefix + n.name + 'Tool'); TOOLABLE.add(prefix + n.name + 'Tool'); }
   }
@@ -50,6 +54,19 @@ VALID.add('@n8n/n8n-nodes-langchain.chatHitlTool');
 
 const kebabToCamel = s => s.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 const git = (dir, ...a) => execFileSync('git', ['--git-dir=' + dir, ...a], { maxBuffer: 1 << 30 });
+/** The blobs' contents by sha, in one `git cat-file --batch` (a process per blob took minutes). */
+function readBlobs(dir, shas) {
+  const out = execFileSync('git', ['--git-dir=' + dir, 'cat-file', '--batch'], { input: shas.join('\n') + '\n', maxBuffer: 2 ** 31 });
+  const blobs = new Map();
+  for (let at = 0; at < out.length;) {
+    const eol = out.indexOf(10, at);
+    const [sha, kind, size] = out.subarray(at, eol).toString().split(' ');
+    if (kind === 'missing' || size === undefined) { at = eol + 1; continue; }
+    blobs.set(sha, out.subarray(eol + 1, eol + 1 + Number(size)));
+    at = eol + 1 + Number(size) + 1;
+  }
+  return blobs;
+}
 
 // ---- Weft coverage
 const folders = readdirSync(nodesDir).filter(f => statSync(path.join(nodesDir, f)).isDirectory() && !NOT_NODES.has(f));
@@ -88,8 +105,9 @@ for (const dir of dirs) {
     .map(l => { const [meta, p] = l.split('\t'); const [, kind, sha] = meta.split(' '); return { kind, sha, p }; })
     .filter(e => e.kind === 'blob' && /\.json$/i.test(e.p));
   const seen = new Map(); let files = 0, raw = 0, badJson = 0;
+  const blobs = readBlobs(dir, entries.map(e => e.sha));
   for (const e of entries) {
-    let j; try { j = JSON.parse(git(dir, 'cat-file', 'blob', e.sha).toString('utf8').replace(/^\uFEFF/, '')); } catch { badJson++; continue; }
+    let j; try { j = JSON.parse(blobs.get(e.sha).toString('utf8').replace(/^\uFEFF/, '')); } catch { badJson++; continue; }
     const wfs = extractWorkflows(j); if (wfs.length) files++;
     for (const wf of wfs) {
       const nodes = wf.nodes.filter(n => n && n.type);
@@ -98,7 +116,10 @@ for (const dir of dirs) {
       const key = nodes.map(n => normType(n.type) + '\u0001' + String(n.name ?? '')).sort().join('\u0002');
       const h = createHash('sha1').update(key).digest('hex');
       if (seen.has(h)) continue;
-      seen.set(h, { types: new Set(nodes.map(n => normType(n.type))), path: e.p });
+      // What the operation measure reads of a node: its type, version and scalar parameters.
+      const slim = nodes.map(n => ({ type: normType(n.type), typeVersion: n.typeVersion,
+        parameters: Object.fromEntries(Object.entries(n.parameters ?? {}).filter(([, v]) => v === null || typeof v !== 'object')) }));
+      seen.set(h, { types: new Set(nodes.map(n => normType(n.type))), nodes: slim, path: e.p });
     }
   }
   let sharedWithEarlier = 0;
@@ -149,7 +170,7 @@ for (const c of collections) md += `| ${c.repo} | \`${c.commit}\` | ${c.jsonFile
 md += `| **overall (deduped)** | | | | ${all.length} | | **${valid.length}** |\n\n`;
 md += `Kinds: agnisadhak01 = scrape of the public n8n.io template library (community-submitted templates); cewall0 = one company's production workflows (CAIAC platform, Postgres-heavy); MarcoFPO = one self-hosted ops/incident setup (Zabbix/osTicket, sub-workflow heavy). The two small ones are real deployments but tiny (n≈40), so their per-collection % is coarse.\n\n`;
 md += `Considered and dropped: LuckTerence/n8n-workflows-cn (1,480 n8n.io templates with Google/Slack/OpenAI nodes swapped for Chinese services — usage is rewritten; 793 of its workflows were identical to agnisadhak01 ones anyway); thesujalsuthar/n8n-workflows (358 workflows, 55% non-importable, LLM-generated); wesleyleandro7g/n8n-workflows and devenkhatri/dt-n8n-workflow-backups (copies of Zie619/n8n-workflows); Ker102/n8n-workflows-36k (mostly synthetic); fsebbah/n8n-workflows, plus61, ziemaziema-center (no snapshot); foodsaid/n8nworkflows (over the 500 MiB fetch limit).\n\n`;
-md += `Caveat: coverage is by node *type* only — typeVersion, operations/resources and credentials a workflow uses are not checked against what Weft's node implements.\n\n`;
+md += `Caveat: the headline coverage is by node *type*; the (resource, operation) pairs are measured in their own section below; other parameters and credentials a workflow uses are not checked against what Weft's node implements.\n\n`;
 md += `Distinct node types in importable workflows: ${allCounts.size} (integration ${rowsFor(t => category(t) === 'integration').length}, community ${rowsFor(t => category(t) === 'community').length}, langchain ${rowsFor(t => category(t) === 'langchain').length}, ai-tool variants ${rowsFor(t => category(t) === 'ai-tool').length}, core ${core.length}).\n\n`;
 
 md += `## Coverage headline\n\nWeft "before" = types in \`${nodesDir}/catalog.json\` (${catalogNames.size} types) plus other existing node folders, minus the ${IN_PROGRESS.length} in-progress folders named in the brief (${[...inProgressTypes].length} types) = ${coveredBefore.size} types; "after" = before + in-progress = ${coveredAfter.size} types (node folders present when measured: ${folders.length}). Core and langchain types count as covered when their folder exists; a \`…Tool\` type when its base node is covered (Weft makes tool variants from the node).\n\n`;
@@ -173,6 +194,9 @@ md += [...unlock.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([t, n]
 md += `## AI node types: langchain + n8n-nodes-base …Tool variants (top 25; none covered)\n\n${tblHead}` + ai.slice(0, 25).map(line).join('\n') + '\n\n';
 md += `## Core node types (top 40, for reference)\n\n${tblHead}` + core.slice(0, 40).map(line).join('\n') + '\n\n';
 md += `Core types not covered: ` + core.filter(([t]) => !coveredAfter.has(t)).map(([t, n]) => `\`${t}\` ${f1(pct(n, valid.length))}%`).join(', ') + '\n\n';
+const weftDescriptions = byType(catalog.nodes.map(n => n.description ?? n));
+const operations = measureOperations(valid, n8nDescriptions, weftDescriptions);
+md += operationsSection(operations, valid.length);
 md += `## Invalid types that made workflows non-importable (top 20, count of workflows)\n\n` + rowsFor(isInvalid, invalidCounts).slice(0, 20).map(([t, n]) => `\`${t}\` ${n}`).join(', ') + '\n';
 
 writeFileSync(out, md);
@@ -182,5 +206,8 @@ writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({
     fullyCoveredBefore: fullyCovered(valid, coveredBefore), fullyCoveredAfter: fullyCovered(valid, coveredAfter) },
   categories: Object.fromEntries([...allCounts.keys()].map(t => [t, category(t)])),
   coveredBefore: [...coveredBefore].sort(), coveredAfter: [...coveredAfter].sort(),
+  operations: { uses: operations.uses, declaredUses: operations.declaredUses, workflowsWithOps: operations.workflowsWithOps,
+    workflowsAllDeclared: operations.workflowsAllDeclared, pairs: operations.rows },
 }, null, 1));
 console.log(`wrote ${out}; deduped=${all.length} importable=${valid.length}; fully covered before=${f1(pct(fullyCovered(valid, coveredBefore), valid.length))}% after=${f1(pct(fullyCovered(valid, coveredAfter), valid.length))}%`);
+console.log(`operations: node uses declared ${operations.declaredUses}/${operations.uses} = ${f1(pct(operations.declaredUses, operations.uses))}%; workflows with every operation declared ${operations.workflowsAllDeclared}/${operations.workflowsWithOps} = ${f1(pct(operations.workflowsAllDeclared, operations.workflowsWithOps))}%`);
