@@ -7,10 +7,11 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
-import { createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type CredentialGetOptions } from '../../engine/index.ts';
+import type { CredentialGetOptions } from '../../engine/index.ts';
 import { GOOD_TOKEN as DROPBOX_TOKEN, startDropboxStandIn, type DropboxStandIn } from '../dropbox/dropbox-stand-in.ts';
 import { APP_TOKEN as HUBSPOT_TOKEN, startHubspotStandIn, type HubspotStandIn } from '../hubspot/hubspot-stand-in.ts';
-import { getNodeType, loadNodeTypes } from '../index.ts';
+import { getNodeType } from '../index.ts';
+import { createFixtureEngine } from '../testing/fixture-engine.ts';
 import { PIPEDRIVE_TOKEN, startPipedriveStandIn, type PipedriveStandIn } from '../pipedrive/pipedrive-stand-in.ts';
 
 const ENV = ['WEFT_HUBSPOT_API_URL', 'WEFT_PIPEDRIVE_API_URL', 'WEFT_DROPBOX_API_API_URL', 'WEFT_DROPBOX_CONTENT_API_URL'] as const;
@@ -88,21 +89,13 @@ async function run(node: { type: string; typeVersion: number; credentials: Recor
     ],
     connections: { Start: { main: [[{ node: 'Code', type: 'main', index: 0 }]] }, Code: { main: [[{ node: 'Service', type: 'main', index: 0 }]] } },
   });
-  const evaluator = createExpressionEvaluator();
-  const codeRunner = createCodeRunner();
+  const engine = createFixtureEngine();
   try {
-    await loadNodeTypes(definition.nodes);
-    const result = await executeWorkflow({
-      definition, workflowId: 'wf', executionId: 'exec', mode: 'manual', nodeTypes: getNodeType, evaluator, timezone: 'UTC',
-      credentials: (_node, type, options) => credentials(type, options),
-      recorder: createMemoryRecorder(),
-      runCode: (ctx, code, o) => codeRunner.run({ ctx, code, mode: o.mode, itemIndex: o.itemIndex }),
-    });
+    const result = await engine.run({ name: 'OAuth2 retry', file: '', workflow: definition }, getNodeType, { credentials: (_node, type, options) => credentials(type, options) });
     const error = result.data.resultData.error as (Error & { description?: string }) | undefined;
     return { error, output: result.data.resultData.runData.Service?.[0]?.data?.main[0]?.map((item) => item.json) };
   } finally {
-    evaluator.dispose();
-    codeRunner.dispose();
+    engine.dispose();
   }
 }
 

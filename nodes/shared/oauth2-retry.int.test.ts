@@ -7,8 +7,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseWorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
-import { createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type CredentialGetOptions } from '../../engine/index.ts';
-import { getNodeType, loadNodeTypes } from '../index.ts';
+import type { CredentialGetOptions } from '../../engine/index.ts';
+import { getNodeType } from '../index.ts';
+import { createFixtureEngine } from '../testing/fixture-engine.ts';
 import { createTransport } from '../http-request/send.ts';
 import { sendWaitingOutRateLimits } from './rate-limit.ts';
 
@@ -98,21 +99,13 @@ async function runClickUp(parameters: Record<string, unknown>) {
     nodes: [{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, { ...clickUpNode, parameters }],
     connections: { Start: { main: [[{ node: 'ClickUp', type: 'main', index: 0 }]] } },
   });
-  const evaluator = createExpressionEvaluator();
-  const codeRunner = createCodeRunner();
+  const engine = createFixtureEngine();
   try {
-    await loadNodeTypes(definition.nodes);
-    const result = await executeWorkflow({
-      definition, workflowId: 'wf', executionId: 'exec', mode: 'manual', nodeTypes: getNodeType, evaluator, timezone: 'UTC',
-      credentials: (_node, type, options) => credentials(type, options),
-      recorder: createMemoryRecorder(),
-      runCode: (ctx, code, o) => codeRunner.run({ ctx, code, mode: o.mode, itemIndex: o.itemIndex }),
-    });
+    const result = await engine.run({ name: 'OAuth2 retry', file: '', workflow: definition }, getNodeType, { credentials: (_node, type, options) => credentials(type, options) });
     const error = result.data.resultData.error as (Error & { description?: string }) | undefined;
     return { error, output: result.data.resultData.runData.ClickUp?.[0]?.data?.main[0]?.map((item) => item.json) };
   } finally {
-    evaluator.dispose();
-    codeRunner.dispose();
+    engine.dispose();
   }
 }
 

@@ -8,13 +8,16 @@ import {
   subWorkflowResult,
   subWorkflowStartNode,
   type ExecuteWorkflowOptions,
+  type RunResult,
 } from '../../engine/index.ts';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
 import { loadNodeTypes } from '../registry.ts';
 import { isEqual } from '../shared/objects.ts';
-import type { FixtureEngine } from './run-fixtures.ts';
+import type { FixtureEngine, FlowFixture } from './run-fixtures.ts';
 
 export interface RealFixtureEngine extends FixtureEngine {
+  /** `credentials` stands in for the vault where a test needs more than data by type (an OAuth2 renewal). */
+  run(fixture: FlowFixture, nodeTypes: ExecuteWorkflowOptions['nodeTypes'], options?: { credentials?: ExecuteWorkflowOptions['credentials'] }): Promise<RunResult>;
   dispose(): void;
 }
 
@@ -33,7 +36,7 @@ export function createFixtureEngine(): RealFixtureEngine {
   }
 
   return {
-    async run(fixture, nodeTypes) {
+    async run(fixture, nodeTypes, options = {}) {
       const recorder = createMemoryRecorder({ snapshot: true });
       let clock = Date.parse('2024-01-01T00:00:00.000Z');
       await loadNodeTypes(fixture.workflow.nodes);
@@ -45,7 +48,7 @@ export function createFixtureEngine(): RealFixtureEngine {
         nodeTypes,
         evaluator,
         timezone: fixture.timezone ?? 'UTC',
-        credentials: async (_node, type) => fixture.credentials?.[type] ?? {},
+        credentials: options.credentials ?? (async (_node, type) => fixture.credentials?.[type] ?? {}),
         runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex }),
         recorder,
         now: () => (clock += 1),

@@ -19,10 +19,9 @@ interface TaskLike {
 
 /** The event data to store, and its size as JSON. */
 export async function externalize(data: unknown, { blobs, inlineLimitBytes }: Externalizer): Promise<{ data: unknown; bytes: number }> {
-  // Most events are small: one serialisation tells, and they are stored as they are.
-  let bytes = jsonBytes(data);
-  if (bytes <= inlineLimitBytes || !isRecord(data)) return { data, bytes };
+  if (!isRecord(data)) return { data, bytes: jsonBytes(data) };
   let stored: Record<string, unknown> = data;
+  // A node output is serialised once: a large one goes to the blob store as that text.
   const task = data.taskData as TaskLike | undefined;
   if (task?.data) {
     const output = Buffer.from(JSON.stringify(task.data));
@@ -30,10 +29,11 @@ export async function externalize(data: unknown, { blobs, inlineLimitBytes }: Ex
       const { data: inline, ...rest } = task;
       const itemCounts = (inline.main ?? []).map((items) => (Array.isArray(items) ? items.length : null));
       stored = { ...data, taskData: rest, dataRef: await blobs.put(output), itemCounts };
-      bytes = jsonBytes(stored);
-      if (bytes <= inlineLimitBytes) return { data: stored, bytes };
     }
   }
+  // Most events are small: one serialisation tells, and they are stored as they are.
+  let bytes = jsonBytes(stored);
+  if (bytes <= inlineLimitBytes) return { data: stored, bytes };
 
   // Largest fields first, until what stays inline fits.
   const fields = Object.entries(stored)
