@@ -1,19 +1,17 @@
 // Calls to Google's REST APIs (Drive v3, Docs v1, Sheets v4) for the Drive, Docs and trigger nodes:
 // a Bearer token from the node's Google credential, JSON or raw bodies, Google's
-// `{error: {code, message}}` answers turned into node errors that repeat Google's message, and a
-// 429 waited out a few times as Retry-After asks.
+// `{error: {code, message}}` answers turned into node errors that repeat Google's message, a 429
+// waited out a few times as Retry-After asks, and a 401 to an OAuth2 token renewed once (shared loop).
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { googleAccessToken } from '../google-shared/google-auth.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
-import { createTransport, send, type HttpResponse } from '../http-request/send.ts';
+import { createTransport, type HttpResponse } from '../http-request/send.ts';
 import { serviceUrl } from '../shared/service-url.ts';
-import { pause, retryAfterMs } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { googleMessage } from '../google-shared/google-errors.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RETRY_AFTER_MS = 60_000;
 
 export const driveBaseUrl = () => serviceUrl('google-drive', 'https://www.googleapis.com');
 export const docsBaseUrl = () => serviceUrl('google-docs', 'https://docs.googleapis.com');
@@ -69,25 +67,16 @@ export async function googleRaw(client: GoogleClient, call: GoogleCall): Promise
     headers['content-type'] = call.raw.contentType;
   }
   const url = withQuery(call.url, call.query);
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(client.transport, { method: call.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
-    });
-    if (response.statusCode === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-      const wait = retryAfterMs(response.headers['retry-after'] as string | string[] | undefined) ?? 1000;
-      if (wait <= MAX_RETRY_AFTER_MS) {
-        await pause(wait, ctx.signal);
-        continue;
-      }
-    }
-    if (response.statusCode >= 400) {
-      const text = response.body.toString('utf8');
-      const said = googleMessage(text);
-      // As n8n's NodeApiError: the status's wording, Google's own message as the description.
-      throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: said ?? text.slice(0, 500) });
-    }
-    return response;
+  const response = await sendWaitingOutRateLimits(client.transport, { method: call.method, url, headers, ...(body !== undefined ? { body } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
+  });
+  if (response.statusCode >= 400) {
+    const text = response.body.toString('utf8');
+    const said = googleMessage(text);
+    // As n8n's NodeApiError: the status's wording, Google's own message as the description.
+    throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: said ?? text.slice(0, 500) });
   }
+  return response;
 }
 
 /** One call answered with JSON (an empty body is `{}`). */

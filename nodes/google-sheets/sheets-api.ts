@@ -6,15 +6,12 @@ import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../
 import { GOOGLE_SHEETS_SCOPES } from '../google-shared/google.credentials.ts';
 import { googleAccessToken } from '../google-shared/google-auth.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
-import { send } from '../http-request/send.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { param } from '../shared/params.ts';
-import { pause } from '../shared/rate-limit.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { googleMessage } from '../google-shared/google-errors.ts';
 
 const TIMEOUT_MS = 300_000;
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RETRY_AFTER_SECONDS = 60;
 
 export interface SheetsClient {
   ctx: ExecuteContext;
@@ -42,26 +39,17 @@ export async function sheetsRequest(client: SheetsClient, method: 'GET' | 'POST'
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
   const payload = body === undefined ? undefined : JSON.stringify(body);
   if (payload !== undefined) headers['content-type'] = 'application/json';
-  for (let attempt = 0; ; attempt++) {
-    const response = await send(client.transport, { method, url, headers, ...(payload !== undefined ? { body: payload } : {}) }, {
-      timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
-    });
-    const text = response.body.toString('utf8');
-    if (response.statusCode === 429) {
-      const retryAfter = Number(response.headers['retry-after'] ?? 1);
-      const seconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 1;
-      if (attempt < MAX_RATE_LIMIT_RETRIES && seconds <= MAX_RETRY_AFTER_SECONDS) {
-        await pause(seconds * 1000, ctx.signal);
-        continue;
-      }
-    }
-    if (response.statusCode >= 400) {
-      const said = googleMessage(text);
-      throw new NodeOperationError(ctx.node.name, statusErrorMessage(response.statusCode), { description: said ?? text.slice(0, 500) });
-    }
-    if (!text) return {};
-    return JSON.parse(text) as JsonObject;
+  // The shared loop: 429s waited out (three times, a minute at most), a 401 to an OAuth2 token renewed once.
+  const response = await sendWaitingOutRateLimits(client.transport, { method, url, headers, ...(payload !== undefined ? { body: payload } : {}) }, {
+    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
+  });
+  const text = response.body.toString('utf8');
+  if (response.statusCode >= 400) {
+    const said = googleMessage(text);
+    throw new NodeOperationError(ctx.node.name, statusErrorMessage(response.statusCode), { description: said ?? text.slice(0, 500) });
   }
+  if (!text) return {};
+  return JSON.parse(text) as JsonObject;
 }
 
 const encodeRange = (range: string) => encodeURIComponent(range);

@@ -4,7 +4,7 @@
 // /healthz and workflow-list latency while a 100,000-item run and a backlog of webhook runs execute:
 // while the calls arrive (50 senders at once), then while the runs accepted but not yet run execute.
 // Run: npm run bench:scale   (SIZES=10000,100000 MODES=embedded,redis BACKLOG=10000 SANDBOX_MEMORY_MB=1024 to change;
-// BACKLOG=0 leaves out the latency probes under load)
+// BACKLOG=0 leaves out the latency probes under load; PATHS=run measures only run?wait)
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +16,8 @@ import { percentile } from './stats.ts';
 const SIZES = (process.env.SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const MODES = (process.env.MODES ?? 'embedded,redis').split(',');
 const BACKLOG = Number(process.env.BACKLOG ?? 10_000);
+/** Which ways in to measure; one alone gives its own peak RSS (the peak is the process's so far). */
+const PATHS = (process.env.PATHS ?? 'webhook,run').split(',');
 const headers = { 'x-api-key': TEST_OWNER.apiKey, 'content-type': 'application/json' };
 
 /** The server runs as its own process, as deployed: the load and the probes come from outside it. */
@@ -72,9 +74,12 @@ async function sizes(server: Server, label: string, rssOf: () => string) {
   await create(server, scaleWorkflow('webhook', hookPath), true);
   const manualId = await create(server, scaleWorkflow('manual'), false);
   for (const n of SIZES) {
-    const hook = await call(`${server.url}/webhook/${hookPath}`, { method: 'POST', body: JSON.stringify({ n }) });
-    const ok = hook.body?.count === expectedScaleCount(n);
-    console.log(`${label}  webhook      N=${String(n).padStart(9)}  ${(hook.ms / 1000).toFixed(2).padStart(7)} s  ${ok ? 'answer right' : `WRONG ANSWER ${hook.status} ${JSON.stringify(hook.body).slice(0, 200)}`}  ${rssOf()}`);
+    if (PATHS.includes('webhook')) {
+      const hook = await call(`${server.url}/webhook/${hookPath}`, { method: 'POST', body: JSON.stringify({ n }) });
+      const ok = hook.body?.count === expectedScaleCount(n);
+      console.log(`${label}  webhook      N=${String(n).padStart(9)}  ${(hook.ms / 1000).toFixed(2).padStart(7)} s  ${ok ? 'answer right' : `WRONG ANSWER ${hook.status} ${JSON.stringify(hook.body).slice(0, 200)}`}  ${rssOf()}`);
+    }
+    if (!PATHS.includes('run')) continue;
     const run = await call(`${server.url}/api/v1/workflows/${manualId}/run?wait=true`, { method: 'POST', body: JSON.stringify({ triggerItems: [{ json: { n } }] }) });
     const runOk = run.body?.status === 'success';
     console.log(`${label}  run?wait     N=${String(n).padStart(9)}  ${(run.ms / 1000).toFixed(2).padStart(7)} s  ${runOk ? 'success' : `FAILED ${run.status} ${JSON.stringify(run.body?.data?.resultData?.error ?? run.body).slice(0, 200)}`}  ${rssOf()}`);
