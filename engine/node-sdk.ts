@@ -200,6 +200,12 @@ export interface ExecuteContext {
    * this node's input item, as in n8n.
    */
   getInputConnectionData(type: string, itemIndex: number): Promise<unknown>;
+  /**
+   * Records a model call the node makes itself, without a chat model sub-node (the OpenAI node):
+   * an event of the run with the messages, the answer, tokens and cost, counted in the run's AI
+   * totals like a sub-node's call, but not a run of the node in its run data. Absent outside a run.
+   */
+  startModelCall?(input: JsonObject): SubNodeCall;
 }
 
 /**

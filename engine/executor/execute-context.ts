@@ -10,7 +10,7 @@ import { signedResumeUrl } from './resume-signature.ts';
 import type { RunContext } from './run-context.ts';
 import type { InputData, StackEntry } from './run-state.ts';
 import { createChunkSender, type ChunkSender } from './response-chunks.ts';
-import { inputConnectionData, type Closers } from './sub-nodes.ts';
+import { inputConnectionData, startCall, type Closers } from './sub-nodes.ts';
 
 /**
  * The expression context of one node run, without the item index. `inputItems` is the input as it
@@ -123,6 +123,9 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
     },
     getInputSourceData(inputIndex = 0) {
       return entry.source?.main[inputIndex] ?? undefined;
+    },
+    startModelCall(callInput) {
+      return startCall(rc, node.name, node.name, 'ai_languageModel', callInput, true);
     },
     getInputConnectionData(type, itemIndex) {
       return inputConnectionData(rc, entry, runIndex, input, buildExecuteContext, closers, type, itemIndex);

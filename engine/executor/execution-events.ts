@@ -70,6 +70,8 @@ export interface WebhookResponseChunkData {
 /** A root node began to use one of its sub-nodes (a model call, a tool call, a memory read). */
 export interface SubNodeCallStartedData {
   node: string;
+  /** A model call the root node made itself (no sub-node): counted, not a run of the node. */
+  own?: true;
   /** The sub-node's own run index (each use is a run of it, as in n8n's run data). */
   runIndex: number;
   rootNode: string;
@@ -82,6 +84,8 @@ export interface SubNodeCallStartedData {
 /** The use ended: its task, as `runData[node][runIndex]` holds it. */
 export interface SubNodeCallFinishedData {
   node: string;
+  /** As in SubNodeCallStartedData: the node's own step holds its run. */
+  own?: true;
   runIndex: number;
   taskData: TaskData;
 }
@@ -164,7 +168,7 @@ export function foldExecution(events: Iterable<{ type: string; data: unknown }>)
       }
       case 'SubNodeCallFinished':
         // A sub-node's use is a run of it, but never the run's last node: its root finishes after it.
-        (resultData.runData[event.data.node] ??= [])[event.data.runIndex] = event.data.taskData;
+        if (!event.data.own) (resultData.runData[event.data.node] ??= [])[event.data.runIndex] = event.data.taskData;
         break;
       case 'NodeReturnedNoData':
         if (event.data.executed) resultData.lastNodeExecuted = event.data.node;

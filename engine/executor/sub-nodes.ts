@@ -123,14 +123,20 @@ function recordedAnswer(rc: RunContext, node: string, connectionType: string, in
   return recorded[index].output;
 }
 
-/** Records one use of a sub-node: SubNodeCallStarted now, SubNodeCallFinished when it ends. */
-function startCall(rc: RunContext, node: string, rootNode: string, connectionType: string, input: JsonObject): SubNodeCall {
+/**
+ * Records one use of a sub-node: SubNodeCallStarted now, SubNodeCallFinished when it ends. `own`: a
+ * model call a root node makes itself (no sub-node): recorded and counted the same way, but not a
+ * run of the node in the run data, which its own step holds.
+ */
+export function startCall(rc: RunContext, node: string, rootNode: string, connectionType: string, input: JsonObject, own = false): SubNodeCall {
   const { state } = rc;
-  const runIndex = state.subNodeRuns[node] ?? 0;
-  state.subNodeRuns[node] = runIndex + 1;
+  const counter = own ? `${node}\u0000own` : node;
+  const runIndex = state.subNodeRuns[counter] ?? 0;
+  state.subNodeRuns[counter] = runIndex + 1;
   const executionIndex = state.nextExecutionIndex++;
   const startTime = rc.now();
-  const started = rc.options.recorder.record('SubNodeCallStarted', { node, runIndex, rootNode, connectionType, executionIndex, startTime, input });
+  const mark = own ? { own: true as const } : {};
+  const started = rc.options.recorder.record('SubNodeCallStarted', { node, runIndex, rootNode, connectionType, executionIndex, startTime, input, ...mark });
   const finish = async (output: JsonObject | undefined, error: unknown, usage?: AiUsage) => {
     await started;
     const items = (json: JsonObject): Item[][] => [[{ json }]];
@@ -145,8 +151,8 @@ function startCall(rc: RunContext, node: string, rootNode: string, connectionTyp
       ...(error !== undefined ? { error: toExecutionError(error, node) } : {}),
       ...(usage ? { aiUsage: usage } : {}),
     };
-    (state.runData[node] ??= [])[runIndex] = task;
-    await rc.options.recorder.record('SubNodeCallFinished', { node, runIndex, taskData: task });
+    if (!own) (state.runData[node] ??= [])[runIndex] = task;
+    await rc.options.recorder.record('SubNodeCallFinished', { node, runIndex, taskData: task, ...mark });
   };
   return {
     end: (output, usage) => finish(output, undefined, usage),

@@ -6,6 +6,7 @@ import { NodeOperationError, type BinaryData, type ExecuteContext, type Item, ty
 import { modelId } from '../ai-shared/chat-model-params.ts';
 import { binaryBuffer, prepareBinaryData } from '../convert-to-file/binary-data.ts';
 import { collection, param } from '../shared/params.ts';
+import { recordedModelCall } from './open-ai-usage.ts';
 
 const pairedItem = (i: number) => ({ item: i });
 
@@ -45,7 +46,7 @@ export async function analyzeImage(ctx: ExecuteContext, client: OpenAI, i: numbe
     }
   }
   const body = { model, messages: [{ role: 'user', content }], max_completion_tokens: Number(options.maxTokens) || 300 };
-  const response = await client.chat.completions.create(body as never, { signal: ctx.signal }) as OpenAI.Chat.ChatCompletion;
+  const response = await recordedModelCall(ctx, body, () => client.chat.completions.create(body as never, { signal: ctx.signal }) as Promise<OpenAI.Chat.ChatCompletion>);
   const json = param(ctx, 'simplify', i, true) && response.choices ? { content: response.choices[0].message.content } : response;
   return [{ json: json as unknown as JsonObject, pairedItem: pairedItem(i) }];
 }

@@ -2,7 +2,7 @@
 // wired into its ai_tool input, on the real engine and registry, its credential pointing at the
 // LLM stand-in.
 import { parseWorkflowDefinition } from '../../domain/index.ts';
-import { createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type Item, type RunResult } from '../../engine/index.ts';
+import { createExpressionEvaluator, createMemoryRecorder, executeWorkflow, type ExecutionEvent, type Item, type RunResult } from '../../engine/index.ts';
 import type { LlmStandIn } from '../ai-shared/testing/llm-stand-in.ts';
 import { getNodeType, loadNodeTypes } from '../index.ts';
 
@@ -10,6 +10,8 @@ export interface OpenAiRun {
   result: RunResult;
   /** The node's first output. */
   items: Item[];
+  /** The run's events, as recorded. */
+  events: ExecutionEvent[];
 }
 
 export async function runOpenAi(llm: LlmStandIn, typeVersion: number, parameters: Record<string, unknown>, options: { items?: Item[]; tools?: number; continueOnFail?: boolean; organizationId?: string } = {}): Promise<OpenAiRun> {
@@ -32,6 +34,7 @@ export async function runOpenAi(llm: LlmStandIn, typeVersion: number, parameters
     },
   });
   const evaluator = createExpressionEvaluator();
+  const recorder = createMemoryRecorder();
   try {
     await loadNodeTypes(definition.nodes);
     const result = await executeWorkflow({
@@ -42,10 +45,10 @@ export async function runOpenAi(llm: LlmStandIn, typeVersion: number, parameters
         if (type === 'openAiApi') return { apiKey: llm.apiKey, url: llm.openAiUrl, organizationId: options.organizationId ?? '' };
         throw new Error(`No credential of type '${type}' in this test`);
       },
-      recorder: createMemoryRecorder(),
+      recorder,
       runCode: () => Promise.reject(new Error('no Code node here')),
     });
-    return { result, items: result.data.resultData.runData.OpenAI?.[0]?.data?.main?.[0] ?? [] };
+    return { result, items: result.data.resultData.runData.OpenAI?.[0]?.data?.main?.[0] ?? [], events: recorder.events };
   } finally {
     evaluator.dispose();
   }

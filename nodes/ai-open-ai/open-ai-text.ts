@@ -6,6 +6,7 @@ import { modelId } from '../ai-shared/chat-model-params.ts';
 import { collection, fixedValues, param } from '../shared/params.ts';
 import { createResponseBody } from './open-ai-response-body.ts';
 import { callTool, toolsFor } from './open-ai-tools.ts';
+import { recordedModelCall } from './open-ai-usage.ts';
 
 type ChatMessage = Record<string, unknown>;
 const pairedItem = (i: number) => ({ item: i });
@@ -25,7 +26,7 @@ export async function messageModel(ctx: ExecuteContext, client: OpenAI, i: numbe
   const { tools, chatTools } = await toolsFor(ctx, i);
   const body = { model, messages, ...(chatTools ? { tools: chatTools } : {}), ...(jsonOutput ? { response_format: { type: 'json_object' } } : {}), ...options };
 
-  const create = () => client.chat.completions.create(body as never, { signal: ctx.signal }) as Promise<OpenAI.Chat.ChatCompletion>;
+  const create = () => recordedModelCall(ctx, body, () => client.chat.completions.create(body as never, { signal: ctx.signal }) as Promise<OpenAI.Chat.ChatCompletion>);
   let response = await create();
   for (let iteration = 1; response.choices[0]?.message?.tool_calls?.length; iteration++) {
     if (ctx.signal.aborted || (maxIterations > 0 && iteration >= maxIterations)) break;
@@ -55,7 +56,7 @@ export async function createResponse(ctx: ExecuteContext, client: OpenAI, i: num
   const { tools, responseTools } = await toolsFor(ctx, i);
   const body = await createResponseBody(ctx, i, { model: modelId(ctx.getNodeParameter('modelId', i)), options, tools: responseTools });
   const input = body.input as unknown[];
-  const create = () => client.responses.create(body as never, { signal: ctx.signal }) as Promise<OpenAI.Responses.Response>;
+  const create = () => recordedModelCall(ctx, body, () => client.responses.create(body as never, { signal: ctx.signal }) as Promise<OpenAI.Responses.Response>);
   let response = await create();
   // Reasoning items go back with the function calls they led to (reasoning models require it).
   const toolItems = () => (response.output as unknown as ResponseItem[]).filter((item) => item.type === 'function_call' || item.type === 'reasoning');

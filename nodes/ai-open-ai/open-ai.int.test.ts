@@ -47,6 +47,24 @@ describe('text: message a model (Chat Completions)', () => {
     expect(run.items[0].json).toMatchObject({ object: 'chat.completion', choices: [{ message: { content: 'It is 42.' } }] });
   });
 
+  it('records each of its model calls with tokens and cost, counted like a chat model’s, without runs of itself', async () => {
+    llm.script({ toolCalls: [{ name: 'thinking_tool', args: { input: 'hmm' }, id: 'call_1' }], usage: { input: 30, output: 5 } }, { text: 'Done.', usage: { input: 40, output: 3 } });
+    const run = await runOpenAi(llm, 1.8, { modelId: model('gpt-4o-mini'), messages: { values: [{ content: 'Think, then answer.' }] } }, { tools: 1 });
+    expect(run.result.status).toBe('success');
+    const calls = run.events.filter((e) => e.type === 'SubNodeCallFinished').map((e) => e.data as { node: string; own?: boolean; taskData: { aiUsage?: object; inputOverride?: Record<string, Array<Array<{ json: any }>>> } });
+    const own = calls.filter((c) => c.node === 'OpenAI');
+    expect(own.map((c) => c.own)).toEqual([true, true]);
+    expect(own.map((c) => c.taskData.aiUsage)).toEqual([
+      { model: 'gpt-4o-mini', promptTokens: 30, completionTokens: 5, totalTokens: 35, costUsd: (30 * 0.15 + 5 * 0.6) / 1e6 },
+      { model: 'gpt-4o-mini', promptTokens: 40, completionTokens: 3, totalTokens: 43, costUsd: (40 * 0.15 + 3 * 0.6) / 1e6 },
+    ]);
+    expect(own[0].taskData.inputOverride?.ai_languageModel[0][0].json.request.messages).toEqual([{ role: 'user', content: 'Think, then answer.' }]);
+    // The tool call is its sub-node's run; the node's own step is its only run.
+    expect(calls.filter((c) => c.node === 'Think 0')).toHaveLength(1);
+    expect(run.result.data.resultData.runData['Think 0']).toHaveLength(1);
+    expect(run.result.data.resultData.runData.OpenAI).toHaveLength(1);
+  });
+
   it('stops at Max Tool Calls Iterations (v1.5+) with the tool-calling answer as output', async () => {
     llm.script({ toolCalls: [{ name: 'thinking_tool', args: { input: '1 + 1' } }] }, { toolCalls: [{ name: 'thinking_tool', args: { input: '2 + 2' } }] });
     const run = await runOpenAi(llm, 1.8, { modelId: model('gpt-4o-mini'), messages: { values: [{ content: 'add' }] }, options: { maxToolsIterations: 2 } }, { tools: 1 });
