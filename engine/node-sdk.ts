@@ -369,6 +369,12 @@ export interface WebhookAnswer {
   noWebhookResponse?: boolean;
   /** The body to answer with instead of the default. */
   webhookResponse?: unknown;
+  /**
+   * The run stops after this node, and the call is answered with its first item: a request the
+   * trigger answers from its own step, where its sub-nodes can be used (a chat's earlier messages,
+   * read from its memory).
+   */
+  onlyThisNode?: true;
 }
 
 /**

@@ -95,11 +95,11 @@ function serveSetup(ctx: WebhookContext, options: JsonObject, mode: string): Web
 }
 
 /** Messages stored in the connected memory, as n8n answers them (LangChain's serialized form). */
-async function previousMessages(ctx: WebhookContext): Promise<unknown[]> {
+async function previousMessages(ctx: ExecuteContext): Promise<JsonObject[]> {
   type Stored = { additional_kwargs?: { hideFromUI?: boolean }; toJSON(): unknown };
   const memory = (await ctx.getInputConnectionData('ai_memory', 0)) as { chatHistory?: { getMessages(): Promise<Stored[]> } } | undefined;
   const messages = (await memory?.chatHistory?.getMessages()) ?? [];
-  return messages.filter((m) => !m?.additional_kwargs?.hideFromUI).map((m) => m.toJSON());
+  return messages.filter((m) => !m?.additional_kwargs?.hideFromUI).map((m) => JSON.parse(JSON.stringify(m.toJSON())) as JsonObject);
 }
 
 /** A multipart message: the fields as the item, each file as binary `data0`, `data1`… listed in `files`. */
@@ -134,7 +134,8 @@ async function webhook(ctx: WebhookContext): Promise<WebhookAnswer> {
   const message = body as JsonObject;
   if (message.action === 'loadPreviousSession') {
     const load = options.loadPreviousSession;
-    if (load === 'memory') return { webhookResponse: { data: await previousMessages(ctx) } };
+    // Read in a run of the trigger alone, where its memory sub-node is at hand.
+    if (load === 'memory') return { workflowData: [[{ json: message }]], onlyThisNode: true };
     // 'manually' starts a run: the workflow answers with the session's messages itself.
     if (load !== 'manually') return { webhookResponse: { data: [] } };
   }
@@ -145,9 +146,16 @@ async function webhook(ctx: WebhookContext): Promise<WebhookAnswer> {
   return { workflowData: [[item]] };
 }
 
-/** In a manual run the item comes from the editor's chat (or pinned data); none means one empty item. */
+/**
+ * The message is the output. A request for the session's earlier messages (loaded from memory) is
+ * answered from here instead, in a run of this node alone. In a manual run the item comes from the
+ * editor's chat (or pinned data); none means one empty item.
+ */
 async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
   const items = ctx.getInputData();
+  if (items.length === 1 && items[0].json.action === 'loadPreviousSession' && collection(ctx, 'options', 0).loadPreviousSession === 'memory') {
+    return [[{ json: { data: await previousMessages(ctx) }, pairedItem: { item: 0 } }]];
+  }
   return [items.length ? items : [{ json: {} }]];
 }
 
@@ -164,6 +172,8 @@ export const chatTriggerNode: NodeType = {
     outputs: ['main'],
     credentials: [{ name: 'httpBasicAuth', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } }],
     triggerKind: 'webhook',
+    // Its step runs on the request: a request for earlier messages is answered there.
+    executesTriggerInput: true,
     // n8n adds a Memory input when previous sessions load from memory.
     subNodeInputs: [{
       type: 'ai_memory', displayName: 'Memory', maxConnections: 1, required: true,

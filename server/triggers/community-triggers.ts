@@ -11,13 +11,21 @@ import { loadTriggerNodeTypes, pollTimesSchedules, type TriggerSchedule } from '
 import type { ActivationMode, Item, JsonObject, NodeType, TriggerContext } from '../../engine/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
-import type { ExecutionService } from '../executions/execution-service.ts';
 import type { Logger } from '../logger.ts';
 import { systemWriter, type StaticDataOwner, type StaticDataStore } from '../static-data-store.ts';
 import { buildTriggerContext, type TriggerContextDeps } from './trigger-context.ts';
 import { soleLeadership, type Leadership } from './trigger-leadership.ts';
 import { nodeWebhookPath, type NodeWebhookEntry } from '../webhooks/node-webhook-paths.ts';
 import { matchPath } from '../webhooks/webhook-registry.ts';
+import type { ExecutionService, RunRequest } from '../executions/execution-service.ts';
+
+/** How a run a node's webhook starts differs from a plain one. */
+export interface NodeRunOptions {
+  /** The call takes its answer as a stream. */
+  streaming?: boolean;
+  /** The run stops after the trigger (it answers from its own step). */
+  onlyThisNode?: boolean;
+}
 
 export interface CommunityTriggersDeps extends TriggerContextDeps {
   executions: Pick<ExecutionService, 'start' | 'startDefinition'>;
@@ -108,13 +116,13 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
     return out;
   }
 
-  async function emitRun(workflowId: string, node: WorkflowNode, output: Item[][], mode: 'trigger' | 'webhook', options: { streaming?: boolean } = {}) {
+  async function emitRun(workflowId: string, node: WorkflowNode, output: Item[][], mode: 'trigger' | 'webhook', options: NodeRunOptions = {}) {
     // The run reads the stored static data: what the trigger changed must be there first.
     await saveStaticData(workflowId);
     const doc = armed.get(workflowId)?.doc;
     const first = firstOutput(output);
     if (!doc || !first) return undefined;
-    return deps.executions.start(doc, { mode, startNode: node.name, triggerItems: first.items, triggerOutput: first.index, ...options }, {
+    return deps.executions.start(doc, { mode, startNode: node.name, triggerItems: first.items, triggerOutput: first.index, ...runRequestOf(node, options) }, {
       actor: { kind: 'system', id: 'trigger' }, requestId: randomUUID(),
     });
   }
@@ -290,7 +298,7 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
         doc, node, type,
         // Runs a webhook call starts through emit (the MCP Server Trigger's) are webhook runs too.
         context: (signal: AbortSignal) => contextFor(doc, node, type, 'activate', signal, undefined, 'webhook'),
-        startRun: (output: Item[][], options?: { streaming?: boolean }) => emitRun(doc.id, node, output, 'webhook', options),
+        startRun: (output: Item[][], options?: NodeRunOptions) => emitRun(doc.id, node, output, 'webhook', options),
       };
     },
 
@@ -325,11 +333,11 @@ export function createCommunityTriggers(deps: Omit<CommunityTriggersDeps, 'stati
       const listening = { ...doc, definition };
       const context = (signal: AbortSignal) => contextFor(listening, node, type, 'manual', signal, {});
       const webhook = type.triggers.webhooks(context(new AbortController().signal)).find((w) => w.httpMethod.toUpperCase() === method.toUpperCase());
-      const startRun = async (output: Item[][], options: { streaming?: boolean } = {}) => {
+      const startRun = async (output: Item[][], options: NodeRunOptions = {}) => {
         const first = firstOutput(output);
         if (!first) return undefined;
         const workflow = { id: doc.id, workspaceId: doc.workspaceId, active: false };
-        return deps.executions.startDefinition(definition, workflow, { mode: 'manual', startNode: node.name, triggerItems: first.items, triggerOutput: first.index, ...options }, runCtx);
+        return deps.executions.startDefinition(definition, workflow, { mode: 'manual', startNode: node.name, triggerItems: first.items, triggerOutput: first.index, ...runRequestOf(node, options) }, runCtx);
       };
       return webhook && { type, node, webhook, context, startRun };
     },
@@ -349,3 +357,7 @@ function matchEntry(entry: NodeWebhookEntry, called: string): Record<string, str
   return matchPath(entry.path, path);
 }
 
+/** What a node's webhook asks of its run, as the run request says it. */
+function runRequestOf(node: WorkflowNode, options: NodeRunOptions): Pick<RunRequest, 'streaming' | 'destinationNode'> {
+  return { ...(options.streaming ? { streaming: true } : {}), ...(options.onlyThisNode ? { destinationNode: node.name } : {}) };
+}

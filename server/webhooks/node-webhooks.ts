@@ -6,7 +6,7 @@ import type { Item, NodeType, NodeWebhook, RunResult, TriggerContext, WebhookCal
 import type { WorkflowDefinition } from '../../domain/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
-import type { CommunityTriggers } from '../triggers/community-triggers.ts';
+import type { CommunityTriggers, NodeRunOptions } from '../triggers/community-triggers.ts';
 import type { ExecutionWatch } from './execution-watch.ts';
 import { answerStreaming } from './streamed-answer.ts';
 import { answerLastNode } from './webhook-answer.ts';
@@ -27,7 +27,7 @@ interface HookTarget {
   webhook: NodeWebhook;
   params: Record<string, string>;
   context(signal: AbortSignal): TriggerContext;
-  startRun(output: Item[][], options?: { streaming?: boolean }): Promise<{ executionId: string; lastNodeDone: Promise<RunResult> } | undefined>;
+  startRun(output: Item[][], options?: NodeRunOptions): Promise<{ executionId: string; lastNodeDone: Promise<RunResult> } | undefined>;
 }
 
 /** Answers a call when a community webhook node holds the path; false when none does. */
@@ -75,8 +75,9 @@ async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebh
   };
   const abort = new AbortController();
   const answer = await target.type.triggers!.webhook!(Object.assign(target.context(abort.signal), { call }));
-  const streaming = target.webhook.responseMode === 'streaming';
-  const started = answer.workflowData ? await target.startRun(answer.workflowData, streaming ? { streaming } : undefined) : undefined;
+  const streaming = target.webhook.responseMode === 'streaming' && !answer.onlyThisNode;
+  const options: NodeRunOptions = { ...(streaming ? { streaming } : {}), ...(answer.onlyThisNode ? { onlyThisNode: true } : {}) };
+  const started = answer.workflowData ? await target.startRun(answer.workflowData, options) : undefined;
   if (started) ctx.set('X-Weft-Execution-Id', started.executionId);
   if (answer.noWebhookResponse) {
     // The node wrote the answer on the raw response.
@@ -92,7 +93,7 @@ async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebh
     answerStreaming(ctx, config.watch, started);
     return;
   }
-  if (started && target.webhook.responseMode === 'lastNode') {
+  if (started && (target.webhook.responseMode === 'lastNode' || answer.onlyThisNode)) {
     answerLastNode(ctx, { responseMode: 'lastNode', responseCode: 200, responseData: 'firstEntryJson', responseBinaryPropertyName: 'data', options: {} }, await started.lastNodeDone);
     return;
   }

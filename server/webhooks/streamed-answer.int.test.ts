@@ -1,7 +1,7 @@
 // n8n's Response Mode "Streaming" on a real listening server: a Webhook (2.1) or a Chat Trigger
 // answers with the AI Agent's text as the model writes it (n8n's chunk lines), before the run ends;
-// a model that fails ends the stream with an error line. The model is a local stand-in of OpenAI's
-// API, which streams its answer as server-sent events.
+// a model that fails ends the stream with an error line. A chat's earlier messages load from its
+// memory. The model is a local stand-in of OpenAI's API, which streams its answer as server-sent events.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLlmStandIn, type LlmStandIn } from '../../nodes/index.ts';
@@ -116,6 +116,40 @@ describe('streamed answers', () => {
     const error = lines.find((l) => l.type === 'error');
     expect(error?.content).toContain('The stand-in is down');
     expect(lines.filter((l) => l.type === 'error')).toHaveLength(1);
+  });
+
+  it('answers a chat’s loadPreviousSession with the messages its memory holds, in a run of the trigger alone', async () => {
+    const webhookId = randomUUID();
+    const created = await api('POST', '/api/v1/workflows', {
+      name: `Chat history ${webhookId.slice(0, 6)}`, settings: { executionOrder: 'v1' },
+      nodes: [
+        { id: 'chat', name: 'When chat message received', type: '@n8n/n8n-nodes-langchain.chatTrigger', typeVersion: 1.1, position: [0, 0], webhookId,
+          parameters: { public: true, mode: 'hostedChat', options: { loadPreviousSession: 'memory' } } },
+        { id: 'agent', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3, position: [200, 0], parameters: { promptType: 'auto', options: {} } },
+        { id: 'model', name: 'OpenAI Chat Model', type: '@n8n/n8n-nodes-langchain.lmChatOpenAi', typeVersion: 1.2, position: [200, 200],
+          parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: { maxRetries: 0 } }, credentials: { openAiApi: { id: credentialId, name: 'Stand-in OpenAI' } } },
+        { id: 'memory', name: 'Simple Memory', type: '@n8n/n8n-nodes-langchain.memoryBufferWindow', typeVersion: 1.3, position: [300, 200], parameters: {} },
+      ],
+      connections: {
+        'When chat message received': { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+        'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+        'Simple Memory': { ai_memory: [[{ node: 'AI Agent', type: 'ai_memory', index: 0 }, { node: 'When chat message received', type: 'ai_memory', index: 0 }]] },
+      },
+    });
+    expect(created.status).toBe(201);
+    expect((await api('POST', `/api/v1/workflows/${created.body.id}/activate`)).status).toBe(200);
+    const chat = (body: object) => fetch(`${server.url}/webhook/${webhookId}/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    llm.script({ text: 'Hello, Ada.' });
+    expect(await (await chat({ action: 'sendMessage', sessionId: 'ada', chatInput: 'I am Ada' })).json()).toEqual({ output: 'Hello, Ada.' });
+
+    const res = await chat({ action: 'loadPreviousSession', sessionId: 'ada' });
+    expect(res.status).toBe(200);
+    const history = (await res.json()) as { data: Array<{ id: string[]; kwargs: { content: string } }> };
+    expect(history.data.map((m) => [m.id.at(-1), m.kwargs.content])).toEqual([['HumanMessage', 'I am Ada'], ['AIMessage', 'Hello, Ada.']]);
+    // Another session has none; the agent never ran for these requests.
+    expect(await (await chat({ action: 'loadPreviousSession', sessionId: 'someone-else' })).json()).toEqual({ data: [] });
+    const run = await api('GET', `/api/v1/executions/${res.headers.get('x-weft-execution-id')}?includeData=true`);
+    expect(Object.keys(run.body.data.resultData.runData)).toEqual(['When chat message received']);
   });
 
   it('streams a Chat Trigger’s answer, and tells its hosted page to read it as a stream', async () => {
