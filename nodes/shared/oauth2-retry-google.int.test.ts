@@ -4,11 +4,8 @@
 // (UNAUTHENTICATED / authError). A local token endpoint issues the good token for the RFC 6749
 // refresh grant, and for a service account's JWT grant a token the stand-in refuses: that 401 must
 // not renew anything, as a service account has no refresh token.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
-import type { CredentialGetOptions } from '../../engine/index.ts';
 import { GMAIL_OAUTH_TOKEN, GMAIL_SERVICE_ACCOUNT, startGmailStandIn, type GmailStandIn } from '../gmail/gmail-stand-in.ts';
 import { clearGoogleTokenCache } from '../google-shared/google-auth.ts';
 import { CALENDAR_TOKEN, startCalendarStandIn, type CalendarStandIn } from '../google-calendar/calendar-stand-in.ts';
@@ -16,6 +13,7 @@ import { OAUTH_TOKEN as DRIVE_TOKEN, startDriveStandIn, type DriveStandIn } from
 import { OAUTH_TOKEN as SHEETS_TOKEN, startSheetsStandIn, type SheetsStandIn } from '../google-sheets/sheets-stand-in.ts';
 import { getNodeType } from '../index.ts';
 import { createFixtureEngine } from '../testing/fixture-engine.ts';
+import { startTokenVault, type TokenVault } from './oauth2-test-vault.ts';
 
 const ENV = ['WEFT_GMAIL_API_URL', 'WEFT_GOOGLE_CALENDAR_API_URL', 'WEFT_GOOGLE_DRIVE_API_URL', 'WEFT_GOOGLE_SHEETS_API_URL', 'WEFT_GOOGLE_OAUTH2_API_URL'] as const;
 const saved = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
@@ -23,34 +21,14 @@ let gmail: GmailStandIn;
 let calendar: CalendarStandIn;
 let drive: DriveStandIn;
 let sheets: SheetsStandIn;
-let tokenEndpoint: Server;
-let tokenUrl = '';
-/** The token the endpoint issues for the refresh grant next: the stand-in's good token. */
-let next = '';
-const grants: Array<Record<string, string>> = [];
-
-function body(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    req.on('end', () => resolve(text));
-  });
-}
+let tokens: TokenVault;
 
 beforeAll(async () => {
   [gmail, calendar, drive, sheets] = await Promise.all([startGmailStandIn(), startCalendarStandIn(), startDriveStandIn(), startSheetsStandIn()]);
-  tokenEndpoint = createServer(async (req, res) => {
-    const params = Object.fromEntries(new URLSearchParams(await body(req)));
-    grants.push({ grant_type: params.grant_type, ...(params.refresh_token ? { refresh_token: params.refresh_token } : {}) });
-    const refresh = params.grant_type === 'refresh_token' && params.refresh_token === 'rt-1';
-    const jwt = params.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && !!params.assertion;
-    const answer = refresh ? { access_token: next, token_type: 'Bearer', refresh_token: 'rt-2', expires_in: 3599 }
-      : jwt ? { access_token: 'ya29.revoked-service-token', token_type: 'Bearer', expires_in: 3599 } : { error: 'invalid_grant' };
-    res.writeHead(refresh || jwt ? 200 : 400, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-  });
-  await new Promise<void>((resolve) => tokenEndpoint.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(tokenEndpoint.address() as AddressInfo).port}`;
-  tokenUrl = `${base}/token`;
+  // A service account's JWT grant gets a token the stand-ins refuse: it must never be renewed.
+  tokens = await startTokenVault((params) => (params.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && params.assertion
+    ? { status: 200, body: { access_token: 'ya29.revoked-service-token', token_type: 'Bearer', expires_in: 3599 } } : undefined));
+  const base = tokens.url;
   Object.assign(process.env, {
     WEFT_GMAIL_API_URL: gmail.url, WEFT_GOOGLE_CALENDAR_API_URL: calendar.url, WEFT_GOOGLE_DRIVE_API_URL: drive.url, WEFT_GOOGLE_SHEETS_API_URL: sheets.url, WEFT_GOOGLE_OAUTH2_API_URL: base,
   });
@@ -61,15 +39,11 @@ afterAll(async () => {
     else process.env[name] = saved[name];
   }
   clearGoogleTokenCache();
-  await Promise.all([gmail.close(), calendar.close(), drive.close(), sheets.close(), new Promise((resolve) => tokenEndpoint.close(resolve))]);
+  await Promise.all([gmail.close(), calendar.close(), drive.close(), sheets.close(), tokens.close()]);
 });
 
-/** The vault: an OAuth2 credential whose token `old-token` was revoked though not yet expired. */
-let vault: Record<string, Record<string, unknown>>;
-const renewals: string[] = [];
 beforeEach(() => {
-  grants.length = 0;
-  renewals.length = 0;
+  tokens.reset();
   gmail.seen.length = 0;
   gmail.messages.length = 0;
   calendar.seen.length = 0;
@@ -79,20 +53,6 @@ beforeEach(() => {
   sheets.spreadsheets.clear();
   clearGoogleTokenCache();
 });
-function holding(type: string, extra: Record<string, Record<string, unknown>> = {}) {
-  vault = { ...extra, [type]: { oauthTokenData: { access_token: 'old-token', refresh_token: 'rt-1', expires_at: Date.now() + 3600_000 } } };
-}
-
-async function credentials(type: string, options?: CredentialGetOptions): Promise<Record<string, unknown>> {
-  if (!vault[type]) throw new Error(`Credential of type '${type}' not found`);
-  if (options?.refreshOAuth2Token) {
-    renewals.push(type);
-    const answer = await fetch(tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'rt-1' }) });
-    if (!answer.ok) throw new Error(`refresh refused: ${await answer.text()}`);
-    vault[type] = { ...vault[type], oauthTokenData: await answer.json() };
-  }
-  return vault[type];
-}
 
 async function run(node: { type: string; typeVersion: number; credentials: Record<string, { id: string; name: string }>; parameters: Record<string, unknown> }) {
   const definition = parseWorkflowDefinition({
@@ -105,7 +65,7 @@ async function run(node: { type: string; typeVersion: number; credentials: Recor
   });
   const engine = createFixtureEngine();
   try {
-    const result = await engine.run({ name: 'OAuth2 retry (Google)', file: '', workflow: definition }, getNodeType, { credentials: (_node, type, options) => credentials(type, options) });
+    const result = await engine.run({ name: 'OAuth2 retry (Google)', file: '', workflow: definition }, getNodeType, { credentials: (_node, type, options) => tokens.credentials(type, options) });
     const error = result.data.resultData.error as (Error & { description?: string }) | undefined;
     return { error, output: result.data.resultData.runData.Service?.[0]?.data?.main[0]?.map((item) => item.json) };
   } finally {
@@ -121,8 +81,8 @@ const mail = 'From: Ann <ann@example.com>\r\nTo: me@example.com\r\nSubject: Rene
 
 describe('Google nodes: a 401 to an OAuth2 token renews it once and resends', () => {
   it('Gmail: the message is read with the renewed token after Google\'s UNAUTHENTICATED 401', async () => {
-    holding('gmailOAuth2');
-    next = GMAIL_OAUTH_TOKEN;
+    tokens.holding('gmailOAuth2');
+    tokens.next = GMAIL_OAUTH_TOKEN;
     const message = gmail.addMessage(mail);
     const { error, output } = await run(gmailNode({ resource: 'message', operation: 'get', messageId: message.id, simple: false, options: {} }));
     expect(error).toBeUndefined();
@@ -130,13 +90,13 @@ describe('Google nodes: a 401 to an OAuth2 token renews it once and resends', ()
     expect(gmail.seen.map((r) => [r.path, r.query.get('format'), r.authorization])).toEqual([
       [`/gmail/v1/users/me/messages/${message.id}`, 'raw', 'Bearer old-token'],
       [`/gmail/v1/users/me/messages/${message.id}`, 'raw', `Bearer ${GMAIL_OAUTH_TOKEN}`]]);
-    expect(renewals).toEqual(['gmailOAuth2']);
-    expect(grants).toEqual([{ grant_type: 'refresh_token', refresh_token: 'rt-1' }]);
+    expect(tokens.renewals).toEqual(['gmailOAuth2']);
+    expect(tokens.grants).toEqual([{ grant_type: 'refresh_token', refresh_token: 'rt-1' }]);
   });
 
   it('Google Calendar: events are listed with the renewed token after Google\'s authError 401', async () => {
-    holding('googleCalendarOAuth2Api');
-    next = CALENDAR_TOKEN;
+    tokens.holding('googleCalendarOAuth2Api');
+    tokens.next = CALENDAR_TOKEN;
     calendar.events.get('primary@example.com')!.push({ id: 'e1', summary: 'Standup', start: { dateTime: '2026-12-08T10:00:00Z' }, end: { dateTime: '2026-12-08T10:15:00Z' } });
     const { error, output } = await run({
       type: 'n8n-nodes-base.googleCalendar', typeVersion: 1.2, credentials: { googleCalendarOAuth2Api: { id: '1', name: 'Calendar' } },
@@ -147,46 +107,46 @@ describe('Google nodes: a 401 to an OAuth2 token renews it once and resends', ()
     const events = '/calendar/v3/calendars/primary%40example.com/events';
     expect(calendar.seen.map((r) => [r.method, r.path, r.authorization])).toEqual([
       ['GET', events, 'Bearer old-token'], ['GET', events, `Bearer ${CALENDAR_TOKEN}`]]);
-    expect(renewals).toEqual(['googleCalendarOAuth2Api']);
-    expect(grants).toEqual([{ grant_type: 'refresh_token', refresh_token: 'rt-1' }]);
+    expect(tokens.renewals).toEqual(['googleCalendarOAuth2Api']);
+    expect(tokens.grants).toEqual([{ grant_type: 'refresh_token', refresh_token: 'rt-1' }]);
   });
 
   it('Gmail: a renewed token that is refused too ends in Google\'s 401, after one renewal', async () => {
-    holding('gmailOAuth2');
-    next = 'ya29.also-refused';
+    tokens.holding('gmailOAuth2');
+    tokens.next = 'ya29.also-refused';
     const message = gmail.addMessage(mail);
     const { error } = await run(gmailNode({ resource: 'message', operation: 'get', messageId: message.id, simple: false, options: {} }));
     expect(error?.description).toBe('Request had invalid authentication credentials.');
     expect(gmail.seen.map((r) => r.authorization)).toEqual(['Bearer old-token', 'Bearer ya29.also-refused']);
-    expect(renewals).toEqual(['gmailOAuth2']);
+    expect(tokens.renewals).toEqual(['gmailOAuth2']);
   });
 
   it('Gmail with a service account: a refused token is not renewed (no refresh token), even with an OAuth2 credential on the node', async () => {
-    holding('gmailOAuth2', { googleApi: { ...GMAIL_SERVICE_ACCOUNT } });
-    next = GMAIL_OAUTH_TOKEN;
+    tokens.holding('gmailOAuth2', {}, { googleApi: { ...GMAIL_SERVICE_ACCOUNT } });
+    tokens.next = GMAIL_OAUTH_TOKEN;
     const message = gmail.addMessage(mail);
     const { error } = await run(gmailNode({ resource: 'message', operation: 'get', messageId: message.id, simple: false, options: {} }, 'serviceAccount'));
     expect(error?.description).toBe('Request had invalid authentication credentials.');
     expect(gmail.seen.map((r) => r.authorization)).toEqual(['Bearer ya29.revoked-service-token']);
-    expect(renewals).toEqual([]);
-    expect(grants.map((grant) => grant.grant_type)).toEqual(['urn:ietf:params:oauth:grant-type:jwt-bearer']);
+    expect(tokens.renewals).toEqual([]);
+    expect(tokens.grants.map((grant) => grant.grant_type)).toEqual(['urn:ietf:params:oauth:grant-type:jwt-bearer']);
   });
 
   it('Google Drive (and Docs and the Drive and Sheets triggers, sharing its client): a shared drive is created with the renewed token', async () => {
-    holding('googleDriveOAuth2Api');
-    next = DRIVE_TOKEN;
+    tokens.holding('googleDriveOAuth2Api');
+    tokens.next = DRIVE_TOKEN;
     const { error, output } = await run({ type: 'n8n-nodes-base.googleDrive', typeVersion: 3, credentials: { googleDriveOAuth2Api: { id: '1', name: 'Drive' } },
       parameters: { resource: 'drive', operation: 'create', name: 'Team', options: {} } });
     expect(error).toBeUndefined();
     expect(output?.[0]).toMatchObject({ kind: 'drive#drive', name: 'Team' });
     expect(drive.seen.map((r) => [r.method, r.path, r.authorization])).toEqual([
       ['POST', '/drive/v3/drives', 'Bearer old-token'], ['POST', '/drive/v3/drives', `Bearer ${DRIVE_TOKEN}`]]);
-    expect(renewals).toEqual(['googleDriveOAuth2Api']);
+    expect(tokens.renewals).toEqual(['googleDriveOAuth2Api']);
   });
 
   it('Google Sheets: the rows are read with the renewed token, every later call of the run too', async () => {
-    holding('googleSheetsOAuth2Api');
-    next = SHEETS_TOKEN;
+    tokens.holding('googleSheetsOAuth2Api');
+    tokens.next = SHEETS_TOKEN;
     sheets.spreadsheets.set('DOC1', [{ sheetId: 0, title: 'Sheet1', rows: [['name'], ['Ann']] }]);
     const { error, output } = await run({ type: 'n8n-nodes-base.googleSheets', typeVersion: 4.5, credentials: { googleSheetsOAuth2Api: { id: '1', name: 'Sheets' } },
       parameters: { operation: 'read', documentId: { __rl: true, mode: 'id', value: 'DOC1' }, sheetName: { __rl: true, mode: 'id', value: '0' } } });
@@ -195,6 +155,6 @@ describe('Google nodes: a 401 to an OAuth2 token renews it once and resends', ()
     const sent = sheets.seen.map((r) => r.authorization);
     expect(sent.slice(0, 2)).toEqual(['Bearer old-token', `Bearer ${SHEETS_TOKEN}`]);
     expect(new Set(sent.slice(1))).toEqual(new Set([`Bearer ${SHEETS_TOKEN}`]));
-    expect(renewals).toEqual(['googleSheetsOAuth2Api']);
+    expect(tokens.renewals).toEqual(['googleSheetsOAuth2Api']);
   });
 });
