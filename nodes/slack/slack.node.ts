@@ -115,6 +115,8 @@ export const slackNode: NodeType = {
 };
 
 export const slackNodeV1: NodeType = {
+  // v1's channel and user dropdowns load the same lists.
+  methods: slackMethods,
   description: { ...base, version: [1], properties: slackV1Properties },
   execute: (ctx) => execute(ctx, true),
 };
