@@ -26,7 +26,8 @@ describe('the compiled CLI', () => {
       expect(t.status).toBe(0);
       expect(t.stdout).toContain('Usage:');
     }
-    // About 0.15 s on a 2-core machine; through tsx, loading the whole server, it took 1.4 to 5 s.
-    expect(Math.min(...timings.map((t) => t.ms))).toBeLessThan(600);
+    // About 0.35 s on an idle 2-core machine (checking the build is fresh stats every source file),
+    // over 0.6 s beside the rest of the suite; through tsx, loading the whole server, it took 1.4 to 5 s.
+    expect(Math.min(...timings.map((t) => t.ms))).toBeLessThan(1_000);
   }, 120_000);
 });

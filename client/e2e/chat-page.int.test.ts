@@ -140,7 +140,8 @@ describe.skipIf(!chromiumAvailable())('Chat Trigger page in a browser', () => {
       const page = await context.newPage();
       await page.goto(`${weft.url}/webhook/${webhookId}/chat`);
       await chatTurn(page, 'stream please');
-      await expect(page.locator('.chat-message-from-bot').last().textContent()).resolves.toBe('A streamed answer, in several pieces.');
+      // The bubble fills in as the parts arrive.
+      await page.waitForFunction((text) => Array.from(document.querySelectorAll('.chat-message-from-bot')).at(-1)?.textContent === text, 'A streamed answer, in several pieces.');
       expect(await page.locator('.chat-message-error').count()).toBe(0);
       expect(llm.chatCalls.at(-1)?.stream).toBe(true);
       await context.close();

@@ -100,8 +100,8 @@ export const CHAT_PAGE_SCRIPT = String.raw`
         if (!line.trim()) return;
         var chunk;
         try { chunk = JSON.parse(line); } catch (e) { return; }
-        if (chunk.type === 'begin') bubbleFor(chunk);
-        else if (chunk.type === 'item') {
+        // A bubble appears with the first text (the typing dots stay until then).
+        if (chunk.type === 'item') {
           var bubble = bubbleFor(chunk);
           bubble.textContent += chunk.content || '';
           body.scrollTop = body.scrollHeight;
