@@ -96,7 +96,9 @@ describe('streamed answers', () => {
     expect(endedAt - lines[lines.length - 1].at).toBeGreaterThan(700);
     expect(llm.chatCalls.at(-1)?.stream).toBe(true);
 
-    // The parts are events of the run (a few, not one per piece), and the run kept the agent's output.
+    // The parts are events of the run (a few, not one per piece), and the run kept the agent's output
+    // (read once the executions list has caught up with the run's end).
+    await server.runtime.executions.settle();
     const run = await api('GET', `/api/v1/executions/${executionId}?includeData=true`);
     expect(run.body.status).toBe('success');
     expect(run.body.data.resultData.runData['AI Agent'][0].data.main[0][0].json.output).toBe(answer);
@@ -148,6 +150,7 @@ describe('streamed answers', () => {
     expect(history.data.map((m) => [m.id.at(-1), m.kwargs.content])).toEqual([['HumanMessage', 'I am Ada'], ['AIMessage', 'Hello, Ada.']]);
     // Another session has none; the agent never ran for these requests.
     expect(await (await chat({ action: 'loadPreviousSession', sessionId: 'someone-else' })).json()).toEqual({ data: [] });
+    await server.runtime.executions.settle();
     const run = await api('GET', `/api/v1/executions/${res.headers.get('x-weft-execution-id')}?includeData=true`);
     expect(Object.keys(run.body.data.resultData.runData)).toEqual(['When chat message received']);
   });
