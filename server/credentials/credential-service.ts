@@ -116,6 +116,8 @@ export function createCredentialService(deps: CredentialServiceDeps) {
   }
 
   return {
+    /** Where providers send the browser back; the editor shows them to paste into the provider's app settings. */
+    oauthRedirectUrls: { oAuth2: deps.oauthRedirectUri, oAuth1: deps.oauth1RedirectUri },
     find: (id: string) => docs().get(id),
 
     async list(workspaceId: string, shared: boolean, limit: number, cursor?: string): Promise<Page<CredentialDoc>> {

@@ -1,9 +1,10 @@
 // REST routes for credentials: secrets are never returned, only the redacted placeholder.
 import { z } from 'zod';
-import { getCredentialType, listCredentialTypes, NotFoundError } from '../../domain/index.ts';
+import { credentialTypeExtends, getCredentialType, listCredentialTypes, NotFoundError } from '../../domain/index.ts';
 import { principalOf, requestContext, workspaceOf } from '../http/guard.ts';
 import { q, route, type Route } from '../http/route.ts';
 import type { CredentialService } from './credential-service.ts';
+import { asOAuthPage, oauthResultPage, wantsPage } from './oauth-callback-page.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const resource = (level: 'read' | 'write' | 'admin') => ({ kind: 'resource' as const, resource: 'credential' as const, param: 'id', level });
@@ -13,9 +14,12 @@ export function credentialRoutes(service: CredentialService, requireWorkspace: (
   return [
     route({
       method: 'get', path: '/api/v1/credential-types', tag: 'credentials', summary: 'Every credential type (built-in and from loaded community packages) with its fields (which are secret)',
-      access: { kind: 'signedIn' }, responses: { 200: '`{data}`' },
+      access: { kind: 'signedIn' }, responses: { 200: '`{data, oauthRedirectUrls}`; `oauth` marks the types that connect through a browser' },
       async handler(ctx) {
-        ctx.body = { data: listCredentialTypes() };
+        // `oauth` tells the editor which types connect an account in a browser (an oAuth2Api type
+        // does so only with the authorization code or PKCE grant), and where providers send it back.
+        const oauth = (name: string) => (credentialTypeExtends(name, 'oAuth1Api') ? 'oAuth1' : credentialTypeExtends(name, 'oAuth2Api') ? 'oAuth2' : undefined);
+        ctx.body = { data: listCredentialTypes().map((t) => (oauth(t.name) ? { ...t, oauth: oauth(t.name) } : t)), oauthRedirectUrls: service.oauthRedirectUrls };
       },
     }),
     route({
@@ -125,12 +129,13 @@ export function credentialRoutes(service: CredentialService, requireWorkspace: (
       responses: { 200: 'Connected', 400: 'Unknown state, or the provider refused' },
       async handler(ctx, { query }) {
         if (query.error || !query.code) {
+          const message = `The provider refused: ${query.error_description ?? query.error ?? 'no code'}`;
+          if (wantsPage(ctx)) return oauthResultPage(ctx, { ok: false, message }, 400);
           ctx.status = 400;
-          ctx.body = { code: 'oauth2_refused', message: `The provider refused: ${query.error_description ?? query.error ?? 'no code'}`, details: [] };
+          ctx.body = { code: 'oauth2_refused', message, details: [] };
           return;
         }
-        const { credentialId } = await service.oauthCallback(query.code, query.state, requestContext(ctx));
-        connected(ctx, credentialId);
+        await asOAuthPage(ctx, () => service.oauthCallback(query.code!, query.state, requestContext(ctx)));
       },
     }),
     route({
@@ -139,14 +144,8 @@ export function credentialRoutes(service: CredentialService, requireWorkspace: (
       query: z.object({ oauth_token: z.string().min(1).max(1024), oauth_verifier: z.string().min(1).max(1024) }),
       responses: { 200: 'Connected', 400: 'Unknown or expired request token, or the provider refused' },
       async handler(ctx, { query }) {
-        const { credentialId } = await service.oauth1Callback(query.oauth_token, query.oauth_verifier, requestContext(ctx));
-        connected(ctx, credentialId);
+        await asOAuthPage(ctx, () => service.oauth1Callback(query.oauth_token, query.oauth_verifier, requestContext(ctx)));
       },
     }),
   ];
-}
-
-function connected(ctx: { type: string; body: unknown }, credentialId: string): void {
-  ctx.type = 'html';
-  ctx.body = `<!doctype html><meta charset="utf-8"><title>Connected</title><p>The account is connected to credential ${credentialId}. You can close this window.</p>`;
 }
