@@ -17,6 +17,24 @@ function route(method: string, path: string, q: Record<string, string | string[]
   let m: RegExpExecArray | null;
   const key = `${method} ${path}`;
   if (key === 'GET /team') return [200, { teams: [{ id: '9', name: 'Acme' }] }];
+  // Time tracking (developer.clickup.com/reference/gettimeentrieswithinadaterange and neighbours): times in Unix ms, answers in `data`.
+  if (key === 'GET /team/9/time_entries/tags') return [200, { data: [{ name: 'billing', tag_bg: '#000', tag_fg: '#fff', creator: 42 }] }];
+  if (key === 'GET /team/9/time_entries/current') return [200, { data: { id: 'te-run', task: { id: 't1' }, start: '1700000000000', duration: '-5000' } }];
+  if (key === 'POST /team/9/time_entries/stop') return [200, { data: { id: 'te-run', duration: '60000' } }];
+  if (key === 'POST /team/9/time_entries/start') return body?.tid ? [200, { data: { id: 'te-new', task: { id: body.tid }, description: body.description ?? '', billable: body.billable ?? false } }] : [400, { err: 'tid missing', ECODE: 'TIMEENTRY_001' }];
+  if (key === 'GET /team/9/time_entries') {
+    const entries = Array.from({ length: 8 }, (_, n) => ({ id: `te${n + 1}`, start: String(1700000000000 + n * 3600_000), duration: '1800000' }));
+    const from = Number(q.start_date ?? 0);
+    return [200, { data: entries.filter((e) => Number(e.start) >= from) }];
+  }
+  if (key === 'POST /team/9/time_entries') {
+    if (typeof body?.start !== 'number' || typeof body?.duration !== 'number') return [400, { err: 'start and duration must be Unix milliseconds', ECODE: 'TIMEENTRY_002' }];
+    return [200, { data: { id: 'te-created', ...body } }];
+  }
+  if ((m = /^(GET|PUT|DELETE) \/team\/9\/time_entries\/([\w-]+)$/.exec(key))) {
+    if (m[2] === 'missing') return [404, { err: 'Time entry not found', ECODE: 'TIMEENTRY_404' }];
+    return [200, { data: { id: m[2], ...(m[1] === 'PUT' ? body : {}) } }];
+  }
   if ((m = /^GET \/team\/(\w+)\/space$/.exec(key))) return [200, { spaces: [{ id: 's1', name: 'Engineering' }] }];
   if ((m = /^GET \/space\/(\w+)\/folder$/.exec(key))) return [200, { folders: [{ id: 'f1', name: 'Sprints' }, { id: 'f2', name: 'Backlog' }] }];
   if ((m = /^POST \/space\/(\w+)\/folder$/.exec(key))) return [200, { id: 'f3', name: body?.name, space: { id: m[1] } }];

@@ -1,5 +1,5 @@
 // Parameters of n8n's ClickUp node (v1) for the resources implemented here (checklist, checklist
-// item, comment, folder, list, task, task dependency, task list, task tag): n8n's names, defaults, display rules and editor lists (teams → spaces → folders →
+// item, comment, folder, list, task, task dependency, task list, task tag, time entry): n8n's names, defaults, display rules and editor lists (teams → spaces → folders →
 // lists, assignees, statuses, tags, custom fields).
 import type { NodeCredentialDescription, NodeProperty } from '../../engine/index.ts';
 
@@ -188,11 +188,51 @@ const taskDependency: NodeProperty[] = [
   str('Depends On Task ID', 'dependsOnTask', on('taskDependency', ['create', 'delete'])),
 ];
 
+/** Time entries (n8n's timeEntry), per team; create and update pick the task through space → (folder →) list. */
+const teamPick = (operations: string[]): NodeProperty => ({ ...loaded('Team ID', 'team', 'getTeams'), required: true, displayOptions: on('timeEntry', operations) });
+const listPath = (op: string): NodeProperty[] => [
+  { ...loaded('Space ID', 'space', 'getSpaces', ['team']), required: true, displayOptions: on('timeEntry', [op]) },
+  opt('Folderless List', 'folderless', 'boolean', false, { required: true, displayOptions: on('timeEntry', [op]) }),
+  { ...loaded('Folder ID', 'folder', 'getFolders', ['space']), required: true, displayOptions: on('timeEntry', [op], { folderless: [false] }) },
+  { ...loaded('List ID', 'list', 'getFolderlessLists', ['space']), required: true, displayOptions: on('timeEntry', [op], { folderless: [true] }) },
+  { ...loaded('List ID', 'list', 'getLists', ['folder']), required: true, displayOptions: on('timeEntry', [op], { folderless: [false] }) },
+];
+const entryDetails = [opt('Billable', 'billable', 'boolean', true), opt('Description', 'description', 'string', '', { description: 'Description of the time entry' })];
+const timeEntry: NodeProperty[] = [
+  operation('timeEntry', 'create', [['Create', 'create', 'Create a time entry'], ['Delete', 'delete', 'Delete a time entry'], ['Get', 'get', 'Get a time entry'],
+    ['Get Many', 'getAll', 'Get many time entries'], ['Start', 'start', 'Start a time entry'], ['Stop', 'stop', 'Stop the current running timer'],
+    ['Update', 'update', 'Update a time entry']]),
+  teamPick(['getAll', 'get', 'create', 'start', 'stop', 'delete', 'update']),
+  returnAll(on('timeEntry', ['getAll'])),
+  { ...limit(on('timeEntry', ['getAll']), true, 5), typeOptions: { minValue: 1, maxValue: 10 } },
+  { displayName: 'Filters', name: 'filters', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: on('timeEntry', ['getAll']),
+    options: [opt('End Date', 'end_date', 'dateTime', ''), opt('Start Date', 'start_date', 'dateTime', '')] },
+  opt('Running', 'running', 'boolean', false, { displayOptions: on('timeEntry', ['get']), description: 'Whether to return just the current running time entry' }),
+  str('Time Entry ID', 'timeEntry', on('timeEntry', ['get'], { running: [false] })),
+  str('Time Entry ID', 'timeEntry', on('timeEntry', ['delete', 'update'])),
+  ...listPath('create'),
+  opt('Start', 'start', 'dateTime', '', { required: true, displayOptions: on('timeEntry', ['create']) }),
+  opt('Duration (minutes)', 'duration', 'number', 0, { required: true, displayOptions: on('timeEntry', ['create']), description: 'Duration in minutes' }),
+  { ...loaded('Task ID', 'task', 'getTasks', ['list']), displayOptions: on('timeEntry', ['create']) },
+  { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: on('timeEntry', ['create']),
+    options: [{ ...loaded('Assignee IDs', 'assignee', 'getAssignees', ['list']), default: [] }, ...entryDetails,
+      loaded('Tags IDs', 'tags', 'getTimeEntryTags', ['team'], 'multiOptions')] },
+  str('Task ID', 'task', on('timeEntry', ['start'])),
+  { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: on('timeEntry', ['start']),
+    options: entryDetails },
+  ...listPath('update'),
+  opt('Archived', 'archived', 'boolean', false, { required: true, displayOptions: on('timeEntry', ['update']) }),
+  { displayName: 'Update Fields', name: 'updateFields', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: on('timeEntry', ['update']),
+    options: [{ ...loaded('Assignee IDs', 'assignee', 'getAssignees', ['list']), default: [] }, ...entryDetails,
+      opt('Duration (minutes)', 'duration', 'number', 0, { description: 'Duration in minutes' }), opt('Start', 'start', 'dateTime', ''),
+      loaded('Tags IDs', 'tags', 'getTags', ['spaceId'], 'multiOptions'), loaded('Task ID', 'task', 'getTasks', ['archived', 'list'])] },
+];
+
 export const clickUpProperties: NodeProperty[] = [
   { displayName: 'Authentication', name: 'authentication', type: 'options', default: 'accessToken',
     options: [{ name: 'Access Token', value: 'accessToken' }, { name: 'OAuth2', value: 'oAuth2' }] },
   { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: 'task',
     options: [['Checklist', 'checklist'], ['Checklist Item', 'checklistItem'], ['Comment', 'comment'], ['Folder', 'folder'], ['List', 'list'], ['Task', 'task'],
-      ['Task Dependency', 'taskDependency'], ['Task List', 'taskList'], ['Task Tag', 'taskTag']].map(([name, value]) => ({ name, value })) },
-  ...checklist, ...checklistItem, ...comment, ...folder, ...list, ...task, ...taskDependency, ...taskList, ...taskTag,
+      ['Task Dependency', 'taskDependency'], ['Task List', 'taskList'], ['Task Tag', 'taskTag'], ['Time Entry', 'timeEntry']].map(([name, value]) => ({ name, value })) },
+  ...checklist, ...checklistItem, ...comment, ...folder, ...list, ...task, ...taskDependency, ...taskList, ...taskTag, ...timeEntry,
 ];

@@ -131,3 +131,37 @@ describe('ClickUp comments, folders, checklists, editor lists', () => {
     await expect(testClickUpApiCredential({ accessToken: 'bad' }, 5000)).rejects.toThrow('ClickUp answered 401: Token invalid');
   });
 });
+
+describe('ClickUp time entries', () => {
+  const entry = (parameters: Record<string, unknown>) => runChain([node({ resource: 'timeEntry', team: '9', ...parameters })], { items: [{ json: {} }], credentials });
+  it('creates one from the start (in the workflow time zone) and minutes, with tags as ClickUp objects; starts and stops the timer', async () => {
+    const created = await entry({ start: '2024-01-02T03:04:05', duration: 30, task: 't1',
+      additionalFields: { description: 'Review', tags: [JSON.stringify({ name: 'billing', tag_bg: '#000', tag_fg: '#fff' })] } });
+    const post = clickUp.seen.find((r) => r.method === 'POST' && r.path === '/team/9/time_entries')!;
+    expect(post.body).toEqual({ start: Date.UTC(2024, 0, 2, 3, 4, 5), duration: 1_800_000, tid: 't1', description: 'Review', tags: [{ name: 'billing', tag_bg: '#000', tag_fg: '#fff' }] });
+    expect(outputOf(created, 'ClickUp')[0].json).toMatchObject({ id: 'te-created' });
+    expect(outputOf(await entry({ operation: 'start', task: 't2', additionalFields: { billable: true } }), 'ClickUp')[0].json).toMatchObject({ id: 'te-new', billable: true });
+    expect(outputOf(await entry({ operation: 'stop' }), 'ClickUp')[0].json).toEqual({ id: 'te-run', duration: '60000' });
+  });
+
+  it('lists with a limit and a start date as Unix ms, gets the running one or one by ID, updates and deletes', async () => {
+    const some = await entry({ operation: 'getAll', filters: { start_date: '2023-11-14T23:13:20' } });
+    expect(clickUp.seen.at(-1)!.query).toEqual({ start_date: '1700003600000' });
+    expect(outputOf(some, 'ClickUp').map((i) => i.json.id)).toEqual(['te2', 'te3', 'te4', 'te5', 'te6']);
+    expect(outputOf(await entry({ operation: 'getAll', returnAll: true }), 'ClickUp')).toHaveLength(8);
+    expect(outputOf(await entry({ operation: 'get', running: true }), 'ClickUp')[0].json.id).toBe('te-run');
+    expect(outputOf(await entry({ operation: 'get', timeEntry: 'te3' }), 'ClickUp')[0].json.id).toBe('te3');
+    await entry({ operation: 'update', timeEntry: 'te3', updateFields: { duration: 2, task: 'CUSTOM-1' } });
+    expect(clickUp.seen.at(-1)).toMatchObject({ method: 'PUT', path: '/team/9/time_entries/te3', body: { duration: 120_000, task: 'CUSTOM-1', tid: 'CUSTOM-1', custom_task_ids: true } });
+    expect(outputOf(await entry({ operation: 'delete', timeEntry: 'te4' }), 'ClickUp')[0].json.id).toBe('te4');
+  });
+
+  it('loads a list\'s tasks and the team\'s time entry tags (as their JSON) for the editor', async () => {
+    const call = (method: string, currentNodeParameters: Record<string, unknown>) => runNodeMethod({ nodeType: clickUpNode, typeVersion: 1, kind: 'loadOptions', method,
+      currentNodeParameters: { resource: 'timeEntry', operation: 'create', ...currentNodeParameters }, credentials: { clickUpApi: { id: '1', name: 'cu' } } },
+    { getCredentials: async () => ({ accessToken: GOOD_TOKEN }), credentialType: () => undefined, blockPrivateNetworks: false, timezone: 'UTC' });
+    const tasks = (await call('getTasks', { team: '9', list: 'l1' })) as { options: Array<{ name: string; value: string }> };
+    expect(tasks.options[0]).toEqual({ name: 'Task 1', value: 't1' });
+    expect(await call('getTimeEntryTags', { team: '9' })).toEqual({ options: [{ name: 'billing', value: JSON.stringify({ name: 'billing', tag_bg: '#000', tag_fg: '#fff', creator: 42 }) }] });
+  });
+});

@@ -1,5 +1,5 @@
 // ClickUp (n8n-nodes-base.clickUp, v1) on ClickUp's API v2: tasks (with their members, custom
-// fields, tags, lists and dependencies), comments, folders, lists, checklists and their items. The token goes in the Authorization header as is (no
+// fields, tags, lists and dependencies), comments, folders, lists, checklists and their items, time entries. The token goes in the Authorization header as is (no
 // "Bearer"), for the personal token and the OAuth2 token alike, as n8n sends them. A task list is
 // read page by page from 0 until an empty page (or the limit) as n8n does.
 import type { Dispatcher } from 'undici';
@@ -9,6 +9,7 @@ import { collection, param } from '../shared/params.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { restCall, runPerItem, type HttpMethod } from '../shared/rest-call.ts';
 import { clickUpCredentials, clickUpProperties } from './click-up.description.ts';
+import { runTimeEntry } from './click-up-time-entry.ts';
 
 export const clickUpBaseUrl = () => serviceUrl('clickup', 'https://api.clickup.com/api/v2');
 
@@ -111,6 +112,7 @@ async function run(api: ClickUp, resource: string, operation: string, i: number)
   const s = (name: string) => String(param(ctx, name, i, ''));
   const limit = () => param(ctx, 'limit', i, 50);
   const key = `${resource}:${operation}`;
+  if (resource === 'timeEntry') return runTimeEntry(ctx, (method, path, body, query) => request(api, method, path, body, query), operation, i);
   switch (key) {
     case 'task:create':
       return request(api, 'POST', `/list/${s('list')}/task`, { name: s('name'), ...taskBody(ctx, collection(ctx, 'additionalFields', i), i, false) });
@@ -278,7 +280,7 @@ const list = (path: (ctx: ExecuteContext) => string | undefined, property: strin
 const byId = (e: JsonObject): LoadedOption => ({ name: String(e.name), value: String(e.id) });
 
 const DEFAULT_OPERATION: Record<string, string> = {
-  task: 'create', comment: 'create', folder: 'get', checklist: 'create', checklistItem: 'create', list: 'customFields', taskTag: 'add', taskList: 'add', taskDependency: 'create',
+  task: 'create', comment: 'create', folder: 'get', checklist: 'create', checklistItem: 'create', list: 'customFields', taskTag: 'add', taskList: 'add', taskDependency: 'create', timeEntry: 'create',
 };
 
 export const clickUpNode: NodeType = {
@@ -299,6 +301,9 @@ export const clickUpNode: NodeType = {
       getTags: list((ctx) => `/space/${current(ctx, 'space')}/tag`, 'tags', (t) => ({ name: String(t.name), value: String(t.name) })),
       getStatuses: list((ctx) => `/list/${current(ctx, 'list')}`, 'statuses', (st) => ({ name: String(st.status), value: String(st.status) })),
       getCustomFields: list((ctx) => `/list/${current(ctx, 'list')}/field`, 'fields', byId),
+      getTasks: list((ctx) => `/list/${current(ctx, 'list')}/task`, 'tasks', byId),
+      // A time entry's tags go back to ClickUp as the objects themselves: the option's value is their JSON.
+      getTimeEntryTags: list((ctx) => `/team/${current(ctx, 'team')}/time_entries/tags`, 'data', (t) => ({ name: String(t.name), value: JSON.stringify(t) })),
     },
   },
   async execute(ctx) {

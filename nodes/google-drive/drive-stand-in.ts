@@ -34,6 +34,8 @@ export interface DriveStandIn {
   assertions: JWTPayload[];
   addFile: (file: Partial<StandInFile> & { id: string; name: string }) => StandInFile;
   rateLimitOnce: () => void;
+  /** The next chunk PUT to an upload session is refused with Google's 401, as when the token was revoked mid-upload. */
+  refuseNextChunk: () => void;
   /** Forgets all files, drives, documents, revisions and requests, and restarts the ID counter. */
   reset: () => void;
   close: () => Promise<void>;
@@ -113,6 +115,7 @@ export async function startDriveStandIn(): Promise<DriveStandIn> {
   const sessions = new Map<string, { metadata: Record<string, unknown>; total: number; received: Buffer[]; fileId?: string }>();
   const verifyKey = await importSPKI(publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'RS256');
   let limitNext = false;
+  let refuseChunk = false;
   let counter = 0;
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const now = () => new Date(clock += 1000).toISOString();
@@ -168,6 +171,10 @@ export async function startDriveStandIn(): Promise<DriveStandIn> {
       // ---- uploads
       const session = /^\/upload\/session\/(\w+)$/.exec(path);
       if (session && req.method === 'PUT') {
+        if (refuseChunk) {
+          refuseChunk = false;
+          return googleError(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', 'authError', 'UNAUTHENTICATED');
+        }
         const open = sessions.get(session[1]);
         if (!open) return googleError(404, 'Upload session not found', 'notFound', 'NOT_FOUND');
         const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(req.headers['content-range'] ?? ''));
@@ -336,9 +343,10 @@ export async function startDriveStandIn(): Promise<DriveStandIn> {
   return {
     url: base, seen, files, drives, documents, revisions, permissions, assertions, addFile,
     rateLimitOnce: () => { limitNext = true; },
+    refuseNextChunk: () => { refuseChunk = true; },
     reset: () => {
       for (const map of [files, drives, documents, revisions, sessions]) map.clear();
-      seen.length = 0; permissions.length = 0; assertions.length = 0; counter = 0; limitNext = false;
+      seen.length = 0; permissions.length = 0; assertions.length = 0; counter = 0; limitNext = false; refuseChunk = false;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

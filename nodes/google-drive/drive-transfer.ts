@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { NodeOperationError, type BinaryData, type JsonObject } from '../../engine/index.ts';
 import { googleAccessToken } from '../google-shared/google-auth.ts';
-import { send } from '../http-request/send.ts';
 import { apiStatusMessage } from '../shared/http-status-messages.ts';
+import { latestOAuth2Token } from '../shared/oauth2-retry.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { prepareBinaryData } from '../convert-to-file/binary-data.ts';
 import { driveBaseUrl, googleJson, googleRaw, type GoogleClient, type Query } from './google-api.ts';
 
@@ -20,7 +21,11 @@ function multipartBody(metadata: JsonObject, content: Buffer, mimeType: string):
   return { body: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/related; boundary=${boundary}` };
 }
 
-/** PUTs the bytes to a resumable session in chunks; the last answer is the file resource. */
+/**
+ * PUTs the bytes to a resumable session in chunks; the last answer is the file resource. Each chunk
+ * goes through the shared loop: a 429 is waited out, and a 401 renews the OAuth2 token and resends
+ * that chunk (the session URL stays valid).
+ */
 async function sendChunks(client: GoogleClient, sessionUrl: string, content: Buffer): Promise<JsonObject> {
   const { ctx } = client;
   const token = await googleAccessToken(ctx, client.transport, client.credentialType, client.scopes);
@@ -28,10 +33,10 @@ async function sendChunks(client: GoogleClient, sessionUrl: string, content: Buf
   for (let offset = 0; offset < content.length || offset === 0; offset += CHUNK_SIZE) {
     const chunk = content.subarray(offset, offset + CHUNK_SIZE);
     const last = offset + chunk.length - 1;
-    const response = await send(client.transport, {
+    const response = await sendWaitingOutRateLimits(client.transport, {
       method: 'PUT', url: sessionUrl, body: chunk,
-      headers: { authorization: `Bearer ${token}`, 'content-range': content.length ? `bytes ${offset}-${last}/${content.length}` : 'bytes */0' },
-    }, { timeoutMs: 300_000, followRedirects: false, maxRedirects: 0, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks });
+      headers: { authorization: `Bearer ${latestOAuth2Token(ctx, token)}`, 'content-range': content.length ? `bytes ${offset}-${last}/${content.length}` : 'bytes */0' },
+    }, { timeoutMs: 300_000, followRedirects: false, maxRedirects: 0, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx });
     // 308 "Resume Incomplete": Google wants the next chunk.
     if (response.statusCode === 308) continue;
     const text = response.body.toString('utf8');

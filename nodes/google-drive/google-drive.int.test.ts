@@ -69,6 +69,16 @@ describe('Google Drive v3 files', () => {
     expect(google.files.get(String(out[0].json.id))!.content!.equals(big)).toBe(true);
   });
 
+  it('resends a resumable chunk refused with a 401 after renewing the OAuth2 token (the shared retry loop)', async () => {
+    const big = Buffer.alloc(5 * 1024 * 1024 + 3, 9);
+    const file = { json: {}, binary: { data: { data: big.toString('base64'), mimeType: 'application/octet-stream', fileName: 'big.bin' } } };
+    google.refuseNextChunk();
+    const out = await run(3, { resource: 'file', operation: 'upload', name: 'again.bin', options: { simplifyOutput: false } }, [file]);
+    const chunks = google.seen.filter((r) => r.method === 'PUT').map((c) => c.headers['content-range']);
+    expect(chunks).toEqual(['bytes 0-2097151/5242883', 'bytes 0-2097151/5242883', 'bytes 2097152-4194303/5242883', 'bytes 4194304-5242882/5242883']);
+    expect(google.files.get(String(out[0].json.id))!.content!.equals(big)).toBe(true);
+  });
+
   it('downloads a file as binary next to the input json, and exports Google Docs to the chosen format', async () => {
     const [plain] = await run(3, { resource: 'file', operation: 'download', fileId: rl('https://drive.google.com/file/d/F1/view', 'url') }, [{ json: { keep: true } }]);
     expect(plain.json).toEqual({ keep: true });

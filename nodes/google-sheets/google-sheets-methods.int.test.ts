@@ -1,5 +1,7 @@
 // The Google Sheets node's editor methods against the local Sheets and Drive stand-in (sheets-stand-in.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// The registry knows the built-in credential types, so the retry loop can tell googleSheetsOAuth2Api is OAuth2.
+import '../index.ts';
 import { runNodeMethod } from '../node-methods.ts';
 import { googleSheetsNode } from './google-sheets.node.ts';
 import { OAUTH_TOKEN, SERVICE_ACCOUNT, SERVICE_TOKEN, startSheetsStandIn, type SheetsStandIn } from './sheets-stand-in.ts';
@@ -72,5 +74,19 @@ describe('Google Sheets editor methods', () => {
 
   it('an unknown spreadsheet is Google\'s error', async () => {
     await expect(call('listSearch', 'sheetsSearch', { operation: 'read', documentId: { __rl: true, mode: 'id', value: 'NOPE' } })).rejects.toThrow(/could not be found/i);
+  });
+
+  it('spreadSheetsSearch renews a refused OAuth2 token and asks Drive again (the shared retry loop)', async () => {
+    let renewed = false;
+    const page = (await runNodeMethod({ nodeType: googleSheetsNode, typeVersion: 4.7, kind: 'listSearch', method: 'spreadSheetsSearch', currentNodeParameters: {},
+      credentials: { googleSheetsOAuth2Api: { id: '1', name: 'Google' } } }, {
+      getCredentials: async (_type: string, options?: { refreshOAuth2Token?: boolean }) => {
+        if (options?.refreshOAuth2Token) renewed = true;
+        return { oauthTokenData: { access_token: renewed ? OAUTH_TOKEN : 'ya29.revoked' } };
+      },
+      credentialType: () => undefined, blockPrivateNetworks: false, timezone: 'UTC',
+    })) as Page;
+    expect(page.results).toHaveLength(100);
+    expect(google.seen.map((r) => [r.path, r.authorization])).toEqual([['/drive/v3/files', 'Bearer ya29.revoked'], ['/drive/v3/files', `Bearer ${OAUTH_TOKEN}`]]);
   });
 });

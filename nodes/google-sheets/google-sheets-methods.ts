@@ -5,8 +5,9 @@ import { NodeOperationError, type ExecuteContext, type JsonObject, type ListSear
 import { GOOGLE_SHEETS_SCOPES } from '../google-shared/google.credentials.ts';
 import { googleAccessToken } from '../google-shared/google-auth.ts';
 import { statusErrorMessage } from '../http-request/response.ts';
-import { createTransport, send } from '../http-request/send.ts';
+import { createTransport } from '../http-request/send.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
+import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
 import { param } from '../shared/params.ts';
 import { serviceUrl } from '../shared/service-url.ts';
 import { cellText, quotedSheet, sheetReferenceOf, spreadsheetIdOf } from './sheets-data.ts';
@@ -26,14 +27,14 @@ async function withClient<T>(ctx: ExecuteContext, fn: (client: SheetsClient) => 
   }
 }
 
-/** Drive's files.list with the node's Google credential. */
+/** Drive's files.list with the node's Google credential, through the shared 429 / OAuth2-renewal loop. */
 async function driveFiles(client: SheetsClient, query: Record<string, string>): Promise<JsonObject> {
   const { ctx } = client;
   const type = param(ctx, 'authentication', 0, 'oAuth2') === 'serviceAccount' ? 'googleApi' : 'googleSheetsOAuth2Api';
   const token = await googleAccessToken(ctx, client.transport, type, GOOGLE_SHEETS_SCOPES);
   const url = `${driveBaseUrl()}/drive/v3/files?${new URLSearchParams(query).toString()}`;
-  const response = await send(client.transport, { method: 'GET', url, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, {
-    timeoutMs: 60_000, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks,
+  const response = await sendWaitingOutRateLimits(client.transport, { method: 'GET', url, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, {
+    timeoutMs: 60_000, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
   });
   const text = response.body.toString('utf8');
   if (response.statusCode >= 400) {

@@ -93,21 +93,8 @@ const outputFormatting: NodeProperty = {
   ] }],
 };
 
-export const sheetsV2Properties: NodeProperty[] = [
-  authentication('oAuth2'),
-  { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: 'sheet',
-    options: [{ name: 'Document', value: 'spreadsheet' }, { name: 'Sheet Within Document', value: 'sheet' }] },
-  { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'read', displayOptions: { show: { resource: ['sheet'] } },
-    options: [
-      { name: 'Append or Update Row', value: 'appendOrUpdate' }, { name: 'Append Row', value: 'append' }, { name: 'Clear', value: 'clear' },
-      { name: 'Create', value: 'create' }, { name: 'Delete', value: 'remove' }, { name: 'Delete Rows or Columns', value: 'delete' },
-      { name: 'Get Row(s)', value: 'read' }, { name: 'Update Row', value: 'update' },
-    ] },
-  { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'create', displayOptions: { show: { resource: ['spreadsheet'] } },
-    options: [{ name: 'Create', value: 'create' }, { name: 'Delete', value: 'deleteSpreadsheet' }] },
-  documentId,
-  sheetName,
-  // create (a spreadsheet)
+/** Spreadsheet create (V1 and V2 alike): a title, its sheets, locale and recalculation. */
+const spreadsheetCreate: NodeProperty[] = [
   { displayName: 'Title', name: 'title', type: 'string', default: '', displayOptions: { show: { resource: ['spreadsheet'], operation: ['create'] } },
     description: 'The title of the spreadsheet' },
   { displayName: 'Sheets', name: 'sheetsUi', type: 'fixedCollection', default: {}, placeholder: 'Add Sheet', typeOptions: { multipleValues: true },
@@ -122,6 +109,23 @@ export const sheetsV2Properties: NodeProperty[] = [
       { displayName: 'Recalculation Interval', name: 'autoRecalc', type: 'options', default: '',
         options: [{ name: 'Default', value: '' }, { name: 'On Change', value: 'ON_CHANGE' }, { name: 'Minute', value: 'MINUTE' }, { name: 'Hour', value: 'HOUR' }] },
     ] },
+];
+
+export const sheetsV2Properties: NodeProperty[] = [
+  authentication('oAuth2'),
+  { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: 'sheet',
+    options: [{ name: 'Document', value: 'spreadsheet' }, { name: 'Sheet Within Document', value: 'sheet' }] },
+  { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'read', displayOptions: { show: { resource: ['sheet'] } },
+    options: [
+      { name: 'Append or Update Row', value: 'appendOrUpdate' }, { name: 'Append Row', value: 'append' }, { name: 'Clear', value: 'clear' },
+      { name: 'Create', value: 'create' }, { name: 'Delete', value: 'remove' }, { name: 'Delete Rows or Columns', value: 'delete' },
+      { name: 'Get Row(s)', value: 'read' }, { name: 'Update Row', value: 'update' },
+    ] },
+  { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'create', displayOptions: { show: { resource: ['spreadsheet'] } },
+    options: [{ name: 'Create', value: 'create' }, { name: 'Delete', value: 'deleteSpreadsheet' }] },
+  documentId,
+  sheetName,
+  ...spreadsheetCreate,
   // clear
   { displayName: 'Clear', name: 'clear', type: 'options', default: 'wholeSheet', displayOptions: sheetOps(['clear']),
     options: [{ name: 'Whole Sheet', value: 'wholeSheet' }, { name: 'Specific Rows', value: 'specificRows' }, { name: 'Specific Columns', value: 'specificColumns' }, { name: 'Specific Range', value: 'specificRange' }] },
@@ -168,8 +172,7 @@ export const sheetsV2Properties: NodeProperty[] = [
 
 const v1Ops = (operation: string[]): DisplayOptions => ({ show: { operation } });
 
-export const sheetsV1Properties: NodeProperty[] = [
-  authentication('serviceAccount'),
+const v1SheetProperties: NodeProperty[] = [
   { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'read',
     options: ['append', 'clear', 'create', 'delete', 'lookup', 'read', 'remove', 'update', 'upsert'].map((value) => ({ name: value, value })) },
   { displayName: 'Sheet ID', name: 'sheetId', type: 'string', default: '', required: true, displayOptions: { hide: { operation: ['create'] } } },
@@ -190,4 +193,19 @@ export const sheetsV1Properties: NodeProperty[] = [
       { displayName: 'Value Render Mode', name: 'valueRenderMode', type: 'options', default: 'UNFORMATTED_VALUE',
         options: [{ name: 'Formatted Value', value: 'FORMATTED_VALUE' }, { name: 'Formula', value: 'FORMULA' }, { name: 'Unformatted Value', value: 'UNFORMATTED_VALUE' }] },
     ] },
+];
+
+/** V1's sheet fields show for the Sheet resource only, as in n8n (whose V1 also has a Spreadsheet resource). */
+const forSheets = (property: NodeProperty): NodeProperty => ({
+  ...property, displayOptions: { ...property.displayOptions, show: { resource: ['sheet'], ...property.displayOptions?.show } },
+});
+
+export const sheetsV1Properties: NodeProperty[] = [
+  authentication('serviceAccount'),
+  { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: 'sheet',
+    options: [{ name: 'Spreadsheet', value: 'spreadsheet' }, { name: 'Sheet', value: 'sheet' }] },
+  ...v1SheetProperties.map(forSheets),
+  { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'create', displayOptions: { show: { resource: ['spreadsheet'] } },
+    options: [{ name: 'Create', value: 'create' }] },
+  ...spreadsheetCreate,
 ];

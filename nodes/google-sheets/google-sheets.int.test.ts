@@ -197,6 +197,16 @@ describe('Google Sheets v3 and sheet-level operations', () => {
     expect(google.seen.at(-1)!.body).toEqual({ properties: { title: 'Report', locale: 'de_DE' },
       sheets: [{ properties: { title: 'Data', hidden: false } }, { properties: { title: 'Hidden', hidden: true } }] });
   });
+
+  it('V1 (typeVersion 2) creates a spreadsheet through the Spreadsheet resource, with the service account', async () => {
+    const result = await runChain([node(2, { resource: 'spreadsheet', title: 'Legacy', sheetsUi: { sheetValues: [{ title: 'One' }] }, options: { autoRecalc: 'HOUR' } })],
+      { items: [{ json: {} }], credentials: { googleApi: SERVICE_ACCOUNT } });
+    const [created] = outputOf(result, 'Sheets');
+    expect(created.json).toMatchObject({ properties: { title: 'Legacy', autoRecalc: 'HOUR' } });
+    const post = google.seen.find((r) => r.method === 'POST' && r.path === '/v4/spreadsheets')!;
+    expect(post.authorization).toBe(`Bearer ${SERVICE_TOKEN}`);
+    expect(post.body).toEqual({ properties: { title: 'Legacy', autoRecalc: 'HOUR' }, sheets: [{ properties: { title: 'One', hidden: false } }] });
+  });
 });
 
 describe('Google service account credential test', () => {

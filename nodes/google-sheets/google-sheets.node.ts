@@ -157,6 +157,8 @@ async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> 
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   const client: SheetsClient = { ctx, transport };
   try {
+    // V1's only Spreadsheet operation is create, which works as V2's does.
+    if (legacy && param(ctx, 'resource', 0, 'sheet') === 'spreadsheet') return [await createSpreadsheets(client, items)];
     return [legacy ? await runV1(client, items) : await runV2(client, items)];
   } catch (error) {
     // Writes go to the sheet in one batch; like n8n, their failure is one output item.

@@ -1,6 +1,6 @@
-// Microsoft Outlook (n8n-nodes-base.microsoftOutlook) v2 on Microsoft Graph v1.0: messages,
-// drafts, folders, events, contacts and message attachments. Lists become one item per entry;
-// downloads add the file to the input item's binary data.
+// Microsoft Outlook (n8n-nodes-base.microsoftOutlook) v2 and the legacy v1 on Microsoft Graph v1.0:
+// messages, drafts, folders, events, contacts and message attachments. Lists become one item per
+// entry; downloads add the file to the input item's binary data.
 import type { ExecuteContext, Item, JsonObject, ListSearchPage, NodeType } from '../../engine/index.ts';
 import { createTransport } from '../http-request/send.ts';
 import { errorMessage } from '../shared/items.ts';
@@ -10,25 +10,30 @@ import { graphClient, graphRequest, graphRequestAll, type GraphClient } from './
 import { DEFAULT_OPERATION, locatorValue, OUTLOOK_RESOURCES } from './microsoft-outlook-operations.ts';
 import { outlookProperties } from './microsoft-outlook.description.ts';
 import { outlookSendAndWait } from './microsoft-outlook-send-and-wait.ts';
+import { DEFAULT_OPERATION_V1, runOutlookV1 } from './microsoft-outlook-v1.ts';
+import { outlookV1Properties } from './microsoft-outlook-v1.description.ts';
 
 const isItem = (value: unknown): value is Item => !!value && typeof value === 'object' && 'json' in value && 'binary' in value;
+/** v1's attachment downloads give items without binary data for messages that have none. */
+const isWholeItem = (value: unknown): value is Item => !!value && typeof value === 'object' && Object.keys(value).every((k) => k === 'json' || k === 'binary') && 'json' in value;
 
-async function execute(ctx: ExecuteContext): Promise<Item[][]> {
+async function execute(ctx: ExecuteContext, legacy: boolean): Promise<Item[][]> {
   const items = ctx.getInputData();
   const resource = param(ctx, 'resource', 0, 'message');
-  const operation = param(ctx, 'operation', 0, DEFAULT_OPERATION[resource] ?? 'send');
+  const operation = param(ctx, 'operation', 0, (legacy ? DEFAULT_OPERATION_V1 : DEFAULT_OPERATION)[resource] ?? 'send');
   const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
   const output: Item[] = [];
   try {
     const client = await graphClient(ctx, transport);
-    if (resource === 'message' && operation === 'sendAndWait') return await sendAndWait(client);
+    if (!legacy && resource === 'message' && operation === 'sendAndWait') return await sendAndWait(client);
     for (let i = 0; i < items.length; i++) {
       try {
-        const run = OUTLOOK_RESOURCES[resource];
+        const run = legacy ? (c: GraphClient, o: string, item: Item, n: number) => runOutlookV1(c, resource, o, item, n) : OUTLOOK_RESOURCES[resource];
         if (!run) throw new Error(`The resource "${resource}" is not known`);
         const answer = await run(client, operation, items[i], i);
-        if (isItem(answer)) output.push({ ...answer, pairedItem: { item: i } });
-        else for (const json of Array.isArray(answer) ? answer : [answer]) output.push({ json, pairedItem: { item: i } });
+        for (const entry of Array.isArray(answer) ? answer : [answer]) {
+          output.push(isItem(entry) || (legacy && isWholeItem(entry)) ? { ...entry, pairedItem: { item: i } } : { json: entry as JsonObject, pairedItem: { item: i } });
+        }
       } catch (error) {
         const failure = serviceCallError(ctx.node.name, error, i);
         if (!ctx.continueOnFail()) throw failure;
@@ -76,13 +81,15 @@ const searchList = (path: (client: GraphClient, ctx: ExecuteContext) => string, 
 
 const messageOf = (ctx: ExecuteContext) => encodeURIComponent(locatorValue(ctx.getNodeParameter('messageId', 0, '')));
 
+const base = {
+  name: 'n8n-nodes-base.microsoftOutlook', displayName: 'Microsoft Outlook', icon: 'file:outlook.svg', group: ['transform'],
+  description: 'Consume Microsoft Outlook API', defaults: { name: 'Microsoft Outlook' }, inputs: ['main'], outputs: ['main'],
+  credentials: [{ name: 'microsoftOutlookOAuth2Api', required: true }],
+};
+
 export const microsoftOutlookNode: NodeType = {
-  description: {
-    name: 'n8n-nodes-base.microsoftOutlook', displayName: 'Microsoft Outlook', icon: 'file:outlook.svg', group: ['transform'], version: [2],
-    description: 'Consume Microsoft Outlook API', defaults: { name: 'Microsoft Outlook' }, inputs: ['main'], outputs: ['main'],
-    credentials: [{ name: 'microsoftOutlookOAuth2Api', required: true }], properties: outlookProperties,
-  },
-  execute,
+  description: { ...base, version: [2], properties: outlookProperties },
+  execute: (ctx) => execute(ctx, false),
   methods: {
     loadOptions: {
       getFolders: (ctx) => withClient(ctx, async (client) =>
@@ -101,4 +108,14 @@ export const microsoftOutlookNode: NodeType = {
       searchAttachments: searchList((c, ctx) => `${c.mailbox}/messages/${messageOf(ctx)}/attachments`, 'name', 'name'),
     },
   },
+};
+
+/** v1's category picker: the mailbox's master categories. */
+const getCategories = (ctx: ExecuteContext) => withClient(ctx, async (client) =>
+  (await graphRequestAll(client, `${client.mailbox}/outlook/masterCategories`)).map((c) => ({ name: String(c.displayName), value: String(c.id) })));
+
+export const microsoftOutlookNodeV1: NodeType = {
+  description: { ...base, version: [1], properties: outlookV1Properties },
+  execute: (ctx) => execute(ctx, true),
+  methods: { loadOptions: { getCategories } },
 };

@@ -48,4 +48,9 @@ describe('Slack editor methods', () => {
   it('a bad token is Slack\'s error', async () => {
     await expect(call('listSearch', 'getUsers', undefined, 'xoxb-bad')).rejects.toThrow(/invalid_auth|token/i);
   });
+
+  it('loadOptions.getTeamFields lists the team\'s custom profile fields by label (v1 User Profile)', async () => {
+    expect(await call('loadOptions', 'getTeamFields')).toEqual({ options: [{ name: 'Title', value: 'Xf01TITLE' }] });
+    expect(slack.seen.map((r) => [r.path, r.authorization])).toEqual([['/api/team.profile.get', `Bearer ${GOOD_TOKEN}`]]);
+  });
 });

@@ -3,7 +3,7 @@
 import type { ExecuteContext, JsonObject, ListSearchPage, LoadedOption, NodeMethods } from '../../engine/index.ts';
 import { createTransport } from '../http-request/send.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
-import { slackRequestAll } from './slack-api.ts';
+import { slackRequest, slackRequestAll } from './slack-api.ts';
 
 interface Named { id: string; name: string }
 
@@ -38,6 +38,20 @@ function searchPage(entries: Named[], filter?: string): ListSearchPage {
 const options = (entries: Named[], value: (entry: Named) => string): LoadedOption[] =>
   entries.map((entry) => ({ name: entry.name, value: value(entry) })).sort(byName);
 
+/** The team's custom profile fields (team.profile.get), by label, for v1's User Profile update. */
+async function teamFields(ctx: ExecuteContext): Promise<LoadedOption[]> {
+  const transport = createTransport({ allowUnauthorizedCerts: false, blockPrivateNetworks: ctx.blockPrivateNetworks });
+  try {
+    const answer = await slackRequest({ ctx, transport, legacy: true }, { method: 'GET', path: '/team.profile.get' });
+    const fields = ((answer.profile as JsonObject | undefined)?.fields ?? []) as JsonObject[];
+    return fields.map((field) => ({ name: String(field.label ?? field.id), value: String(field.id) }));
+  } catch (error) {
+    throw serviceCallError(ctx.node.name, error, 0);
+  } finally {
+    await transport.close();
+  }
+}
+
 export const slackMethods: NodeMethods = {
   listSearch: {
     async getChannels(ctx, filter) { return searchPage(await channels(ctx), filter); },
@@ -48,5 +62,6 @@ export const slackMethods: NodeMethods = {
     async getChannels(ctx) { return options(await channels(ctx), (channel) => channel.id); },
     /** Channels by name, for the fields that take a channel's name rather than its id. */
     async getChannelsName(ctx) { return options(await channels(ctx), (channel) => channel.name); },
+    getTeamFields: teamFields,
   },
 };

@@ -97,6 +97,14 @@ const METHODS: Record<string, Handler> = {
   },
   'users.getPresence': (args) => ({ ok: true, presence: args.user ? 'active' : 'away' }),
   'users.profile.get': () => ({ ok: true, profile: { real_name: 'User 1', email: 'user1@example.com' } }),
+  // users.profile.set: `profile` is a JSON object (or its URL-encoded text); the answer is the profile as it now is.
+  'users.profile.set': (args) => {
+    const profile = typeof args.profile === 'string' ? JSON.parse(args.profile) as Record<string, unknown> : args.profile as Record<string, unknown> | undefined;
+    if (!profile || typeof profile !== 'object') return { ok: false, error: 'invalid_profile' };
+    if (profile.status_expiration !== undefined && !Number.isInteger(profile.status_expiration)) return { ok: false, error: 'invalid_profile' };
+    return { ok: true, profile: { real_name: 'User 1', email: 'user1@example.com', ...profile } };
+  },
+  'team.profile.get': () => ({ ok: true, profile: { fields: [{ id: 'Xf01TITLE', ordering: 0, label: 'Title', hint: '', type: 'text' }] } }),
   'reactions.add': (args) => needs(args, 'channel', 'name', 'timestamp') ?? channelKnown(args.channel) ?? { ok: true },
   'search.messages': (args) => needs(args, 'query') ?? { ok: true, query: args.query, messages: { matches: MESSAGES.slice(0, Number(args.count ?? 20)), paging: { count: 20, total: 4, page: 1, pages: 1 } } },
   'files.getUploadURLExternal': (args, _request, base) => needs(args, 'filename', 'length') ?? { ok: true, upload_url: `${base}/upload/F0UPLOAD`, file_id: 'F0UPLOAD' },

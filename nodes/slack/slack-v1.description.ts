@@ -1,7 +1,8 @@
 // Parameters of n8n's legacy Slack v1 node for what real v1 exports use: message send (`channel`,
 // `text`, `as_user`, attachments, JSON parameters, other options) and update; channel create, invite
-// and open; file upload; user info, lists and presence. Its operations other than message send and
-// update run with the v2 handlers, whose parameter names v1 shares.
+// and open; file upload; user info, lists and presence; user profile get and update. Its operations
+// other than message send and update and the user profile run with the v2 handlers, whose parameter
+// names v1 shares.
 import type { NodeProperty } from '../../engine/index.ts';
 import { authentication } from './slack.description.ts';
 import { showFor } from './slack-properties.ts';
@@ -57,10 +58,27 @@ const otherResources: NodeProperty[] = [
     description: 'Max number of results to return' },
 ];
 
+/** v1's User Profile: get (with the user and labels as arguments) and update (the profile's fields). */
+const userProfile: NodeProperty[] = [
+  ops('userProfile', 'get', [['Get', 'get'], ['Update', 'update']]),
+  { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: showFor('userProfile', ['update']),
+    options: [
+      { displayName: 'Custom Fields', name: 'customFieldUi', type: 'fixedCollection', default: {}, placeholder: 'Add Custom Fields', typeOptions: { multipleValues: true },
+        options: [{ name: 'customFieldValues', displayName: 'Custom Field', values: [
+          { displayName: 'Field Name or ID', name: 'id', type: 'options', default: '', typeOptions: { loadOptionsMethod: 'getTeamFields' } },
+          str('Field Value', 'value'), str('Alt', 'alt')] }] },
+      str('Email', 'email', undefined, { placeholder: 'name@email.com' }), str('First Name', 'first_name'), str('Last Name', 'last_name'),
+      str('Status Emoji', 'status_emoji'), { displayName: 'Status Expiration', name: 'status_expiration', type: 'dateTime', default: '' },
+      str('Status Text', 'status_text'), str('User ID', 'user'),
+    ] },
+  { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, placeholder: 'Add Field', displayOptions: showFor('userProfile', ['get']),
+    options: [{ displayName: 'Include Labels', name: 'include_labels', type: 'boolean', default: false }, str('User ID', 'user')] },
+];
+
 export const slackV1Properties: NodeProperty[] = [
   authentication,
   { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: 'message',
-    options: ['Channel', 'File', 'Message', 'Reaction', 'Star', 'User'].map((name) => ({ name, value: name.toLowerCase() })) },
+    options: [...['Channel', 'File', 'Message', 'Reaction', 'Star', 'User'].map((name) => ({ name, value: name.toLowerCase() })), { name: 'User Profile', value: 'userProfile' }] },
   { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'post', displayOptions: { show: { resource: ['message'] } },
     options: [{ name: 'Delete', value: 'delete' }, { name: 'Get Permalink', value: 'getPermalink' }, { name: 'Post', value: 'post' },
       { name: 'Post (Ephemeral)', value: 'postEphemeral' }, { name: 'Update', value: 'update' }] },
@@ -96,4 +114,5 @@ export const slackV1Properties: NodeProperty[] = [
       { displayName: 'Link Names', name: 'link_names', type: 'boolean', default: false },
       { displayName: 'Parse', name: 'parse', type: 'options', default: 'client', options: [{ name: 'Client', value: 'client' }, { name: 'Full', value: 'full' }, { name: 'None', value: 'none' }] }] },
   ...otherResources,
+  ...userProfile,
 ];

@@ -69,3 +69,18 @@ describe('Slack v1 files and users', () => {
     expect((await run({ resource: 'user', operation: 'getAll', returnAll: true })).map((u) => u.id)).toEqual(['U001', 'U002', 'U003']);
   });
 });
+
+describe('Slack v1 user profile', () => {
+  it('gets a profile with the added fields as arguments, and sets one: custom fields by ID, the expiry as UNIX seconds', async () => {
+    expect(await run({ resource: 'userProfile', additionalFields: { user: 'U1', include_labels: true } })).toEqual([{ real_name: 'User 1', email: 'user1@example.com' }]);
+    expect(calls('users.profile.get')[0]).toMatchObject({ authorization: `Bearer ${GOOD_TOKEN}`, query: { user: 'U1', include_labels: 'true' } });
+    const [updated] = await run({ resource: 'userProfile', operation: 'update', additionalFields: {
+      first_name: 'Ann', status_text: 'Away', status_expiration: '2030-01-01T00:00:00',
+      customFieldUi: { customFieldValues: [{ id: 'Xf01TITLE', value: 'Engineer', alt: '' }] } } });
+    const sent = calls('users.profile.set')[0].args.profile as Record<string, unknown>;
+    expect(sent).toMatchObject({ first_name: 'Ann', status_text: 'Away', status_expiration: 1893456000, fields: { Xf01TITLE: { value: 'Engineer', alt: '' } } });
+    expect(updated).toMatchObject({ first_name: 'Ann', status_expiration: 1893456000 });
+    await run({ resource: 'userProfile', operation: 'update', additionalFields: { status_text: 'Here' } });
+    expect((calls('users.profile.set')[1].args.profile as Record<string, unknown>).status_expiration).toBe(0);
+  });
+});

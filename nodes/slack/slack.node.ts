@@ -15,6 +15,7 @@ import { runUserGroupOperation } from './slack-user-group.ts';
 import { runUserOperation } from './slack-user.ts';
 import { slackSendAndWait } from './slack-send-and-wait.ts';
 import { postV1Message, updateV1Message } from './slack-v1-message.ts';
+import { runV1UserProfileOperation } from './slack-v1-user-profile.ts';
 import { slackV1Properties } from './slack-v1.description.ts';
 import { slackCredentials, slackV2Properties } from './slack.description.ts';
 import { slackMethods } from './slack-methods.ts';
@@ -38,6 +39,7 @@ const DEFAULT_OPERATION: Record<string, string> = {
 function runV1(client: SlackClient, resource: string, operation: string, itemIndex: number): Promise<unknown> {
   if (resource === 'message' && (operation === 'post' || operation === 'postEphemeral')) return postV1Message(client, itemIndex, operation === 'postEphemeral');
   if (resource === 'message' && operation === 'update') return updateV1Message(client, itemIndex);
+  if (resource === 'userProfile') return runV1UserProfileOperation(client, operation, itemIndex);
   return run(client, resource, operation, itemIndex);
 }
 
