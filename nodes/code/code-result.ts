@@ -40,12 +40,25 @@ function validateTopLevelKeys(item: Record<string, unknown>, itemIndex: number):
   throw new CodeValidationError(`Unknown top-level item key: ${unknown[0]}`, 'Access the properties of an item under `.json`, e.g. `item.json`', itemIndex);
 }
 
-function validateItem(item: Item, itemIndex: number): void {
+/** What n8n calls a returned object in its messages: 'object' for JavaScript, 'dictionary' for Python. */
+export interface ResultWords {
+  singular: string;
+  plural: string;
+}
+
+const OBJECT_WORDS: ResultWords = { singular: 'object', plural: 'objects' };
+/** n8n's wording for Python code (PYTHON_TEXT_KEYS). */
+export const PYTHON_WORDS: ResultWords = { singular: 'dictionary', plural: 'dictionaries' };
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
+function validateItem(item: Item, itemIndex: number, words: ResultWords = OBJECT_WORDS): void {
+  const one = `${article(words.singular)} ${words.singular}`;
   if (item.json === undefined || !isObject(item.json)) {
-    throw new CodeValidationError("A 'json' property isn't an object", "In the returned data, every key named 'json' must point to an object.", itemIndex);
+    throw new CodeValidationError(`A 'json' property isn't ${one}`, `In the returned data, every key named 'json' must point to ${one}.`, itemIndex);
   }
   if (item.binary !== undefined && !isObject(item.binary)) {
-    throw new CodeValidationError("A 'binary' property isn't an object", "In the returned data, every key named 'binary' must point to an object.", itemIndex);
+    throw new CodeValidationError(`A 'binary' property isn't ${one}`, `In the returned data, every key named 'binary' must point to ${one}.`, itemIndex);
   }
 }
 
@@ -77,23 +90,23 @@ export function serialised<T>(value: T): T {
   }
 }
 
-const notItems = () =>
-  new CodeValidationError("Code doesn't return items properly", 'Please return an array of objects, one for each item you would like to output.');
+const notItems = (words: ResultWords) =>
+  new CodeValidationError("Code doesn't return items properly", `Please return an array of ${words.plural}, one for each item you would like to output.`);
 
 /** Run Once for All Items: null means no items; otherwise an object or an array of objects. */
-export function itemsFromAllItemsResult(result: unknown): Item[] {
+export function itemsFromAllItemsResult(result: unknown, words: ResultWords = OBJECT_WORDS): Item[] {
   if (result === null) return [];
-  if (typeof result !== 'object' || result === undefined) throw notItems();
+  if (typeof result !== 'object' || result === undefined) throw notItems(words);
   if (Array.isArray(result)) {
-    if (!result.every(isObject)) throw notItems();
+    if (!result.every(isObject)) throw notItems(words);
     if (result.some((item) => Object.keys(item).some((key) => ITEM_KEYS.has(key)))) {
       result.forEach((item, index) => validateTopLevelKeys(item, index));
     }
   } else if (!isObject(result)) {
-    throw notItems();
+    throw notItems(words);
   }
   const items = normalizeItems(serialised(result));
-  items.forEach(validateItem);
+  items.forEach((item, index) => validateItem(item, index, words));
   return items;
 }
 
@@ -101,25 +114,26 @@ export function itemsFromAllItemsResult(result: unknown): Item[] {
  * Run Once for Each Item: `null` drops the item; anything else must be one object (or an item
  * with `json`), which becomes the item paired with its input item.
  */
-export function itemFromEachItemResult(result: unknown, itemIndex: number): Item | undefined {
+export function itemFromEachItemResult(result: unknown, itemIndex: number, words: ResultWords = OBJECT_WORDS): Item | undefined {
   if (result === null) return undefined;
+  const one = `${article(words.singular)} ${words.singular}`;
   if (typeof result !== 'object' || result === undefined) {
     throw new CodeValidationError(
-      "Code doesn't return an object",
-      `Please return an object representing the output item. ('${String(result)}' was returned instead.)`,
+      `Code doesn't return ${one}`,
+      `Please return ${one} representing the output item. ('${String(result)}' was returned instead.)`,
       itemIndex,
     );
   }
   if (Array.isArray(result)) {
     const first = result.length > 0 ? `An array of ${typeof result[0]}s was returned.` : 'An empty array was returned.';
     throw new CodeValidationError(
-      "Code doesn't return a single object",
+      `Code doesn't return a single ${words.singular}`,
       `${first} If you need to output multiple items, please use the 'Run Once for All Items' mode instead.`,
       itemIndex,
     );
   }
   const [normalized] = normalizeItems([result]);
-  validateItem(normalized, itemIndex);
+  validateItem(normalized, itemIndex, words);
   validateTopLevelKeys(normalized as unknown as Record<string, unknown>, itemIndex);
   const item = { json: normalized.json, pairedItem: { item: itemIndex }, ...(normalized.binary ? { binary: normalized.binary } : {}) } as Item;
   return serialised(item);

@@ -1,8 +1,9 @@
 // Code (n8n-nodes-base.code v1, v2): runs JavaScript once for all items or once per item in the
-// sandbox and turns the result into items with n8n's rules. Python is not available.
-import { NodeOperationError, type ExecuteContext, type Item, type NodeProperty, type NodeType } from '../../engine/index.ts';
+// sandbox and turns the result into items with n8n's rules; v2 also runs Python (code-python.ts).
+import type { ExecuteContext, Item, NodeProperty, NodeType } from '../../engine/index.ts';
 import { param } from '../shared/params.ts';
 import { codeFailure, codeNodeError } from './code-errors.ts';
+import { executePython } from './code-python.ts';
 import { checkNoAllItemsAccess, itemFromEachItemResult, itemsFromAllItemsResult } from './code-result.ts';
 
 const jsCode = (show: Record<string, unknown[]>): NodeProperty => ({
@@ -102,12 +103,11 @@ export const codeNode: NodeType = {
   },
   async execute(ctx: ExecuteContext) {
     const language = ctx.node.typeVersion === 2 ? param(ctx, 'language', 0, 'javaScript') : 'javaScript';
-    if (language !== 'javaScript') {
-      throw new NodeOperationError(ctx.node.name, 'Python code is not supported', {
-        description: 'This engine runs JavaScript only. Rewrite the code in JavaScript.',
-      });
-    }
     const mode = param(ctx, 'mode', 0, 'runOnceForAllItems');
+    if (language === 'python' || language === 'pythonNative') {
+      const eachItem = mode === 'runOnceForEachItem';
+      return [await executePython(ctx, language, eachItem ? 'runOnceForEachItem' : 'runOnceForAllItems', String(param(ctx, 'pythonCode', 0, '')))];
+    }
     const code = String(param(ctx, 'jsCode', 0, ''));
     return [mode === 'runOnceForEachItem' ? await runForEachItem(ctx, code) : await runForAllItems(ctx, code)];
   },
