@@ -81,7 +81,7 @@ const SERVER_FIELDS = [
   'activeVersionId', 'activeVersion', 'versionCounter', 'triggerCount', 'homeProject', 'scopes',
   'usedCredentials', 'sharedWithProjects', 'parentFolder', 'revision',
   // Ours: what a write answered with, so that an answer sent back is not stored as part of the definition.
-  'warnings',
+  'warnings', 'published', 'unpublishedChanges',
 ];
 
 /** Turns zod issues into our error details, with dotted paths into the input. */

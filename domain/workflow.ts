@@ -21,7 +21,8 @@ export type WorkflowCommand =
   | { type: 'RenameWorkflow'; name: string }
   | { type: 'DeleteWorkflow' }
   | { type: 'RestoreDeletedWorkflow' }
-  | { type: 'ActivateWorkflow' }
+  /** Activation publishes `publish` (the draft, unless the caller named a version) when it differs from what is published. */
+  | { type: 'ActivateWorkflow'; publish?: PublishRequest }
   | { type: 'DeactivateWorkflow' }
   /** Activation was refused or its triggers could not be armed; the workflow ends up inactive. */
   | { type: 'FailActivation'; reason: string }
@@ -35,7 +36,19 @@ export type WorkflowCommand =
    */
   | { type: 'ApplyEdits'; definition: WorkflowDefinition; authors: string[]; attribution?: Record<string, string[]> }
   /** Makes the definition of an earlier revision current again, as a new event. */
-  | { type: 'RestoreWorkflowVersion'; revision: number; definition: WorkflowDefinition };
+  | { type: 'RestoreWorkflowVersion'; revision: number; definition: WorkflowDefinition }
+  /**
+   * Makes a definition the one production runs (webhooks, schedules, pollers, sub-workflow calls from
+   * production runs). Without `revision`, the current draft; with it, that earlier revision (a rollback).
+   */
+  | { type: 'PublishWorkflow'; publish: PublishRequest };
+
+/** What to publish: the draft (no revision), or an earlier revision's definition. */
+export interface PublishRequest {
+  revision?: number;
+  definition?: WorkflowDefinition;
+  message?: string;
+}
 
 /** A compact account of what a definition change did, kept in the event for history lists. */
 export interface ChangeSummary {
@@ -60,6 +73,11 @@ export type WorkflowEvent =
   | { type: 'WorkflowActivated'; data: Record<string, never> }
   | { type: 'WorkflowDeactivated'; data: Record<string, never> }
   | { type: 'WorkflowActivationFailed'; data: { reason: string } }
+  /**
+   * The definition production runs from now on. `revision` is set when an earlier revision was
+   * published (a rollback); without it the draft as it stood just before this event was published.
+   */
+  | { type: 'WorkflowPublished'; data: { definition: WorkflowDefinition; revision?: number; message?: string; changes: ChangeSummary } }
   | { type: 'WorkflowTagged'; data: { tags: string[]; added: string[]; removed: string[] } }
   | { type: 'WorkflowShared'; data: { workspaceId: string } }
   | { type: 'WorkflowUnshared'; data: { workspaceId: string } };
@@ -69,7 +87,7 @@ export type WorkflowEventType = WorkflowEvent['type'];
 export const WORKFLOW_EVENT_TYPES: readonly WorkflowEventType[] = [
   'WorkflowCreated', 'WorkflowDefinitionReplaced', 'WorkflowRenamed', 'WorkflowDeleted',
   'WorkflowRestoredFromDeletion', 'WorkflowActivated', 'WorkflowDeactivated', 'WorkflowTagged',
-  'WorkflowShared', 'WorkflowUnshared', 'WorkflowActivationFailed', 'WorkflowVersionRestored', ...WORKFLOW_EDIT_EVENT_TYPES,
+  'WorkflowShared', 'WorkflowUnshared', 'WorkflowActivationFailed', 'WorkflowVersionRestored', 'WorkflowPublished', ...WORKFLOW_EDIT_EVENT_TYPES,
 ];
 
 /** Event types after which a workflow's definition may differ (webhooks, live docs follow these). */
@@ -85,6 +103,28 @@ export interface WorkflowState {
   tags: string[];
   workspaceId: string;
   sharedWith: string[];
+  /**
+   * What production runs. Absent until the first publish: workflows activated before publishing
+   * existed keep running their current definition, as they always did.
+   */
+  published?: WorkflowDefinition;
+}
+
+/** The definition webhooks, schedules and production sub-workflow calls run: the published one, else the draft. */
+export function productionDefinition(state: { definition?: WorkflowDefinition; published?: WorkflowDefinition }): WorkflowDefinition | undefined {
+  return state.published ?? state.definition;
+}
+
+function publishEvents(state: WorkflowState & { definition: WorkflowDefinition }, request: PublishRequest): WorkflowEvent[] {
+  const definition = request.definition ?? state.definition;
+  if (state.published && deepEqual(state.published, definition)) return [];
+  const changes = summarizeChanges(diffDefinitions(state.published ?? { ...definition, nodes: [], connections: {} }, definition));
+  const data = {
+    definition, changes,
+    ...(request.revision !== undefined ? { revision: request.revision } : {}),
+    ...(request.message ? { message: request.message } : {}),
+  };
+  return [{ type: 'WorkflowPublished', data }];
 }
 
 export function summarizeChanges(diff: WorkflowDiff): ChangeSummary {
@@ -196,9 +236,14 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
         if (!state.exists) throw new NotFoundError('Workflow', 'this');
         if (!state.deleted) throw new ConflictError('The workflow is not deleted');
         return [{ type: 'WorkflowRestoredFromDeletion', data: {} }];
-      case 'ActivateWorkflow':
+      case 'ActivateWorkflow': {
         requireLive(state);
-        return state.active ? [] : [{ type: 'WorkflowActivated', data: {} }];
+        const published = command.publish ? publishEvents(state, command.publish) : [];
+        return state.active ? published : [...published, { type: 'WorkflowActivated', data: {} }];
+      }
+      case 'PublishWorkflow':
+        requireLive(state);
+        return publishEvents(state, command.publish);
       case 'DeactivateWorkflow':
         requireLive(state);
         return state.active ? [{ type: 'WorkflowDeactivated', data: {} }] : [];
@@ -248,6 +293,8 @@ export const workflowDecider: Decider<WorkflowCommand, WorkflowEvent, WorkflowSt
         return { ...state, deleted: false };
       case 'WorkflowActivated':
         return { ...state, active: true };
+      case 'WorkflowPublished':
+        return { ...state, published: event.data.definition };
       case 'WorkflowDeactivated':
         return { ...state, active: false };
       case 'WorkflowTagged':

@@ -10,7 +10,7 @@ export { createMongoReadModelStore } from './mongodb-read-model-store.ts';
 export type { MongoReadModelStoreOptions } from './mongodb-read-model-store.ts';
 export type { Projection } from './projection.ts';
 export { ProjectionRunner, type ProjectionStatus } from './projection-runner.ts';
-export { workflowsProjection, WORKFLOWS, type WorkflowDoc } from './workflows-projection.ts';
+export { productionDoc, workflowsProjection, WORKFLOWS, type PublishedInfo, type WorkflowDoc } from './workflows-projection.ts';
 export {
   createWorkflowHistoryProjection, WORKFLOW_HISTORY, WORKFLOW_VERSIONS, type WorkflowHistoryDoc, type WorkflowVersionDoc,
 } from './workflow-history-projection.ts';

@@ -1,7 +1,7 @@
 // The production webhook registry: which active workflow and node answer each method + path,
 // folded from workflow events so every server process answers the same calls.
 import {
-  streamCategory, streamId, webhooksOf, WORKFLOW_CATEGORY, workflowDecider,
+  productionDefinition, streamCategory, streamId, webhooksOf, WORKFLOW_CATEGORY, workflowDecider,
   type RecordedEvent, type WebhookEntry, type WorkflowDefinition, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
@@ -30,8 +30,10 @@ export interface WebhookOwnerDoc {
   workspaceId: string;
   active: boolean;
   deleted: boolean;
-  /** The current definition, to follow fine-grained edits. */
+  /** The current definition (the draft), to follow fine-grained edits. */
   definition: WorkflowDefinition;
+  /** The published definition, once there is one: its webhooks are the ones served. */
+  published?: WorkflowDefinition;
   webhooks: WebhookEntry[];
 }
 
@@ -44,7 +46,7 @@ export function webhookKey(method: string, path: string): string {
 
 export const webhooksProjection: Projection = {
   name: 'webhooks',
-  version: 2,
+  version: 3,
   collections: [
     { name: WEBHOOKS, indexes: [{ fields: ['workflowId'] }, { fields: ['webhookId', 'method'] }] },
     { name: WEBHOOK_OWNERS },
@@ -58,13 +60,17 @@ export const webhooksProjection: Projection = {
     // The aggregate's own evolve: every way a definition changes (replacements, collaborative
     // edits, restored versions) reaches the registry without listing them here.
     const state: WorkflowState = before
-      ? { exists: true, deleted: before.deleted, active: before.active, definition: before.definition, tags: [], workspaceId: before.workspaceId, sharedWith: [] }
+      ? { exists: true, deleted: before.deleted, active: before.active, definition: before.definition, published: before.published, tags: [], workspaceId: before.workspaceId, sharedWith: [] }
       : workflowDecider.initialState();
     const next = workflowDecider.evolve(state, event as unknown as WorkflowEvent);
     if (!next.definition) return;
-    if (before && next.definition === before.definition && next.active === before.active && next.deleted === before.deleted) return;
-    const webhooks = next.definition === before?.definition ? before.webhooks : webhooksOf(next.definition, id);
-    const after: WebhookOwnerDoc = { id, workspaceId: next.workspaceId, active: next.active, deleted: next.deleted, definition: next.definition, webhooks };
+    if (before && next.definition === before.definition && next.published === before.published && next.active === before.active && next.deleted === before.deleted) return;
+    const served = productionDefinition(next)!;
+    const webhooks = before && served === productionDefinition(before) ? before.webhooks : webhooksOf(served, id);
+    const after: WebhookOwnerDoc = {
+      id, workspaceId: next.workspaceId, active: next.active, deleted: next.deleted, definition: next.definition, webhooks,
+      ...(next.published ? { published: next.published } : {}),
+    };
     await owners.upsert(after);
     const wasServing = before?.active === true && !before.deleted;
     const serving = after.active && !after.deleted;

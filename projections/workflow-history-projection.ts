@@ -127,6 +127,10 @@ export function describeWorkflowEvent(
       return { summary: 'deactivated' };
     case 'WorkflowTagged':
       return { summary: `tags set to ${event.data.tags.join(', ') || '(none)'}`, changes: event.data };
+    case 'WorkflowPublished': {
+      const what = event.data.revision === undefined ? 'published' : `published revision ${event.data.revision} (rolled back)`;
+      return { summary: event.data.message ? `${what}: ${event.data.message}` : what, changes: { revision: event.data.revision, message: event.data.message, ...event.data.changes } };
+    }
     case 'WorkflowVersionRestored':
       return { summary: `restored revision ${event.data.revision}: ${event.data.changes.text}`, changes: { revision: event.data.revision, ...event.data.changes } };
     default:

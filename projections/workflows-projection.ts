@@ -1,5 +1,5 @@
 // Read model of workflows: one document per workflow with its current definition and revision.
-import { DEFAULT_WORKSPACE_ID, streamCategory, streamId, WORKFLOW_CATEGORY, workflowDecider, type RecordedEvent, type WorkflowDefinition, type WorkflowEvent } from '../domain/index.ts';
+import { deepEqual, DEFAULT_WORKSPACE_ID, streamCategory, streamId, WORKFLOW_CATEGORY, workflowDecider, type RecordedEvent, type WorkflowDefinition, type WorkflowEvent } from '../domain/index.ts';
 import type { Projection } from './projection.ts';
 
 export interface WorkflowDoc {
@@ -22,13 +22,37 @@ export interface WorkflowDoc {
   workspaceId: string;
   /** Other workspaces whose members may read this workflow. */
   sharedWith: string[];
+  /** What production runs, once published (`definition` is the draft everyone edits). */
+  publishedDefinition?: WorkflowDefinition;
+  published?: PublishedInfo;
+  /** The draft differs from the published version. */
+  unpublishedChanges?: boolean;
+}
+
+/** Which revision of the draft production runs, and who published it when. */
+export interface PublishedInfo {
+  [k: string]: unknown;
+  revision: number;
+  at: string;
+  by: string;
+  message?: string;
+  /** The revision the publish event itself was written at. */
+  eventRevision: number;
+}
+
+/**
+ * A workflow document as production sees it: its definition and revision are the published ones,
+ * when there are any (runs record which revision they ran).
+ */
+export function productionDoc(doc: WorkflowDoc): WorkflowDoc {
+  return doc.publishedDefinition && doc.published ? { ...doc, definition: doc.publishedDefinition, revision: doc.published.revision } : doc;
 }
 
 export const WORKFLOWS = 'list';
 
 export const workflowsProjection: Projection = {
   name: 'workflows',
-  version: 2,
+  version: 3,
   collections: [
     {
       name: WORKFLOWS,
@@ -57,11 +81,14 @@ export const workflowsProjection: Projection = {
     const next = workflowDecider.evolve(
       {
         exists: true, deleted: existing.deleted, active: existing.active, definition: existing.definition, tags: existing.tags,
-        workspaceId: existing.workspaceId, sharedWith: existing.sharedWith,
+        workspaceId: existing.workspaceId, sharedWith: existing.sharedWith, published: existing.publishedDefinition,
       },
       e,
     );
     const definitionChanged = next.definition !== existing.definition;
+    const published = e.type === 'WorkflowPublished'
+      ? { revision: e.data.revision ?? event.revision - 1, at: event.metadata.at, by: actor, eventRevision: event.revision, ...(e.data.message ? { message: e.data.message } : {}) }
+      : existing.published;
     await docs.upsert({
       ...existing,
       name: next.definition!.name,
@@ -75,6 +102,7 @@ export const workflowsProjection: Projection = {
       versionId: definitionChanged ? event.id : existing.versionId,
       updatedAt: event.metadata.at,
       updatedBy: actor,
+      ...(next.published ? { publishedDefinition: next.published, published, unpublishedChanges: !deepEqual(next.published, next.definition) } : {}),
     });
   },
 };

@@ -253,7 +253,15 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const triggers = triggerService;
   const workflowsApi: WorkflowService = {
     ...workflowService,
-    activate: (id, ctx) => triggers.activate(id, ctx),
+    // Publishing takes the draft as the editors see it: an open room's pending edits are committed first.
+    async activate(id, ctx, options) {
+      await collab.get(id)?.flush();
+      return triggers.activate(id, ctx, options);
+    },
+    async publish(id, ctx, options) {
+      await collab.get(id)?.flush();
+      return triggers.publish(id, ctx, options);
+    },
     deactivate: (id, ctx) => triggers.deactivate(id, ctx),
     async update(id, definition, tags, ctx, expectedRevision) {
       await triggers.checkUpdate(id, definition);

@@ -1,8 +1,8 @@
 // Application service for workflows: runs commands on the aggregate, then answers from the read
 // model once it has caught up with the write (read-your-writes).
 import {
-  diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider,
-  type NodeIssue, type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowEvent, type WorkflowState,
+  deepEqual, diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider,
+  type NodeIssue, type PublishRequest, type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
 import type { EventStore } from '../events/index.ts';
 import {
@@ -37,6 +37,12 @@ export interface WorkflowServiceDeps {
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;
 
+/** What to publish: the draft, or `revision` (a rollback), with an optional message. */
+export interface PublishOptions {
+  revision?: number;
+  message?: string;
+}
+
 /** Two revisions compared: nodes by name (n8n's key), plus the nodes that kept their id under a new name. */
 export interface VersionDiff extends WorkflowDiff {
   from: number;
@@ -49,6 +55,27 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
   /** What keeps a workflow from running, per node: activation is refused while there is any. */
   const issues = (definition: WorkflowDefinition): NodeIssue[] => deps.issuesOf?.(definition) ?? [];
+
+  /** The definition `options` names: an earlier revision's, or none for the draft. */
+  async function publishRequest(doc: WorkflowDoc, options: PublishOptions): Promise<PublishRequest> {
+    const definition = options.revision === undefined ? undefined : (await versionAt(events, doc.id, options.revision)).state.definition;
+    return { ...(definition ? { revision: options.revision, definition } : {}), ...(options.message ? { message: options.message } : {}) };
+  }
+
+  /** A workflow whose nodes have issues (unknown types, credentials not chosen) is not published. */
+  async function checkedPublish(id: string, options: PublishOptions, verb: string): Promise<PublishRequest> {
+    const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
+    if (!doc || doc.deleted) return {};
+    const request = await publishRequest(doc, options);
+    const definition = request.definition ?? doc.definition;
+    const unchanged = doc.active && deepEqual(definition, doc.publishedDefinition ?? doc.definition);
+    const found = unchanged ? [] : issues(definition);
+    if (found.length > 0) {
+      const named = [...new Set(found.map((i) => `'${i.node}'`))].join(', ');
+      throw new ValidationError(`The workflow cannot be ${verb}: fix ${named} first`, found.map((i) => ({ path: `nodes.${i.index}`, message: `${i.node}: ${i.message}` })));
+    }
+    return request;
+  }
 
   async function execute(id: string, command: WorkflowCommand, ctx: RequestContext, expectedRevision?: number): Promise<WorkflowDoc> {
     const workspaceId = command.type === 'CreateWorkflow' ? command.workspaceId : (await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id))?.workspaceId;
@@ -82,15 +109,19 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     undelete: (id: string, ctx: RequestContext) => execute(id, { type: 'RestoreDeletedWorkflow' }, ctx),
     issues,
 
-    async activate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
-      const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
-      const found = doc && !doc.deleted && !doc.active ? issues(doc.definition) : [];
-      if (found.length > 0) {
-        const named = [...new Set(found.map((i) => `'${i.node}'`))].join(', ');
-        throw new ValidationError(`The workflow cannot be activated: fix ${named} first`, found.map((i) => ({ path: `nodes.${i.index}`, message: `${i.node}: ${i.message}` })));
-      }
-      return execute(id, { type: 'ActivateWorkflow' }, ctx);
+    /** Activation publishes the draft (or the revision named) and arms the triggers. */
+    async activate(id: string, ctx: RequestContext, options: PublishOptions = {}): Promise<WorkflowDoc> {
+      const publish = await checkedPublish(id, options, 'activated');
+      return execute(id, { type: 'ActivateWorkflow', publish }, ctx);
     },
+
+    /** Makes the draft, or an earlier revision, what production runs. */
+    async publish(id: string, ctx: RequestContext, options: PublishOptions = {}): Promise<WorkflowDoc> {
+      const publish = await checkedPublish(id, options, 'published');
+      return execute(id, { type: 'PublishWorkflow', publish }, ctx);
+    },
+
+    publishRequest,
     deactivate: (id: string, ctx: RequestContext) => execute(id, { type: 'DeactivateWorkflow' }, ctx),
     setTags: (id: string, tags: string[], ctx: RequestContext) => execute(id, { type: 'TagWorkflow', tags }, ctx),
     share: (id: string, workspaceId: string, ctx: RequestContext) => execute(id, { type: 'ShareWorkflow', workspaceId }, ctx),

@@ -153,7 +153,8 @@ describe('workflows API', () => {
     expect(tagged.body.data.map((w: { id: string }) => w.id)).toEqual([b.id]);
     expect((await api.post(`/api/v1/workflows/${a.id}/deactivate`)).body.active).toBe(false);
     const renamed = await api.patch(`/api/v1/workflows/${a.id}`).send({ name: `${marker} A2` });
-    expect(renamed.body).toMatchObject({ name: `${marker} A2`, revision: 3 });
+    // created, published and activated, deactivated, renamed
+    expect(renamed.body).toMatchObject({ name: `${marker} A2`, revision: 4 });
     await expectNothingWritten(() => api.patch(`/api/v1/workflows/${a.id}`).send({ name: '' }), 400);
     await expectNothingWritten(() => api.patch(`/api/v1/workflows/${a.id}`).send({ name: 'x', extra: 1 }), 400);
   });
@@ -207,10 +208,11 @@ describe('workflows API', () => {
     await api.post(`/api/v1/workflows/${created.id}/activate`);
     const res = await api.get(`/api/v1/workflows/${created.id}/history`);
     expect(res.body.data.map((r: { revision: number; type: string }) => [r.revision, r.type])).toEqual([
-      [2, 'WorkflowActivated'], [1, 'WorkflowDefinitionReplaced'], [0, 'WorkflowCreated'],
+      [3, 'WorkflowActivated'], [2, 'WorkflowPublished'], [1, 'WorkflowDefinitionReplaced'], [0, 'WorkflowCreated'],
     ]);
-    expect(res.body.data[1]).toMatchObject({ summary: "changed 'Edit Fields'", actor: { kind: 'apiKey' } });
-    expect(res.body.data[1].changes.nodesModified).toEqual(['Edit Fields']);
+    expect(res.body.data[1]).toMatchObject({ summary: 'published' });
+    expect(res.body.data[2]).toMatchObject({ summary: "changed 'Edit Fields'", actor: { kind: 'apiKey' } });
+    expect(res.body.data[2].changes.nodesModified).toEqual(['Edit Fields']);
   });
 
   it('keeps an audit log filterable by actor, stream, type and time', async () => {
@@ -219,7 +221,7 @@ describe('workflows API', () => {
     // The audit projection is separate from the workflows one: wait for it explicitly.
     await rt.projections.audit.waitFor(await rt.events.headPosition());
     const byStream = await api.get('/api/v1/audit').query({ resource: `workflow-${created.id}` });
-    expect(byStream.body.data.map((e: { type: string }) => e.type)).toEqual(['WorkflowActivated', 'WorkflowCreated']);
+    expect(byStream.body.data.map((e: { type: string }) => e.type)).toEqual(['WorkflowActivated', 'WorkflowPublished', 'WorkflowCreated']);
     const ownerId = (await api.get('/api/v1/me')).body.id;
     const byType = await api.get('/api/v1/audit').query({ action: 'WorkflowActivated', user: ownerId, since: '2000-01-01T00:00:00Z' });
     expect(byType.body.data.length).toBeGreaterThan(0);

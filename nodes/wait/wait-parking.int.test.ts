@@ -37,8 +37,8 @@ describe('wait (parking)', () => {
     const limited = await engine.run(withWait({ resume: 'webhook', limitWaitTime: true, resumeAmount: 30, resumeUnit: 'seconds' }), getNodeType);
     expect(limited.status).toBe('waiting');
     expect(Date.parse(String(limited.waitTill)) - before).toBeGreaterThanOrEqual(30_000);
-    const form = await engine.run(withWait({ resume: 'form' }), getNodeType);
-    expect(form.status).toBe('error');
-    expect(form.data.resultData.error?.message).toBe('Resuming on "form" is not supported yet');
+    const form = await engine.run(withWait({ resume: 'form', formTitle: 'Approve?' }), getNodeType);
+    expect(form.status).toBe('waiting');
+    expect(form.waitTill).toBe('3000-01-01T00:00:00.000Z');
   });
 });

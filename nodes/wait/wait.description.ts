@@ -1,5 +1,9 @@
-// Wait node parameters (n8n-nodes-base.wait v1, 1.1) for the time-based resume modes.
+// Wait node parameters (n8n-nodes-base.wait v1, 1.1): time, webhook and form resume modes.
 import type { NodeProperty } from '../../engine/index.ts';
+import {
+  appendAttributionProperty, buttonLabelProperty, formDescriptionProperty, formFieldsProperty, formResponseModeProperty, formTitleProperty,
+  respondWithOptionsProperty,
+} from '../shared/form-page/index.ts';
 
 const interval = (version: number[]) => ({ show: { resume: ['timeInterval'], '@version': version } });
 
@@ -11,7 +15,9 @@ const units = [
 ];
 
 const onWebhook = { show: { resume: ['webhook'] } };
-const limited = (type: string) => ({ show: { resume: ['webhook'], limitWaitTime: [true], limitType: [type] } });
+const limited = (type: string) => ({ show: { resume: ['webhook', 'form'], limitWaitTime: [true], limitType: [type] } });
+// "On Form Submitted": the form served on /form-waiting/<executionId> (nodes/shared/form-page).
+const onForm = { show: { resume: ['form'] } };
 
 export const waitProperties: NodeProperty[] = [
   {
@@ -61,10 +67,14 @@ export const waitProperties: NodeProperty[] = [
       { name: 'No Response Body', value: 'noData' },
     ],
   },
-  { displayName: 'Limit Wait Time', name: 'limitWaitTime', type: 'boolean', default: false, displayOptions: onWebhook },
+  { ...formTitleProperty, displayOptions: onForm },
+  { ...formDescriptionProperty, displayOptions: onForm },
+  { ...formFieldsProperty, displayOptions: onForm },
+  formResponseModeProperty(true, { displayOptions: onForm }),
+  { displayName: 'Limit Wait Time', name: 'limitWaitTime', type: 'boolean', default: false, displayOptions: { show: { resume: ['webhook', 'form'] } } },
   {
     displayName: 'Limit Type', name: 'limitType', type: 'options', default: 'afterTimeInterval',
-    displayOptions: { show: { resume: ['webhook'], limitWaitTime: [true] } },
+    displayOptions: { show: { resume: ['webhook', 'form'], limitWaitTime: [true] } },
     options: [{ name: 'After Time Interval', value: 'afterTimeInterval' }, { name: 'At Specified Time', value: 'atSpecifiedTime' }],
   },
   { displayName: 'Amount', name: 'resumeAmount', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 2 }, displayOptions: limited('afterTimeInterval') },
@@ -73,5 +83,9 @@ export const waitProperties: NodeProperty[] = [
   {
     displayName: 'Options', name: 'options', type: 'collection', default: {}, displayOptions: onWebhook,
     options: [{ displayName: 'Webhook Suffix', name: 'webhookSuffix', type: 'string', default: '' }],
+  },
+  {
+    displayName: 'Options', name: 'options', type: 'collection', default: {}, displayOptions: onForm,
+    options: [appendAttributionProperty, buttonLabelProperty, respondWithOptionsProperty],
   },
 ];

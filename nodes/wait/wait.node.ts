@@ -23,9 +23,9 @@ function waitUntil(ctx: ExecuteContext, now: number): Date {
     }
     return date;
   }
-  if (resume === 'webhook') return webhookLimit(ctx, now);
+  if (resume === 'webhook' || resume === 'form') return webhookLimit(ctx, now);
   throw new NodeOperationError(ctx.node.name, `Resuming on "${resume}" is not supported yet`, {
-    description: 'Use "After Time Interval", "At Specified Time" or "On Webhook Call"',
+    description: 'Use "After Time Interval", "At Specified Time", "On Webhook Call" or "On Form Submitted"',
   });
 }
 
@@ -58,8 +58,9 @@ export const waitNode: NodeType = {
   async execute(ctx: ExecuteContext) {
     const now = Date.now();
     const until = waitUntil(ctx, now);
-    // A webhook resume always parks: the call may come at any time, on any server.
-    if (param(ctx, 'resume', 0, 'timeInterval') === 'webhook') {
+    // A webhook or form resume always parks: the call may come at any time, on any server.
+    const resume = param(ctx, 'resume', 0, 'timeInterval');
+    if (resume === 'webhook' || resume === 'form') {
       ctx.putExecutionToWait(until);
       return [ctx.getInputData()];
     }

@@ -38,7 +38,7 @@ async function eventually<T>(probe: () => Promise<T> | T, ok: (value: T) => bool
 
 const definitionOf = async (id: string) => {
   const { body } = await api('GET', `/api/v1/workflows/${id}`);
-  const { id: _id, active: _a, isArchived: _i, tags: _t, versionId: _v, revision: _r, createdAt: _c, updatedAt: _u, ...definition } = body;
+  const { id: _id, active: _a, isArchived: _i, tags: _t, versionId: _v, revision: _r, createdAt: _c, updatedAt: _u, published: _p, unpublishedChanges: _uc, ...definition } = body;
   return definition;
 };
 

@@ -9,7 +9,7 @@ import {
 } from '../../engine/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
 import { getNodeType, loadNodeTypes, mayUseStaticData } from '../../nodes/index.ts';
-import type { WorkflowDoc } from '../../projections/index.ts';
+import { productionDoc, type WorkflowDoc } from '../../projections/index.ts';
 import type { WorkspaceService } from '../auth/workspace-service.ts';
 import type { RequestContext } from '../commands.ts';
 import { filesAllowedDirs, type Config } from '../config.ts';
@@ -45,8 +45,13 @@ export interface ExecutionQueuedData {
   keepsStaticData?: false;
   /** The call that started the run takes its answer as a stream: nodes may send chunks. */
   streaming?: true;
+  /** A sub-workflow called from a run on drafts (started in the editor): it runs its draft too. */
+  onDrafts?: true;
   queuedAt: string;
 }
+
+/** Runs started in the editor use drafts; production runs use published versions. */
+const runsOnDrafts = (queued: ExecutionQueuedData): boolean => queued.mode === 'manual' || queued.onDrafts === true;
 
 /** How a job ended, for whoever waits on the run in this process. */
 export type JobOutcome = { executionId: string; result: RunResult; queued: ExecutionQueuedData; ctx: RequestContext };
@@ -195,13 +200,14 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
   ): Promise<Item[]> {
     const sub = 'definition' in source
       ? { definition: parseWorkflowJson(source.definition).definition, id: parent.workflowId, workspaceId: parent.workspaceId, active: false, revision: undefined }
-      : await subWorkflowById(source.workflowId, parent.workspaceId);
+      : await subWorkflowById(source.workflowId, parent.workspaceId, runsOnDrafts(parent));
     const queued: ExecutionQueuedData = {
       workflowId: sub.id, workspaceId: sub.workspaceId, workflowActive: sub.active, definition: sub.definition, mode: 'integrated',
       startNode: subWorkflowStartNode(sub.definition), triggerItems: items, queuedAt: new Date().toISOString(),
       ...(sub.revision !== undefined ? { workflowRevision: sub.revision } : {}),
       // Recorded, so that a sub-workflow resumed after a wait still knows.
       ...(callerKeepsStaticData && !('definition' in source) ? {} : { keepsStaticData: false as const }),
+      ...(runsOnDrafts(parent) ? { onDrafts: true as const } : {}),
     };
     const executionId = newEntityId();
     await recordQueued(events, externalizer, executionId, queued, ctx);
@@ -213,12 +219,13 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     return subWorkflowResult(await done);
   }
 
-  /** A stored workflow a run may call: in the caller's workspace, or shared with it. */
-  async function subWorkflowById(id: string, workspaceId: string) {
-    const doc = await deps.findWorkflow(id);
-    if (!doc || doc.deleted || (doc.workspaceId !== workspaceId && !doc.sharedWith.includes(workspaceId))) {
+  /** A stored workflow a run may call (in the caller's workspace, or shared with it): its draft or published version. */
+  async function subWorkflowById(id: string, workspaceId: string, draft: boolean) {
+    const found = await deps.findWorkflow(id);
+    if (!found || found.deleted || (found.workspaceId !== workspaceId && !found.sharedWith.includes(workspaceId))) {
       throw new NotFoundError('Workflow', id);
     }
+    const doc = draft ? found : productionDoc(found);
     return { definition: doc.definition, id: doc.id, workspaceId: doc.workspaceId, revision: doc.revision, active: doc.active };
   }
 

@@ -59,11 +59,13 @@ export function mountRoutes(router: Router, routes: Route[], guard: Guard): void
         throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
       }
       const rawBody = (ctx.request as { body?: unknown }).body;
-      if (r.body && (rawBody === undefined || !hasBody)) throw new ValidationError('A JSON body is required', [{ path: 'body', message: 'missing' }]);
+      // A route whose body is optional takes a call without one (`.optional()` schemas).
+      const bodyless = rawBody === undefined || !hasBody;
+      if (r.body && bodyless && !r.body.safeParse(undefined).success) throw new ValidationError('A JSON body is required', [{ path: 'body', message: 'missing' }]);
       const input = {
         params: parse(r.params, ctx.params, 'params'),
         query: parse(r.query, ctx.query, 'query'),
-        body: parse(r.body, rawBody, 'body'),
+        body: bodyless ? undefined : parse(r.body, rawBody, 'body'),
       };
       await r.handler(ctx, input);
     });

@@ -17,12 +17,15 @@ export function toApiWorkflow(doc: WorkflowDoc) {
     revision: doc.revision,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    /** Which revision production runs, and who published it when; null until published. */
+    published: doc.published ? { revision: doc.published.revision, at: doc.published.at, by: doc.published.by, ...(doc.published.message ? { message: doc.published.message } : {}) } : null,
+    unpublishedChanges: doc.unpublishedChanges ?? false,
   };
 }
 
 /** An n8n export: importable by n8n as it is (tags as `{name}` objects, no `revision`). */
 export function toN8nExport(doc: WorkflowDoc) {
-  const { revision: _revision, isArchived: _archived, ...rest } = toApiWorkflow(doc);
+  const { revision: _revision, isArchived: _archived, published: _published, unpublishedChanges: _changes, ...rest } = toApiWorkflow(doc);
   return { ...rest, tags: doc.tags.map((name) => ({ name })) };
 }
 

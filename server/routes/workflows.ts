@@ -1,13 +1,13 @@
 // REST routes for workflows under /api/v1.
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { ValidationError, type NormalisedChange } from '../../domain/index.ts';
+import { NotFoundError, ValidationError, type NormalisedChange } from '../../domain/index.ts';
 import { q, route, type Route } from '../http/route.ts';
 import { requestContext, workspaceOf } from '../http/guard.ts';
-import type { RequestContext, WorkflowService } from '../workflow-service.ts';
+import type { PublishOptions, RequestContext, WorkflowService } from '../workflow-service.ts';
 import type { AccessLevel } from '../../domain/index.ts';
 import { readWorkflowInput, tagsInput, toApiWorkflow, toN8nExport, workflowInput } from './workflow-json.ts';
-import type { WorkflowDoc } from '../../projections/index.ts';
+import { productionDoc, type WorkflowDoc } from '../../projections/index.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import { resolveIncomingCredentials } from '../credentials/credential-references.ts';
 
@@ -30,6 +30,23 @@ function send(ctx: Context, doc: WorkflowDoc, status = 200, warnings?: Normalise
 }
 
 const IF_MATCH_HEADER = { name: 'If-Match', description: 'The revision last read ("3"); a stale revision gets 409 and writes nothing.' };
+
+const publishBody = z.object({
+  revision: z.number().int().min(0).optional().describe('An earlier revision to publish (a rollback); the draft when absent'),
+  message: z.string().max(500).optional().describe('Why, shown in the history'),
+}).strict().optional();
+
+/** `POST /api/v1/workflows/:id/<verb>` with an optional `{revision, message}`: activation and publishing. */
+function publishRoute(verb: string, summary: string, run: (id: string, ctx: RequestContext, options: PublishOptions) => Promise<WorkflowDoc>): Route {
+  return route({
+    method: 'post', path: `/api/v1/workflows/:id/${verb}`, tag: 'workflows', summary, params: idParams, body: publishBody,
+    responses: { 200: 'The workflow', 400: 'Its nodes have issues, or a webhook path or schedule is invalid', 404: 'Unknown workflow or revision', 409: 'Deleted, or a webhook path is taken' },
+    access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' },
+    async handler(ctx, { params, body }) {
+      send(ctx, await run(params.id, requestContext(ctx), body ?? {}));
+    },
+  });
+}
 
 /** `POST /api/v1/workflows/:id/<verb>`: a command without a body that answers with the workflow. */
 function action(
@@ -129,7 +146,19 @@ export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: 
       },
     }),
     action('undelete', 'Bring back a deleted workflow', service.undelete, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Not deleted' }),
-    action('activate', 'Activate a workflow', service.activate, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' }),
+    publishRoute('activate', 'Activate a workflow: publish the draft (or `revision`) and arm its triggers', service.activate),
+    publishRoute('publish', 'Publish the draft (or roll back to `revision`): webhooks, schedules and production sub-workflow calls run it', service.publish),
+    route({
+      method: 'get', path: '/api/v1/workflows/:id/published', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' }, tag: 'workflows',
+      summary: 'The published version: what production runs',
+      params: idParams,
+      responses: { 200: 'The workflow as published, with `published: {revision, at, by, message}`', 404: 'Unknown workflow, or never published' },
+      async handler(ctx, { params }) {
+        const doc = await service.get(params.id);
+        if (!doc.published) throw new NotFoundError('Published version of workflow', params.id);
+        ctx.body = toApiWorkflow(productionDoc(doc));
+      },
+    }),
     action('deactivate', 'Deactivate a workflow', service.deactivate, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Deleted' }),
     route({
       method: 'get', path: '/api/v1/workflows/:id/tags', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' }, tag: 'workflows', summary: 'Tags of a workflow',

@@ -8,11 +8,11 @@ import {
 } from '../../domain/index.ts';
 import type { EventStore, Subscription } from '../../events/index.ts';
 import { isDueTick, loadTriggerNodeTypes, ScheduleRuleError, scheduleTriggerItem, triggerSchedules } from '../../nodes/index.ts';
-import { createMutex, webhookKey, WORKFLOWS, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
+import { createMutex, productionDoc, webhookKey, WORKFLOWS, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext, RunCommand } from '../commands.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
 import type { Logger } from '../logger.ts';
-import type { WorkflowService } from '../workflow-service.ts';
+import type { PublishOptions, WorkflowService } from '../workflow-service.ts';
 import type { ProductionRegistry } from '../webhooks/webhook-registry.ts';
 import type { Scheduler, Tick } from './scheduler.ts';
 import type { ArmFailure, CommunityTriggers } from './community-triggers.ts';
@@ -22,7 +22,7 @@ import type { ActivationMode } from '../../engine/index.ts';
 
 const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
 const REARM_EVENTS = new Set<string>([
-  ...WORKFLOW_DEFINITION_EVENT_TYPES, 'WorkflowActivated', 'WorkflowDeactivated', 'WorkflowDeleted', 'WorkflowRestoredFromDeletion', 'WorkflowActivationFailed',
+  ...WORKFLOW_DEFINITION_EVENT_TYPES, 'WorkflowPublished', 'WorkflowActivated', 'WorkflowDeactivated', 'WorkflowDeleted', 'WorkflowRestoredFromDeletion', 'WorkflowActivationFailed',
 ]);
 
 export interface TriggerServiceDeps {
@@ -114,9 +114,12 @@ export function createTriggerService(deps: TriggerServiceDeps) {
     });
   }
 
-  /** Arms (or disarms) the workflow's timers to match its current read model. */
-  /** Answers the community trigger nodes that failed to arm (see community-triggers.ts). */
-  async function arm(doc: WorkflowDoc | undefined, id: string, activation: ActivationMode = 'update'): Promise<ArmFailure[]> {
+  /**
+   * Arms (or disarms) the workflow's timers to match its current read model, from its published
+   * version. Answers the community trigger nodes that failed to arm (see community-triggers.ts).
+   */
+  async function arm(found: WorkflowDoc | undefined, id: string, activation: ActivationMode = 'update'): Promise<ArmFailure[]> {
+    const doc = found && productionDoc(found);
     if (doc) await loadTriggerNodeTypes(doc.definition.nodes);
     const failures = (await deps.communityTriggers?.sync(doc, id, activation)) ?? [];
     if (!doc || !doc.active || doc.deleted) {
@@ -177,8 +180,9 @@ export function createTriggerService(deps: TriggerServiceDeps) {
       return;
     }
     if (!isDueTick(tick.schedule, tick.scheduledAt, tick.timezone)) return;
-    const doc = await deps.workflows.find(tick.workflowId);
-    if (!doc || !doc.active || doc.deleted) return;
+    const found = await deps.workflows.find(tick.workflowId);
+    if (!found || !found.active || found.deleted) return;
+    const doc = productionDoc(found);
     const node = doc.definition.nodes.find((n) => n.name === tick.schedule.node && !n.disabled);
     if (!node) return;
     await loadTriggerNodeTypes([node]);
@@ -220,18 +224,22 @@ export function createTriggerService(deps: TriggerServiceDeps) {
       logger.info({ workflows: active.size, armed: scheduler.armed().length }, 'triggers armed');
     },
 
-    /** Activates after checking webhook paths and schedules; a refusal is recorded as an event. */
-    activate(id: string, ctx: RequestContext): Promise<WorkflowDoc> {
+    /**
+     * Activates after checking webhook paths and schedules; a refusal is recorded as an event.
+     * Activation publishes the draft, or the revision named.
+     */
+    activate(id: string, ctx: RequestContext, request: PublishOptions = {}): Promise<WorkflowDoc> {
       return claiming(async () => {
         const doc = await deps.workflows.get(id);
-        if (!doc.deleted && !doc.active) {
-          const problem = await problemWith(doc, doc.definition, doc.workspaceId);
+        const publish = await deps.workflows.publishRequest(doc, request);
+        if (!doc.deleted) {
+          const problem = await problemWith(doc, publish.definition ?? doc.definition, doc.workspaceId);
           if (problem) {
-            await recordFailure(doc, problem.message, ctx);
+            if (!doc.active) await recordFailure(doc, problem.message, ctx);
             throw problem;
           }
         }
-        const result = await deps.workflows.activate(id, ctx);
+        const result = await deps.workflows.activate(id, ctx, request);
         // Paths are registered before the answer: a call right after activation finds them.
         await deps.webhooksRunner.waitFor(await deps.events.headPosition(), 30_000);
         const failures = await arm(result, id, 'activate');
@@ -249,10 +257,33 @@ export function createTriggerService(deps: TriggerServiceDeps) {
       });
     },
 
-    /** Refuses a new definition for an active workflow when its webhook paths are taken. */
+    /**
+     * Publishes the draft (or an earlier revision) after the same checks as activation when the
+     * workflow is active, and re-arms its triggers from it before answering.
+     */
+    publish(id: string, ctx: RequestContext, request: PublishOptions = {}): Promise<WorkflowDoc> {
+      return claiming(async () => {
+        const doc = await deps.workflows.get(id);
+        const publish = await deps.workflows.publishRequest(doc, request);
+        if (doc.active && !doc.deleted) {
+          const problem = await problemWith(doc, publish.definition ?? doc.definition, doc.workspaceId);
+          if (problem) throw problem;
+        }
+        const result = await deps.workflows.publish(id, ctx, request);
+        await deps.webhooksRunner.waitFor(await deps.events.headPosition(), 30_000);
+        const failures = await arm(result, id, 'update');
+        if (failures.length) return undoActivation(result, failures, ctx);
+        return result;
+      });
+    },
+
+    /**
+     * Refuses a new definition for an active workflow when its webhook paths are taken. Only while
+     * it has never been published: after that, edits change the draft and publishing checks.
+     */
     async checkUpdate(id: string, definition: WorkflowDefinition): Promise<void> {
       const doc = await deps.workflows.find(id);
-      if (!doc || !doc.active || doc.deleted) return;
+      if (!doc || !doc.active || doc.deleted || doc.published) return;
       const problem = await problemWith(doc, definition, doc.workspaceId);
       if (problem) throw problem;
     },

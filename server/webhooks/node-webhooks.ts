@@ -2,7 +2,7 @@
 // the node reads the request, may write the answer itself, and decides whether a run starts with
 // its workflowData (paths: node-webhook-paths.ts).
 import type { Context } from 'koa';
-import type { Item, NodeType, NodeWebhook, RunResult, TriggerContext, WebhookCall } from '../../engine/index.ts';
+import type { BinaryData, Item, NodeType, NodeWebhook, RunResult, TriggerContext, WebhookCall } from '../../engine/index.ts';
 import type { WorkflowDefinition } from '../../domain/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
@@ -68,10 +68,12 @@ export async function answerTestNodeWebhook(
 async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebhookConfig): Promise<void> {
   const body = await readWebhookBody(ctx.req, { limitBytes: config.bodyLimitBytes, maxDepth: config.maxJsonDepth, rawBody: true, binaryData: false, binaryPropertyName: 'data' });
   const raw = body.binary?.data?.data;
-  const call: WebhookCall = {
+  const multipart = String(ctx.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+  const call: WebhookCall & { binary?: Record<string, BinaryData> } = {
     webhookName: target.webhook.name, method: ctx.method.toUpperCase(), headers: ctx.headers as Record<string, unknown>,
     query: { ...ctx.query }, params: target.params, body: body.body, req: ctx.req, res: ctx.res,
-    ...(raw ? { rawBody: Buffer.from(raw, 'base64') } : {}),
+    // A multipart body's files (a form's uploads); its raw bytes are not kept.
+    ...(multipart ? (body.binary ? { binary: body.binary } : {}) : raw ? { rawBody: Buffer.from(raw, 'base64') } : {}),
   };
   const abort = new AbortController();
   const answer = await target.type.triggers!.webhook!(Object.assign(target.context(abort.signal), { call }));

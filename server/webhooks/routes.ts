@@ -1,4 +1,5 @@
-// HTTP entry points for webhooks: `/webhook/…`, `/webhook-test/…` and `/webhook-waiting/…` as
+// HTTP entry points for webhooks: `/webhook/…`, `/webhook-test/…` and `/webhook-waiting/…` (and the
+// forms' `/form/…`, `/form-test/…`, `/form-waiting/…`) as
 // raw-body middleware (mounted before the JSON body parser), and the API to listen for a test call.
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
@@ -9,7 +10,9 @@ import type { WorkflowService } from '../workflow-service.ts';
 import type { WebhookService } from './webhook-service.ts';
 
 // `/mcp/` is n8n's prefix for the MCP Server Trigger's endpoints: answered as production webhooks.
-const PREFIXES: [string, 'production' | 'test' | 'waiting'][] = [['/webhook/', 'production'], ['/webhook-test/', 'test'], ['/webhook-waiting/', 'waiting'], ['/mcp/', 'production']];
+const PREFIXES: [string, 'production' | 'test' | 'waiting'][] = [['/webhook/', 'production'], ['/webhook-test/', 'test'], ['/webhook-waiting/', 'waiting'], ['/mcp/', 'production'],
+  // n8n's hosted forms: the Form Trigger's pages and a waiting run's form pages.
+  ['/form/', 'production'], ['/form-test/', 'test'], ['/form-waiting/', 'waiting']];
 
 export function webhookMiddleware(service: WebhookService) {
   return async function webhooks(ctx: Context, next: Next): Promise<void> {

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import { AppError, ConflictError, NotFoundError, WEBHOOK_NODE_TYPE, webhooksOf, type WebhookEntry, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import { isResumeSignatureValid, type Item, type RunResult } from '../../engine/index.ts';
-import { answerSendAndWaitCall, isSendAndWaitNode, NO_ACTION_REQUIRED_PAGE } from '../../nodes/index.ts';
-import type { WorkflowDoc } from '../../projections/index.ts';
+import { answerSendAndWaitCall, answerWaitingFormCall, isSendAndWaitNode, NO_ACTION_REQUIRED_PAGE, waitsForForm } from '../../nodes/index.ts';
+import { productionDoc, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
@@ -15,10 +15,11 @@ import { readWebhookBody } from './webhook-body.ts';
 import { answerPreflight, applyCors, authenticateCall, checkCaller } from './webhook-checks.ts';
 import type { ExecutionWatch } from './execution-watch.ts';
 import { answerStreaming } from './streamed-answer.ts';
-import { WEBHOOK_METHODS, type Match, type ProductionRegistry, type TestRegistry } from './webhook-registry.ts';
+import { WEBHOOK_METHODS, type Match, type ProductionRegistry, type TestListener, type TestRegistry } from './webhook-registry.ts';
 
 const RESPOND_NODE = 'n8n-nodes-base.respondToWebhook';
 const WAIT_NODE = 'n8n-nodes-base.wait';
+const FORM_TRIGGER_NODE = 'n8n-nodes-base.formTrigger';
 const CREDENTIAL_FOR: Record<string, string> = { basicAuth: 'httpBasicAuth', headerAuth: 'httpHeaderAuth', jwtAuth: 'jwtAuth' };
 
 export interface WebhookServiceDeps {
@@ -80,8 +81,9 @@ export function createWebhookService(deps: WebhookServiceDeps) {
   async function productionTarget(method: string, path: string): Promise<Target | undefined> {
     const match = await production.find(method, path);
     if (!match) return undefined;
-    const doc = await deps.findWorkflow(match.workflowId);
-    if (!doc || !doc.active || doc.deleted) return undefined;
+    const found = await deps.findWorkflow(match.workflowId);
+    if (!found || !found.active || found.deleted) return undefined;
+    const doc = productionDoc(found);
     const node = doc.definition.nodes.find((n) => n.name === match.node);
     if (!node) return undefined;
     return {
@@ -118,7 +120,9 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       target = await productionTarget(method, path);
     } else {
       const hit = await test.find(method, path);
-      if (hit) target = await testTarget(hit.listener.workflowId, hit.match);
+      // A form's page (GET) starts no run: it leaves the listening to the submission that follows.
+      const formPage = method === 'GET' && hit?.listener.definition.nodes.find((n) => n.name === hit.match.node)?.type === FORM_TRIGGER_NODE;
+      if (hit) target = formPage ? listenerTarget(hit.listener, hit.match) : await testTarget(hit.listener.workflowId, hit.match);
       if (target && target.node.type !== WEBHOOK_NODE_TYPE && deps.nodeTestWebhooks) {
         const doc = await deps.findWorkflow(target.workflow.id);
         const listening = { definition: target.definition, node: target.node.name, params: target.params, runCtx: target.ctx };
@@ -139,7 +143,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
   async function testTarget(workflowId: string, match: Match): Promise<Target | undefined> {
     // One call per listening session, as in n8n: whoever claims the listener runs it.
     const listener = await test.claim(workflowId);
-    if (!listener) return undefined;
+    return listener ? listenerTarget(listener, match) : undefined;
+  }
+
+  function listenerTarget(listener: TestListener, match: Match): Target | undefined {
+    const workflowId = listener.workflowId;
     const node = listener.definition.nodes.find((n) => n.name === match.node);
     if (!node) return undefined;
     return {
@@ -241,6 +249,23 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     answerHtml(ctx, answer.status, answer.html);
   }
 
+  /** A Wait node's "On Form Submitted": GET shows its form, a valid POST resumes the run with the answers. */
+  async function resumeForm(ctx: Context, executionId: string, node: WorkflowNode, formMode: 'test' | 'production'): Promise<void> {
+    const body = ctx.method === 'POST'
+      ? await readWebhookBody(ctx.req, { limitBytes: deps.config.bodyLimitBytes, maxDepth: deps.config.maxJsonDepth, rawBody: false, binaryData: false, binaryPropertyName: 'data' })
+      : { body: {} };
+    const parameters = (node.parameters ?? {}) as Record<string, unknown>;
+    const answer = answerWaitingFormCall({ method: ctx.method, query: { ...ctx.query }, body: body.body, binary: body.binary, parameters, formMode, timezone: 'UTC' });
+    if (answer.items) {
+      const resumed = await executions.resume(executionId, answer.items, { actor: { kind: 'system', id: 'webhook' }, requestId: randomUUID() });
+      ctx.set('X-Weft-Execution-Id', executionId);
+      // "Workflow Finishes": the completion page once the resumed run has ended.
+      if (parameters.responseMode === 'lastNode') await resumed.lastNodeDone.catch(() => undefined);
+    }
+    ctx.set(answer.page.headers);
+    answerHtml(ctx, answer.status, answer.page.html);
+  }
+
   return {
     handle,
 
@@ -277,6 +302,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       }
       const node = await watch.waitingNode(executionId);
       if (node && isSendAndWaitNode(node.parameters)) return resumeSendAndWait(ctx, executionId, suffix, node, signed);
+      if (node && waitsForForm(node)) return resumeForm(ctx, executionId, node, doc.mode === 'manual' ? 'test' : 'production');
       const p = (node?.parameters ?? {}) as Record<string, unknown>;
       if (!node || node.type !== WAIT_NODE || (p.resume !== 'webhook' && p.resume !== 'form')) {
         throw new ConflictError(`The execution "${executionId}" is waiting for a time, not for a webhook call`);

@@ -272,19 +272,22 @@ describe('production webhooks', () => {
 });
 
 describe('activation and failures', () => {
-  it('refuses a new definition for an active workflow when its new path is taken', async () => {
+  it('refuses to publish a draft of an active workflow whose new path is taken, and keeps serving the old one', async () => {
     const holder = await createWorkflow(webhookWorkflow('Holder', { path: 'held' }));
     await activate(holder);
     const mover = await createWorkflow(webhookWorkflow('Mover', { path: 'free-for-now' }));
     await activate(mover);
     const current = (await (await api(`/api/v1/workflows/${mover}`)).json()) as { nodes: { parameters: Record<string, unknown> }[]; [k: string]: unknown };
     current.nodes[0].parameters = { ...current.nodes[0].parameters, path: 'held' };
-    const res = await api(`/api/v1/workflows/${mover}`, { method: 'PUT', body: JSON.stringify(current) });
+    // The draft may say anything; publishing it is what is checked.
+    expect((await api(`/api/v1/workflows/${mover}`, { method: 'PUT', body: JSON.stringify(current) })).status).toBe(200);
+    const res = await api(`/api/v1/workflows/${mover}/publish`, { method: 'POST' });
     expect(res.status).toBe(409);
+    expect(((await res.json()) as { message: string }).message).toContain("workflow 'Holder'");
     expect((await fetch(`${server.url}/webhook/free-for-now`)).status).toBe(200);
   });
 
-  it('follows collaborative edits of an active workflow: the new path answers, the old one is free', async () => {
+  it('follows collaborative edits of an active workflow once they are published: the new path answers, the old one is free', async () => {
     const id = await createWorkflow(webhookWorkflow('Edited live', { path: 'before-edit' }));
     await activate(id);
     const doc = await server.runtime.workflows.get(id);
@@ -295,6 +298,9 @@ describe('activation and failures', () => {
     });
     expect(result.events.map((e) => e.type)).not.toContain('WorkflowDefinitionReplaced');
     await server.runtime.projections.webhooks.waitFor(result.position!);
+    expect((await fetch(`${server.url}/webhook/before-edit`)).status).toBe(200);
+    expect((await fetch(`${server.url}/webhook/after-edit`)).status).toBe(404);
+    expect((await api(`/api/v1/workflows/${id}/publish`, { method: 'POST' })).status).toBe(200);
     expect((await fetch(`${server.url}/webhook/after-edit`)).status).toBe(200);
     expect((await fetch(`${server.url}/webhook/before-edit`)).status).toBe(404);
   });

@@ -18,9 +18,13 @@ export type ApiWorkflow = WorkflowDefinition & {
   createdAt?: string;
   /** In lists: each node that keeps the workflow from running, and why. */
   issues?: { node: string; message: string }[];
+  /** Which revision production runs, and who published it when; null until published. */
+  published?: { revision: number; at: string; by: string; message?: string } | null;
+  /** The draft differs from the published version. */
+  unpublishedChanges?: boolean;
 };
 
-const SERVER_FIELDS = ['id', 'active', 'isArchived', 'tags', 'revision', 'versionId', 'updatedAt', 'createdAt', 'issues'];
+const SERVER_FIELDS = ['id', 'active', 'isArchived', 'tags', 'revision', 'versionId', 'updatedAt', 'createdAt', 'issues', 'published', 'unpublishedChanges'];
 
 /** The editable definition inside an API workflow. */
 export function definitionOf(workflow: ApiWorkflow): WorkflowDefinition {

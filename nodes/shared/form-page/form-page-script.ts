@@ -1,0 +1,60 @@
+// The hosted form's script, a progressive enhancement (the form posts without it): checks the
+// checkbox groups the browser cannot, sends the form in the background, then shows the completion
+// text or follows the redirect. Any answer it cannot use falls back to a plain submission.
+export const FORM_PAGE_SCRIPT = `(function () {
+  var config = JSON.parse(document.getElementById('form-config').textContent);
+  var form = document.querySelector('form.form');
+  if (!form) return;
+  var button = form.querySelector('.submit-btn');
+  function groupError(group, message) {
+    var error = group.querySelector('.field-error');
+    if (!error) {
+      error = document.createElement('div');
+      error.className = 'field-error';
+      error.setAttribute('role', 'alert');
+      group.appendChild(error);
+    }
+    error.textContent = message;
+    error.hidden = !message;
+    group.classList.toggle('has-error', Boolean(message));
+  }
+  function checkGroups() {
+    var ok = true;
+    form.querySelectorAll('fieldset[data-checkbox-group]').forEach(function (group) {
+      var checked = group.querySelectorAll('input[type=checkbox]:checked').length;
+      var d = group.dataset, message = '';
+      if (d.required === 'true' && checked === 0) message = 'Select at least one option';
+      else if (d.exact && checked > 0 && checked !== Number(d.exact)) message = 'Select exactly ' + d.exact + ' options';
+      else if (d.min && checked > 0 && checked < Number(d.min)) message = 'Select at least ' + d.min + ' options';
+      else if (d.max && checked > Number(d.max)) message = 'Select at most ' + d.max + ' options';
+      groupError(group, message);
+      if (message) ok = false;
+    });
+    return ok;
+  }
+  form.addEventListener('submit', function (event) {
+    if (form.dataset.plain === 'true') return;
+    event.preventDefault();
+    if (!checkGroups()) return;
+    button.disabled = true;
+    fetch(form.getAttribute('action') || window.location.href, { method: 'POST', body: new FormData(form), headers: { 'x-form-script': '1' } })
+      .then(function (res) {
+        if (res.status === 400 || res.status === 401 || res.status === 403) {
+          form.dataset.plain = 'true';
+          form.submit();
+          return;
+        }
+        if (!res.ok) throw new Error('status ' + res.status);
+        if (config.redirectUrl) {
+          window.location.href = config.redirectUrl;
+          return;
+        }
+        document.getElementById('form-card').hidden = true;
+        document.getElementById('completion').hidden = false;
+      })
+      .catch(function () {
+        button.disabled = false;
+        groupError(form, 'Problem submitting response. Please try again.');
+      });
+  });
+})();`;
