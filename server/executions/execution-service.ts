@@ -1,7 +1,7 @@
 // Executions as a service: records each run's request and queues it, lets this process work the
 // queue when it should, and answers for runs wherever they ran (stop, resume, retry, list, data).
 import { randomUUID } from 'node:crypto';
-import { newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
+import { DEFAULT_WORKSPACE_ID, newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   executionStreamName, foldExecution, PRIORITY, recordedSubNodeCalls, withLastNodeOnly,
   type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions, widerWant,
@@ -11,6 +11,8 @@ import type { RequestContext } from '../commands.ts';
 import { createExecutionWorker, recordQueued, runExternalizer, type ExecutionQueuedData, type ExecutionWorkerDeps, type JobOutcome } from './execution-worker.ts';
 import { errorWorkflowCall } from './error-workflow.ts';
 import { eventsUntilStep, recordedInput } from './run-history.ts';
+import { replayDefinition, type ReplayVersion } from './replay-version.ts';
+import { diffRuns } from './run-diff.ts';
 import { hydrate } from './large-payloads.ts';
 import { createStoreRecorder } from './store-recorder.ts';
 
@@ -335,25 +337,44 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
 
     /**
      * Re-runs one node of a recorded run as a new manual execution: from that node on, with the
-     * input it got then (its first run's, or `runIndex`'s), or with an edited input.
+     * input it got then (its first run's, or `runIndex`'s), or with an edited input; on the
+     * definition the run used, or on another `version` of its workflow.
      */
-    async rerunFrom(id: string, request: { node: string; runIndex?: number; input?: Item[]; reuseAnswers?: boolean }, ctx: RequestContext) {
+    async rerunFrom(id: string, request: { node: string; runIndex?: number; input?: Item[]; reuseAnswers?: boolean; version?: ReplayVersion }, ctx: RequestContext) {
       await existing(id);
       const events = await readRun(id);
       const queued = events.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
       if (!queued) throw new ValidationError(`Execution ${id} has no recorded request`);
-      if (!queued.definition.nodes.some((n) => n.name === request.node)) {
-        throw new ValidationError(`No node named '${request.node}' in the workflow this run used`, [{ path: 'node', message: 'unknown node' }]);
+      const { definition, workflowRevision } = await replayDefinition(request.version ?? 'original', queued.workflowId, queued, deps);
+      if (!definition.nodes.some((n) => n.name === request.node)) {
+        throw new ValidationError(`No node named '${request.node}' in the version of the workflow this re-run uses`, [{ path: 'node', message: 'unknown node' }]);
       }
-      const input = request.input ?? recordedInput(foldExecution(events), request.node, request.runIndex ?? 0);
+      const folded = foldExecution(events);
+      // The node the run started from got the run's trigger items (none given: the default item).
+      const startedHere = folded.data.resultData.runData[request.node]?.[request.runIndex ?? 0]?.source.every((s) => !s);
+      const input = request.input ?? recordedInput(folded, request.node, request.runIndex ?? 0) ?? (startedHere ? queued.triggerItems ?? [{ json: {} }] : undefined);
       if (!input) throw new ValidationError(`Node '${request.node}' has no recorded input at run ${request.runIndex ?? 0}; send one`, [{ path: 'input', message: 'required' }]);
       // Reusing answers: the sub-node uses the run recorded (model calls, tool calls) answer the same input again.
       const recordedCalls = request.reuseAnswers ? recordedSubNodeCalls(events) : [];
       return enqueueRun({
-        ...queued, mode: 'manual', startNode: request.node, triggerItems: input, pinData: undefined, destinationNode: undefined,
+        ...queued, definition, workflowRevision, mode: 'manual', startNode: request.node, triggerItems: input, pinData: undefined, destinationNode: undefined,
         retryOf: undefined, rerunOf: id, queuedAt: new Date().toISOString(),
         recordedCalls: recordedCalls.length > 0 ? recordedCalls : undefined,
       }, ctx);
+    },
+
+    /**
+     * This run node by node against the run it re-ran or retried, or `against`; the other run must
+     * be in `workspaceId` (the caller's), else it is not found.
+     */
+    async diff(id: string, workspaceId: string, against?: string) {
+      const doc = await existing(id);
+      const otherId = against ?? doc.rerunOf ?? doc.retryOf;
+      if (!otherId) throw new ValidationError(`Execution ${id} is no re-run or retry; name the run to compare with`, [{ path: 'against', message: 'required' }]);
+      const other = await existing(otherId);
+      if ((other.workspaceId ?? DEFAULT_WORKSPACE_ID) !== workspaceId) throw new NotFoundError('Execution', otherId);
+      const runData = async (runId: string) => foldExecution(await readRun(runId)).data.resultData.runData;
+      return { executionId: id, against: otherId, nodes: diffRuns(await runData(otherId), await runData(id)) };
     },
 
     /** A workflow's model calls added up over its runs that started in [since, until). */

@@ -124,11 +124,26 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
         input: z.array(z.looseObject({ json: z.record(z.string(), z.unknown()) })).max(10_000).optional(),
         // The model answers this run recorded come back for the same messages: no model called, no token spent.
         reuseAnswers: z.boolean().optional(),
+        // The workflow version to run: the one this run used (default), the draft, the published one, or a revision.
+        version: z.union([z.enum(['original', 'draft', 'published']), z.number().int().min(0)]).optional(),
       }).strict(),
-      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown node or no recorded input', 404: 'Unknown execution' },
+      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown node, no recorded input, or version published when never published', 404: 'Unknown execution, workflow or revision' },
       async handler(ctx, { params, query, body }) {
+        // A replay on the draft runs the edits open in the editor too, as a run by hand does.
+        const run = body.version === 'draft' ? await executions.find(params.id) : undefined;
+        if (run) await settleEdits?.(run.workflowId);
         const started = await executions.rerunFrom(params.id, body as never, requestContext(ctx));
         await answerRun(ctx, executions, query.wait === 'true', started, { rerunOf: params.id });
+      },
+    }),
+    route({
+      method: 'get', path: '/api/v1/executions/:id/diff', tag: 'executions',
+      summary: 'This run node by node against the run it re-ran or retried (or `against`, a run of the same workspace): '
+        + 'same, changed (with the first items that differ), added, removed, newError or fixed, and item counts',
+      access: execution('read'), params: z.object({ id }), query: z.object({ against: id.optional() }),
+      responses: { 200: '`{executionId, against, nodes: [{node, status, itemsBefore, itemsAfter, differingItems?}]}`', 400: 'Neither a re-run nor a retry, and no `against`', 404: 'Unknown execution' },
+      async handler(ctx, { params, query }) {
+        ctx.body = await executions.diff(params.id, workspaceOf(ctx), query.against);
       },
     }),
     route({
