@@ -242,10 +242,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       ? await readWebhookBody(ctx.req, { limitBytes: deps.config.bodyLimitBytes, maxDepth: deps.config.maxJsonDepth, rawBody: false, binaryData: false, binaryPropertyName: 'data' })
       : { body: {} };
     const answer = answerSendAndWaitCall({
-      method: ctx.method, headers: ctx.headers as Record<string, unknown>, query: { ...ctx.query }, body: body.body,
+      method: ctx.method, headers: ctx.headers as Record<string, unknown>, query: { ...ctx.query }, body: body.body, binary: body.binary,
       nodeContext: await watch.nodeContext(executionId, node.name), parameters: (node.parameters ?? {}) as Record<string, unknown>,
     });
     if (answer.items) await executions.resume(executionId, answer.items, { actor: { kind: 'system', id: 'webhook' }, requestId: randomUUID() });
+    if (answer.headers) ctx.set(answer.headers);
     answerHtml(ctx, answer.status, answer.html);
   }
 

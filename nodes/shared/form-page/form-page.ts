@@ -18,6 +18,8 @@ export interface FormPageSettings {
   appendAttribution: boolean;
   customCss?: string;
   completion: FormCompletion;
+  /** The heading shown once submitted; the form title (or 'Form submitted') when unset. */
+  completionTitle?: string;
   /** A test form (the editor is listening): a notice says so. */
   testRun: boolean;
   /** The page's query, which fills fields by their label (hidden fields by their name). */
@@ -174,7 +176,7 @@ ${fields}
 </form>
 </div>
 <div class="card completion" id="completion" hidden>
-<header class="form-header"><h1>${escapeHtml(settings.formTitle || 'Form submitted')}</h1></header>
+<header class="form-header"><h1>${escapeHtml(settings.completionTitle ?? (settings.formTitle || 'Form submitted'))}</h1></header>
 ${completionText}
 </div>
 ${attribution}

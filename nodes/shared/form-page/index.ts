@@ -1,5 +1,6 @@
 // The hosted n8n-style form shared by the Form Trigger, the Form node and the Wait node's form resume.
 export * from './form-fields.ts';
+export { FormFieldsJsonError, parseFormFieldsJson } from './form-fields-json.ts';
 export * from './form.description.ts';
 export { sanitizeFormHtml } from './form-html.ts';
 export { renderCompletionPage, renderFormPage, type FormPage, type FormPageSettings } from './form-page.ts';

@@ -2,9 +2,11 @@
 // one signed resume link per button, and whether to append the attribution; and parking the run
 // until someone answers or the wait limit passes (configureWaitTillDate).
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject } from '../../../engine/index.ts';
-import { collection, param } from '../params.ts';
+import { collection, param, rawParam } from '../params.ts';
+import { getResolvables, evaluateExpression, resolveRawData } from '../expression.ts';
+import { FormFieldsJsonError, parseFormFieldsJson } from '../form-page/form-fields-json.ts';
 import { parseDateTime, WAIT_INDEFINITELY } from '../../wait/wait-time.ts';
-import { escapeHtml, RESUME_SETTINGS_KEY, type SendAndWaitButton, type SendAndWaitResumeSettings } from './send-and-wait-basics.ts';
+import { DEFAULT_FORM_JSON, escapeHtml, RESUME_SETTINGS_KEY, type SendAndWaitButton, type SendAndWaitResumeSettings } from './send-and-wait-basics.ts';
 
 export { ATTRIBUTION_TEXT, escapeHtml, type SendAndWaitButton } from './send-and-wait-basics.ts';
 
@@ -66,22 +68,54 @@ export function waitTillDate(ctx: ExecuteContext, now = Date.now()): Date {
   return until;
 }
 
+/**
+ * The Custom Form's elements, resolved for the first item now: the form is shown later, when the
+ * data its expressions read may be gone, so a definition that cannot be built fails before sending
+ * (as n8n's validateCustomFormFields does).
+ */
+function customFormFields(ctx: ExecuteContext): Record<string, unknown>[] {
+  if (param(ctx, 'defineForm', 0, 'fields') === 'json') {
+    const stored = rawParam(ctx, 'jsonOutput') ?? DEFAULT_FORM_JSON;
+    // Like n8n's rawExpressions + resolveRawData: `{{ }}` parts are filled in, objects as JSON.
+    const text = typeof stored === 'string' ? resolveRawData(ctx, stored.replace(/^=+/, ''), 0) : stored;
+    try {
+      return parseFormFieldsJson(text);
+    } catch (error) {
+      if (!(error instanceof FormFieldsJsonError)) throw error;
+      throw new NodeOperationError(ctx.node.name, error.message, { description: error.message });
+    }
+  }
+  const values = collection(ctx, 'formFields', 0).values;
+  const fields = Array.isArray(values) ? (values as Record<string, unknown>[]) : [];
+  // Custom HTML takes no expression as a whole; its `{{ }}` parts are filled in (n8n's parseFormFields).
+  return fields.map((field) => {
+    if (field.fieldType !== 'html' || typeof field.html !== 'string') return field;
+    let html = field.html;
+    for (const part of getResolvables(html)) html = html.replace(part, String(evaluateExpression(ctx, part, 0)));
+    return { ...field, html };
+  });
+}
+
 function resumeSettings(ctx: ExecuteContext): SendAndWaitResumeSettings {
   const options = collection(ctx, 'options', 0);
   const description = String(options.responseFormDescription || param<unknown>(ctx, 'message', 0, '') || '');
-  return {
-    responseType: param(ctx, 'responseType', 0, 'approval'),
+  const responseType = param(ctx, 'responseType', 0, 'approval');
+  const settings: SendAndWaitResumeSettings = {
+    responseType,
     formTitle: String(options.responseFormTitle || ''),
     formDescription: description.replace(/\\n/g, '\n').replace(/<br>/g, '\n'),
     buttonLabel: String(options.responseFormButtonLabel || 'Submit'),
   };
+  if (responseType === 'customForm') {
+    settings.formFields = customFormFields(ctx);
+    if (typeof options.responseFormCustomCss === 'string') settings.customCss = options.responseFormCustomCss;
+  }
+  return settings;
 }
 
-/** Refuses what Weft cannot answer yet, before anything is sent. */
+/** Checks what must hold before anything is sent: a Custom Form that can be built. */
 export function checkResponseType(ctx: ExecuteContext): void {
-  if (param(ctx, 'responseType', 0, 'approval') === 'customForm') {
-    throw new NodeOperationError(ctx.node.name, 'The response type "Custom Form" is not supported in Weft yet', { description: 'Use "Approval" or "Free Text"' });
-  }
+  if (param(ctx, 'responseType', 0, 'approval') === 'customForm') customFormFields(ctx);
 }
 
 /**

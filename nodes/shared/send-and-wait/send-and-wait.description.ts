@@ -2,6 +2,9 @@
 // message (given by each node), subject, message, the response type with its approval buttons, and
 // the options (wait limit, attribution, form labels), shown for resource X / operation sendAndWait.
 import type { NodeProperty } from '../../../engine/index.ts';
+import { formFieldsProperty } from '../form-page/form.description.ts';
+import { FORM_CSS_VARIABLES } from '../form-page/form-page-style.ts';
+import { DEFAULT_FORM_JSON } from './send-and-wait-basics.ts';
 
 export const SEND_AND_WAIT_OPERATION = 'sendAndWait';
 
@@ -87,6 +90,17 @@ export function sendAndWaitProperties(target: NodeProperty[], resource = 'messag
         { name: 'Custom Form', value: 'customForm', description: 'User can submit a response via a custom form' },
       ],
     },
+    // Custom Form: n8n's formFieldsProperties (Form node), shown for this response type.
+    {
+      displayName: 'Define Form', name: 'defineForm', type: 'options', noDataExpression: true, default: 'fields',
+      options: [{ name: 'Using Fields Below', value: 'fields' }, { name: 'Using JSON', value: 'json' }],
+      displayOptions: { show: { responseType: ['customForm'] } },
+    },
+    {
+      displayName: 'Form Fields', name: 'jsonOutput', type: 'json', typeOptions: { rows: 5 }, default: DEFAULT_FORM_JSON,
+      displayOptions: { show: { responseType: ['customForm'], defineForm: ['json'] } },
+    },
+    { ...formFieldsProperty, displayOptions: { show: { responseType: ['customForm'], defineForm: ['fields'] } } },
     {
       displayName: 'Approval Options', name: 'approvalOptions', type: 'fixedCollection', placeholder: 'Add option', default: {},
       options: [{ displayName: 'Values', name: 'values', values: approvalValues }],
@@ -104,6 +118,10 @@ export function sendAndWaitProperties(target: NodeProperty[], resource = 'messag
         { displayName: 'Response Form Title', name: 'responseFormTitle', type: 'string', default: '', description: 'Title of the form that the user can access to provide their response' },
         { displayName: 'Response Form Description', name: 'responseFormDescription', type: 'string', default: '', description: 'Description of the form that the user can access to provide their response' },
         { displayName: 'Response Form Button Label', name: 'responseFormButtonLabel', type: 'string', default: 'Submit' },
+        {
+          displayName: 'Response Form Custom Styling', name: 'responseFormCustomCss', type: 'string', typeOptions: { rows: 10, editor: 'cssEditor' },
+          default: FORM_CSS_VARIABLES.trim(), description: 'Override default styling of the response form with CSS',
+        },
         limitWaitTime,
         appendAttribution,
       ],

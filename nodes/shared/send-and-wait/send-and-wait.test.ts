@@ -35,6 +35,42 @@ describe('answerSendAndWaitCall', () => {
     expect(empty.items).toBeUndefined();
   });
 
+  it('custom form: GET renders the recorded fields escaped; POST resumes with the answers under data; a missing required field shows the errors', () => {
+    const custom = { sendAndWait: {
+      responseType: 'customForm', formTitle: 'Review <i>', formDescription: 'Ship it?', buttonLabel: 'Send', customCss: ':root { --color-background: #123; }',
+      formFields: [
+        { fieldLabel: 'Verdict', fieldType: 'dropdown', requiredField: true, fieldOptions: { values: [{ option: 'yes' }, { option: 'no' }] } },
+        { fieldLabel: 'Notes <b>', fieldType: 'textarea' },
+        { fieldLabel: 'Count', fieldType: 'number' },
+      ],
+    } };
+    const form = answerSendAndWaitCall(call({ nodeContext: custom }));
+    expect(form.status).toBe(200);
+    expect(form.items).toBeUndefined();
+    expect(form.html).toContain('<h1>Review &lt;i&gt;</h1>');
+    expect(form.html).toContain('Notes &lt;b&gt;');
+    expect(form.html).toContain('name="field-0"');
+    expect(form.html).toContain('--color-background: #123;');
+    expect(form.html).toContain('Got it, thanks');
+    expect(form.headers?.['content-security-policy']).toContain("script-src 'nonce-");
+    const answered = answerSendAndWaitCall(call({ method: 'POST', nodeContext: custom, body: { 'field-0': 'yes', 'field-1': 'Fine', 'field-2': '3' } }));
+    expect(answered.status).toBe(200);
+    expect(answered.html).toContain('Got it, thanks');
+    expect(answered.items).toEqual([{ json: { data: { Verdict: 'yes', 'Notes <b>': 'Fine', Count: 3 } } }]);
+    const missing = answerSendAndWaitCall(call({ method: 'POST', nodeContext: custom, body: { 'field-1': 'x' } }));
+    expect(missing.status).toBe(400);
+    expect(missing.items).toBeUndefined();
+    expect(missing.html).toContain('Verdict is required');
+  });
+
+  it('custom form: file elements come back as binary named after their label', () => {
+    const custom = { sendAndWait: { responseType: 'customForm', formTitle: '', formDescription: '', buttonLabel: 'Submit', formFields: [{ fieldLabel: 'Proof file', fieldType: 'file', multipleFiles: false }] } };
+    const file = { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'proof.txt' };
+    const answered = answerSendAndWaitCall(call({ method: 'POST', nodeContext: custom, body: {}, binary: { 'field-0': file } }));
+    expect(answered.items?.[0].json).toEqual({ data: { 'Proof file': { filename: 'proof.txt', mimetype: 'text/plain', size: 5 } } });
+    expect(answered.items?.[0].binary?.Proof_file).toEqual(file);
+  });
+
   it('falls back to the literal response type of the parameters when no settings were recorded', () => {
     expect(answerSendAndWaitCall(call({ parameters: { responseType: 'freeText', message: 'Why?' } })).html).toContain('<p>Why?</p>');
   });
@@ -58,8 +94,11 @@ describe('resume link signatures', () => {
 describe('sendAndWaitProperties', () => {
   it('shows every parameter only for the resource’s sendAndWait, keeping its own conditions', () => {
     const properties = sendAndWaitProperties([], 'message', [], { noSubject: true });
-    expect(properties.map((p) => p.name)).toEqual(['message', 'responseType', 'approvalOptions', 'options', 'options']);
+    expect(properties.map((p) => p.name)).toEqual(['message', 'responseType', 'defineForm', 'jsonOutput', 'formFields', 'approvalOptions', 'options', 'options']);
     for (const p of properties) expect(p.displayOptions?.show).toMatchObject({ resource: ['message'], operation: ['sendAndWait'] });
-    expect(properties[2].displayOptions?.show?.responseType).toEqual(['approval']);
+    expect(properties[4].displayOptions?.show).toMatchObject({ responseType: ['customForm'], defineForm: ['fields'] });
+    expect(properties[5].displayOptions?.show?.responseType).toEqual(['approval']);
+    const formOptions = properties[7].options as { name: string }[];
+    expect(formOptions.map((o) => o.name)).toContain('responseFormCustomCss');
   });
 });
