@@ -20,6 +20,8 @@ import type { CredentialService } from './credentials/credential-service.ts';
 import { credentialRoutes } from './credentials/routes.ts';
 import type { ExecutionService } from './executions/execution-service.ts';
 import { executionRoutes } from './executions/routes.ts';
+import type { BulkReplayService } from './bulk-replay/bulk-replay-service.ts';
+import { bulkReplayRoutes } from './bulk-replay/routes.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { NotFoundError } from '../domain/index.ts';
 import { mountRoutes, route, type Route } from './http/route.ts';
@@ -52,6 +54,8 @@ export interface AppDeps {
   workflows: WorkflowService;
   credentials: CredentialService;
   executions: ExecutionService;
+  /** Bulk replays of a workflow's runs (issue 25). */
+  bulkReplays?: BulkReplayService;
   audit: ProjectionRunner;
   projections: ProjectionRunner[];
   backends: Backend[];
@@ -88,6 +92,7 @@ export function createApp(deps: AppDeps): App {
     ...versionRoutes(deps.workflows),
     ...credentialRoutes(deps.credentials, requireWorkspace),
     ...executionRoutes(deps.executions, deps.workflows, deps.settleEdits),
+    ...(deps.bulkReplays ? bulkReplayRoutes(deps.bulkReplays, deps.workflows) : []),
     ...auditRoutes(deps.audit),
     ...(deps.webhooks?.routes ?? []),
     ...nodeTypeRoutes(nodeDescriptions, registeredPackages),

@@ -32,6 +32,7 @@ import { createCredentialService, type CredentialService } from './credentials/c
 import { loadOrCreateMasterKey } from './credentials/envelope.ts';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.ts';
 import { createRetention, type Retention } from './executions/retention.ts';
+import { createBulkReplayService, type BulkReplayService } from './bulk-replay/bulk-replay-service.ts';
 import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
 import { createEmbeddedScheduler, type Scheduler } from './triggers/scheduler.ts';
 import { createTriggerService, type TriggerService } from './triggers/trigger-service.ts';
@@ -65,6 +66,8 @@ export interface Runtime {
   workspaces: WorkspaceService;
   credentials: CredentialService;
   executions: ExecutionService;
+  /** Bulk replays of a workflow's runs on a chosen version (issue 25). */
+  bulkReplays: BulkReplayService;
   /** Execution data retention (pruning by age and count, n8n's save settings). */
   retention: Retention;
   /** Webhook calls and test-webhook listeners. */
@@ -206,6 +209,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     afterRun: (run, queued) => retention.afterRun(run, queued.definition.settings),
     refreshNodeTypes: nodePackages.refresh,
   });
+  const bulkReplays = createBulkReplayService({ events, executions: executionService, findWorkflow: (id) => workflowService.find(id), logger: logger.child({ part: 'bulk-replay' }) });
   // Webhooks and schedules: the registry read model answers calls; activation goes through the
   // trigger service, which checks paths and schedules before the workflow service activates.
   const workflowCache = createWorkflowCache((id) => workflowService.find(id));
@@ -291,7 +295,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   });
   const app = createApp({
     config, logger, guard, access, projections: runners, backends, headPosition: () => events.headPosition(),
-    workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, audit,
+    workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, bulkReplays, audit,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis), nodePackages,
     webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowsApi, { publicUrl: config.publicUrl, settleEdits }) },
     settleEdits,
@@ -304,6 +308,10 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   });
   await executionService.startWorker();
   await executionThread?.start(config.startupCatchUpTimeoutMs);
+  // Bulk replays cut short by a stop go on (in one server: the trigger leader, with Redis).
+  if (armsHooks && (!leadership || leadership.isLeader())) {
+    bulkReplays.resumeUnfinished(SYSTEM_CONTEXT(randomUUID()).actor).catch((err: unknown) => logger.error({ err }, 'could not resume bulk replays'));
+  }
   // The processes that keep the read models prune (a queue worker only reads them).
   if (!readOnly) retention.start();
   // Embedded timers live in the server only: a `weft worker` beside it on the same data must not
@@ -321,11 +329,13 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
     projections: { workflows, history, audit, identity, credentials, executions, webhooks },
     workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,
-    executions: executionService, retention, nodePackages,
+    executions: executionService, bulkReplays, retention, nodePackages,
     async close(options = {}) {
       // Open rooms commit their last edits and store their documents while the log is still open.
       await collab.close();
       await triggers.close();
+      // Replays in flight finish; the rest of each bulk replay resumes on the next start.
+      await bulkReplays.stop();
       await executionService.dispose(options.runWindowMs);
       await executionThread?.close(options.runWindowMs);
       // The nodes' connections of the runs this process made (databases, queues, mail, SSH).
