@@ -1,6 +1,7 @@
 // The data each canvas node carries: what WorkflowNode.svelte draws.
 import type { Node, Edge } from '@xyflow/svelte';
 import type { NodeRunState } from '../lib/live.svelte.ts';
+import type { DiffBadge } from '../lib/replay-diff.ts';
 
 export type DiffMark = 'added' | 'changed' | 'removed' | undefined;
 
@@ -33,6 +34,8 @@ export type WeftNodeData = {
   pinned: boolean;
   editors: Editor[];
   diff: DiffMark;
+  /** On a replay: how this node's output compares with the run it came from. */
+  replayDiff?: DiffBadge;
   notes?: string;
   /** n8n's "display note in flow": the note shows under the node. */
   notesInFlow?: boolean;

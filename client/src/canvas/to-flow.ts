@@ -3,6 +3,7 @@
 import type { Catalog } from '../lib/node-catalog.ts';
 import { inputsOf, outputsOf, STICKY_TYPE } from '../lib/node-catalog.ts';
 import type { NodeRunState } from '../lib/live.svelte.ts';
+import type { DiffBadge } from '../lib/replay-diff.ts';
 import { nodeIssues } from '../../../domain/index.ts';
 import type { WorkflowDefinition, WorkflowNode } from '../lib/types.ts';
 import { links } from '../lib/workflow-model.ts';
@@ -18,6 +19,8 @@ export interface FlowDecorations {
   dragged?: Map<string, [number, number]>;
   /** Nodes the shown version lacks, drawn faintly with their diff mark (history view). */
   ghosts?: WorkflowNode[];
+  /** A replay's badges by node name (its diff with the run it came from). */
+  replayDiff?: Map<string, DiffBadge>;
 }
 
 export const nodeIdOf = (n: WorkflowNode) => n.id ?? `name:${n.name}`;
@@ -70,6 +73,7 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
         pinned: def.pinData?.[n.name] !== undefined,
         editors: deco.editorsByNode?.get(n.name) ?? [],
         diff: deco.diff?.get(n.name) ?? (ghost ? 'added' : undefined),
+        replayDiff: deco.replayDiff?.get(n.name),
         notes: n.notes,
         notesInFlow: n.notesInFlow === true,
         content: sticky ? String(p.content ?? '') : undefined,

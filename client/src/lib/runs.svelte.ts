@@ -5,12 +5,16 @@ import type { LiveMessage } from '../../../domain/index.ts';
 import type { Api } from './api.ts';
 import type { RunView } from './live.svelte.ts';
 import { statesAt, stepsOf, type RunData } from './replay.ts';
+import type { ReplayVersion } from './replay-diff.ts';
 import type { AiUsageTotals } from './types.ts';
 
 export interface Execution {
   status: string;
   /** Its model calls added up, when it made any. */
   aiUsage?: AiUsageTotals;
+  /** The run this one re-ran or retried: a replay, whose diff with it the canvas shows. */
+  rerunOf?: string;
+  retryOf?: string;
   data?: { resultData: { runData: RunData; error?: { message: string; description?: string; node?: string } } };
 }
 
@@ -133,9 +137,10 @@ export class Runs {
 
   /**
    * Runs a recorded run again from one of its nodes, as it ran (POST …/rerun), with the model
-   * answers it recorded for the same prompts (no model called) or with the models asked again.
+   * answers it recorded for the same prompts (no model called) or with the models asked again,
+   * on the version it ran (default), the draft, the published version or a revision.
    */
-  async rerun(id: string, body: { node: string; input?: { json: Record<string, unknown> }[]; reuseAnswers: boolean }): Promise<string> {
+  async rerun(id: string, body: { node: string; input?: { json: Record<string, unknown> }[]; reuseAnswers?: boolean; version?: ReplayVersion }): Promise<string> {
     const { executionId } = await this.api.request<{ executionId: string }>(`/api/v1/executions/${id}/rerun`, { method: 'POST', body });
     this.follow(executionId);
     return executionId;

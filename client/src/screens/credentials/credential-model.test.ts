@@ -1,7 +1,7 @@
 // What an edit sends back and which credentials connect through a browser, on the real oAuth2Api
 // type as the server lists it.
 import { describe, expect, it } from 'vitest';
-import { getCredentialType } from '../../../../domain/index.ts';
+import { getCredentialType, REDACTED as SERVER_REDACTED } from '../../../../domain/index.ts';
 import { connectsInBrowser, editValues, patchBody, REDACTED, shownFields, type CredType } from './credential-model.ts';
 
 const oauth2 = { ...getCredentialType('oAuth2Api')!, oauth: 'oAuth2' } as unknown as CredType;
@@ -34,5 +34,9 @@ describe('credential model', () => {
     expect(connectsInBrowser(oauth2, {})).toBe(true); // the default grant is the authorization code
     expect(connectsInBrowser(oauth2, { grantType: 'clientCredentials' })).toBe(false);
     expect(connectsInBrowser({ ...oauth2, oauth: undefined }, {})).toBe(false);
+  });
+
+  it("writes the server's placeholder for a secret as the server does", () => {
+    expect(REDACTED).toBe(SERVER_REDACTED);
   });
 });

@@ -1,7 +1,13 @@
 // What the Credentials screen knows about types and stored credentials: which fields the form
 // shows, whether a credential connects through a browser, and what an edit sends back (the PATCH
 // route keeps a secret sent as the redacted placeholder, so untouched secrets go back as that).
-import { REDACTED } from '../../../../domain/index.ts';
+
+/**
+ * The server's placeholder for a secret (domain/credential-types.ts). Written out rather than
+ * imported: that module checks the built-in credential types with zod when it loads, and zod's
+ * feature test for `new Function` is a CSP violation in the editor.
+ */
+export const REDACTED = '__weft_redacted__';
 
 export type Field = {
   name: string; displayName: string; type: string; required: boolean; secret: boolean; default?: unknown; description?: string;
@@ -12,7 +18,6 @@ export type CredType = { name: string; displayName: string; fields: Field[]; tes
 export type Credential = { id: string; name: string; type: string; updatedAt?: string; data?: Record<string, unknown> };
 export type RedirectUrls = { oAuth2: string; oAuth1: string };
 
-export { REDACTED };
 
 /** Fields a person fills in: not the server's token data, not n8n's hidden fixed values, and only those the other values call for. */
 export function shownFields(type: CredType, data: Record<string, unknown>): Field[] {
