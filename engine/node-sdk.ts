@@ -280,6 +280,19 @@ export interface NodeType {
   triggers?: TriggerHooks;
   /** What the editor asks of the node while no run exists (n8n's `methods`). */
   methods?: NodeMethods;
+  /**
+   * Whether running the node reaches outside Weft (sends, writes, calls a service), for this node's
+   * parameters. Undefined counts as yes: a check of a draft never calls such a node, it uses what
+   * the past run recorded when node and input are unchanged.
+   */
+  outsideEffects?: false | ((node: WorkflowNode) => boolean);
+}
+
+/** True unless the node type declares that this node stays inside Weft. */
+export function hasOutsideEffects(type: NodeType | undefined, node: WorkflowNode): boolean {
+  const declared = type?.outsideEffects;
+  if (declared === false) return false;
+  return typeof declared === 'function' ? declared(node) : true;
 }
 
 /** One choice of a dropdown whose options the node loads (n8n's INodePropertyOptions). */

@@ -22,6 +22,8 @@ import type { ExecutionService } from './executions/execution-service.ts';
 import { executionRoutes } from './executions/routes.ts';
 import type { BulkReplayService } from './bulk-replay/bulk-replay-service.ts';
 import { bulkReplayRoutes } from './bulk-replay/routes.ts';
+import { createDraftCheck } from './publishing/draft-check.ts';
+import { draftCheckRoutes } from './publishing/routes.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { NotFoundError } from '../domain/index.ts';
 import { mountRoutes, route, type Route } from './http/route.ts';
@@ -93,6 +95,7 @@ export function createApp(deps: AppDeps): App {
     ...credentialRoutes(deps.credentials, requireWorkspace),
     ...executionRoutes(deps.executions, deps.workflows, deps.settleEdits),
     ...(deps.bulkReplays ? bulkReplayRoutes(deps.bulkReplays, deps.workflows) : []),
+    ...draftCheckRoutes(createDraftCheck(deps.executions), deps.workflows),
     ...auditRoutes(deps.audit),
     ...(deps.webhooks?.routes ?? []),
     ...nodeTypeRoutes(nodeDescriptions, registeredPackages),

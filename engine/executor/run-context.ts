@@ -81,6 +81,11 @@ export interface ExecuteWorkflowOptions {
   recordedCalls?: RecordedSubNodeCall[];
   /** The run streams its answer to the call that started it (a trigger's Response Mode "Streaming"). */
   streaming?: boolean;
+  /**
+   * Asked before a node executes (a check of a draft against past runs): an output stands in for
+   * the node, which is then not executed; undefined lets it execute; a thrown error fails it.
+   */
+  standIn?: (node: WorkflowNode, input: (Item[] | null)[], runIndex: number) => Item[][] | undefined;
 }
 
 export interface RunContext {

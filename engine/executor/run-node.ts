@@ -45,8 +45,11 @@ export async function runNodeStep(rc: RunContext, entry: StackEntry, runIndex: n
     try {
       let raw: Item[][] | null | undefined;
       const pinned = node.disabled !== true ? rc.pinData?.[node.name] : undefined;
+      const standIn = pinned === undefined && node.disabled !== true ? rc.options.standIn?.(node, entry.data.main, runIndex) : undefined;
       if (pinned !== undefined) {
         raw = [pinned.map((item) => ({ ...item }))];
+      } else if (standIn !== undefined) {
+        raw = standIn;
       } else {
         const outcome = await untilAborted(executeNodeOnce(rc, entry, runIndex), rc.signal);
         if (outcome === ABORTED) return { kind: 'canceled' };

@@ -4,6 +4,7 @@ import { aggregateProperties } from '../transform-shared/aggregate.ts';
 import { runAggregate } from '../transform-shared/aggregate-params.ts';
 
 export const aggregateNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.aggregate',
     displayName: 'Aggregate',

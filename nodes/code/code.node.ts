@@ -89,6 +89,7 @@ async function runForEachItem(ctx: ExecuteContext, code: string): Promise<Item[]
 }
 
 export const codeNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.code',
     displayName: 'Code',

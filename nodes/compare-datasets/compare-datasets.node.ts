@@ -51,6 +51,7 @@ const description: NodeDescription & { requiredInputs: number } = {
 };
 
 export const compareDatasetsNode: NodeType = {
+  outsideEffects: false,
   description,
   async execute(ctx: ExecuteContext) {
     const version = ctx.node.typeVersion;

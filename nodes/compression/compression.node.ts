@@ -90,6 +90,7 @@ function compress(ctx: ExecuteContext, item: Item, i: number): Item {
 }
 
 export const compressionNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.compression',
     displayName: 'Compression',

@@ -138,6 +138,7 @@ function perItem(ctx: ExecuteContext, items: Item[], operation: string): Item[] 
 }
 
 export const convertToFileNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.convertToFile',
     displayName: 'Convert to File',

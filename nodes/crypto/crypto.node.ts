@@ -80,6 +80,7 @@ function errorJson(ctx: ExecuteContext, error: unknown): unknown {
 }
 
 export const cryptoNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.crypto',
     displayName: 'Crypto',

@@ -15,6 +15,7 @@ function forVersions(versions: number[], properties: NodeProperty[]): NodeProper
 }
 
 export const dateTimeNode: NodeType = {
+  outsideEffects: false,
   methods: dateTimeMethods,
   description: {
     name: 'n8n-nodes-base.dateTime',

@@ -87,6 +87,7 @@ async function runItem(ctx: ExecuteContext, operation: string, item: Item, i: nu
 }
 
 export const editImageNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.editImage',
     displayName: 'Edit Image',

@@ -43,6 +43,7 @@ const description: NodeDescription = {
 };
 
 export const errorTriggerNode: NodeType = {
+  outsideEffects: false,
   description,
   async execute(ctx: ExecuteContext) {
     const items = ctx.getInputData().map((item) => ({ ...item }));

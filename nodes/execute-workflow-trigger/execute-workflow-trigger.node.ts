@@ -91,6 +91,7 @@ function schemaFields(ctx: ExecuteContext, inputSource: string): string[] {
 }
 
 export const executeWorkflowTriggerNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.executeWorkflowTrigger',
     displayName: 'Execute Workflow Trigger',

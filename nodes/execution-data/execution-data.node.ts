@@ -39,6 +39,7 @@ function saveItem(ctx: ExecuteContext, itemIndex: number): void {
 }
 
 export const executionDataNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.executionData',
     displayName: 'Execution Data',

@@ -97,6 +97,7 @@ function extractToField(ctx: ExecuteContext, item: Item, itemIndex: number, oper
 }
 
 export const extractFromFileNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.extractFromFile',
     displayName: 'Extract from File',

@@ -6,6 +6,7 @@ import { legacyConditionsProperty, passesLegacyConditions } from '../shared/lega
 import { filterDescription } from './filter-description.ts';
 
 export const filterV1Node: NodeType = {
+  outsideEffects: false,
   description: filterDescription([1], [
     legacyConditionsProperty,
     {

@@ -6,6 +6,7 @@ import { partitionInput } from '../shared/items.ts';
 import { filterDescription } from './filter-description.ts';
 
 export const filterV2Node: NodeType = {
+  outsideEffects: false,
   description: filterDescription([2, 2.1, 2.2, 2.3], conditionsNodeV2Properties()),
   async execute(ctx: ExecuteContext) {
     return partitionInput(ctx, (itemIndex) => passesConditionsV2(ctx, itemIndex));

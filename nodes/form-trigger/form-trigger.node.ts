@@ -102,6 +102,7 @@ async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
 }
 
 export const formTriggerNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.formTrigger',
     displayName: 'n8n Form Trigger',

@@ -7,6 +7,7 @@ import { param } from '../shared/params.ts';
 import { fail, functionCode, notice, SHIMS } from '../function/function-code.ts';
 
 export const functionItemNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.functionItem',
     displayName: 'Function Item',

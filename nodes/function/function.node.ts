@@ -6,6 +6,7 @@ import { param } from '../shared/params.ts';
 import { checkedItems, functionCode, notice, SHIMS } from './function-code.ts';
 
 export const functionNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.function',
     displayName: 'Function',

@@ -73,6 +73,7 @@ function extractItem(ctx: ExecuteContext, item: Item, itemIndex: number): Item[]
 }
 
 export const htmlExtractNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.htmlExtract',
     displayName: 'HTML Extract',

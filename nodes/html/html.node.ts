@@ -52,6 +52,7 @@ function extractContent(ctx: ExecuteContext, item: Item, itemIndex: number): Ite
 }
 
 export const htmlNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.html',
     displayName: 'HTML',

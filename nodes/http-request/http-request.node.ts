@@ -110,7 +110,11 @@ async function runItem(ctx: ExecuteContext, i: number, item: Item, transport: Pa
   return out;
 }
 
+/** Reading is not an effect: GET, HEAD and OPTIONS stay inside for a check; any other (or an expression) may write. */
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
 export const httpRequestNode: NodeType = {
+  outsideEffects: (node) => !READ_METHODS.includes(String(node.parameters.method ?? node.parameters.requestMethod ?? 'GET').toUpperCase()),
   description: httpRequestDescription,
   execute,
   methods: { loadOptions: { getPredefinedCredentialTypes: predefinedCredentialTypes } },

@@ -5,6 +5,7 @@ import { legacyConditionsProperty, passesLegacyConditions } from '../shared/lega
 import { ifDescription } from './if-description.ts';
 
 export const ifV1Node: NodeType = {
+  outsideEffects: false,
   description: ifDescription('IF', [1], [
     legacyConditionsProperty,
     {

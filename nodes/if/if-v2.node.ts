@@ -6,6 +6,7 @@ import { partitionInput } from '../shared/items.ts';
 import { ifDescription } from './if-description.ts';
 
 export const ifV2Node: NodeType = {
+  outsideEffects: false,
   description: ifDescription('If', [2, 2.1, 2.2, 2.3], conditionsNodeV2Properties()),
   async execute(ctx: ExecuteContext) {
     return partitionInput(ctx, (itemIndex) => passesConditionsV2(ctx, itemIndex));

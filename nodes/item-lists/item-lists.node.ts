@@ -17,6 +17,7 @@ const OPERATIONS: Partial<Record<string, (ctx: ExecuteContext, items: Item[]) =>
 };
 
 export const itemListsNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.itemLists',
     displayName: 'Item Lists',

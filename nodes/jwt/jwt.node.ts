@@ -41,6 +41,7 @@ async function runItem(ctx: ExecuteContext, operation: string, credentials: JwtC
 }
 
 export const jwtNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.jwt',
     displayName: 'JWT',

@@ -5,6 +5,7 @@ import { limitItems, limitProperties } from '../transform-shared/limit.ts';
 import { param } from '../transform-shared/params.ts';
 
 export const limitNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.limit',
     displayName: 'Limit',

@@ -10,6 +10,7 @@ import { markdownToHtml } from './markdown-to-html.ts';
 import { markdownProperties } from './markdown.description.ts';
 
 export const markdownNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.markdown',
     displayName: 'Markdown',

@@ -131,6 +131,7 @@ function byKey(ctx: ExecuteContext, mode: string, input1: Item[], input2: Item[]
 }
 
 export const mergeV1Node: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.merge',
     displayName: 'Merge',

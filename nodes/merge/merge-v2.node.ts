@@ -84,6 +84,7 @@ const description: NodeDescription & { requiredInputs: typeof mergeRequiredInput
 };
 
 export const mergeV2Node: NodeType = {
+  outsideEffects: false,
   description,
   async execute(ctx: ExecuteContext) {
     const inputs = inputsData(ctx, 2);

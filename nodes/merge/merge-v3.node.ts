@@ -91,6 +91,7 @@ const description: NodeDescription & { requiredInputs: typeof mergeRequiredInput
 };
 
 export const mergeV3Node: NodeType = {
+  outsideEffects: false,
   methods: mergeV3Methods,
   description,
   async execute(ctx: ExecuteContext) {

@@ -84,6 +84,7 @@ function jsonToBinary(ctx: ExecuteContext, item: Item, itemIndex: number, option
 }
 
 export const moveBinaryDataNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.moveBinaryData',
     displayName: 'Convert to/from binary data',

@@ -2,6 +2,7 @@
 import type { ExecuteContext, NodeType } from '../../engine/index.ts';
 
 export const noOpNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.noOp',
     displayName: 'No Operation, do nothing',

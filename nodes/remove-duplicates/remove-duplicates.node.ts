@@ -44,6 +44,7 @@ function dedupeAcrossExecutions(ctx: ExecuteContext, items: Item[]): Item[][] {
 }
 
 export const removeDuplicatesNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.removeDuplicates',
     displayName: 'Remove Duplicates',

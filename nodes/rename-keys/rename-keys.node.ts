@@ -54,6 +54,7 @@ function renameItem(item: Item, index: number, keys: JsonObject[], replacements:
 }
 
 export const renameKeysNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.renameKeys',
     displayName: 'Rename Keys',

@@ -23,6 +23,7 @@ const valueGroup = (name: string, displayName: string, type: NodeProperty['type'
 const VALUE_DEFAULTS: Record<string, unknown> = { boolean: false, number: 0, string: '' };
 
 export const setV1Node: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.set',
     displayName: 'Set',

@@ -79,6 +79,7 @@ function rawJson(ctx: ExecuteContext, item: Item, i: number, options: SetOptions
 }
 
 export const setV3Node: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.set',
     displayName: 'Edit Fields (Set)',

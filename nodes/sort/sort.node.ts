@@ -5,6 +5,7 @@ import { collection, fixedCollectionEntries, param } from '../transform-shared/p
 import { defaultSortCode, shuffle, sortByCode, sortProperties, sortSimple, type SortField } from '../transform-shared/sort.ts';
 
 export const sortNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.sort',
     displayName: 'Sort',

@@ -30,6 +30,7 @@ function properties(batchSize: number, resetDescription: string): NodeProperty[]
 const LEGACY_RESET = 'Whether the node will be reset and so with the current input-data newly initialized';
 
 export const splitInBatchesV3Node: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.splitInBatches',
     displayName: 'Loop Over Items (Split in Batches)',
@@ -56,6 +57,7 @@ export const splitInBatchesV3Node: NodeType = {
 };
 
 export const splitInBatchesV2Node: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.splitInBatches',
     displayName: 'Split In Batches',
@@ -76,6 +78,7 @@ export const splitInBatchesV2Node: NodeType = {
 };
 
 export const splitInBatchesV1Node: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.splitInBatches',
     displayName: 'Split In Batches',

@@ -4,6 +4,7 @@ import { collection, param } from '../transform-shared/params.ts';
 import { splitOutItem, splitOutProperties } from '../transform-shared/split-out.ts';
 
 export const splitOutNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.splitOut',
     displayName: 'Split Out',

@@ -5,6 +5,7 @@ import { passThrough } from '../manual-trigger/manual-trigger.node.ts';
 
 /** `n8n-nodes-base.start` from workflows made before the Manual Trigger existed. */
 export const startNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.start',
     displayName: 'Start',

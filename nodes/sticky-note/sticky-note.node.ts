@@ -2,6 +2,7 @@
 import type { ExecuteContext, NodeType } from '../../engine/index.ts';
 
 export const stickyNoteNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.stickyNote',
     displayName: 'Sticky Note',

@@ -23,6 +23,7 @@ export function errorFromParameters(errorType: string, value: unknown): { messag
 }
 
 export const stopAndErrorNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.stopAndError',
     displayName: 'Stop and Error',

@@ -7,6 +7,7 @@ import { missingSummarizeField, readSummarizeInput } from '../transform-shared/s
 import { summarizeProperties } from '../transform-shared/summarize-properties.ts';
 
 export const summarizeNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.summarize',
     displayName: 'Summarize',

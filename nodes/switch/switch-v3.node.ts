@@ -95,6 +95,7 @@ const description: NodeDescription & { outputsFor: typeof switchOutputs } = {
 };
 
 export const switchV3Node: NodeType = {
+  outsideEffects: false,
   methods: switchV3Methods,
   description,
   async execute(ctx: ExecuteContext) {

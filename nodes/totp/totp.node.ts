@@ -8,6 +8,7 @@ import { collection, param } from '../shared/params.ts';
 const ALGORITHMS = ['SHA1', 'SHA224', 'SHA256', 'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHA384', 'SHA512'];
 
 export const totpNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.totp',
     displayName: 'TOTP',

@@ -6,6 +6,7 @@ import { xmlProperties } from './xml.description.ts';
 import { jsonToXml, xmlToJson } from './xml-convert.ts';
 
 export const xmlNode: NodeType = {
+  outsideEffects: false,
   description: {
     name: 'n8n-nodes-base.xml',
     displayName: 'XML',

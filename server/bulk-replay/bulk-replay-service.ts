@@ -7,6 +7,7 @@ import type { ExecutionDoc, WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import type { ExecutionService } from '../executions/execution-service.ts';
 import { replayDefinition } from '../executions/replay-version.ts';
+import { startNodeOf as startNodeOfRun } from '../executions/run-history.ts';
 import type { Logger } from '../logger.ts';
 import {
   BULK_REPLAY_STREAM_PREFIX, bulkReplayStream, foldBulkReplay, pendingIds, summarize,
@@ -82,10 +83,9 @@ export function createBulkReplayService(deps: BulkReplayDeps) {
   /** The node a run started from, when the read model did not record it: the first node with no source. */
   async function startNodeOf(executionId: string): Promise<string> {
     const run = await executions.get(executionId, true);
-    const runData = 'data' in run ? (run.data as RunResult['data']).resultData.runData : {};
-    const entry = Object.entries(runData).find(([, tasks]) => tasks[0]?.source.every((s) => !s));
-    if (!entry) throw new Error(`Execution ${executionId} has no start node`);
-    return entry[0];
+    const node = 'data' in run ? startNodeOfRun((run.data as RunResult['data']).resultData.runData) : undefined;
+    if (!node) throw new Error(`Execution ${executionId} has no start node`);
+    return node;
   }
 
   /** Works through `ids` with at most `concurrency` replays at once, recording each, then the end. */

@@ -340,7 +340,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
      * input it got then (its first run's, or `runIndex`'s), or with an edited input; on the
      * definition the run used, or on another `version` of its workflow.
      */
-    async rerunFrom(id: string, request: { node: string; runIndex?: number; input?: Item[]; reuseAnswers?: boolean; version?: ReplayVersion }, ctx: RequestContext) {
+    async rerunFrom(id: string, request: { node: string; runIndex?: number; input?: Item[]; reuseAnswers?: boolean; version?: ReplayVersion; check?: boolean }, ctx: RequestContext) {
       await existing(id);
       const events = await readRun(id);
       const queued = events.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
@@ -360,6 +360,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
         ...queued, definition, workflowRevision, mode: 'manual', startNode: request.node, triggerItems: input, pinData: undefined, destinationNode: undefined,
         retryOf: undefined, rerunOf: id, queuedAt: new Date().toISOString(),
         recordedCalls: recordedCalls.length > 0 ? recordedCalls : undefined,
+        // A check calls nothing outside Weft: see check-stand-in.ts.
+        checkOf: request.check ? id : undefined,
       }, ctx);
     },
 
@@ -368,6 +370,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
      * be in `workspaceId` (the caller's), else it is not found.
      */
     async diff(id: string, workspaceId: string, against?: string) {
+      // A run that just ended (a replay waited for) may not be in the executions list yet.
+      await executions.waitFor(await events.headPosition());
       const doc = await existing(id);
       const otherId = against ?? doc.rerunOf ?? doc.retryOf;
       if (!otherId) throw new ValidationError(`Execution ${id} is no re-run or retry; name the run to compare with`, [{ path: 'against', message: 'required' }]);

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEntityId, NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, isEngineEvent, sha256Hex, subWorkflowResult, subWorkflowStartNode,
+  canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution, isEngineEvent, sha256Hex, subWorkflowResult, subWorkflowStartNode,
   type ExecuteWorkflowOptions, type ExecutionMode, type Item, type RecordedSubNodeCall, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
@@ -18,6 +18,7 @@ import type { Logger } from '../logger.ts';
 import { createStaticDataStore } from '../static-data-store.ts';
 import { hydrate, type Externalizer } from './large-payloads.ts';
 import { createStoreRecorder } from './store-recorder.ts';
+import { checkStandIn } from './check-stand-in.ts';
 
 /** What a run was asked to do, recorded before it is queued (so an accepted run is never lost). */
 export interface ExecutionQueuedData {
@@ -47,6 +48,8 @@ export interface ExecutionQueuedData {
   streaming?: true;
   /** A sub-workflow called from a run on drafts (started in the editor): it runs its draft too. */
   onDrafts?: true;
+  /** A check of this definition against the run with this id: nodes with outside effects are not called (check-stand-in.ts). */
+  checkOf?: string;
   queuedAt: string;
 }
 
@@ -148,6 +151,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         pinData: queued.pinData,
         ...(queued.recordedCalls ? { recordedCalls: queued.recordedCalls } : {}),
         ...(queued.streaming ? { streaming: true } : {}),
+        ...(queued.checkOf ? { standIn: await standInFor(queued.checkOf) } : {}),
         definitionHash: sha256Hex(definitionText),
         vars: definitionText.includes('$vars') ? await workspaces.variableMap(queued.workspaceId) : {},
         env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
@@ -217,6 +221,15 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
       return [];
     }
     return subWorkflowResult(await done);
+  }
+
+  /** What stands in for the nodes with outside effects in a check against the run `sourceId`. */
+  async function standInFor(sourceId: string) {
+    const recorded = await hydrate(await events.readStream(executionStreamName(sourceId)), deps.blobs);
+    const source = recorded.find((e) => e.type === 'ExecutionQueued')?.data as ExecutionQueuedData | undefined;
+    if (!source) throw new NotFoundError('Execution', sourceId);
+    await loadNodeTypes(source.definition.nodes);
+    return checkStandIn(foldExecution(recorded), source.definition, (node) => getNodeType(node.type, node.typeVersion ?? 1));
   }
 
   /** A stored workflow a run may call (in the caller's workspace, or shared with it): its draft or published version. */

@@ -23,3 +23,8 @@ export function recordedInput(result: RunResult, node: string, runIndex: number)
   const parent = result.data.resultData.runData[source.previousNode]?.[source.previousNodeRun ?? 0];
   return parent?.data?.main[source.previousNodeOutput ?? 0] ?? undefined;
 }
+
+/** The node a run started from: the one whose first run no other node fed. */
+export function startNodeOf(runData: RunResult['data']['resultData']['runData']): string | undefined {
+  return Object.entries(runData).find(([, tasks]) => tasks[0]?.source.every((s) => !s))?.[0];
+}
