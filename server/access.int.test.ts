@@ -99,6 +99,7 @@ const NOT_RESOURCE_PARAMS: Record<string, string> = {
   'post /api/v1/users/:id/enable': 'owner only',
   'get /api/v1/credentials/schema/:type': 'type descriptions hold no workspace data',
   'get /api/v1/node-icons/:type': 'icons of installed node types hold no workspace data',
+  'get /api/v1/bulk-replays/:id': 'looked up within the current workspace only (bulk-replay-resume.int.test.ts)',
 };
 
 describe('access control over every route', () => {

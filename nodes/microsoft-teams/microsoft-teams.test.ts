@@ -28,8 +28,8 @@ describe('Microsoft Teams descriptions', () => {
 
   it('Send and Wait takes a chat, no subject, and n8n\'s Teams button labels', () => {
     const shown = microsoftTeamsNode.description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('sendAndWait'));
-    expect(shown.map((p) => p.name)).toEqual(['chatId', 'message', 'responseType', 'approvalOptions', 'options', 'options']);
-    const approval = (shown[3].options?.[0] as { values: NodeProperty[] }).values;
+    expect(shown.map((p) => p.name)).toEqual(['chatId', 'message', 'responseType', 'defineForm', 'jsonOutput', 'formFields', 'approvalOptions', 'options', 'options']);
+    const approval = (shown.find((p) => p.name === 'approvalOptions')!.options?.[0] as { values: NodeProperty[] }).values;
     expect(approval.map((p) => [p.name, p.default])).toEqual([['approvalType', 'single'], ['approveLabel', '✓ Approve'], ['disapproveLabel', '✗ Decline']]);
   });
 });
