@@ -80,8 +80,12 @@ describe('run lifecycle', () => {
   it('cancels a running execution when the signal aborts', async () => {
     const controller = new AbortController();
     const def = workflow([['Start', 'n8n-nodes-base.manualTrigger'], ['Hang', 'test.hang', [200, 0]], ['After', 'test.pass', [400, 0]]], [['Start', 'Hang'], ['Hang', 'After']]);
-    setTimeout(() => controller.abort(), 20);
-    const t = await run(def, { signal: controller.signal });
+    // Aborted once Hang is running, however slow the machine is to get there.
+    const abortWhenHangStarts = (node: { name: string }) => {
+      if (node.name === 'Hang') setTimeout(() => controller.abort(), 5);
+      return undefined;
+    };
+    const t = await run(def, { signal: controller.signal, standIn: abortWhenHangStarts });
     expect(t.result.status).toBe('canceled');
     expect(t.result.data.resultData.error?.message).toBe('The execution was cancelled');
     expect(t.result.data.resultData.runData.Hang[0].executionStatus).toBe('canceled');
