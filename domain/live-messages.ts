@@ -27,12 +27,23 @@
 //   `position` is where live delivery started, usable as `after` if nothing arrived since.
 // - The replayed messages always arrive before the `watch` ack; the ack means "caught up".
 //
+// - Bulk replay room (`bulkreplay:<id>`): like an execution room over the bulk replay's stream
+//   `bulkreplay-<id>`: `after` is the last `revision` seen; without it every message from the start.
+//   One `bulkReplay.progress` for the start and for each replayed run as it ends, then one
+//   `bulkReplay.finished` with the summary. Only members of the bulk replay's workspace may watch
+//   (sharing a workflow does not share its bulk replays).
+// - `bulkreplays:<workflowId>`: the same messages for every bulk replay of the workflow, from now on
+//   only (`after` is ignored; read GET /api/v1/bulk-replays/:id for what came before).
+//
 // Access is checked on `watch` and again from time to time (and at once when a workflow stops being
 // shared): a socket whose user lost access gets `unwatched` for the room; one whose session ended
 // or whose API key was revoked is disconnected.
 
-/** A room name: `workflow:<workflowId>` or `execution:<executionId>`. */
-export type LiveRoom = `workflow:${string}` | `execution:${string}`;
+/**
+ * A room name: `workflow:<workflowId>`, `execution:<executionId>`, `bulkreplay:<bulkReplayId>` (one
+ * bulk replay's progress) or `bulkreplays:<workflowId>` (the progress of every bulk replay of a workflow).
+ */
+export type LiveRoom = `workflow:${string}` | `execution:${string}` | `bulkreplay:${string}` | `bulkreplays:${string}`;
 
 export type LiveErrorCode = 'validation_failed' | 'not_found' | 'unauthenticated' | 'forbidden' | 'unavailable' | 'internal';
 
@@ -57,9 +68,10 @@ export interface WatchReply {
   room: LiveRoom;
   workflowId: string;
   executionId?: string;
+  bulkReplayId?: string;
   /** How many messages were replayed before this ack. */
   replayed: number;
-  /** Execution room: revision of the last message sent (-1 when none). */
+  /** Execution or bulk replay room: revision of the last message sent (-1 when none). */
   revision?: number;
   /** Log position up to which this socket is caught up (resume a workflow room from here). */
   position: number;
@@ -119,7 +131,12 @@ export interface LiveDataByType {
   'run.queued': { mode?: string; queuedAt?: string; startNode?: string; destinationNode?: string; retryOf?: string };
   'run.started': { mode: string; startedAt: string; startNode?: string; destinationNode?: string };
   /** A parked (waiting) run was picked up again. */
-  'run.resumed': { resumedAt?: string };
+  /** `by` and `how` when the step debugger let a paused run go on. */
+  'run.resumed': { resumedAt?: string; by?: string; how?: 'continue' | 'step' };
+  /** The step debugger parked the run before or after a node (GET …/debug has its data). */
+  'run.paused': { node: string; runIndex: number; when: 'before' | 'after'; itemCounts: (number | null)[] };
+  /** Someone replaced the paused node's input (one of its inputs). */
+  'run.inputEdited': { node: string; input: number; itemCount: number; by?: string };
   /**
    * Note: the run recorder today writes a node's start together with its outcome (one durable
    * append instead of two), so this usually arrives right before that node's finished/failed
@@ -177,6 +194,32 @@ export interface LiveDataByType {
   'workflow.tagged': { tags: string[] };
   /** Shared with or unshared from another workspace. */
   'workflow.sharing': { workspaceId: string; shared: boolean };
+  /** A bulk replay started (done 0) or one of its replays ended (`item`). */
+  'bulkReplay.progress': BulkReplayProgress & { item?: BulkReplayItem };
+  /** The bulk replay ended: the last progress, with the count per outcome and every item. */
+  'bulkReplay.finished': BulkReplayProgress & { counts: Record<BulkReplayOutcomeName, number>; items: BulkReplayItem[] };
+}
+
+export type BulkReplayOutcomeName = 'nowSucceeds' | 'stillFails' | 'failsDifferently' | 'stillSucceeds' | 'changedOutput';
+
+/** Where a bulk replay stands. `succeeded` counts replays that succeeded (nowSucceeds, stillSucceeds, changedOutput). */
+export interface BulkReplayProgress {
+  id: string;
+  total: number;
+  done: number;
+  succeeded: number;
+  stillFailing: number;
+  failingDifferently: number;
+  state: 'running' | 'finished';
+}
+
+/** One replayed run: its original, the replay (absent when it could not start), the outcome. */
+export interface BulkReplayItem {
+  executionId: string;
+  replayId?: string;
+  outcome: BulkReplayOutcomeName;
+  error?: string;
+  changedNodes?: string[];
 }
 
 export type LiveMessageType = keyof LiveDataByType;
@@ -186,7 +229,7 @@ interface LiveMessageOf<T extends LiveMessageType> {
   room: LiveRoom;
   executionId?: string;
   workflowId: string;
-  /** `execution-<id>` or `workflow-<id>`. */
+  /** `execution-<id>`, `workflow-<id>` or `bulkreplay-<id>`. */
   stream: string;
   /** 0-based index of the event in `stream`. */
   revision: number;

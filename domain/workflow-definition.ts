@@ -56,6 +56,10 @@ export const workflowSettingsSchema = z.looseObject({
   saveDataErrorExecution: z.enum(['all', 'none', 'DEFAULT']).optional(),
   saveManualExecutions: z.union([z.boolean(), z.literal('DEFAULT')]).optional(),
   saveExecutionProgress: z.union([z.boolean(), z.literal('DEFAULT')]).optional(),
+  // Weft's own: publishing the draft needs a clean check of it first (POST /workflows/:id/check).
+  requireCleanCheck: z.boolean().optional(),
+  // Weft's own: activating or publishing is refused while one of the workflow's tests fails.
+  requireTestsToPass: z.boolean().optional(),
 });
 
 /** The editable part of a workflow: what the editor changes and what an n8n export carries. */

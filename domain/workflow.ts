@@ -9,6 +9,7 @@ import {
   applyEdit, computeEdits, editEntity, nodeKey, ownValue, WORKFLOW_EDIT_EVENT_TYPES,
   type WorkflowEditEvent, type WorkflowRenameEdit,
 } from './workflow-edits.ts';
+import { WORKFLOW_TEST_EVENT_TYPES, type WorkflowTestEvent } from './workflow-tests.ts';
 
 export const WORKFLOW_CATEGORY = 'workflow';
 export const MAX_TAGS = 50;
@@ -68,6 +69,8 @@ export type WorkflowEvent =
   | { type: 'WorkflowRenamed'; data: { from: string; to: string; authors?: string[] } }
   | { type: 'WorkflowVersionRestored'; data: { revision: number; definition: WorkflowDefinition; changes: ChangeSummary } }
   | WorkflowEditEvent
+  /** Test cases (issue 17): decided by workflowTestsDecider, ignored by this one. */
+  | WorkflowTestEvent
   | { type: 'WorkflowDeleted'; data: Record<string, never> }
   | { type: 'WorkflowRestoredFromDeletion'; data: Record<string, never> }
   | { type: 'WorkflowActivated'; data: Record<string, never> }
@@ -88,6 +91,7 @@ export const WORKFLOW_EVENT_TYPES: readonly WorkflowEventType[] = [
   'WorkflowCreated', 'WorkflowDefinitionReplaced', 'WorkflowRenamed', 'WorkflowDeleted',
   'WorkflowRestoredFromDeletion', 'WorkflowActivated', 'WorkflowDeactivated', 'WorkflowTagged',
   'WorkflowShared', 'WorkflowUnshared', 'WorkflowActivationFailed', 'WorkflowVersionRestored', 'WorkflowPublished', ...WORKFLOW_EDIT_EVENT_TYPES,
+  ...WORKFLOW_TEST_EVENT_TYPES,
 ];
 
 /** Event types after which a workflow's definition may differ (webhooks, live docs follow these). */

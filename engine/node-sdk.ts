@@ -1,5 +1,6 @@
 // The node SDK: what a node is (description + execute) and what it may ask of the engine while it
 // runs. Nodes import only this (through engine/index.ts).
+import type { DataTables } from './data-tables.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DisplayOptions, NodeCredentialDescription, NodeProperty, WorkflowNode } from '../domain/index.ts';
 
@@ -206,6 +207,8 @@ export interface ExecuteContext {
    * totals like a sub-node's call, but not a run of the node in its run data. Absent outside a run.
    */
   startModelCall?(input: JsonObject): SubNodeCall;
+  /** The workspace's data tables (the Data Table node); absent where the engine was given none. */
+  readonly dataTables?: DataTables;
 }
 
 /**

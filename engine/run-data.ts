@@ -49,6 +49,8 @@ export interface RunResult {
   startedAt: string;
   stoppedAt?: string;
   waitTill?: string;
+  /** Parked by the step debugger at this pause point (status 'waiting', no waitTill). */
+  paused?: { node: string; when: 'before' | 'after' };
   data: {
     resultData: {
       runData: RunData;

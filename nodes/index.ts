@@ -17,6 +17,7 @@ export { closeSharedClients } from './shared/shared-clients.ts';
 export { mayUseStaticData } from './static-data-users.ts';
 export { answerSendAndWaitCall, isSendAndWaitNode, NO_ACTION_REQUIRED_PAGE, type SendAndWaitAnswer } from './shared/send-and-wait/send-and-wait-resume.ts';
 export { answerWaitingFormCall, waitsForForm, type WaitingFormAnswer } from './shared/form-page/index.ts';
+export { answerFormNodeCall, formEndingAnswer, formPagesFollow, formTriggerDefaults, FORM_ENDING_KEY, FORM_NODE_TYPE, type FormEndingAnswer } from './shared/form-page/index.ts';
 
 type Check<F extends (...args: never[]) => Promise<void>> = (...args: Parameters<F>) => Promise<void>;
 /**

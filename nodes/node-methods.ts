@@ -26,6 +26,7 @@ export function methodContext(call: NodeMethodCall, env: NodeMethodEnv): Execute
     workflow: { id: '', name: '', active: false }, executionId: '',
     signal: AbortSignal.timeout(METHOD_TIMEOUT_MS),
     blockPrivateNetworks: env.blockPrivateNetworks,
+    ...(env.dataTables ? { dataTables: env.dataTables } : {}),
     getInputData: () => [],
     getNodeParameter(name, itemIndex, fallback) {
       resolved ??= resolveNodeParameters(description, call.currentNodeParameters, typeVersion) as Record<string, unknown>;

@@ -9,7 +9,7 @@ export const STATIC_DATA_NODE_TYPES: ReadonlySet<string> = new Set([
   'n8n-nodes-base.googleDriveTrigger', 'n8n-nodes-base.googleSheetsTrigger', 'n8n-nodes-base.gmailTrigger',
   'n8n-nodes-base.notionTrigger', 'n8n-nodes-base.typeformTrigger', 'n8n-nodes-base.microsoftOutlookTrigger',
   'n8n-nodes-base.jotFormTrigger', 'n8n-nodes-base.stripeTrigger', 'n8n-nodes-base.airtableTrigger', 'n8n-nodes-base.calendlyTrigger',
-  'n8n-nodes-base.googleCalendarTrigger',
+  'n8n-nodes-base.googleCalendarTrigger', 'n8n-nodes-base.microsoftTeamsTrigger',
 ]);
 
 /** `definitionText`: the definition as JSON (any key order), where code would name `getWorkflowStaticData`. */

@@ -22,6 +22,8 @@ export interface ExecutionDoc {
   startedAt: string;
   stoppedAt?: string;
   waitTill?: string;
+  /** Parked by the step debugger at this pause point (status 'waiting'). */
+  paused?: { node: string; when: string; runIndex: number };
   lastNodeExecuted?: string;
   error?: { message: string; node?: string };
   /** Set for a retry: the execution it retried. */
@@ -155,13 +157,19 @@ async function applyStep(event: RecordedEvent, id: string, docs: Collection<Exec
     case 'ExecutionWaiting':
       await docs.patch(id, { status: 'waiting', waitTill: (event.data as { waitTill: string }).waitTill });
       return;
+    case 'ExecutionPaused': {
+      // The step debugger parked the run: no time to resume at, a debug command resumes it.
+      const { node, when, runIndex } = event.data as { node: string; when: string; runIndex: number };
+      await docs.patch(id, { status: 'waiting', paused: { node, when, runIndex } });
+      return;
+    }
     case 'ExecutionResumed':
-      await docs.patch(id, { status: 'running', waitTill: undefined });
+      await docs.patch(id, { status: 'running', waitTill: undefined, paused: undefined });
       return;
     case 'ExecutionFinished': {
       const data = event.data as FinishedData;
       await docs.patch(id, {
-        status: data.status, stoppedAt: data.stoppedAt,
+        status: data.status, stoppedAt: data.stoppedAt, paused: undefined,
         ...(data.lastNodeExecuted ? { lastNodeExecuted: data.lastNodeExecuted } : {}),
         ...(data.error ? { error: { message: data.error.message, ...(data.error.node ? { node: data.error.node } : {}) } } : {}),
       });

@@ -26,3 +26,4 @@ export {
   type WebhookDoc, type WebhookOwnerDoc,
 } from './webhooks-projection.ts';
 export type { QuarantineRecord } from './quarantine.ts';
+export { dataTablesProjection, dataTableRowKey, DATA_TABLES, DATA_TABLE_ROWS, type DataTableDoc, type DataTableRowDoc } from './data-tables-projection.ts';

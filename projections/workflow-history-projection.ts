@@ -133,6 +133,12 @@ export function describeWorkflowEvent(
     }
     case 'WorkflowVersionRestored':
       return { summary: `restored revision ${event.data.revision}: ${event.data.changes.text}`, changes: { revision: event.data.revision, ...event.data.changes } };
+    case 'WorkflowTestAdded':
+      return { summary: `test '${event.data.test.name}' added`, changes: event.data };
+    case 'WorkflowTestUpdated':
+      return { summary: `test '${event.data.test.name}' changed`, changes: event.data };
+    case 'WorkflowTestRemoved':
+      return { summary: `test '${event.data.name}' removed`, changes: event.data };
     default:
       if ((WORKFLOW_EDIT_EVENT_TYPES as readonly string[]).includes(event.type)) {
         const edit = event as WorkflowEditEvent;

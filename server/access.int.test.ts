@@ -47,6 +47,9 @@ async function seed(ws: 'A' | 'B', admin: Person): Promise<void> {
   expect(run.status, run.text).toBe(201);
   samples[ws].execution = run.body.id;
   samples[ws].variable = variable.body.id;
+  const table = await admin.agent.post('/api/v1/data-tables').set('X-Workspace-Id', workspaceId).send({ name: `Table ${ws}`, columns: [{ name: 'n', type: 'number' }] });
+  expect(table.status, JSON.stringify(table.body)).toBe(201);
+  samples[ws].dataTable = table.body.id;
 }
 
 beforeAll(async () => {
@@ -100,6 +103,9 @@ const NOT_RESOURCE_PARAMS: Record<string, string> = {
   'get /api/v1/credentials/schema/:type': 'type descriptions hold no workspace data',
   'get /api/v1/node-icons/:type': 'icons of installed node types hold no workspace data',
   'get /api/v1/bulk-replays/:id': 'looked up within the current workspace only (bulk-replay-resume.int.test.ts)',
+  'get /api/v1/log-streams/:id': 'owner only (instance-wide log streaming)',
+  'patch /api/v1/log-streams/:id': 'owner only (instance-wide log streaming)',
+  'delete /api/v1/log-streams/:id': 'owner only (instance-wide log streaming)',
 };
 
 describe('access control over every route', () => {

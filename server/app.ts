@@ -20,11 +20,16 @@ import type { CredentialService } from './credentials/credential-service.ts';
 import { credentialRoutes } from './credentials/routes.ts';
 import type { ExecutionService } from './executions/execution-service.ts';
 import { executionRoutes } from './executions/routes.ts';
+import { debugRoutes } from './executions/debug-routes.ts';
 import type { BulkReplayService } from './bulk-replay/bulk-replay-service.ts';
 import { bulkReplayRoutes } from './bulk-replay/routes.ts';
 import { createDraftCheck } from './publishing/draft-check.ts';
-import { draftCheckRoutes } from './publishing/routes.ts';
+import { workflowTestRoutes, type WorkflowTestService } from './workflow-tests/index.ts';
+import { checkAndRecord, draftCheckRoutes, publishAfterCleanCheck } from './publishing/routes.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
+import { dataTableRoutes } from './data-tables/routes.ts';
+import type { DataTableService } from './data-tables/data-table-service.ts';
+import { dataTablesForRun } from './data-tables/run-access.ts';
 import { NotFoundError } from '../domain/index.ts';
 import { mountRoutes, route, type Route } from './http/route.ts';
 import type { Logger } from './logger.ts';
@@ -42,9 +47,11 @@ import { nodeTypeRoutes } from './routes/node-types.ts';
 import { nodeMethodRoutes } from './routes/node-methods.ts';
 import { nodeIconRoutes } from './routes/node-icons.ts';
 import { serveClient } from './static.ts';
+import { httpMetrics, metricsRoutes, type Metrics } from './metrics/index.ts';
+import { logStreamRoutes, type LogStreamService } from './log-streams/index.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs' | 'blockPrivateNetworks'> & Partial<Pick<Config, 'dataDir' | 'nodesDir'>>;
+  config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs' | 'blockPrivateNetworks'> & Partial<Pick<Config, 'metricsToken'>> & Partial<Pick<Config, 'dataDir' | 'nodesDir'>>;
   /** The built editor to serve (default: client/dist of this checkout). */
   clientDir?: string;
   logger: Logger;
@@ -56,6 +63,8 @@ export interface AppDeps {
   workflows: WorkflowService;
   credentials: CredentialService;
   executions: ExecutionService;
+  /** A workflow's test cases and their runs (issue 17). */
+  workflowTests?: WorkflowTestService;
   /** Bulk replays of a workflow's runs (issue 25). */
   bulkReplays?: BulkReplayService;
   audit: ProjectionRunner;
@@ -67,8 +76,14 @@ export interface AppDeps {
   settleEdits?(workflowId: string): Promise<void>;
   /** Community node packages (the owner's install, update and remove). */
   nodePackages?: NodePackageService;
+  /** Prometheus metrics: /metrics and the HTTP request counters (absent: metrics off). */
+  metrics?: Metrics;
+  /** Log streaming destinations of the audit log (owner). */
+  logStreams?: LogStreamService;
   /** Webhook calls (raw bodies, so mounted before the JSON body parser) and their API routes. */
   webhooks?: { middleware: Koa.Middleware; routes: Route[] };
+  /** The workspaces' data tables (issue 19). */
+  dataTables?: DataTableService;
 }
 
 export interface App {
@@ -83,23 +98,30 @@ export function createApp(deps: AppDeps): App {
   const requireWorkspace = async (id: string) => {
     if (!(await deps.workspaces.get(id))) throw new NotFoundError('Workspace', id);
   };
+  const dataTables = deps.dataTables;
+  const runCheck = checkAndRecord(createDraftCheck(deps.executions), deps.workflows);
   const routes: Route[] = [
+    ...metricsRoutes(deps.metrics, deps.config.metricsToken),
     ...opsRoutes(deps.backends, deps.projections, { headPosition: deps.headPosition, projectionLagMs: deps.config.readyzProjectionLagMs }),
     ...sessionRoutes({
       identity: deps.identity, access: deps.access, limiter: deps.limiter,
       sessionTtlMs: deps.config.sessionTtlHours * 3600_000, cookieSecure: deps.config.cookieSecure,
     }),
     ...workspaceRoutes({ identity: deps.identity, workspaces: deps.workspaces, access: deps.access, publicUrl }),
-    ...workflowRoutes(deps.workflows, requireWorkspace, deps.credentials),
+    ...workflowRoutes(deps.workflows, requireWorkspace, deps.credentials, (id, workspaceId, ctx) => publishAfterCleanCheck(runCheck, id, workspaceId, ctx)),
     ...versionRoutes(deps.workflows),
     ...credentialRoutes(deps.credentials, requireWorkspace),
+    ...(deps.dataTables ? dataTableRoutes(deps.dataTables) : []),
     ...executionRoutes(deps.executions, deps.workflows, deps.settleEdits),
+    ...debugRoutes(deps.executions),
     ...(deps.bulkReplays ? bulkReplayRoutes(deps.bulkReplays, deps.workflows) : []),
-    ...draftCheckRoutes(createDraftCheck(deps.executions), deps.workflows),
+    ...(deps.workflowTests ? workflowTestRoutes(deps.workflowTests) : []),
+    ...draftCheckRoutes(runCheck, deps.workflows),
     ...auditRoutes(deps.audit),
+    ...(deps.logStreams ? logStreamRoutes(deps.logStreams) : []),
     ...(deps.webhooks?.routes ?? []),
     ...nodeTypeRoutes(nodeDescriptions, registeredPackages),
-    ...nodeMethodRoutes(deps.credentials, deps.config),
+    ...nodeMethodRoutes(deps.credentials, { ...deps.config, ...(dataTables ? { dataTables: (workspaceId, ctx) => dataTablesForRun(dataTables, workspaceId, ctx) } : {}) }),
     ...(deps.nodePackages ? nodePackageRoutes(deps.nodePackages) : []),
     ...nodeIconRoutes(registeredPackages, () => [deps.config.dataDir && path.join(deps.config.dataDir, 'nodes'), deps.config.nodesDir].filter((d): d is string => !!d)),
     ...editorRoutes({ access: deps.access, workflows: deps.workflows, executions: deps.executions, workspaces: deps.workspaces, config: deps.config, publicUrl: deps.config.publicUrl }),
@@ -121,6 +143,7 @@ export function createApp(deps: AppDeps): App {
   const router = new Router();
   mountRoutes(router, routes, deps.guard);
 
+  if (deps.metrics) koa.use(httpMetrics(deps.metrics));
   koa.use(requestLog(deps.logger));
   koa.use(securityHeaders({ frameAncestors: deps.config.frameAncestors }));
   koa.use(errorHandler(deps.logger));

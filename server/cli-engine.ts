@@ -38,6 +38,25 @@ export async function executeFile(args: string[]): Promise<number> {
   const raw = await readJsonFile(values.file, 'the workflow');
   const definition = parseWorkflowJson(Array.isArray(raw) ? raw[0] : raw).definition;
   const triggerItems = values.input ? toItems(await readJsonFile(values.input, 'the input items')) : undefined;
+  const local = createLocalRunner(String((raw as { id?: unknown }).id ?? 'file'), "'execute --file'");
+  try {
+    const result = await local.run(definition, { triggerItems, mode: 'cli' });
+    await writeJson(result, values.output);
+    return result.status === 'success' ? 0 : 1;
+  } finally {
+    local.dispose();
+  }
+}
+
+export interface LocalRunner {
+  /** Runs a definition on this process's engine ('manual' honours pinned data, as an editor run does). */
+  run(definition: WorkflowDefinition, options: { triggerItems?: Item[]; pinData?: Record<string, unknown[]>; mode: 'cli' | 'manual' }): Promise<RunResult>;
+  evaluator: ReturnType<typeof createExpressionEvaluator>;
+  dispose(): void;
+}
+
+/** The engine with no server (`execute --file`, `test <file>`): no credentials, no stored workflows. */
+export function createLocalRunner(workflowId: string, verb: string): LocalRunner {
   const config = loadConfig();
   // The community packages installed in DATA_DIR (and NODES_DIR's) run here as on the server.
   if (config.communityPackagesEnabled) {
@@ -45,34 +64,35 @@ export async function executeFile(args: string[]): Promise<number> {
   }
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
-  const run = async (def: WorkflowDefinition, items: Item[] | undefined, mode: 'cli' | 'integrated'): Promise<RunResult> => {
+  const run = async (def: WorkflowDefinition, items: Item[] | undefined, mode: 'cli' | 'integrated' | 'manual', pinData?: Record<string, unknown[]>): Promise<RunResult> => {
     await loadNodeTypes(def.nodes);
     return executeWorkflow({
-      definition: def, workflowId: String((raw as { id?: unknown }).id ?? 'file'), executionId: 'cli', mode,
+      definition: def, workflowId, executionId: 'cli', mode,
       ...(mode === 'integrated' ? { startNode: subWorkflowStartNode(def) } : {}),
+      ...(pinData ? { pinData } : {}),
       nodeTypes: getNodeType, evaluator, triggerItems: items, timezone: config.timezone,
       env: config.allowEnvInExpressions ? (process.env as Record<string, string>) : undefined,
       credentials: async (node) => {
-        throw new AppError('validation_failed', `Node '${node.name}' needs credentials, which 'execute --file' does not have; import the workflow and run it on the server`);
+        throw new AppError('validation_failed', `Node '${node.name}' needs credentials, which ${verb} does not have; import the workflow and run it on the server`);
       },
       runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex, onConsole: (level, a) => console.error(`[${ctx.node.name}] ${level}:`, ...a) }),
       subWorkflow: async ({ source, items: subItems }) => {
         if (!('definition' in source)) {
-          throw new AppError('validation_failed', `'execute --file' has no stored workflows to call (workflow ${source.workflowId}); define the sub-workflow inline`);
+          throw new AppError('validation_failed', `${verb} has no stored workflows to call (workflow ${source.workflowId}); define the sub-workflow inline`);
         }
         return subWorkflowResult(await run(parseWorkflowJson(source.definition).definition, subItems, 'integrated'));
       },
       recorder: createMemoryRecorder(),
     });
   };
-  try {
-    const result = await run(definition, triggerItems, 'cli');
-    await writeJson(result, values.output);
-    return result.status === 'success' ? 0 : 1;
-  } finally {
-    evaluator.dispose();
-    codeRunner.dispose();
-  }
+  return {
+    run: (def, options) => run(def, options.triggerItems, options.mode, options.pinData),
+    evaluator,
+    dispose() {
+      evaluator.dispose();
+      codeRunner.dispose();
+    },
+  };
 }
 
 /** `eval '<expression>' [--input items.json]`: the value for the first input item, as JSON. */

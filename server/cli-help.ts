@@ -21,8 +21,16 @@ Usage:
                                        list workflows: id, active, name
   ${PRODUCT.bin} execute --file W.json [--input items.json] [--output result.json]
                                        run a workflow file on the embedded engine, print n8n-shaped JSON
+  ${PRODUCT.bin} test <workflow id | W.json | folder> [--junit report.xml] [--url URL] [--api-key KEY]
+                                       run workflow tests: an id on a running instance (WEFT_URL,
+                                       WEFT_API_KEY), files (cases under "tests") on the local engine;
+                                       exits 1 when a test fails
   ${PRODUCT.bin} eval '{{ expression }}' [--input items.json]
                                        print an expression's value for the first input item
+  ${PRODUCT.bin} check <workflow id or name> [--runs N | --executions id,id] [--junit file] [--url U] [--api-key K]
+                                       check the draft against the last N (10) production runs on a running
+                                       server ($WEFT_URL, else localhost:$PORT; key: $WEFT_API_KEY); exit 0 clean,
+                                       1 not clean, 2 usage or connection error; --junit writes JUnit XML
   ${PRODUCT.bin} nodes install <package[@version]>
                                        install a community node package from npm into DATA_DIR/nodes
   ${PRODUCT.bin} nodes list [--check-updates] | update <package> [--version V] | remove <package>

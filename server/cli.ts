@@ -33,11 +33,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'export':
     case 'list':
       return (await verbs()).workflowVerb(verb, rest);
+    case 'check':
+      return (await import('./cli-check.ts')).checkVerb(rest);
     case 'nodes':
       return (await verbs()).reportErrors(async () => (await verbs()).nodesVerb(rest));
     case 'execute': {
       const { executeFile } = await import('./cli-engine.ts');
       return (await verbs()).reportErrors(() => executeFile(rest));
+    }
+    case 'test': {
+      const { testVerb } = await import('./workflow-tests/cli-test.ts');
+      return (await verbs()).reportErrors(() => testVerb(rest));
     }
     case 'eval': {
       const { evalExpression } = await import('./cli-engine.ts');

@@ -25,7 +25,9 @@ export function createHttpServer(runtime: Runtime): HttpServer {
   const channels: RealtimeChannel[] = [];
   const { config } = runtime;
   const originAllowed = createOriginCheck({ publicUrl: config.publicUrl ?? `http://localhost:${config.port}`, allowedOrigins: config.allowedOrigins });
-  channels.push(attachLiveGateway(server, runtime, { originAllowed }));
+  const live = attachLiveGateway(server, runtime, { originAllowed });
+  runtime.metrics?.setLiveSockets(() => live.io.of('/').sockets.size);
+  channels.push(live);
   channels.push(attachCollabChannel(server, {
     originAllowed,
     rooms: runtime.collab, access: runtime.access, authenticateHeaders: runtime.authenticateHeaders,

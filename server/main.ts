@@ -1,4 +1,5 @@
 // Starts the server: configuration, runtime, HTTP listener, and a shutdown on signals with a deadline.
+import type http from 'node:http';
 import { ConfigError, loadConfig } from './config.ts';
 import { exitAfterOutput } from './cli-exit.ts';
 import { createHttpServer } from './http-server.ts';
@@ -7,6 +8,7 @@ import { PRODUCT } from './product.ts';
 import { keepNewFilesPrivate } from './private-files.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 import { shutDownOnSignals, type ShutdownPlan } from './shutdown.ts';
+import { serveMetrics } from './metrics/index.ts';
 
 export interface ServeOptions {
   /** The worker role: no HTTP listener, only background processing (projections for now). */
@@ -27,7 +29,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   }
   const logger = createLogger(config);
   const runtime = await startRuntime(config, logger, { role: options.workerOnly ? 'worker' : 'server' });
-  if (options.workerOnly) return runWorker(runtime);
+  if (options.workerOnly) return runWorker(runtime, await workerMetrics(runtime));
   const listener = createHttpServer(runtime);
   const { server } = listener;
   await new Promise<void>((resolve, reject) => {
@@ -75,7 +77,16 @@ function shutdownSteps(runtime: Runtime): Omit<ShutdownPlan, 'graceful'> {
   };
 }
 
-function runWorker(runtime: Runtime): void {
+/** A worker's own /metrics on METRICS_PORT, when metrics are on. */
+async function workerMetrics(runtime: Runtime): Promise<http.Server | undefined> {
+  const { config } = runtime;
+  if (!runtime.metrics || config.metricsPort === undefined) return undefined;
+  const server = await serveMetrics(runtime.metrics, { port: config.metricsPort, host: config.host, token: config.metricsToken });
+  runtime.logger.info({ port: config.metricsPort }, 'worker metrics at /metrics');
+  return server;
+}
+
+function runWorker(runtime: Runtime, metricsServer?: http.Server): void {
   if (!runtime.config.redisUrl) {
     runtime.logger.warn('REDIS_URL is not set: without a shared queue this worker takes no runs (the server runs them itself); it only keeps the read models up to date');
   }
@@ -87,6 +98,8 @@ function runWorker(runtime: Runtime): void {
     ...shutdownSteps(runtime),
     async graceful(phase, softDeadline) {
       phase('finishing runs and closing the stores');
+      metricsServer?.close();
+      metricsServer?.closeAllConnections();
       await runtime.close({ runWindowMs: Math.max(0, softDeadline - Date.now()) });
     },
   });

@@ -9,7 +9,9 @@ const bin = path.join(PROJECT_ROOT, 'bin', 'weft.js');
 
 /** Starts `weft <verb>` with this environment; resolves once it logs that it is ready. */
 export function startWeftProcess(verb: 'start' | 'worker', env: Record<string, string | undefined>, onStart?: (child: ChildProcess) => void): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, verb], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, cwd: path.dirname(path.dirname(bin)) });
+  // BENCH_NODE_ARGS passes node flags to the child (e.g. --cpu-prof --cpu-prof-dir=/tmp/p to profile a bench's server).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, bin, verb], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, cwd: path.dirname(path.dirname(bin)) });
   onStart?.(child);
   let output = '';
   const ready = verb === 'start' ? 'listening on' : 'worker started';

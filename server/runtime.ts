@@ -6,8 +6,8 @@ import { credentialDisplayName, DEFAULT_WORKSPACE_ID, nodeIssues, WriteNotVisibl
 import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type BlobStore, type EventStore } from '../events/index.ts';
 import {
   auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
-  createWorkflowHistoryProjection, ProjectionRunner, webhooksProjection, workflowsProjection,
-  type Projection, type ReadModelStore,
+  createWorkflowHistoryProjection, dataTablesProjection, ProjectionRunner, webhooksProjection, workflowsProjection,
+  DATA_TABLES, type DataTableDoc, type Projection, type ReadModelStore,
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
 import { nodeParameterLabel } from './parameter-labels.ts';
@@ -28,9 +28,12 @@ import type { Logger } from './logger.ts';
 import type { Backend } from './routes/ops.ts';
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
 import { createCollabRooms, type CollabRooms } from './collab/rooms.ts';
+import { createDataTableService, type DataTableService } from './data-tables/data-table-service.ts';
+import { dataTablesForRun } from './data-tables/run-access.ts';
 import { createCredentialService, type CredentialService } from './credentials/credential-service.ts';
 import { loadOrCreateMasterKey } from './credentials/envelope.ts';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.ts';
+import { createWorkflowTestService } from './workflow-tests/index.ts';
 import { createRetention, type Retention } from './executions/retention.ts';
 import { createBulkReplayService, type BulkReplayService } from './bulk-replay/bulk-replay-service.ts';
 import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
@@ -49,6 +52,8 @@ import { createWorkflowCache } from './webhooks/workflow-cache.ts';
 import { createBullmqQueue, createInProcessQueue, type RunQueue } from '../engine/index.ts';
 import { closeSharedClients, nodeDescription, triggerNodeType } from '../nodes/index.ts';
 import { createNodePackageService, type NodePackageService } from './node-packages/node-package-service.ts';
+import { createMetrics, followRunMetrics, timeAppends, type Metrics } from './metrics/index.ts';
+import { createLogStreamService, type LogStreamService } from './log-streams/index.ts';
 
 export interface Runtime {
   /** The thread running this server's jobs (embedded, EXECUTIONS_THREAD). */
@@ -60,11 +65,13 @@ export interface Runtime {
   blobs: BlobStore;
   readModels: ReadModelStore;
   vault: ReadModelStore;
-  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions' | 'webhooks', ProjectionRunner>;
+  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions' | 'webhooks' | 'dataTables', ProjectionRunner>;
   workflows: WorkflowService;
   identity: IdentityService;
   workspaces: WorkspaceService;
   credentials: CredentialService;
+  /** Data tables per workspace (issue 19). */
+  dataTables: DataTableService;
   executions: ExecutionService;
   /** Bulk replays of a workflow's runs on a chosen version (issue 25). */
   bulkReplays: BulkReplayService;
@@ -78,6 +85,10 @@ export interface Runtime {
   nodePackages: NodePackageService;
   /** Collaboration rooms (Yjs), one per workflow being edited; the /collab channel joins them. */
   collab: CollabRooms;
+  /** Prometheus metrics, when on (METRICS_ENABLED or METRICS_TOKEN; servers, and workers with METRICS_PORT). */
+  metrics?: Metrics;
+  /** Log streaming of the audit log to syslog and webhook destinations. */
+  logStreams: LogStreamService;
   /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
   access: AccessControl;
   /** Who sent a WebSocket upgrade or other raw request (session cookie or API key header). */
@@ -92,7 +103,7 @@ export interface Runtime {
 
 export const ALL_PROJECTIONS: Projection[] = [
   workflowsProjection, createWorkflowHistoryProjection(nodeParameterLabel), auditProjection, identityProjection, credentialsProjection, executionsProjection,
-  webhooksProjection,
+  webhooksProjection, dataTablesProjection,
 ];
 
 /** Without Redis, a server runs its jobs on an execution thread (unless EXECUTIONS_THREAD=false). */
@@ -134,11 +145,21 @@ export interface RuntimeOptions {
 export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   // Its modules load while this thread opens the stores; it starts its runtime once they exist.
   const executionThread = options.role !== 'thread' && usesExecutionThread(config, options.role) ? startExecutionThread(config, logger) : undefined;
-  const events = openEventStore(config, logger, options.role);
+  // Metrics are a server's (workers' runs are counted from the log); gauges read these at scrape time.
+  const serves = options.role === undefined || options.role === 'server';
+  const workerExports = options.role === 'worker' && config.metricsPort !== undefined;
+  const metrics: Metrics | undefined = (serves || workerExports) && (config.metricsEnabled || config.metricsToken !== undefined) ? createMetrics({
+    queuePending: () => queue.pending(),
+    ...(executionThread ? { queueRunning: () => queue.running?.().length ?? 0 } : {}),
+    projections: () => runners.map((r: ProjectionRunner) => r.status()),
+    headPosition: (): Promise<number> => events.headPosition(),
+    collab: () => collab.stats(),
+  }) : undefined;
+  const events: EventStore = metrics ? timeAppends(openEventStore(config, logger, options.role), metrics) : openEventStore(config, logger, options.role);
   const readModels = openReadModels(config);
   const vault = await openVault(config);
-  const [workflows, history, audit, identity, credentials, executions, webhooks] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
-  const runners = [workflows, history, audit, identity, credentials, executions, webhooks];
+  const [workflows, history, audit, identity, credentials, executions, webhooks, dataTables] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
+  const runners = [workflows, history, audit, identity, credentials, executions, webhooks, dataTables];
   // A queue worker only reads the read models the servers keep (one writer per read model, not
   // one per process); everything else follows the log itself.
   const readOnly = (options.role === 'worker' && config.redisUrl !== undefined) || options.role === 'thread';
@@ -158,7 +179,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   if (executionThread) backends.push({ name: 'execution-thread', ping: () => executionThread.ping() });
 
   // Commands wait for the read models they change; execution events are read through their own.
-  const run = createCommandRunner({ events, projections: readOnly ? [] : [workflows, history, audit, identity, credentials, webhooks], logger, timeoutMs: config.readYourWritesTimeoutMs });
+  const run = createCommandRunner({ events, projections: readOnly ? [] : [workflows, history, audit, identity, credentials, webhooks, dataTables], logger, timeoutMs: config.readYourWritesTimeoutMs });
   const identityService = createIdentityService({ events, identity, vault, run, sessionTtlMs: config.sessionTtlHours * 3600_000 });
   const workspaceService = createWorkspaceService({ identity, vault, run, users: identityService });
   const workflowService = createWorkflowService({ events, workflows, history, run, issuesOf: (definition) => nodeIssues(definition, nodeDescription, credentialDisplayName) });
@@ -180,6 +201,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     oauth1RedirectUri: `${publicUrl}/api/v1/oauth1/callback`,
     allowPrivateNetwork: !config.blockPrivateNetworks,
   });
+  const dataTableService = createDataTableService({ events, run, tables: dataTables, readYourWritesTimeoutMs: config.readYourWritesTimeoutMs });
   // Installed community packages load before any run starts; servers and workers install what others installed.
   const nodePackages = createNodePackageService({
     events, run, logger: logger.child({ part: 'node-packages' }), config, reconciles: options.role === undefined || options.role === 'server' || options.role === 'worker',
@@ -198,6 +220,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   });
   const executionService = createExecutionService({
     events, executions, blobs, credentials: credentialService, workspaces: workspaceService, config, logger, publicUrl, queue, resumeUrlSecret: resumeSecret,
+    dataTables: (workspaceId, ctx) => dataTablesForRun(dataTableService, workspaceId, ctx),
     findWorkflow: (id) => workflowService.find(id),
     // Without Redis there is no other worker: a server runs the jobs (on its execution thread, if any).
     runsWorker: options.role === 'worker' || options.role === 'thread' ? true
@@ -255,15 +278,22 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     ...(redis ? { sharedLock: createRedisLock(redis, `${config.queuePrefix}:activation-lock`), pollLock: createRedisTryLock(redis, `${config.queuePrefix}:poll`) } : {}),
   });
   const triggers = triggerService;
+  // Workflow tests (issue 17); with settings.requireTestsToPass they gate activation and publishing.
+  const workflowTests = createWorkflowTestService({
+    events, run, workflows: workflowService, executions: executionService, config,
+    settleEdits: async (id) => { await collab.get(id)?.flush(); },
+  });
   const workflowsApi: WorkflowService = {
     ...workflowService,
     // Publishing takes the draft as the editors see it: an open room's pending edits are committed first.
     async activate(id, ctx, options) {
       await collab.get(id)?.flush();
+      await workflowTests.gate(id, ctx, options ?? {}, 'activated');
       return triggers.activate(id, ctx, options);
     },
     async publish(id, ctx, options) {
       await collab.get(id)?.flush();
+      await workflowTests.gate(id, ctx, options ?? {}, 'published');
       return triggers.publish(id, ctx, options);
     },
     deactivate: (id, ctx) => triggers.deactivate(id, ctx),
@@ -286,6 +316,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       variable: async (id) => workspaceService.findVariable(id),
       workspace: async (id) => ((await workspaceService.get(id)) ? { workspaceId: id } : undefined),
       credential: async (id) => credentialService.find(id),
+      dataTable: async (id) => (await dataTables.collection<DataTableDoc>(DATA_TABLES).get(id)) ?? undefined,
       user: async () => undefined,
       execution: async (id) => {
         const doc = await executionService.find(id);
@@ -293,9 +324,17 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       },
     },
   });
+  const runMetrics = metrics && serves ? followRunMetrics(events, metrics) : undefined;
+  // Audit entries go out from one server (with several on Redis: the trigger leader).
+  const logStreams = await createLogStreamService({
+    vault, audit, logger: logger.child({ part: 'log-streams' }), pollMs: config.logStreamPollMs,
+    delivers: () => !leadership || leadership.isLeader(),
+  });
+  if (serves) logStreams.start();
   const app = createApp({
-    config, logger, guard, access, projections: runners, backends, headPosition: () => events.headPosition(),
+    config, logger, metrics, logStreams, guard, access, projections: runners, backends, headPosition: () => events.headPosition(),
     workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, bulkReplays, audit,
+    workflowTests, dataTables: dataTableService,
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis), nodePackages,
     webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowsApi, { publicUrl: config.publicUrl, settleEdits }) },
     settleEdits,
@@ -325,10 +364,10 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   }
 
   return {
-    executionThread, config, logger, events, blobs, readModels, vault, app, access, collab,
+    executionThread, config, logger, events, blobs, readModels, vault, app, access, collab, metrics, logStreams,
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
-    projections: { workflows, history, audit, identity, credentials, executions, webhooks },
-    workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService,
+    projections: { workflows, history, audit, identity, credentials, executions, webhooks, dataTables },
+    workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService, dataTables: dataTableService,
     executions: executionService, bulkReplays, retention, nodePackages,
     async close(options = {}) {
       // Open rooms commit their last edits and store their documents while the log is still open.
@@ -344,6 +383,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       await nodePackages.close();
       await queue.close();
       await blobs.close();
+      await runMetrics?.close();
+      await logStreams.stop();
       for (const runner of runners) await runner.stop();
       await events.close();
       await readModels.close();

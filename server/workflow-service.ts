@@ -2,7 +2,7 @@
 // model once it has caught up with the write (read-your-writes).
 import {
   deepEqual, diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider,
-  type NodeIssue, type PublishRequest, type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowEvent, type WorkflowState,
+  type NodeIssue, type PublishRequest, type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowDraftCheckedData, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
 import type { EventStore } from '../events/index.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type Filter, type Page, type ProjectionRunner, type WorkflowDoc, type WorkflowHistoryDoc, type WorkflowVersionDoc,
 } from '../projections/index.ts';
 import { versionAt } from './collab/definition-at.ts';
+import { assertCleanCheck, lastCheckOfDraft, recordDraftCheck } from './publishing/check-record.ts';
 import type { RequestContext, RunCommand } from './commands.ts';
 
 export type { RequestContext };
@@ -74,6 +75,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       const named = [...new Set(found.map((i) => `'${i.node}'`))].join(', ');
       throw new ValidationError(`The workflow cannot be ${verb}: fix ${named} first`, found.map((i) => ({ path: `nodes.${i.index}`, message: `${i.node}: ${i.message}` })));
     }
+    await assertCleanCheck(events, doc, options.revision !== undefined);
     return request;
   }
 
@@ -122,6 +124,14 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     },
 
     publishRequest,
+
+    /** Records how a check of the draft (as it was at `data.revision`) went: publishing may require a clean one. */
+    recordDraftCheck: (doc: WorkflowDoc, data: WorkflowDraftCheckedData, ctx: RequestContext) => recordDraftCheck(events, doc, data, ctx),
+    /** The latest recorded check of the current draft, if any. */
+    async lastDraftCheck(id: string) {
+      const doc = await workflows.collection<WorkflowDoc>(WORKFLOWS).get(id);
+      return doc ? lastCheckOfDraft(events, doc) : undefined;
+    },
     deactivate: (id: string, ctx: RequestContext) => execute(id, { type: 'DeactivateWorkflow' }, ctx),
     setTags: (id: string, tags: string[], ctx: RequestContext) => execute(id, { type: 'TagWorkflow', tags }, ctx),
     share: (id: string, workspaceId: string, ctx: RequestContext) => execute(id, { type: 'ShareWorkflow', workspaceId }, ctx),

@@ -90,6 +90,7 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
     blockPrivateNetworks: rc.options.blockPrivateNetworks === true,
     executeCommandEnabled: rc.options.executeCommandEnabled === true,
     filesAllowedDirs: rc.options.filesAllowedDirs ?? [],
+    ...(rc.options.dataTables ? { dataTables: rc.options.dataTables } : {}),
     sendResponse(response) {
       return rc.options.recorder.record('WebhookResponseSent', { node: node.name, runIndex, response });
     },

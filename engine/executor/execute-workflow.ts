@@ -78,6 +78,12 @@ async function finish(rc: RunContext, startedAt: string, outcome: LoopOutcome, a
   if (Object.keys(state.customData).length > 0) resultData.metadata = { ...state.customData };
 
   if (outcome.kind === 'handedBack' && !aborted) return { ...result, status: 'running' };
+  if (outcome.kind === 'paused' && !aborted) {
+    // ExecutionPaused is on record already; the run stays parked until a debug command.
+    result.status = 'waiting';
+    result.paused = { node: outcome.node, when: outcome.when };
+    return result;
+  }
   if (outcome.kind === 'waiting' && !aborted) {
     const waitTill = state.waitTill!.toISOString();
     result.status = 'waiting';

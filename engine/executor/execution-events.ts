@@ -3,6 +3,7 @@
 import type { WorkflowDefinition } from '../../domain/index.ts';
 import type { ExecutionMode, Item, JsonObject, ResponseChunk } from '../node-sdk.ts';
 import type { ExecutionError, RunResult, TaskData, TaskSource } from '../run-data.ts';
+import type { PausePoint, ResumeHow } from './pause-types.ts';
 import type { QueueSnapshot } from './run-state.ts';
 
 export interface ExecutionStartedData {
@@ -90,9 +91,19 @@ export interface SubNodeCallFinishedData {
   taskData: TaskData;
 }
 
-/** A parked run goes on (its time came, or a webhook call resumed it). */
+/** A parked run goes on (its time came, a webhook call resumed it, or a debug command). */
 export interface ExecutionResumedData {
   resumedAt: string;
+  /** The step debugger: who let the paused run go on (a user id), and how. */
+  by?: string;
+  how?: ResumeHow;
+}
+
+/** The step debugger parked the run at a pause point: the node's input (before) or output (after). */
+export interface ExecutionPausedData extends PausePoint {
+  pausedAt: string;
+  input?: (Item[] | null)[];
+  output?: Item[][];
 }
 
 /** The node returned no data (null), so its branch ends and it gets no run data entry. */
@@ -128,6 +139,7 @@ export type ExecutionEvent =
   | { type: 'NodeReturnedNoData'; data: NodeReturnedNoDataData }
   | { type: 'ExecutionWaiting'; data: ExecutionWaitingData }
   | { type: 'ExecutionResumed'; data: ExecutionResumedData }
+  | { type: 'ExecutionPaused'; data: ExecutionPausedData }
   | { type: 'WebhookResponseSent'; data: WebhookResponseSentData }
   | { type: 'WebhookResponseChunk'; data: WebhookResponseChunkData }
   | { type: 'SubNodeCallStarted'; data: SubNodeCallStartedData }
@@ -179,12 +191,18 @@ export function foldExecution(events: Iterable<{ type: string; data: unknown }>)
         result.stoppedAt = event.data.stoppedAt;
         setLastNode(resultData, event.data.lastNodeExecuted);
         break;
+      case 'ExecutionPaused':
+        result.status = 'waiting';
+        result.paused = { node: event.data.node, when: event.data.when };
+        break;
       case 'ExecutionResumed':
         result.status = 'running';
+        delete result.paused;
         delete result.waitTill;
         delete result.stoppedAt;
         break;
       case 'ExecutionFinished':
+        delete result.paused;
         result.status = event.data.status;
         result.stoppedAt = event.data.stoppedAt;
         if (event.data.error !== undefined) resultData.error = event.data.error;

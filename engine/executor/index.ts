@@ -15,3 +15,5 @@ export { canonicalJson, definitionHash, sha256Hex } from './canonical-json.ts';
 export { STARTING_NODE_TYPES } from '../../domain/index.ts';
 export { subWorkflowStartNode, subWorkflowResult } from './sub-workflow.ts';
 export { recordedSubNodeCalls } from './sub-nodes.ts';
+export { breakpointPauser } from './pause-points.ts';
+export type { Breakpoint, PausePoint, PauseWhen, PausedInputEdit, ResumeHow } from './pause-types.ts';

@@ -6,6 +6,7 @@ import type { Item, JsonObject } from '../node-sdk.ts';
 import type { TaskData } from '../run-data.ts';
 import { EngineError } from './errors.ts';
 import type { ExecutionEventData, ExecutionEventType, NodeFinishedData, NodeReturnedNoDataData } from './execution-events.ts';
+import type { PausedInputEdit, PausePoint } from './pause-types.ts';
 import type { ExecutionRecorder } from './recorder.ts';
 
 /** What a node run left on record. */
@@ -32,8 +33,14 @@ export interface ReplaySource {
 
 const ENGINE_EVENTS = new Set<string>([
   'ExecutionStarted', 'NodeStarted', 'NodeAttemptFailed', 'NodeSucceeded', 'NodeFailed', 'NodeReturnedNoData',
-  'ExecutionWaiting', 'ExecutionResumed', 'ExecutionFinished',
+  'ExecutionWaiting', 'ExecutionResumed', 'ExecutionFinished', 'ExecutionPaused',
 ]);
+
+/** A pause point met while replaying: `inRecord` means the record goes on with no pause here. */
+export type RecordedPause =
+  | { kind: 'passed'; edit?: PausedInputEdit }
+  | { kind: 'parked' }
+  | { kind: 'inRecord' };
 
 /** Whether an event is one of the executor's own steps (not a side note such as console output). */
 export function isEngineEvent(type: string): boolean {
@@ -49,6 +56,11 @@ export interface Replay {
    * before, or is being resumed now) and moves past the wait; false leaves the run parked.
    */
   passWait(): Promise<boolean>;
+  /**
+   * A debugger pause point was reached: passes a recorded pause that was resumed (with the input
+   * edit made while paused); undefined past the end of the record, where the run decides anew.
+   */
+  passPause(point: PausePoint): RecordedPause | undefined;
   /** The recorder to hand to the loop: skips what the stream already has. */
   recorder(inner: ExecutionRecorder): ExecutionRecorder;
   /** When the run started (from the record). */
@@ -69,6 +81,7 @@ export function createReplay(source: ReplaySource): Replay {
     const outcome = toOutcome(event, false);
     if (outcome) epochs[epochs.length - 1].set(key(event.data), outcome);
   }
+  const edits = pausedInputEdits(source.events, stored);
   const seeded = new Map<string, RecordedOutcome>();
   for (const event of engineEvents(source.seed ?? [])) {
     const outcome = toOutcome(event, true);
@@ -98,6 +111,18 @@ export function createReplay(source: ReplaySource): Replay {
       epoch++;
       return true;
     },
+    passPause(point) {
+      const at = stored[cursor];
+      if (at?.type === 'ExecutionPaused' && at.data.node === point.node && at.data.runIndex === point.runIndex && at.data.when === point.when) {
+        const edit = edits.get(cursor);
+        cursor++;
+        if (stored[cursor]?.type !== 'ExecutionResumed') return { kind: 'parked' };
+        cursor++;
+        epoch++;
+        return { kind: 'passed', ...(edit ? { edit } : {}) };
+      }
+      return cursor < stored.length ? { kind: 'inRecord' } : undefined;
+    },
     recorder(wrapped) {
       inner = wrapped;
       return {
@@ -124,6 +149,23 @@ export function createReplay(source: ReplaySource): Replay {
       };
     },
   };
+}
+
+/** The last input edit made during each recorded pause, by the pause's place among the engine events. */
+function pausedInputEdits(all: readonly { type: string; data: unknown }[], stored: Stored[]): Map<number, PausedInputEdit> {
+  const edits = new Map<number, PausedInputEdit>();
+  let pauseIndex = -1;
+  let engineIndex = -1;
+  for (const event of all) {
+    if (ENGINE_EVENTS.has(event.type)) {
+      engineIndex++;
+      pauseIndex = stored[engineIndex]?.type === 'ExecutionPaused' ? engineIndex : -1;
+    } else if (event.type === 'PausedInputEdited' && pauseIndex >= 0) {
+      const data = event.data as { input?: number; items: PausedInputEdit['items'] };
+      edits.set(pauseIndex, { input: data.input ?? 0, items: data.items });
+    }
+  }
+  return edits;
 }
 
 function key(data: Record<string, unknown>): string {

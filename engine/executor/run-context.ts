@@ -3,8 +3,10 @@
 import { resolveNodeParameters, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import type { ExpressionContext, ExpressionEvaluator } from '../expression-context.ts';
 import type { CredentialGetOptions, ExecutionMode, Item, JsonObject, NodeType, RecordedSubNodeCall, SubWorkflowSource } from '../node-sdk.ts';
+import type { DataTables } from '../data-tables.ts';
 import { buildGraph, type WorkflowGraph } from './graph.ts';
 import { destinationFilter } from './start-node.ts';
+import type { PausePoint } from './pause-types.ts';
 import type { ExecutionRecorder } from './recorder.ts';
 import type { Replay, ReplaySource } from './replay.ts';
 import { createRunState, type RunState } from './run-state.ts';
@@ -73,6 +75,8 @@ export interface ExecuteWorkflowOptions {
   executeCommandEnabled?: boolean;
   /** Folders the local-file nodes may use (FILES_ALLOWED_DIRS). Default none. */
   filesAllowedDirs?: string[];
+  /** The workspace's data tables, for the Data Table node. Absent: the node fails saying so. */
+  dataTables?: DataTables;
   /** Fires when the worker shuts down: the run stops between steps and is continued elsewhere. */
   handback?: AbortSignal;
   /** Continue from recorded events (crash, resume after a wait) or seed from an earlier run (retry). */
@@ -86,6 +90,11 @@ export interface ExecuteWorkflowOptions {
    * the node, which is then not executed; undefined lets it execute; a thrown error fails it.
    */
   standIn?: (node: WorkflowNode, input: (Item[] | null)[], runIndex: number) => Item[][] | undefined;
+  /**
+   * Asked at each step debugger pause point past the run's record (before a node runs, after it
+   * ran): true parks the run there (pause-points.ts). Absent: the run never pauses.
+   */
+  pauseAt?: (point: PausePoint) => boolean;
 }
 
 export interface RunContext {

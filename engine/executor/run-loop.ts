@@ -5,6 +5,7 @@ import type { Item, JsonObject } from '../node-sdk.ts';
 import type { ExecutionError, TaskData } from '../run-data.ts';
 import { EngineError } from './errors.ts';
 import { restampInput, normalizeItemErrors } from './item-lineage.ts';
+import { pausePoint, type PausedOutcome } from './pause-points.ts';
 import { queueChildren } from './queue-children.ts';
 import type { RunContext } from './run-context.ts';
 import type { StackEntry } from './run-state.ts';
@@ -16,6 +17,8 @@ export type LoopOutcome =
   | { kind: 'error'; error: ExecutionError }
   | { kind: 'canceled' }
   | { kind: 'waiting'; node: string }
+  /** Parked at a debugger pause point (ExecutionPaused is recorded); a resume replays up to it. */
+  | PausedOutcome
   /** The worker is shutting down: stopped between steps, nothing more recorded; another continues. */
   | { kind: 'handedBack' };
 
@@ -42,6 +45,11 @@ export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
     if (!ensureInputData(rc, entry)) {
       lastTry = thisTry;
       continue;
+    }
+    const pausedBefore = await pausePoint(rc, entry, runIndex, 'before');
+    if (pausedBefore) {
+      state.stack.unshift(entry);
+      return pausedBefore;
     }
 
     const source = entry.source?.main ?? [];
@@ -94,6 +102,8 @@ export async function runLoop(rc: RunContext): Promise<LoopOutcome> {
       state.stack.unshift(entry);
       return { kind: 'waiting', node: name };
     }
+    const pausedAfter = await pausePoint(rc, entry, runIndex, 'after', step.output);
+    if (pausedAfter) return pausedAfter;
     passOn(rc, name, step.output, runIndex);
   }
   return { kind: 'success' };
@@ -133,7 +143,10 @@ async function replayTask(
     state.stack.unshift(entry);
     return { kind: 'error', error: task.error ?? { message: 'The node failed' } };
   }
-  passOn(rc, name, task.data.main.map((items) => items ?? []), runIndex);
+  const output = task.data.main.map((items) => items ?? []);
+  const pausedAfter = await pausePoint(rc, entry, runIndex, 'after', output);
+  if (pausedAfter) return pausedAfter;
+  passOn(rc, name, output, runIndex);
   return undefined;
 }
 

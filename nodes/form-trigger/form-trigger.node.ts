@@ -1,8 +1,10 @@
 // n8n Form Trigger (n8n-nodes-base.formTrigger v1–2.3): a hosted form on `/form/<path>` (production)
 // and `/form-test/<path>` (while the editor listens). GET serves the page; POST checks the
 // submission and starts a run whose item is the answers (field label → value, files as binary,
-// `submittedAt`, `formMode`). The answer is the completion page ("Form Is Submitted") or, for
-// "Workflow Finishes", the run's last item once it ends (the page's script then shows the text).
+// `submittedAt`, `formMode`). The answer is the completion page ("Form Is Submitted"), for
+// "Workflow Finishes" the run's last item once it ends (the page's script then shows the text), or
+// a Respond to Webhook node's answer (v1–2.1, shown by the page). When Form nodes follow, the server
+// sends the browser on to the run's next page instead (server/webhooks/node-webhooks.ts).
 import { isbot } from 'isbot';
 import type { ExecuteContext, NodeOutput, NodeType, NodeWebhook, TriggerContext, WebhookAnswer, WebhookContext } from '../../engine/index.ts';
 import { checkBasicAuth } from '../ai-chat-trigger/chat-auth.ts';
@@ -64,6 +66,7 @@ function pageSettings(ctx: WebhookContext, options: Record<string, unknown>) {
     customCss: typeof options.customCss === 'string' ? options.customCss : undefined,
     completion: readCompletion(options),
     testRun: ctx.activation === 'manual',
+    useResponseData: responseModeOf(ctx) === 'responseNode',
   };
 }
 

@@ -124,6 +124,8 @@ export const sheetsV2Properties: NodeProperty[] = [
   { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'create', displayOptions: { show: { resource: ['spreadsheet'] } },
     options: [{ name: 'Create', value: 'create' }, { name: 'Delete', value: 'deleteSpreadsheet' }] },
   documentId,
+  // Delete Spreadsheet picks the document the same way (Drive deletes the file).
+  { ...documentId, displayOptions: { show: { resource: ['spreadsheet'], operation: ['deleteSpreadsheet'] } } },
   sheetName,
   ...spreadsheetCreate,
   // clear

@@ -7,16 +7,17 @@ import { testGoogleApiCredential } from '../google-shared/google-credential-test
 import { OAUTH_TOKEN, SERVICE_ACCOUNT, SERVICE_TOKEN, startSheetsStandIn, type SheetsStandIn } from './sheets-stand-in.ts';
 
 let google: SheetsStandIn;
-const saved = { sheets: process.env.WEFT_GOOGLE_SHEETS_API_URL, oauth: process.env.WEFT_GOOGLE_OAUTH2_API_URL };
+const saved = { sheets: process.env.WEFT_GOOGLE_SHEETS_API_URL, oauth: process.env.WEFT_GOOGLE_OAUTH2_API_URL, drive: process.env.WEFT_GOOGLE_DRIVE_API_URL };
 const oauth = { googleSheetsOAuth2Api: { oauthTokenData: { access_token: OAUTH_TOKEN } } };
 
 beforeAll(async () => {
   google = await startSheetsStandIn();
   process.env.WEFT_GOOGLE_SHEETS_API_URL = google.url;
   process.env.WEFT_GOOGLE_OAUTH2_API_URL = google.url;
+  process.env.WEFT_GOOGLE_DRIVE_API_URL = google.url;
 });
 afterAll(async () => {
-  for (const [name, value] of [['WEFT_GOOGLE_SHEETS_API_URL', saved.sheets], ['WEFT_GOOGLE_OAUTH2_API_URL', saved.oauth]] as const) {
+  for (const [name, value] of [['WEFT_GOOGLE_SHEETS_API_URL', saved.sheets], ['WEFT_GOOGLE_OAUTH2_API_URL', saved.oauth], ['WEFT_GOOGLE_DRIVE_API_URL', saved.drive]] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -183,10 +184,27 @@ describe('Google Sheets v3 and sheet-level operations', () => {
   });
 
   it('fails an operation it does not implement by name, and a missing sheet with n8n’s wording', async () => {
-    const create = await runChain([node(4.7, { resource: 'spreadsheet', operation: 'deleteSpreadsheet' }, true)], { items: [{ json: {} }], credentials: oauth });
-    expect(outputOf(create, 'Sheets')[0].json.error).toBe('The operation "deleteSpreadsheet" of resource "spreadsheet" is not supported');
+    const create = await runChain([node(4.7, { resource: 'spreadsheet', operation: 'copy' }, true)], { items: [{ json: {} }], credentials: oauth });
+    expect(outputOf(create, 'Sheets')[0].json.error).toBe('The operation "copy" of resource "spreadsheet" is not supported');
     const missing = await runChain([node(4.7, { operation: 'read', documentId: doc, sheetName: sheet('name', 'Nope') }, true)], { items: [{ json: {} }], credentials: oauth });
     expect(outputOf(missing, 'Sheets')[0].json.error).toBe('Sheet with name Nope not found');
+  });
+
+  it('deletes a spreadsheet through Drive (by id or URL), and fails an unknown one as not found', async () => {
+    google.spreadsheets.set('DOC2', [{ sheetId: 0, title: 'Sheet1', rows: [] }]);
+    const result = await runChain([node(4.5, { resource: 'spreadsheet', operation: 'deleteSpreadsheet',
+      documentId: '={{ $json.doc }}' })], { items: [{ json: { doc: 'DOC1' } }, { json: { doc: 'DOC2' } }], credentials: oauth });
+    expect(outputOf(result, 'Sheets')).toEqual([{ json: { success: true }, pairedItem: { item: 0 } }, { json: { success: true }, pairedItem: { item: 1 } }]);
+    expect(google.seen.map((r) => [r.method, r.path, r.authorization])).toEqual([
+      ['DELETE', '/drive/v3/files/DOC1', `Bearer ${OAUTH_TOKEN}`], ['DELETE', '/drive/v3/files/DOC2', `Bearer ${OAUTH_TOKEN}`]]);
+    expect([...google.spreadsheets.keys()]).toEqual([]);
+    google.spreadsheets.set('DOC3', []);
+    await runChain([node(4.7, { resource: 'spreadsheet', operation: 'deleteSpreadsheet',
+      documentId: { __rl: true, mode: 'url', value: 'https://docs.google.com/spreadsheets/d/DOC3/edit#gid=0' } })], { items: [{ json: {} }], credentials: oauth });
+    expect(google.spreadsheets.has('DOC3')).toBe(false);
+    const missing = await runChain([node(4.7, { resource: 'spreadsheet', operation: 'deleteSpreadsheet', documentId: doc }, true)], { items: [{ json: {} }], credentials: oauth });
+    expect(outputOf(missing, 'Sheets')[0].json.error).toBe('The resource you are requesting could not be found');
+    expect(google.seen.at(-1)).toMatchObject({ method: 'DELETE', path: '/drive/v3/files/DOC1' });
   });
 
   it('creates a spreadsheet with its sheets and options, outputting Google’s answer', async () => {

@@ -6,7 +6,7 @@ import { createTransport } from '../http-request/send.ts';
 import { errorMessage } from '../shared/items.ts';
 import { serviceCallError } from '../shared/network-errors.ts';
 import { collection, param } from '../shared/params.ts';
-import { batchUpdateSpreadsheet, clearValues, getValues, sheetList, sheetsRequest, type SheetsClient } from './sheets-api.ts';
+import { batchUpdateSpreadsheet, clearValues, deleteSpreadsheetFile, getValues, sheetList, sheetsRequest, type SheetsClient } from './sheets-api.ts';
 import { columnLetter, columnNumber, headerKeys, rowsAbove, lookupRows, quotedSheet, rowsToObjects, sheetReferenceOf, spreadsheetIdOf, type LookupFilter } from './sheets-data.ts';
 import { runWrite, type SheetTarget } from './sheets-v2-write.ts';
 import { runV1 } from './sheets-v1.ts';
@@ -110,6 +110,24 @@ async function createSpreadsheets(client: SheetsClient, items: Item[]): Promise<
   return output;
 }
 
+/** Drive's files.delete per item (the document's id from its locator); `{success: true}` as n8n outputs. */
+async function deleteSpreadsheets(client: SheetsClient, items: Item[]): Promise<Item[]> {
+  const { ctx } = client;
+  const output: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      const spreadsheetId = spreadsheetIdOf(param<unknown>(ctx, 'documentId', i, ''));
+      if (!spreadsheetId) throw new NodeOperationError(ctx.node.name, 'No document given to delete', { itemIndex: i });
+      await deleteSpreadsheetFile(client, spreadsheetId);
+      output.push({ json: { success: true }, pairedItem: { item: i } });
+    } catch (error) {
+      if (!ctx.continueOnFail()) throw serviceCallError(ctx.node.name, error, i);
+      output.push({ json: { error: errorMessage(serviceCallError(ctx.node.name, error, i)) }, pairedItem: { item: i } });
+    }
+  }
+  return output;
+}
+
 const SUPPORTED = ['append', 'appendOrUpdate', 'update', 'read', 'clear', 'delete', 'remove', 'create'];
 
 async function runV2(client: SheetsClient, items: Item[]): Promise<Item[]> {
@@ -117,6 +135,7 @@ async function runV2(client: SheetsClient, items: Item[]): Promise<Item[]> {
   const resource = param(ctx, 'resource', 0, 'sheet');
   const operation = param(ctx, 'operation', 0, resource === 'sheet' ? 'read' : 'create');
   if (resource === 'spreadsheet' && operation === 'create') return createSpreadsheets(client, items);
+  if (resource === 'spreadsheet' && operation === 'deleteSpreadsheet') return deleteSpreadsheets(client, items);
   if (resource !== 'sheet' || !SUPPORTED.includes(operation)) {
     throw new NodeOperationError(ctx.node.name, `The operation "${operation}" of resource "${resource}" is not supported`);
   }

@@ -19,6 +19,8 @@ export interface SheetsClient {
 }
 
 export const sheetsBaseUrl = () => serviceUrl('google-sheets', 'https://sheets.googleapis.com');
+/** Drive's API, where a spreadsheet is deleted as the file it is. */
+export const sheetsDriveBaseUrl = () => serviceUrl('google-drive', 'https://www.googleapis.com');
 
 /** n8n's V2 defaults to OAuth2; V1 to the service account. */
 function credentialType(ctx: ExecuteContext): string {
@@ -26,7 +28,7 @@ function credentialType(ctx: ExecuteContext): string {
   return param(ctx, 'authentication', 0, fallback) === 'serviceAccount' ? 'googleApi' : 'googleSheetsOAuth2Api';
 }
 
-/** One API call; `path` starts with `/v4/…`, `query` values are strings (repeated keys as arrays). */
+/** One API call; `path` starts with `/v4/…` (or is a full URL), `query` values are strings (repeated keys as arrays). */
 export async function sheetsRequest(client: SheetsClient, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string,
   body?: JsonObject, query: Record<string, string | string[] | undefined> = {}): Promise<JsonObject> {
   const { ctx } = client;
@@ -35,7 +37,7 @@ export async function sheetsRequest(client: SheetsClient, method: 'GET' | 'POST'
   for (const [key, value] of Object.entries(query)) {
     for (const entry of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, entry);
   }
-  const url = `${sheetsBaseUrl()}${path}${search.size ? `?${search.toString()}` : ''}`;
+  const url = `${/^https?:\/\//.test(path) ? '' : sheetsBaseUrl()}${path}${search.size ? `?${search.toString()}` : ''}`;
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
   const payload = body === undefined ? undefined : JSON.stringify(body);
   if (payload !== undefined) headers['content-type'] = 'application/json';
@@ -91,4 +93,9 @@ export interface SheetProperties { sheetId: number; title: string; gridPropertie
 export async function sheetList(client: SheetsClient, spreadsheetId: string): Promise<SheetProperties[]> {
   const answer = await sheetsRequest(client, 'GET', `/v4/spreadsheets/${spreadsheetId}`, undefined, { fields: 'sheets.properties' });
   return ((answer.sheets as JsonObject[] | undefined) ?? []).map((sheet) => sheet.properties as unknown as SheetProperties);
+}
+
+/** Drive's files.delete (DELETE /drive/v3/files/{id}, 204): n8n's Delete Spreadsheet. */
+export async function deleteSpreadsheetFile(client: SheetsClient, spreadsheetId: string): Promise<void> {
+  await sheetsRequest(client, 'DELETE', `${sheetsDriveBaseUrl()}/drive/v3/files/${encodeURIComponent(spreadsheetId)}`);
 }

@@ -1,6 +1,6 @@
 // A local stand-in for Google's token endpoint and the Sheets API v4, written from Google's public
 // references (service-account JWT bearer flow; spreadsheets.get/batchUpdate, values.get/update/
-// append/clear/batchUpdate with A1 ranges). It keeps spreadsheets in memory and records requests.
+// append/clear/batchUpdate with A1 ranges; Drive's files.list and files.delete). It keeps spreadsheets in memory and records requests.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
@@ -153,6 +153,14 @@ export async function startSheetsStandIn(): Promise<SheetsStandIn> {
       const start = Number(url.searchParams.get('pageToken') ?? 0) || 0;
       const page = files.slice(start, start + size).map((f) => ({ id: f.id, name: f.name, webViewLink: f.webViewLink ?? `https://docs.google.com/spreadsheets/d/${f.id}/edit?usp=drivesdk` }));
       return reply(200, { ...(start + size < files.length ? { nextPageToken: String(start + size) } : {}), files: page });
+    }
+    const driveFile = /^\/drive\/v3\/files\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'DELETE' && driveFile) {
+      // files.delete (developers.google.com/drive/api/reference/rest/v3/files/delete): an empty 204, or 404 notFound.
+      const id = decodeURIComponent(driveFile[1]);
+      if (!spreadsheets.delete(id)) return googleError(404, `File not found: ${id}.`, 'NOT_FOUND');
+      res.writeHead(204);
+      return res.end();
     }
     if (req.method === 'POST' && url.pathname === '/v4/spreadsheets') {
       const spreadsheetId = `NEW${spreadsheets.size + 1}`;

@@ -2,7 +2,7 @@
 // `methods.listSearch` (a resource locator's list), run with n8n's ILoadOptionsFunctions as `this`.
 // The node is not running: parameters come from the editor, credentials from the caller (the
 // server resolves them through the vault with its access checks), requests get a fixed timeout.
-import type { CredentialGetOptions, NodeType } from '../../engine/index.ts';
+import type { CredentialGetOptions, DataTables, NodeType } from '../../engine/index.ts';
 import { authenticateRequest } from './credential-auth.ts';
 import { legacyRequest, n8nHttpRequest, type HttpEnv, type LegacyRequestOptions } from './http-helpers.ts';
 import { deepCopy, LoggerProxy } from './n8n-workflow/helpers.ts';
@@ -33,6 +33,8 @@ export interface NodeMethodEnv {
   credentialType(name: string): N8nCredentialType | undefined;
   blockPrivateNetworks: boolean;
   timezone: string;
+  /** The workspace's data tables (the Data Table node's table list). */
+  dataTables?: DataTables;
 }
 
 export type NodeMethodResult =

@@ -232,6 +232,12 @@ export function createCredentialService(deps: CredentialServiceDeps) {
       return { credentialId: record.credentialId };
     },
 
+    /** Ends a connect attempt the provider refused (the user denied): its state or request token can no longer be used. */
+    async oauthAbandon(stateOrRequestToken: string): Promise<void> {
+      const states = vault.collection<OAuthStateRecord>(VAULT.oauthStates);
+      await states.delete(tokenHash(stateOrRequestToken));
+    },
+
     /** Completes the OAuth1 flow: the approved request token and verifier become the stored token. */
     async oauth1Callback(requestToken: string, verifier: string, ctx: RequestContext): Promise<{ credentialId: string }> {
       const record = await takeState(requestToken, 'The OAuth1 request token is unknown or expired; start again', 'oauth_token');

@@ -37,6 +37,13 @@ export function oauthResultPage(ctx: Ctx, result: OAuthResult, status = 200): vo
 /** A browser navigation (the popup) gets a page; API clients keep the JSON error answer. */
 export const wantsPage = (ctx: Ctx) => ctx.accepts('json', 'html') === 'html';
 
+/** The provider sent the user back without a grant (denied, or failed): a page for the popup, else a JSON 400. */
+export function oauthRefused(ctx: Ctx, code: string, message: string, path: string): void {
+  if (wantsPage(ctx)) return oauthResultPage(ctx, { ok: false, message }, 400);
+  ctx.status = 400;
+  ctx.body = { code, message, details: [{ path, message: 'refused' }] };
+}
+
 /**
  * Runs a callback's work; when it fails with a known error and a browser is waiting, answers the
  * error page (so the popup can tell the Credentials screen why) instead of JSON.

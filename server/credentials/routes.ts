@@ -4,7 +4,7 @@ import { credentialTypeExtends, getCredentialType, listCredentialTypes, NotFound
 import { principalOf, requestContext, workspaceOf } from '../http/guard.ts';
 import { q, route, type Route } from '../http/route.ts';
 import type { CredentialService } from './credential-service.ts';
-import { asOAuthPage, oauthResultPage, wantsPage } from './oauth-callback-page.ts';
+import { asOAuthPage, oauthRefused as refused } from './oauth-callback-page.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const resource = (level: 'read' | 'write' | 'admin') => ({ kind: 'resource' as const, resource: 'credential' as const, param: 'id', level });
@@ -125,26 +125,34 @@ export function credentialRoutes(service: CredentialService, requireWorkspace: (
     route({
       method: 'get', path: '/api/v1/oauth2/callback', tag: 'credentials', summary: 'Where the OAuth2 provider sends the browser back',
       access: { kind: 'public' },
-      query: z.object({ code: z.string().max(4096).optional(), state: z.string().max(256), error: z.string().max(256).optional(), error_description: z.string().max(1024).optional() }),
-      responses: { 200: 'Connected', 400: 'Unknown state, or the provider refused' },
+      query: z.object({ code: z.string().max(4096).optional(), state: z.string().max(256).optional(), error: z.string().max(256).optional(), error_description: z.string().max(1024).optional() }),
+      responses: { 200: 'Connected', 400: 'Unknown state, or the provider refused (the user denied access: error=access_denied)' },
       async handler(ctx, { query }) {
-        if (query.error || !query.code) {
-          const message = `The provider refused: ${query.error_description ?? query.error ?? 'no code'}`;
-          if (wantsPage(ctx)) return oauthResultPage(ctx, { ok: false, message }, 400);
-          ctx.status = 400;
-          ctx.body = { code: 'oauth2_refused', message, details: [] };
+        if (query.error || !query.code || !query.state) {
+          // The user said no (access_denied) or the provider failed: the attempt ends, nothing is stored.
+          if (query.state) await service.oauthAbandon(query.state);
+          const said = query.error_description ?? (query.error === 'access_denied' ? 'access was denied' : query.error) ?? (query.code ? 'no state came back' : 'no code came back');
+          refused(ctx, 'oauth2_refused', `The provider refused: ${said.replace(/\.+$/, '')}. The credential is not connected.`, query.error ? 'error' : query.code ? 'state' : 'code');
           return;
         }
-        await asOAuthPage(ctx, () => service.oauthCallback(query.code!, query.state, requestContext(ctx)));
+        await asOAuthPage(ctx, () => service.oauthCallback(query.code!, query.state!, requestContext(ctx)));
       },
     }),
     route({
       method: 'get', path: '/api/v1/oauth1/callback', tag: 'credentials', summary: 'Where the OAuth1 provider sends the browser back',
       access: { kind: 'public' },
-      query: z.object({ oauth_token: z.string().min(1).max(1024), oauth_verifier: z.string().min(1).max(1024) }),
-      responses: { 200: 'Connected', 400: 'Unknown or expired request token, or the provider refused' },
+      // A user who denies comes back without a verifier; X (Twitter) sends `denied=<request token>`.
+      query: z.object({ oauth_token: z.string().min(1).max(1024).optional(), oauth_verifier: z.string().min(1).max(1024).optional(), denied: z.string().max(1024).optional() }),
+      responses: { 200: 'Connected', 400: 'Unknown or expired request token, or the provider refused (the user denied access: no oauth_verifier)' },
       async handler(ctx, { query }) {
-        await asOAuthPage(ctx, () => service.oauth1Callback(query.oauth_token, query.oauth_verifier, requestContext(ctx)));
+        if (!query.oauth_token || !query.oauth_verifier) {
+          const requestToken = query.denied || query.oauth_token;
+          if (requestToken) await service.oauthAbandon(requestToken);
+          const said = query.denied !== undefined ? 'access was denied' : query.oauth_token ? 'no oauth_verifier came back' : 'no oauth_token came back';
+          refused(ctx, 'oauth1_refused', `The provider refused: ${said}. The credential is not connected.`, query.denied !== undefined ? 'denied' : 'oauth_verifier');
+          return;
+        }
+        await asOAuthPage(ctx, () => service.oauth1Callback(query.oauth_token!, query.oauth_verifier!, requestContext(ctx)));
       },
     }),
   ];

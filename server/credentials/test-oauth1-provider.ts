@@ -15,6 +15,11 @@ export interface TestOAuth1Provider {
   consumerSecret: string;
   /** The user approves a request token in the browser: the provider's redirect back (callback URL with token and verifier). */
   approve(requestToken: string): string;
+  /**
+   * The user denies: the provider's redirect back without a verifier. RFC 5849 leaves this to the
+   * provider; X (Twitter), the OAuth1 service n8n users meet, sends `denied=<request token>`.
+   */
+  deny(requestToken: string): string;
   /** Every request with the outcome of its signature check. */
   seen: Array<{ path: string; method: string; oauth: Record<string, string>; signatureValid: boolean; form: Record<string, string> }>;
   close(): Promise<void>;
@@ -100,6 +105,14 @@ export async function startTestOAuth1Provider({ consumerKey = 'weft-consumer', c
       const back = new URL(pending.callback);
       back.searchParams.set('oauth_token', requestToken);
       back.searchParams.set('oauth_verifier', pending.verifier);
+      return back.toString();
+    },
+    deny(requestToken) {
+      const pending = requestTokens.get(requestToken);
+      if (!pending) throw new Error(`unknown request token ${requestToken}`);
+      requestTokens.delete(requestToken);
+      const back = new URL(pending.callback);
+      back.searchParams.set('denied', requestToken);
       return back.toString();
     },
     close: () => new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_WORKSPACE_ID, newEntityId, UnavailableError, NotFoundError, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
   executionStreamName, foldExecution, PRIORITY, recordedSubNodeCalls, withLastNodeOnly,
-  type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions, widerWant,
+  type Breakpoint, type ExecutionMode, type Item, type QueueWorker, type RunJob, type RunQueue, type RunResult, type WantedResult, type WorkerOptions, widerWant,
 } from '../../engine/index.ts';
 import { addAiUsage, EXECUTIONS, type AiUsageTotals, type ExecutionDoc, type Filter, type Page, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
@@ -13,6 +13,7 @@ import { errorWorkflowCall } from './error-workflow.ts';
 import { eventsUntilStep, recordedInput } from './run-history.ts';
 import { replayDefinition, type ReplayVersion } from './replay-version.ts';
 import { diffRuns } from './run-diff.ts';
+import { createDebugCommands } from './debug-commands.ts';
 import { hydrate } from './large-payloads.ts';
 import { createStoreRecorder } from './store-recorder.ts';
 
@@ -29,6 +30,8 @@ export interface RunRequest {
   rerunOf?: string;
   /** The call that starts the run takes its answer as a stream (Response Mode "Streaming"). */
   streaming?: boolean;
+  /** Step debugger breakpoints (runs started in the editor): the run parks at each. */
+  breakpoints?: Breakpoint[];
 }
 
 export interface ListExecutionsQuery {
@@ -234,6 +237,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (queued.startNode && !queued.definition.nodes.some((n) => n.name === queued.startNode)) {
       throw new ValidationError(`No node named '${queued.startNode}'`, [{ path: 'startNode', message: 'unknown node' }]);
     }
+    const unknown = (queued.breakpoints ?? []).findIndex((b) => !queued.definition.nodes.some((n) => n.name === b.node));
+    if (unknown >= 0) {
+      throw new ValidationError(`No node named '${queued.breakpoints![unknown].node}' to break at`, [{ path: `breakpoints.${unknown}.node`, message: 'unknown node' }]);
+    }
     const executionId = newEntityId();
     const waiting = waitForEnd(executionId);
     await recordQueued(events, externalizer, executionId, queued, ctx);
@@ -280,6 +287,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       ...(request.retryOf ? { retryOf: request.retryOf } : {}),
       ...(request.rerunOf ? { rerunOf: request.rerunOf } : {}),
       ...(request.streaming ? { streaming: true as const } : {}),
+      ...(request.breakpoints?.length ? { breakpoints: request.breakpoints } : {}),
     }, ctx);
   }
 
@@ -304,6 +312,12 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   return {
     start,
     startDefinition,
+    /** The step debugger's commands on paused runs. */
+    debug: createDebugCommands({
+      events, queue, externalizer, blobs: deps.blobs, existing,
+      waitForEnd: (id, revision) => waitForEnd(id, revision),
+      settle: async () => executions.waitFor(await events.headPosition()),
+    }),
 
     /** Starts taking jobs (call once the runtime is up); re-arms parked runs and orphaned ones. */
     async startWorker(): Promise<void> {
@@ -358,7 +372,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       const recordedCalls = request.reuseAnswers ? recordedSubNodeCalls(events) : [];
       return enqueueRun({
         ...queued, definition, workflowRevision, mode: 'manual', startNode: request.node, triggerItems: input, pinData: undefined, destinationNode: undefined,
-        retryOf: undefined, rerunOf: id, queuedAt: new Date().toISOString(),
+        retryOf: undefined, rerunOf: id, queuedAt: new Date().toISOString(), breakpoints: undefined,
         recordedCalls: recordedCalls.length > 0 ? recordedCalls : undefined,
         // A check calls nothing outside Weft: see check-stand-in.ts.
         checkOf: request.check ? id : undefined,
@@ -439,6 +453,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     async resume(id: string, items: Item[] | undefined, ctx: RequestContext): Promise<RunWaiter> {
       const doc = await existing(id);
       if (doc.status !== 'waiting') throw new ValidationError(`Execution ${id} is not waiting (it is ${doc.status})`);
+      if (doc.paused) throw new ValidationError(`Execution ${id} is paused by the debugger: continue it with its debug commands`);
       if (items) await appendToRun(id, doc, 'ExecutionResumeRequested', { items }, ctx);
       const waiting = waitForEnd(id, await events.streamRevision(executionStreamName(id)));
       await queue.enqueue({ executionId: id, workflowId: doc.workflowId, resume: true }, { priority: PRIORITY.resume, key: `resume-${id}-${Date.now()}` });
@@ -465,7 +480,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
         definition = current.definition;
         revision = current.revision;
       }
-      return enqueueRun({ ...queued, definition, workflowRevision: revision, retryOf: id, queuedAt: new Date().toISOString() }, ctx);
+      return enqueueRun({ ...queued, definition, workflowRevision: revision, retryOf: id, queuedAt: new Date().toISOString(), breakpoints: undefined }, ctx);
     },
 
     async delete(id: string, ctx: RequestContext): Promise<void> {

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { newEntityId, NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution, isEngineEvent, sha256Hex, subWorkflowResult, subWorkflowStartNode,
-  type ExecuteWorkflowOptions, type ExecutionMode, type Item, type RecordedSubNodeCall, type ReplaySource, type RunJob, type RunResult,
+  breakpointPauser, canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution, isEngineEvent, sha256Hex, subWorkflowResult, subWorkflowStartNode,
+  type Breakpoint, type DataTables, type ExecuteWorkflowOptions, type ExecutionMode, type Item, type RecordedSubNodeCall, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
 import { getNodeType, loadNodeTypes, mayUseStaticData } from '../../nodes/index.ts';
@@ -50,6 +50,8 @@ export interface ExecutionQueuedData {
   onDrafts?: true;
   /** A check of this definition against the run with this id: nodes with outside effects are not called (check-stand-in.ts). */
   checkOf?: string;
+  /** Step debugger breakpoints of a run started in the editor (pause-points.ts). */
+  breakpoints?: Breakpoint[];
   queuedAt: string;
 }
 
@@ -71,6 +73,8 @@ export interface ExecutionWorkerDeps {
   publicUrl: string;
   /** Signs the resume links of nodes that park their run (Send and Wait): server/webhooks/resume-secret.ts. */
   resumeUrlSecret?: string;
+  /** The data tables a run's nodes see: its workspace's, written as whoever started the run. */
+  dataTables?: (workspaceId: string, ctx: RequestContext) => DataTables;
   /** Loads node packages installed since the last job (by this process or another on its folder). */
   refreshNodeTypes?: () => void;
 }
@@ -99,6 +103,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     const last = newestFirst.find((e) => isEngineEvent(e.type));
     if (last?.type === 'ExecutionFinished') return undefined;
     if (last?.type === 'ExecutionWaiting' && !job.resume) return undefined;
+    // Paused by the debugger: only a debug command (ExecutionResumed on record) lets it go on.
+    if (last?.type === 'ExecutionPaused') return undefined;
     const ctx: RequestContext = {
       actor: queuedEvent.metadata.actor,
       requestId: queuedEvent.metadata.correlationId,
@@ -115,7 +121,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
       resume: job.resume === true,
       ...(resumeRequest && job.resume ? { resumeItems: (resumeRequest.data as { items?: Item[] }).items } : {}),
     };
-    const result = await run(job.executionId, queued, ctx, recorded[recorded.length - 1].revision, { replay, handback });
+    const pauseAt = debugPauser(queued, recorded);
+    const result = await run(job.executionId, queued, ctx, recorded[recorded.length - 1].revision, { replay, handback, ...(pauseAt ? { pauseAt } : {}) });
     return { executionId: job.executionId, result, queued, ctx };
   }
 
@@ -124,7 +131,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     queued: ExecutionQueuedData,
     ctx: RequestContext,
     fromRevision: number,
-    extra: Pick<ExecuteWorkflowOptions, 'replay' | 'handback'> = {},
+    extra: Pick<ExecuteWorkflowOptions, 'replay' | 'handback' | 'pauseAt'> = {},
   ): Promise<RunResult> {
     // n8n keeps static data only for production runs; a sub-workflow's goes with its caller's.
     const keepsStaticData = queued.mode !== 'manual' && queued.keepsStaticData !== false;
@@ -163,6 +170,7 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
         blockPrivateNetworks: config.blockPrivateNetworks,
         executeCommandEnabled: config.executeCommandEnabled === true,
         filesAllowedDirs: allowedDirs,
+        ...(deps.dataTables ? { dataTables: deps.dataTables(queued.workspaceId, runCtx) } : {}),
         ...(staticData ? { staticData: staticData as ExecuteWorkflowOptions['staticData'] } : {}),
         ...extra,
         recorder: {
@@ -268,6 +276,12 @@ export function runExternalizer(deps: Pick<ExecutionWorkerDeps, 'blobs' | 'confi
 export async function recordQueued(events: EventStore, externalizer: Externalizer, executionId: string, queued: ExecutionQueuedData, ctx: RequestContext): Promise<void> {
   const recorder = createStoreRecorder(events, executionStreamName(executionId), { actor: ctx.actor, correlationId: ctx.requestId, workspaceId: queued.workspaceId }, -1, { externalizer });
   await recorder.record('ExecutionQueued', queued);
+}
+
+/** The debugger's pause rule for a run: its breakpoints, and a pause at the next node after a step. */
+function debugPauser(queued: ExecutionQueuedData, recorded: readonly { type: string; data: unknown }[]) {
+  const lastResume = [...recorded].reverse().find((e) => e.type === 'ExecutionResumed')?.data as { how?: string } | undefined;
+  return breakpointPauser(queued.breakpoints ?? [], lastResume?.how === 'step');
 }
 
 function safeJson(value: unknown): unknown {

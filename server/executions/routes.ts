@@ -9,6 +9,7 @@ import { q, route, type Route } from '../http/route.ts';
 import type { WorkflowService } from '../workflow-service.ts';
 import { customDataFilter } from './custom-data-filter.ts';
 import type { ExecutionService } from './execution-service.ts';
+import { breakpointsSchema } from './debug-routes.ts';
 import { readStoredOutputs } from './large-payloads.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
@@ -21,7 +22,8 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
     route({
       method: 'post', path: '/api/v1/workflows/:id/run', tag: 'executions',
       summary: 'Run a workflow by hand: answers with the execution id at once, or with the result when wait=true. '
-        + 'rerunOf names the run of this workflow that this one re-runs (with startNode: from that node), so the run lists link the two',
+        + 'rerunOf names the run of this workflow that this one re-runs (with startNode: from that node), so the run lists link the two. '
+        + 'breakpoints ([{node, when: before|after}]) make the run pause there for the step debugger (/executions/:id/debug/...)',
       access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' },
       params: z.object({ id }),
       query: z.object({ wait: z.enum(['true', 'false']).optional() }),
@@ -31,8 +33,9 @@ export function executionRoutes(executions: ExecutionService, workflows: Workflo
         destinationNode: z.string().max(128).optional(),
         triggerItems: z.array(z.looseObject({ json: z.record(z.string(), z.unknown()) })).max(10_000).optional(),
         rerunOf: id.optional(),
+        breakpoints: breakpointsSchema.optional(),
       }).strict(),
-      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown start node, rerunOf not a run of this workflow, or invalid input', 404: 'Unknown workflow' },
+      responses: { 201: '`{executionId}` (or the finished execution with wait=true)', 400: 'Unknown start node, breakpoint on an unknown node, rerunOf not a run of this workflow, or invalid input', 404: 'Unknown workflow' },
       async handler(ctx, { params, query, body }) {
         await settleEdits?.(params.id);
         const workflow = await workflows.get(params.id);

@@ -19,7 +19,7 @@ export interface StepRecorder {
 }
 
 /** Events whose append the caller waits for: they end a run, or answer someone. */
-const AWAITED = new Set(['ExecutionQueued', 'ExecutionWaiting', 'ExecutionFinished', 'ExecutionResumeRequested', 'ExecutionDeleted', 'WebhookResponseSent']);
+const AWAITED = new Set(['ExecutionQueued', 'ExecutionWaiting', 'ExecutionPaused', 'ExecutionResumed', 'PausedInputEdited', 'ExecutionFinished', 'ExecutionResumeRequested', 'ExecutionDeleted', 'WebhookResponseSent']);
 /** Most events a run may get ahead of the store before it waits. */
 const MAX_AHEAD = 256;
 /** Waits before each retry of an append that failed transiently. */

@@ -2,7 +2,7 @@
 import type { AccessLevel } from '../../domain/index.ts';
 
 /** The kinds of resource a route can address by id; each has a loader that finds its workspace. */
-export type ResourceKind = 'workflow' | 'credential' | 'variable' | 'workspace' | 'user' | 'execution';
+export type ResourceKind = 'workflow' | 'credential' | 'variable' | 'workspace' | 'user' | 'execution' | 'dataTable';
 
 /**
  * Who may call a route. `workspace` routes act in the caller's current workspace (header

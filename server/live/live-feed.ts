@@ -3,10 +3,11 @@
 import { streamCategory, streamId, UnavailableError, type RecordedEvent } from '../../domain/index.ts';
 import type { EventStore, Subscription } from '../../events/index.ts';
 import type { Logger } from '../logger.ts';
+import { BULK_REPLAY_LIVE_PREFIX, createBulkReplayMessages } from './bulk-replay-live.ts';
 import { toLiveBody, type LiveBody } from './live-mapping.ts';
 import type { RunOwners } from './run-owners.ts';
 
-export const LIVE_STREAM_PREFIXES = ['execution-', 'workflow-'];
+export const LIVE_STREAM_PREFIXES = ['execution-', 'workflow-', BULK_REPLAY_LIVE_PREFIX];
 
 export interface LiveFeed {
   /** Resolves once the subscription is open (delivery starts at the log's head at that time). */
@@ -31,6 +32,7 @@ export function createLiveFeed(deps: {
   let subscription: Subscription | undefined;
   let closed = false;
   const waiters = new Set<{ position: number; resolve: () => void }>();
+  const bulkReplays = createBulkReplayMessages(events);
 
   async function handle(event: RecordedEvent): Promise<void> {
     if (streamCategory(event.stream) === 'execution') {
@@ -41,6 +43,9 @@ export function createLiveFeed(deps: {
         const body = toLiveBody(event, owner);
         if (body) deps.deliver(body);
       }
+    } else if (event.stream.startsWith(BULK_REPLAY_LIVE_PREFIX)) {
+      const body = deps.hasWatchers() ? await bulkReplays.body(event) : undefined;
+      if (body) deps.deliver(body);
     } else if (deps.hasWatchers()) {
       const body = toLiveBody(event);
       if (body) deps.deliver(body);

@@ -27,6 +27,7 @@ import { executionStreamName } from '../../engine/index.ts';
 import { hydrateEvent } from '../executions/large-payloads.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Runtime } from '../runtime.ts';
+import { bulkReplayOwner, bulkReplayRoom, replayBulkReplay, workflowBulkReplaysRoom } from './bulk-replay-live.ts';
 import { createLiveFeed } from './live-feed.ts';
 import { executionRoom, publicError, workflowRoom, type LiveBody } from './live-mapping.ts';
 import { replayExecution, replayWorkflow } from './replay.ts';
@@ -90,6 +91,7 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
     access: runtime.access, owners,
     findWorkflow: (id) => runtime.workflows.find(id),
     findExecution: (id) => runtime.executions.find(id),
+    findBulkReplay: (id) => bulkReplayOwner(events, id),
     newRunWaitMs: config.liveNewRunWaitMs,
   });
 
@@ -100,7 +102,7 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
     events, owners, logger: log,
     hasWatchers: () => io.of('/').sockets.size > 0,
     deliver(body) {
-      const targets = body.executionId ? [workflowRoom(body.workflowId), executionRoom(body.executionId)] : [workflowRoom(body.workflowId)];
+      const targets = roomsFor(body);
       for (const room of targets) {
         // Emitting encodes the packet even for an empty room: skip rooms nobody here watches.
         if (io.of('/').adapter.rooms.get(room)?.size) io.local.to(room).emit('live', { room, ...body } as never);
@@ -109,6 +111,12 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
       if (body.type === 'workflow.sharing' && !body.data.shared) void recheckAll();
     },
   });
+
+  /** A bulk replay's progress goes to its own room and its workflow's bulk replay room; everything else to the workflow's and the run's. */
+  function roomsFor(body: LiveBody): LiveRoom[] {
+    if (body.type === 'bulkReplay.progress' || body.type === 'bulkReplay.finished') return [bulkReplayRoom(body.data.id), workflowBulkReplaysRoom(body.workflowId)];
+    return body.executionId ? [workflowRoom(body.workflowId), executionRoom(body.executionId)] : [workflowRoom(body.workflowId)];
+  }
 
   /** The handshake's credentials as headers, for authenticating the socket (again). */
   function handshakeHeaders(socket: Socket): Record<string, string | string[] | undefined> {
@@ -195,13 +203,14 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
     try {
       const replay = await readReplay(target, after);
       let last = replay.length ? replay[replay.length - 1].position : 0;
-      let revision = target.kind === 'execution' ? (after ?? -1) : undefined;
+      const byRevision = target.kind === 'execution' || target.kind === 'bulkReplay';
+      let revision = byRevision ? (after ?? -1) : undefined;
       let replayed = 0;
       const send = (body: LiveBody) => {
         socket.emit('live', { room: target.room, ...body } as never);
         last = body.position;
         replayed++;
-        if (target.kind === 'execution') revision = body.revision;
+        if (byRevision) revision = body.revision;
       };
       for (const body of replay) send(body);
       await feed.waitFor(last, CATCH_UP_TIMEOUT_MS);
@@ -212,6 +221,7 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
       return {
         room: target.room, workflowId: target.workflowId,
         ...(target.kind === 'execution' ? { executionId: target.executionId, revision } : {}),
+        ...(target.kind === 'bulkReplay' ? { bulkReplayId: target.bulkReplayId, revision } : {}),
         replayed,
         position: Math.max(last, feed.position()),
       };
@@ -223,7 +233,9 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
 
   function readReplay(target: RoomTarget, after: number | undefined): Promise<LiveBody[]> {
     if (target.kind === 'execution') return replayExecution(events, target.executionId, { workflowId: target.workflowId }, after);
-    if (after === undefined) return Promise.resolve([]);
+    if (target.kind === 'bulkReplay') return replayBulkReplay(events, target.bulkReplayId, after);
+    // A workflow's bulk replays room is live only (see domain/live-messages.ts).
+    if (after === undefined || target.kind === 'workflowBulkReplays') return Promise.resolve([]);
     return replayWorkflow(events, owners, target.workflowId, after, config.liveReplayMaxEvents);
   }
 

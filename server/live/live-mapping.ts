@@ -80,7 +80,20 @@ function executionMessage(type: string, d: Record<string, unknown>): { type: Liv
         },
       };
     case 'ExecutionResumed':
-      return { type: 'run.resumed', data: pickStrings(d, ['resumedAt']) };
+      return { type: 'run.resumed', data: pickStrings(d, ['resumedAt', 'by', 'how']) };
+    case 'ExecutionPaused': {
+      // Counts only: the items themselves can be large (GET /executions/:id/debug has them).
+      const items = (d.when === 'before' ? d.input : d.output) as (unknown[] | null)[] | undefined;
+      return {
+        type: 'run.paused',
+        data: { node: String(d.node), runIndex: Number(d.runIndex ?? 0), when: d.when === 'after' ? 'after' : 'before', itemCounts: (items ?? []).map((i) => (Array.isArray(i) ? i.length : null)) },
+      };
+    }
+    case 'PausedInputEdited':
+      return {
+        type: 'run.inputEdited',
+        data: { node: String(d.node), input: Number(d.input ?? 0), itemCount: Array.isArray(d.items) ? d.items.length : 0, ...(typeof d.by === 'string' ? { by: d.by } : {}) },
+      };
     case 'NodeStarted':
       return {
         type: 'node.started',

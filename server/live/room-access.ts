@@ -8,7 +8,9 @@ import type { RunOwners } from './run-owners.ts';
 
 export type RoomTarget =
   | { kind: 'workflow'; room: LiveRoom; workflowId: string }
-  | { kind: 'execution'; room: LiveRoom; workflowId: string; executionId: string };
+  | { kind: 'execution'; room: LiveRoom; workflowId: string; executionId: string }
+  | { kind: 'bulkReplay'; room: LiveRoom; workflowId: string; bulkReplayId: string }
+  | { kind: 'workflowBulkReplays'; room: LiveRoom; workflowId: string };
 
 export interface RoomAccess {
   /** Resolves a room the principal may read; throws NotFoundError for anything else. */
@@ -20,6 +22,7 @@ export function createRoomAccess(deps: {
   owners: RunOwners;
   findWorkflow: (id: string) => Promise<WorkflowDoc | undefined>;
   findExecution: (id: string) => Promise<ExecutionDoc | undefined>;
+  findBulkReplay: (id: string) => Promise<{ workflowId: string; workspaceId: string } | undefined>;
   /** How long to wait for the first event of a run that was accepted a moment ago. */
   newRunWaitMs: number;
 }): RoomAccess {
@@ -37,11 +40,22 @@ export function createRoomAccess(deps: {
 
   return {
     async resolve(principal, room) {
-      const match = /^(workflow|execution):(.*)$/.exec(room);
+      const match = /^(workflow|execution|bulkreplay|bulkreplays):(.*)$/.exec(room);
       if (!match || !ENTITY_ID_PATTERN.test(match[2])) {
-        throw new ValidationError("A room is 'workflow:<id>' or 'execution:<id>'", [{ path: 'room', message: 'invalid' }]);
+        throw new ValidationError("A room is 'workflow:<id>', 'execution:<id>', 'bulkreplay:<id>' or 'bulkreplays:<workflowId>'", [{ path: 'room', message: 'invalid' }]);
       }
       const [, kind, id] = match;
+      // Bulk replays stay in their workspace, like GET /api/v1/bulk-replays/:id: sharing the workflow does not share them.
+      if (kind === 'bulkreplay') {
+        const owner = await deps.findBulkReplay(id);
+        await access.authorize(principal, owner && { workspaceId: owner.workspaceId, sharedWith: [] }, 'read', 'Bulk replay', id);
+        return { kind: 'bulkReplay', room: room as LiveRoom, workflowId: owner!.workflowId, bulkReplayId: id };
+      }
+      if (kind === 'bulkreplays') {
+        const workflow = await deps.findWorkflow(id);
+        await access.authorize(principal, workflow && { workspaceId: workflow.workspaceId, sharedWith: [] }, 'read', 'Workflow', id);
+        return { kind: 'workflowBulkReplays', room: room as LiveRoom, workflowId: id };
+      }
       if (kind === 'workflow') {
         const workflow = await deps.findWorkflow(id);
         await access.authorize(principal, workflow && { workspaceId: workflow.workspaceId, sharedWith: workflow.sharedWith }, 'read', 'Workflow', id);

@@ -18,6 +18,8 @@ export interface RunCheck {
   outcome: CheckOutcome | 'notChecked';
   /** Each node that differs: its diff status, or 'stopped' with why the check did not call it. */
   nodes: { node: string; status: string; reason?: string }[];
+  /** The nodes whose output was the same (reports such as JUnit list every node). */
+  sameNodes: string[];
   error?: string;
 }
 
@@ -45,7 +47,7 @@ export function createDraftCheck(executions: ExecutionService) {
   async function checkOne(executionId: string, workspaceId: string, ctx: RequestContext): Promise<RunCheck> {
     const original = await executions.get(executionId, true);
     const node = 'data' in original ? startNodeOf((original.data as RunResult['data']).resultData.runData) : undefined;
-    if (!node) return { executionId, outcome: 'notChecked', nodes: [], error: 'The run has no recorded start' };
+    if (!node) return { executionId, outcome: 'notChecked', nodes: [], sameNodes: [], error: 'The run has no recorded start' };
     const waiter = await executions.rerunFrom(executionId, { node, version: 'draft', check: true }, { ...ctx, requestId: `${ctx.requestId}-${executionId}` });
     const ended = await waiter.ended;
     const errors = ended.data.resultData.runData;
@@ -57,7 +59,8 @@ export function createDraftCheck(executions: ExecutionService) {
     const outcome: CheckOutcome = nodes.some((n) => n.status === 'stopped') ? 'stopped'
       : nodes.some((n) => n.status === 'newError') ? 'newError'
         : nodes.length > 0 ? 'changed' : 'same';
-    return { executionId, checkExecutionId: waiter.executionId, outcome, nodes };
+    const sameNodes = diff.nodes.filter((n) => n.status === 'same').map((n) => n.node);
+    return { executionId, checkExecutionId: waiter.executionId, outcome, nodes, sameNodes };
   }
 
   return {

@@ -4,7 +4,8 @@
 // shared ones, of the type asked for, and each use is recorded.
 import { z } from 'zod';
 import { NotFoundError, UnavailableError, ValidationError } from '../../domain/index.ts';
-import type { CredentialGetOptions } from '../../engine/index.ts';
+import type { CredentialGetOptions, DataTables } from '../../engine/index.ts';
+import type { RequestContext } from '../commands.ts';
 import { loadNodeType, NodeMethodError, registeredN8nCredentialType, runNodeMethod } from '../../nodes/index.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
 import { scrubSecrets } from '../credentials/scrub.ts';
@@ -30,7 +31,10 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
-export function nodeMethodRoutes(credentials: CredentialService, options: { blockPrivateNetworks: boolean; timezone: string }): Route[] {
+export function nodeMethodRoutes(
+  credentials: CredentialService,
+  options: { blockPrivateNetworks: boolean; timezone: string; dataTables?: (workspaceId: string, ctx: RequestContext) => DataTables },
+): Route[] {
   return [
     route({
       method: 'post', path: '/api/v1/node-types/methods', tag: 'editor',
@@ -64,6 +68,7 @@ export function nodeMethodRoutes(credentials: CredentialService, options: { bloc
           }, {
             getCredentials, credentialType: registeredN8nCredentialType,
             blockPrivateNetworks: options.blockPrivateNetworks, timezone: options.timezone,
+            ...(options.dataTables ? { dataTables: options.dataTables(workspaceId, requestContext(ctx)) } : {}),
           });
         } catch (error) {
           if (error instanceof NodeMethodError) throw new ValidationError(error.message, [{ path: 'method', message: 'unknown or invalid' }]);

@@ -34,16 +34,28 @@ const IF_MATCH_HEADER = { name: 'If-Match', description: 'The revision last read
 const publishBody = z.object({
   revision: z.number().int().min(0).optional().describe('An earlier revision to publish (a rollback); the draft when absent'),
   message: z.string().max(500).optional().describe('Why, shown in the history'),
+  check: z.boolean().optional().describe('Check the draft against the last production runs first; go on only when the check is clean'),
 }).strict().optional();
 
+/** Runs and records a check of the draft; throws (409) when it is not clean. */
+export type CheckFirst = (workflowId: string, workspaceId: string, ctx: RequestContext) => Promise<void>;
+
 /** `POST /api/v1/workflows/:id/<verb>` with an optional `{revision, message}`: activation and publishing. */
-function publishRoute(verb: string, summary: string, run: (id: string, ctx: RequestContext, options: PublishOptions) => Promise<WorkflowDoc>): Route {
+function publishRoute(verb: string, summary: string, run: (id: string, ctx: RequestContext, options: PublishOptions) => Promise<WorkflowDoc>, checkFirst?: CheckFirst): Route {
   return route({
     method: 'post', path: `/api/v1/workflows/:id/${verb}`, tag: 'workflows', summary, params: idParams, body: publishBody,
-    responses: { 200: 'The workflow', 400: 'Its nodes have issues, or a webhook path or schedule is invalid', 404: 'Unknown workflow or revision', 409: 'Deleted, or a webhook path is taken' },
+    responses: {
+      200: 'The workflow', 400: 'Its nodes have issues, or a webhook path or schedule is invalid', 404: 'Unknown workflow or revision',
+      409: 'Deleted, a webhook path is taken, or the workflow requires a clean check of this draft (settings.requireCleanCheck) and has none',
+    },
     access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'write' },
     async handler(ctx, { params, body }) {
-      send(ctx, await run(params.id, requestContext(ctx), body ?? {}));
+      const { check, ...options } = body ?? {};
+      if (check && options.revision !== undefined) {
+        throw new ValidationError('`check` applies to the draft, not to an earlier revision', [{ path: 'check', message: 'not with revision' }]);
+      }
+      if (check && checkFirst) await checkFirst(params.id, workspaceOf(ctx), requestContext(ctx));
+      send(ctx, await run(params.id, requestContext(ctx), options));
     },
   });
 }
@@ -65,7 +77,7 @@ function action(
   });
 }
 
-export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: string) => Promise<void>, credentials: CredentialService): Route[] {
+export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: string) => Promise<void>, credentials: CredentialService, checkFirst?: CheckFirst): Route[] {
   return [
     route({
       method: 'get', path: '/api/v1/workflows', access: { kind: 'workspace', level: 'read' }, tag: 'workflows', summary: 'List workflows (newest change first)',
@@ -146,8 +158,8 @@ export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: 
       },
     }),
     action('undelete', 'Bring back a deleted workflow', service.undelete, { 200: 'The workflow', 404: 'Unknown workflow', 409: 'Not deleted' }),
-    publishRoute('activate', 'Activate a workflow: publish the draft (or `revision`) and arm its triggers', service.activate),
-    publishRoute('publish', 'Publish the draft (or roll back to `revision`): webhooks, schedules and production sub-workflow calls run it', service.publish),
+    publishRoute('activate', 'Activate a workflow: publish the draft (or `revision`) and arm its triggers', service.activate, checkFirst),
+    publishRoute('publish', 'Publish the draft (or roll back to `revision`): webhooks, schedules and production sub-workflow calls run it', service.publish, checkFirst),
     route({
       method: 'get', path: '/api/v1/workflows/:id/published', access: { kind: 'resource', resource: 'workflow', param: 'id', level: 'read' }, tag: 'workflows',
       summary: 'The published version: what production runs',

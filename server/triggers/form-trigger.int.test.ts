@@ -180,9 +180,11 @@ describe('Wait node "On Form Submitted"', () => {
         Wait: { main: [[{ node: 'After', type: 'main', index: 0 }]] },
       },
     });
-    const submitted = await fetch(`${weft.url}/form/request`, { method: 'POST', body: new URLSearchParams([['field-0', 'laptop']]) });
-    expect(submitted.status).toBe(200);
+    // A form page follows the trigger (the Wait node's), so the browser is sent on to it, as in n8n.
+    const submitted = await fetch(`${weft.url}/form/request`, { method: 'POST', body: new URLSearchParams([['field-0', 'laptop']]), redirect: 'manual' });
+    expect(submitted.status).toBe(303);
     const executionId = submitted.headers.get('x-weft-execution-id')!;
+    expect(submitted.headers.get('location')).toBe(`/form-waiting/${executionId}`);
     await expect.poll(async () => (await api('GET', `/api/v1/executions/${executionId}`)).body?.status, { timeout: 8000 }).toBe('waiting');
 
     const page = await fetch(`${weft.url}/form-waiting/${executionId}`);

@@ -62,6 +62,17 @@ export function createExecutionWatch(events: EventStore, blobs: BlobStore, optio
       return context;
     },
 
+    /** The run context last recorded by any node that keeps `key` in it (a Form node's ending screen). */
+    async lastNodeContextWith(executionId: string, key: string): Promise<Record<string, unknown> | undefined> {
+      let found: Record<string, unknown> | undefined;
+      for (const e of await events.readStream(executionStreamName(executionId))) {
+        const data = e.data as { node?: string; context?: Record<string, Record<string, unknown> | undefined> };
+        const context = e.type === 'NodeSucceeded' && data.node ? data.context?.[`node:${data.node}`] : undefined;
+        if (context?.[key] !== undefined) found = context;
+      }
+      return found;
+    },
+
     /**
      * The answer of the first Respond to Webhook node among `respondNodes` to succeed, or
      * undefined when the run ends (or parks) without one.

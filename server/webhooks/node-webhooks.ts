@@ -9,10 +9,15 @@ import type { RequestContext } from '../commands.ts';
 import type { CommunityTriggers, NodeRunOptions } from '../triggers/community-triggers.ts';
 import type { ExecutionWatch } from './execution-watch.ts';
 import { answerStreaming } from './streamed-answer.ts';
-import { answerLastNode } from './webhook-answer.ts';
+import { formPagesFollow } from '../../nodes/index.ts';
+import { answerFormNext } from './form-pages.ts';
+import { answerFromNode, answerLastNode, answerWithoutResponder } from './webhook-answer.ts';
 import { readWebhookBody } from './webhook-body.ts';
 import { answerPreflight } from './webhook-checks.ts';
 import { WEBHOOK_METHODS } from './webhook-registry.ts';
+
+const FORM_TRIGGER = 'n8n-nodes-base.formTrigger';
+const RESPOND_NODE = 'n8n-nodes-base.respondToWebhook';
 
 export interface NodeWebhookConfig {
   bodyLimitBytes: number;
@@ -24,10 +29,13 @@ export interface NodeWebhookConfig {
 /** What answering a call with a node's own webhook() needs. */
 interface HookTarget {
   type: NodeType;
+  node: { name: string };
+  /** The workflow the run uses: which nodes follow the trigger, and its Respond to Webhook nodes. */
+  definition: WorkflowDefinition;
   webhook: NodeWebhook;
   params: Record<string, string>;
   context(signal: AbortSignal): TriggerContext;
-  startRun(output: Item[][], options?: NodeRunOptions): Promise<{ executionId: string; lastNodeDone: Promise<RunResult> } | undefined>;
+  startRun(output: Item[][], options?: NodeRunOptions): Promise<{ executionId: string; lastNodeDone: Promise<RunResult>; ended: Promise<RunResult> } | undefined>;
 }
 
 /** Answers a call when a community webhook node holds the path; false when none does. */
@@ -36,7 +44,7 @@ export async function answerNodeWebhook(ctx: Context, triggers: CommunityTrigger
   const hit = triggers.findWebhook(ctx.method, path);
   const target = hit && triggers.target(hit.entry);
   if (!hit || !target) return false;
-  await answerWithHook(ctx, { ...target, webhook: hit.entry.webhook, params: hit.params }, config);
+  await answerWithHook(ctx, { ...target, definition: target.doc.definition, webhook: hit.entry.webhook, params: hit.params }, config);
   return true;
 }
 
@@ -60,7 +68,7 @@ export async function answerTestNodeWebhook(
 ): Promise<boolean> {
   const target = await triggers.testTarget(listening.doc, listening.definition, listening.node, ctx.method, listening.runCtx);
   if (!target) return false;
-  await answerWithHook(ctx, { ...target, params: listening.params }, config);
+  await answerWithHook(ctx, { ...target, definition: listening.definition, params: listening.params }, config);
   return true;
 }
 
@@ -81,6 +89,13 @@ async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebh
   const options: NodeRunOptions = { ...(streaming ? { streaming } : {}), ...(answer.onlyThisNode ? { onlyThisNode: true } : {}) };
   const started = answer.workflowData ? await target.startRun(answer.workflowData, options) : undefined;
   if (started) ctx.set('X-Weft-Execution-Id', started.executionId);
+  // A Form Trigger with Form nodes after it (n8n looks at the trigger's child nodes the same way):
+  // the browser goes on to the run's next page once the run parks there, or to its ending.
+  if (started && target.type.description.name === FORM_TRIGGER && formPagesFollow(target.definition, target.node.name)) {
+    await started.ended.catch(() => undefined);
+    answerFormNext(ctx, started.executionId);
+    return;
+  }
   if (answer.noWebhookResponse) {
     // The node wrote the answer on the raw response.
     ctx.respond = false;
@@ -93,6 +108,14 @@ async function answerWithHook(ctx: Context, target: HookTarget, config: NodeWebh
   }
   if (started && streaming) {
     answerStreaming(ctx, config.watch, started);
+    return;
+  }
+  if (started && target.webhook.responseMode === 'responseNode') {
+    const responders = new Set(target.definition.nodes.filter((n) => n.type === RESPOND_NODE && !n.disabled).map((n) => n.name));
+    const done = started.lastNodeDone;
+    const response = await config.watch.respondNodeAnswer(started.executionId, responders, done);
+    if (response) answerFromNode(ctx, response);
+    else answerWithoutResponder(ctx, await done.catch(() => undefined));
     return;
   }
   if (started && (target.webhook.responseMode === 'lastNode' || answer.onlyThisNode)) {

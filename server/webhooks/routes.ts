@@ -22,7 +22,8 @@ export function webhookMiddleware(service: WebhookService) {
     const path = ctx.path.slice(prefix.length).replace(/\/+$/, '');
     if (kind === 'waiting') {
       const [executionId, ...rest] = path.split('/');
-      await service.resume(ctx, executionId, rest.join('/'));
+      // `/form-waiting/` also shows the ending of a multi-page form whose run is over.
+      await service.resume(ctx, executionId, rest.join('/'), prefix === '/form-waiting/');
       return;
     }
     await service.handle(ctx, kind, path);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import { AppError, ConflictError, NotFoundError, WEBHOOK_NODE_TYPE, webhooksOf, type WebhookEntry, type WorkflowDefinition, type WorkflowNode } from '../../domain/index.ts';
 import { isResumeSignatureValid, type Item, type RunResult } from '../../engine/index.ts';
-import { answerSendAndWaitCall, answerWaitingFormCall, isSendAndWaitNode, NO_ACTION_REQUIRED_PAGE, waitsForForm } from '../../nodes/index.ts';
+import { answerFormNodeCall, answerSendAndWaitCall, answerWaitingFormCall, FORM_NODE_TYPE, isSendAndWaitNode, NO_ACTION_REQUIRED_PAGE, waitsForForm } from '../../nodes/index.ts';
 import { productionDoc, type WorkflowDoc } from '../../projections/index.ts';
 import type { RequestContext } from '../commands.ts';
 import type { CredentialService } from '../credentials/credential-service.ts';
@@ -14,6 +14,7 @@ import { answerFromNode, answerLastNode, answerOnReceived, answerWithoutResponde
 import { readWebhookBody } from './webhook-body.ts';
 import { answerPreflight, applyCors, authenticateCall, checkCaller } from './webhook-checks.ts';
 import type { ExecutionWatch } from './execution-watch.ts';
+import { answerFormEnding, answerFormNext, runFormTrigger } from './form-pages.ts';
 import { answerStreaming } from './streamed-answer.ts';
 import { WEBHOOK_METHODS, type Match, type ProductionRegistry, type TestListener, type TestRegistry } from './webhook-registry.ts';
 
@@ -267,6 +268,29 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     answerHtml(ctx, answer.status, answer.page.html);
   }
 
+  /**
+   * A Form node's page (a multi-page form): GET shows it, a valid POST resumes the run with its
+   * answers and, once the run parks at the next page or ends, sends the browser on to what follows.
+   */
+  async function resumeFormPage(ctx: Context, executionId: string, node: WorkflowNode, formMode: 'test' | 'production'): Promise<void> {
+    const body = ctx.method === 'POST'
+      ? await readWebhookBody(ctx.req, { limitBytes: deps.config.bodyLimitBytes, maxDepth: deps.config.maxJsonDepth, rawBody: false, binaryData: false, binaryPropertyName: 'data' })
+      : { body: {} };
+    const context = await watch.nodeContext(executionId, node.name);
+    const defaultTitle = (await runFormTrigger(executions, executionId)).title;
+    const answer = answerFormNodeCall({ method: ctx.method, query: { ...ctx.query }, body: body.body, binary: body.binary, context, formMode, timezone: 'UTC', defaultTitle });
+    if (answer.items) {
+      const resumed = await executions.resume(executionId, answer.items, { actor: { kind: 'system', id: 'webhook' }, requestId: randomUUID() });
+      await resumed.ended.catch(() => undefined);
+      // The read model still says "waiting" until it has seen the park or end: the browser's next call reads it.
+      await executions.settle();
+      answerFormNext(ctx, executionId);
+      return;
+    }
+    ctx.set(answer.page.headers);
+    answerHtml(ctx, answer.status, answer.page.html);
+  }
+
   return {
     handle,
 
@@ -292,17 +316,28 @@ export function createWebhookService(deps: WebhookServiceDeps) {
      * `/webhook-waiting/<executionId>[/<suffix>]`: resumes a run parked in a Wait node set to
      * resume on a webhook call; the call's data becomes the Wait node's output.
      */
-    async resume(ctx: Context, executionId: string, suffix: string): Promise<void> {
-      const doc = await executions.find(executionId);
+    async resume(ctx: Context, executionId: string, suffix: string, form = false): Promise<void> {
+      let doc = await executions.find(executionId);
+      if (form && (!doc || doc.status === 'running' || doc.status === 'new')) {
+        // The browser comes straight after the run parked at its next page or ended: the read
+        // model may not have seen that yet.
+        await executions.settle();
+        doc = await executions.find(executionId);
+      }
       if (!doc || doc.deleted) throw new NotFoundError('Execution', executionId);
       const signed = isSignedLink(executionId, suffix, ctx.query);
       if (doc.status !== 'waiting') {
         // A Send and Wait link used again once its question is over (n8n's "no action required").
         if (signed) return answerHtml(ctx, 200, NO_ACTION_REQUIRED_PAGE);
+        // A multi-page form whose run is over shows its ending (n8n's WaitingForms completion page).
+        if (form && ctx.method === 'GET' && ['success', 'error', 'crashed', 'canceled'].includes(String(doc.status))) {
+          return answerFormEnding(ctx, watch, executions, executionId, String(doc.status));
+        }
         throw new ConflictError(`The execution "${executionId}" is not waiting (it is ${String(doc.status)})`);
       }
       const node = await watch.waitingNode(executionId);
       if (node && isSendAndWaitNode(node.parameters)) return resumeSendAndWait(ctx, executionId, suffix, node, signed);
+      if (node && node.type === FORM_NODE_TYPE) return resumeFormPage(ctx, executionId, node, doc.mode === 'manual' ? 'test' : 'production');
       if (node && waitsForForm(node)) return resumeForm(ctx, executionId, node, doc.mode === 'manual' ? 'test' : 'production');
       const p = (node?.parameters ?? {}) as Record<string, unknown>;
       if (!node || node.type !== WAIT_NODE || (p.resume !== 'webhook' && p.resume !== 'form')) {

@@ -36,6 +36,9 @@ export type WeftNodeData = {
   diff: DiffMark;
   /** On a replay: how this node's output compares with the run it came from. */
   replayDiff?: DiffBadge;
+  /** Step debugger breakpoints set on the node, and whether the shown run is paused at it. */
+  breakpoints?: ('before' | 'after')[];
+  paused?: 'before' | 'after';
   notes?: string;
   /** n8n's "display note in flow": the note shows under the node. */
   notesInFlow?: boolean;

@@ -21,6 +21,9 @@ export interface FlowDecorations {
   ghosts?: WorkflowNode[];
   /** A replay's badges by node name (its diff with the run it came from). */
   replayDiff?: Map<string, DiffBadge>;
+  /** Step debugger breakpoints by node name, and where the shown run is paused. */
+  breakpoints?: Record<string, ('before' | 'after')[]>;
+  paused?: { node: string; when: 'before' | 'after' };
 }
 
 export const nodeIdOf = (n: WorkflowNode) => n.id ?? `name:${n.name}`;
@@ -74,6 +77,8 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
         editors: deco.editorsByNode?.get(n.name) ?? [],
         diff: deco.diff?.get(n.name) ?? (ghost ? 'added' : undefined),
         replayDiff: deco.replayDiff?.get(n.name),
+        breakpoints: deco.breakpoints?.[n.name],
+        paused: deco.paused?.node === n.name ? deco.paused.when : undefined,
         notes: n.notes,
         notesInFlow: n.notesInFlow === true,
         content: sticky ? String(p.content ?? '') : undefined,

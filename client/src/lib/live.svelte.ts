@@ -61,7 +61,11 @@ export class RunView {
         break;
       }
       case 'run.waiting':
+      case 'run.paused':
         this.status = 'waiting';
+        break;
+      case 'run.resumed':
+        this.status = 'running';
         break;
       case 'run.finished':
         this.status = message.data.status;

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'executions'; workflowId?: string }
   | { name: 'credentials' }
   | { name: 'variables' }
+  | { name: 'dataTables'; id?: string }
   | { name: 'audit' }
   | { name: 'communityNodes' }
   | { name: 'notFound' };
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts[0] === 'executions') return { name: 'executions', workflowId: query.get('workflowId') ?? undefined };
   if (parts[0] === 'credentials') return { name: 'credentials' };
   if (parts[0] === 'variables') return { name: 'variables' };
+  if (parts[0] === 'data-tables') return parts[1] ? { name: 'dataTables', id: parts[1] } : { name: 'dataTables' };
   if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'settings' && parts[1] === 'community-nodes') return { name: 'communityNodes' };
   return { name: 'notFound' };

@@ -2,7 +2,7 @@
 
 export type Shortcut =
   | 'undo' | 'redo' | 'run' | 'save' | 'selectAll' | 'duplicate' | 'close' | 'addNode' | 'open' | 'rename'
-  | 'toggleDisabled' | 'addSticky' | 'history' | 'fit' | 'zoomIn' | 'zoomOut' | 'help';
+  | 'toggleDisabled' | 'addSticky' | 'history' | 'fit' | 'zoomIn' | 'zoomOut' | 'help' | 'breakpoint';
 
 /** The action of a key press on the canvas (not while typing in a field), if any. */
 export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'metaKey' | 'ctrlKey' | 'shiftKey' | 'altKey'>): Shortcut | undefined {
@@ -31,6 +31,7 @@ export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'metaKey' | 'ctrlKey' 
   if (key === 'd') return 'toggleDisabled';
   if (key === 's') return 'addSticky';
   if (key === 'h') return 'history';
+  if (key === 'b') return 'breakpoint';
   return undefined;
 }
 

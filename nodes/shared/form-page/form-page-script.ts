@@ -1,6 +1,6 @@
 // The hosted form's script, a progressive enhancement (the form posts without it): checks the
 // checkbox groups the browser cannot, sends the form in the background, then shows the completion
-// text or follows the redirect. Any answer it cannot use falls back to a plain submission.
+// text, follows the redirect, or goes on to a multi-page form's next page (`formWaitingUrl`). Any answer it cannot use falls back to a plain submission.
 export const FORM_PAGE_SCRIPT = `(function () {
   var config = JSON.parse(document.getElementById('form-config').textContent);
   var form = document.querySelector('form.form');
@@ -45,12 +45,25 @@ export const FORM_PAGE_SCRIPT = `(function () {
           return;
         }
         if (!res.ok) throw new Error('status ' + res.status);
-        if (config.redirectUrl) {
-          window.location.href = config.redirectUrl;
-          return;
-        }
-        document.getElementById('form-card').hidden = true;
-        document.getElementById('completion').hidden = false;
+        var json = (res.headers.get('content-type') || '').indexOf('application/json') !== -1;
+        return (json ? res.json() : res.text()).then(function (data) {
+          // A multi-page form: the next page (or the ending) is at the run's form-waiting URL.
+          if (json && data && typeof data.formWaitingUrl === 'string') {
+            window.location.replace(data.formWaitingUrl);
+            return;
+          }
+          if (config.redirectUrl) {
+            window.location.href = config.redirectUrl;
+            return;
+          }
+          if (config.useResponseData) {
+            // The Respond to Webhook node's answer, shown as text (never run as markup here).
+            var shown = document.querySelector('#completion p') || document.getElementById('completion').appendChild(document.createElement('p'));
+            shown.textContent = typeof data === 'string' ? data : JSON.stringify(data);
+          }
+          document.getElementById('form-card').hidden = true;
+          document.getElementById('completion').hidden = false;
+        });
       })
       .catch(function () {
         button.disabled = false;

@@ -22,6 +22,8 @@ export interface FormPageSettings {
   completionTitle?: string;
   /** A test form (the editor is listening): a notice says so. */
   testRun: boolean;
+  /** "Using 'Respond to Webhook' Node": the answer's text is what the page shows once submitted. */
+  useResponseData?: boolean;
   /** The page's query, which fills fields by their label (hidden fields by their name). */
   query?: Record<string, unknown>;
   /** A submission being shown again with what was wrong with it. */
@@ -165,7 +167,7 @@ export function renderFormPage(settings: FormPageSettings): FormPage {
   const description = settings.formDescription ? `<div class="form-description">${sanitizeFormHtml(settings.formDescription)}</div>` : '';
   const completionText = settings.completion.text ? `<p>${escapeHtml(settings.completion.text)}</p>` : '';
   const attribution = settings.appendAttribution ? `<p class="attribution">${ATTRIBUTION}</p>` : '';
-  const config = { redirectUrl: settings.completion.redirectUrl ?? null };
+  const config = { redirectUrl: settings.completion.redirectUrl ?? null, useResponseData: settings.useResponseData === true };
   const body = `${notice}
 <div class="card" id="form-card">
 <header class="form-header"><h1>${escapeHtml(title)}</h1>${description}</header>
@@ -197,4 +199,16 @@ export function renderCompletionPage(settings: { formTitle: string; completion: 
   const attribution = settings.appendAttribution ? `<p class="attribution">${ATTRIBUTION}</p>` : '';
   const body = `${refresh}<div class="card completion"><header class="form-header"><h1>${escapeHtml(title)}</h1></header>${inner}</div>${attribution}`;
   return { html: document(title, nonce, settings.customCss, body), headers: pageHeaders(nonce) };
+}
+
+/**
+ * A page with a heading and markup the caller made safe (escaped or sanitised): the Form node's
+ * endings ("Show Text", a returned file, the completion screen with an HTML message).
+ */
+export function renderMessagePage(settings: { title: string; heading?: string; safeHtml: string; appendAttribution: boolean; customCss?: string }): FormPage {
+  const nonce = randomBytes(16).toString('base64');
+  const heading = settings.heading ? `<header class="form-header"><h1>${escapeHtml(settings.heading)}</h1></header>` : '';
+  const attribution = settings.appendAttribution ? `<p class="attribution">${ATTRIBUTION}</p>` : '';
+  const body = `<div class="card completion">${heading}${settings.safeHtml}</div>${attribution}`;
+  return { html: document(settings.title || 'Form', nonce, settings.customCss, body), headers: pageHeaders(nonce) };
 }

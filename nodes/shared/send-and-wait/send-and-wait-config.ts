@@ -73,7 +73,7 @@ export function waitTillDate(ctx: ExecuteContext, now = Date.now()): Date {
  * data its expressions read may be gone, so a definition that cannot be built fails before sending
  * (as n8n's validateCustomFormFields does).
  */
-function customFormFields(ctx: ExecuteContext): Record<string, unknown>[] {
+export function customFormFields(ctx: ExecuteContext): Record<string, unknown>[] {
   if (param(ctx, 'defineForm', 0, 'fields') === 'json') {
     const stored = rawParam(ctx, 'jsonOutput') ?? DEFAULT_FORM_JSON;
     // Like n8n's rawExpressions + resolveRawData: `{{ }}` parts are filled in, objects as JSON.
