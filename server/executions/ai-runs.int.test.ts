@@ -64,6 +64,7 @@ describe('AI runs', () => {
     expect(call.data.ai_languageModel[0][0].json.tokenUsage).toEqual({ promptTokens: 12, completionTokens: 4, totalTokens: 16 });
     expect(chatCalls()).toBe(1);
     // The audit keeps who ran it and how it ended, not each model call.
+    await rt.projections.audit.waitFor(await rt.events.headPosition(), 10_000);
     const audited = await rt.projections.audit.collection<AuditDoc>(AUDIT).find({ filter: { stream: executionStreamName(first.body.id) }, limit: 100 });
     expect(audited.items.map((e) => e.type).sort()).toEqual(['ExecutionFinished', 'ExecutionQueued']);
 
