@@ -2,6 +2,8 @@
 // production runs) keeps running the published version while the draft changes; publishing,
 // rollback, and what the API and history say about it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setParameter } from '../../collab/index.ts';
+import { connectCollab } from '../collab/ws-client.ts';
 import { startTestServer, TEST_OWNER, type TestServer } from '../test-support.ts';
 
 let server: TestServer;
@@ -83,6 +85,29 @@ describe('drafts and published versions', () => {
     const summaries = history.data.map((h) => h.summary);
     expect(summaries).toContain('published: second answer');
     expect(summaries).toContain(`published revision ${created.revision} (rolled back)`);
+  });
+
+  it('production keeps the published version while a collaborator co-edits the draft; publish takes their edit', async () => {
+    const created = await json<ApiWorkflow>(await api('/api/v1/workflows', { method: 'POST', body: JSON.stringify(hookWorkflow('pub-co', 'one')) }), 201);
+    await json(await api(`/api/v1/workflows/${created.id}/activate`, { method: 'POST' }));
+    const collaborator = await connectCollab({ url: server.url, workflowId: created.id, headers: { 'X-API-KEY': TEST_OWNER.apiKey } });
+    try {
+      setParameter(collaborator.doc, 'set', ['assignments'], { assignments: [{ id: 'a', name: 'version', value: 'co-edited', type: 'string' }] });
+      // The edit reaches the draft (the room saves it) while production still answers with the published version.
+      const deadline = Date.now() + 10_000;
+      let draft = await json<ApiWorkflow>(await api(`/api/v1/workflows/${created.id}`));
+      while (!draft.unpublishedChanges && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        draft = await json<ApiWorkflow>(await api(`/api/v1/workflows/${created.id}`));
+      }
+      expect(draft.unpublishedChanges).toBe(true);
+      expect(await call('pub-co')).toBe('one');
+      expect(await call('pub-co')).toBe('one');
+      await json(await api(`/api/v1/workflows/${created.id}/publish`, { method: 'POST', body: JSON.stringify({ message: 'co-edited' }) }));
+      expect(await call('pub-co')).toBe('co-edited');
+    } finally {
+      await collaborator.disconnect();
+    }
   });
 
   it('a changed webhook path is served only once published, and the old one until then', async () => {
