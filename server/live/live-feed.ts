@@ -26,6 +26,11 @@ export function createLiveFeed(deps: {
   /** Whether anyone on this server watches or is joining: when not, events are only counted. */
   hasWatchers(): boolean;
   deliver(body: LiveBody): void;
+  /**
+   * Resolves once the executions read model holds the event at `position`. A run's end is sent only
+   * then, so a client that reloads its runs list on it sees the run finished, with its figures.
+   */
+  projected?(position: number): Promise<void>;
 }): LiveFeed {
   const { events, owners, logger } = deps;
   let handled = 0;
@@ -41,6 +46,7 @@ export function createLiveFeed(deps: {
       const owner = owners.learn(executionId, event) ?? (deps.hasWatchers() ? await owners.get(executionId) : undefined);
       if (owner && deps.hasWatchers()) {
         const body = toLiveBody(event, owner);
+        if (body?.type === 'run.finished') await deps.projected?.(event.position);
         if (body) deps.deliver(body);
       }
     } else if (event.stream.startsWith(BULK_REPLAY_LIVE_PREFIX)) {

@@ -56,6 +56,8 @@ const nodeDataSchema = z.object({ executionId: z.string().max(64), node: z.strin
 const LIVE_CODES: readonly LiveErrorCode[] = ['validation_failed', 'not_found', 'unauthenticated', 'forbidden', 'unavailable', 'internal'];
 /** How long a joining socket waits for the feed to deliver what its replay read. */
 const CATCH_UP_TIMEOUT_MS = 10_000;
+/** How long a run's end message waits for the executions read model to hold it. */
+const PROJECTED_WAIT_MS = 2_000;
 
 export interface LiveGatewayOptions {
   /** Whether a handshake's Origin may open a socket (a foreign page's handshake fails with 403). */
@@ -101,6 +103,8 @@ export function attachLiveGateway(server: http.Server, runtime: Runtime, options
   const feed = createLiveFeed({
     events, owners, logger: log,
     hasWatchers: () => io.of('/').sockets.size > 0,
+    // Bounded: a lagging read model delays a run's end message a little, never live delivery for long.
+    projected: (position) => runtime.projections.executions.waitFor(position, PROJECTED_WAIT_MS).catch(() => undefined),
     deliver(body) {
       const targets = roomsFor(body);
       for (const room of targets) {
