@@ -2,6 +2,7 @@
 // over its REST API, for CI pipelines: a readable summary, an exit code, and optionally JUnit XML.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { callRemote, CliUsageError, remoteMessage, remoteTarget, type RemoteTarget } from './cli-remote.ts';
 import { PRODUCT } from './product.ts';
 import { toJUnitXml, type JUnitSuite } from './shared-reports/index.ts';
 
@@ -22,57 +23,24 @@ interface CheckReport {
   }[];
 }
 
-/** A usage or connection problem: exit code 2, as opposed to a check that ran and was not clean (1). */
-class CheckUsageError extends Error {}
-
-interface Target {
-  url: string;
-  apiKey: string;
-}
-
-async function call<T>(target: Target, path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  let res: Response;
-  try {
-    res = await fetch(`${target.url}${path}`, { ...init, headers: { 'X-API-KEY': target.apiKey, 'content-type': 'application/json', accept: 'application/json' } });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new CheckUsageError(`Cannot reach ${target.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
-  }
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    throw new CheckUsageError(`${target.url}${path} answered ${res.status} with something other than JSON; is --url a ${PRODUCT.name} server?`);
-  }
-  if (res.status === 401 || res.status === 403) throw new CheckUsageError(`${res.status} from ${target.url}: ${messageOf(body)} (set --api-key or WEFT_API_KEY)`);
-  return { status: res.status, body: body as T };
-}
-
-const messageOf = (body: unknown) => {
-  const b = body as { message?: string; details?: { path?: string; message: string }[] } | undefined;
-  const details = b?.details?.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('; ');
-  return `${b?.message ?? 'no message'}${details ? `: ${details}` : ''}`;
-};
-
 /** The workflow's id: the argument itself when it is one, else the one workflow with exactly that name. */
-async function resolveWorkflow(target: Target, ref: string): Promise<{ id: string; name: string }> {
+async function resolveWorkflow(target: RemoteTarget, ref: string): Promise<{ id: string; name: string }> {
   if (/^[A-Za-z0-9_-]{1,64}$/.test(ref)) {
-    const byId = await call<{ id: string; name: string }>(target, `/api/v1/workflows/${ref}`);
+    const byId = await callRemote<{ id: string; name: string }>(target, `/api/v1/workflows/${ref}`);
     if (byId.status === 200) return { id: byId.body.id, name: byId.body.name };
-    if (byId.status !== 404) throw new CheckUsageError(`Reading workflow ${ref}: ${byId.status} ${messageOf(byId.body)}`);
+    if (byId.status !== 404) throw new CliUsageError(`Reading workflow ${ref}: ${byId.status} ${remoteMessage(byId.body)}`);
   }
   const matches: { id: string; name: string }[] = [];
   let cursor: string | null = null;
   do {
-    const page: { status: number; body: { data: { id: string; name: string }[]; nextCursor: string | null } } = await call(
+    const page: { status: number; body: { data: { id: string; name: string }[]; nextCursor: string | null } } = await callRemote(
       target, `/api/v1/workflows?name=${encodeURIComponent(ref.slice(0, 128))}&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    if (page.status !== 200) throw new CheckUsageError(`Listing workflows: ${page.status} ${messageOf(page.body)}`);
+    if (page.status !== 200) throw new CliUsageError(`Listing workflows: ${page.status} ${remoteMessage(page.body)}`);
     matches.push(...page.body.data.filter((w) => w.name === ref));
     cursor = page.body.nextCursor;
   } while (cursor);
-  if (matches.length === 0) throw new CheckUsageError(`No workflow has the id or name '${ref}'`);
-  if (matches.length > 1) throw new CheckUsageError(`${matches.length} workflows are named '${ref}' (${matches.map((m) => m.id).join(', ')}): give the id`);
+  if (matches.length === 0) throw new CliUsageError(`No workflow has the id or name '${ref}'`);
+  if (matches.length > 1) throw new CliUsageError(`${matches.length} workflows are named '${ref}' (${matches.map((m) => m.id).join(', ')}): give the id`);
   return matches[0];
 }
 
@@ -111,14 +79,8 @@ const checkLink = (run: CheckReport['runs'][number]) => (run.checkExecutionId ? 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new CheckUsageError(`${flag} must be a whole number from 1 to 50, not '${value}'`);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new CliUsageError(`${flag} must be a whole number from 1 to 50, not '${value}'`);
   return n;
-}
-
-async function defaultUrl(): Promise<string> {
-  if (process.env.WEFT_URL) return process.env.WEFT_URL;
-  const { loadConfig } = await import('./config.ts');
-  return `http://localhost:${loadConfig().port}`;
 }
 
 export async function checkVerb(args: string[]): Promise<number> {
@@ -130,23 +92,21 @@ export async function checkVerb(args: string[]): Promise<number> {
         options: { runs: { type: 'string' }, executions: { type: 'string' }, junit: { type: 'string' }, url: { type: 'string' }, 'api-key': { type: 'string' } },
       });
     } catch (error) {
-      throw new CheckUsageError((error as Error).message);
+      throw new CliUsageError((error as Error).message);
     }
     const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw new CheckUsageError(positionals.length ? 'Give one workflow' : 'Which workflow?');
-    if (values.runs !== undefined && values.executions !== undefined) throw new CheckUsageError('Give --runs or --executions, not both');
+    if (positionals.length !== 1) throw new CliUsageError(positionals.length ? 'Give one workflow' : 'Which workflow?');
+    if (values.runs !== undefined && values.executions !== undefined) throw new CliUsageError('Give --runs or --executions, not both');
     const runs = positiveInt(values.runs, '--runs');
     const executionIds = values.executions?.split(',').map((s) => s.trim()).filter(Boolean);
-    if (executionIds && executionIds.length === 0) throw new CheckUsageError('--executions needs at least one execution id');
-    const apiKey = values['api-key'] ?? process.env.WEFT_API_KEY;
-    if (!apiKey) throw new CheckUsageError('An API key is needed: --api-key K or WEFT_API_KEY (create one with `weft apikey create`)');
-    const target = { url: (values.url ?? (await defaultUrl())).replace(/\/+$/, ''), apiKey };
+    if (executionIds && executionIds.length === 0) throw new CliUsageError('--executions needs at least one execution id');
+    const target = await remoteTarget(values.url, values['api-key']);
 
     const workflow = await resolveWorkflow(target, positionals[0]);
-    const res = await call<CheckReport>(target, `/api/v1/workflows/${workflow.id}/check`, {
+    const res = await callRemote<CheckReport>(target, `/api/v1/workflows/${workflow.id}/check`, {
       method: 'POST', body: JSON.stringify(executionIds ? { executionIds } : runs ? { runs } : {}),
     });
-    if (res.status !== 200) throw new CheckUsageError(`The check was refused: ${res.status} ${messageOf(res.body)}`);
+    if (res.status !== 200) throw new CliUsageError(`The check was refused: ${res.status} ${remoteMessage(res.body)}`);
     console.log(describeReport(workflow, res.body));
     if (values.junit) {
       await writeFile(values.junit, toJUnitXml(toJUnitSuites(workflow, res.body)));
@@ -154,7 +114,7 @@ export async function checkVerb(args: string[]): Promise<number> {
     }
     return res.body.clean ? 0 : 1;
   } catch (error) {
-    if (error instanceof CheckUsageError) {
+    if (error instanceof CliUsageError) {
       console.error(`${error.message}\n${USAGE}`);
       return 2;
     }

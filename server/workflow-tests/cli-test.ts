@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, parseWorkflowJson, parseWorkflowTestCase, type WorkflowTestCase } from '../../domain/index.ts';
 import { createLocalRunner, readJsonFile } from '../cli-engine.ts';
+import { callRemote, CliUsageError, remoteMessage, remoteTarget } from '../cli-remote.ts';
 import { loadConfig } from '../config.ts';
 import { toJUnitXml, type JUnitSuite } from '../shared-reports/index.ts';
 import { runTestCases, toJUnitSuite, type TestRunReport } from './run-cases.ts';
@@ -79,23 +80,15 @@ async function runLocal(files: string[]): Promise<WorkflowReport[]> {
 
 /** Asks a running instance to run a stored workflow's tests (its draft, recorded as manual runs). */
 async function runRemote(id: string, url: string | undefined, apiKey: string | undefined): Promise<WorkflowReport> {
-  const base = (url ?? process.env.WEFT_URL ?? `http://localhost:${loadConfig().port}`).replace(/\/+$/, '');
-  const key = apiKey ?? process.env.WEFT_API_KEY;
-  if (!key) throw new AppError('validation_failed', `An API key is needed to reach ${base}: --api-key KEY or WEFT_API_KEY`);
-  const call = async (method: string, route: string) => {
-    let response: Response;
-    try {
-      response = await fetch(`${base}${route}`, { method, headers: { 'x-api-key': key, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
-    } catch (error) {
-      throw new AppError('unavailable', `Cannot reach ${base}: ${(error as Error).message}`);
-    }
-    const body = await response.json().catch(() => ({})) as Record<string, unknown>;
-    if (!response.ok) throw new AppError('validation_failed', `${method} ${route}: ${response.status} ${String(body.message ?? response.statusText)}`);
-    return body;
+  const target = await remoteTarget(url, apiKey);
+  const answer = async <T>(route: string, init: RequestInit = {}): Promise<T> => {
+    const res = await callRemote<T>(target, route, init);
+    if (res.status >= 300) throw new CliUsageError(`${init.method ?? 'GET'} ${route}: ${res.status} ${remoteMessage(res.body)}`);
+    return res.body;
   };
-  const workflow = await call('GET', `/api/v1/workflows/${id}`);
-  const report = await call('POST', `/api/v1/workflows/${id}/tests/run`) as unknown as TestRunReport;
-  return { name: String(workflow.name ?? id), report };
+  const workflow = await answer<{ name?: string }>(`/api/v1/workflows/${id}`);
+  const report = await answer<TestRunReport>(`/api/v1/workflows/${id}/tests/run`, { method: 'POST', body: '{}' });
+  return { name: workflow.name ?? id, report };
 }
 
 function print(name: string, report: TestRunReport): void {
