@@ -5,16 +5,11 @@
 import type { Dispatcher } from 'undici';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { createTransport } from '../http-request/send.ts';
-import { apiStatusMessage } from '../shared/http-status-messages.ts';
-import { latestOAuth2Token } from '../shared/oauth2-retry.ts';
-import { sendWaitingOutRateLimits } from '../shared/rate-limit.ts';
+import { allGraphPages, graphBaseUrl, graphObject, sendGraph, type GraphConnection } from '../shared/microsoft-graph.ts';
 import { queryString } from '../shared/rest-call.ts';
-import { graphBaseUrl, graphSaid } from '../microsoft-outlook/microsoft-outlook-api.ts';
-
-const TIMEOUT_MS = 300_000;
 export const TEAMS_CREDENTIAL = 'microsoftTeamsOAuth2Api';
 
-export interface TeamsClient { ctx: ExecuteContext; transport: Dispatcher; token: string }
+export type TeamsClient = GraphConnection;
 
 export async function teamsClient(ctx: ExecuteContext, transport: Dispatcher): Promise<TeamsClient> {
   const credential = await ctx.credentials.get(TEAMS_CREDENTIAL);
@@ -35,45 +30,17 @@ export async function withTeamsClient<T>(ctx: ExecuteContext, work: (client: Tea
   }
 }
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 export interface GraphCallOptions { body?: unknown; query?: JsonObject; headers?: Record<string, string> }
 
 /** One call; `path` starts with the API version (`/v1.0/…`, `/beta/…`) or is an absolute nextLink. */
 export async function graphRequest(client: TeamsClient, method: string, path: string, options: GraphCallOptions = {}): Promise<JsonObject> {
-  const { ctx } = client;
   const url = /^https?:\/\//.test(path) ? path : `${graphBaseUrl()}${path}${queryString(options.query)}`;
-  const headers: Record<string, string> = { authorization: `Bearer ${latestOAuth2Token(ctx, client.token)}`, accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await sendWaitingOutRateLimits(client.transport, { method, url, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) }, {
-    timeoutMs: TIMEOUT_MS, followRedirects: true, maxRedirects: 5, signal: ctx.signal, blockPrivateNetworks: ctx.blockPrivateNetworks, oauth2: ctx,
-  });
-  const text = response.body.toString('utf8');
-  if (response.statusCode >= 400) throw new NodeOperationError(ctx.node.name, apiStatusMessage(response.statusCode), { description: graphSaid(text) });
-  const answer = text === '' ? undefined : parse(text);
-  return answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as JsonObject) : {};
+  return graphObject((await sendGraph(client, method, url, { body: options.body, headers: options.headers })).json);
 }
 
-/**
- * Every page's `value` (n8n's microsoftApiRequestAllItems): the first call with `query`, then each
- * `@odata.nextLink` as given, stopping once `limit` entries are in.
- */
+/** Every page's `value`: the first call with `query`, then each `@odata.nextLink`, up to `limit` entries. */
 export async function graphRequestAll(client: TeamsClient, path: string, query: JsonObject = {}, limit?: number): Promise<JsonObject[]> {
-  const all: JsonObject[] = [];
-  let answer = await graphRequest(client, 'GET', path, { query });
-  for (;;) {
-    all.push(...((answer.value as JsonObject[] | undefined) ?? []));
-    if (limit !== undefined && all.length >= limit) return all.slice(0, limit);
-    const next = answer['@odata.nextLink'];
-    if (typeof next !== 'string' || !next) return all;
-    answer = await graphRequest(client, 'GET', next);
-  }
+  return allGraphPages(await graphRequest(client, 'GET', path, { query }), (next) => graphRequest(client, 'GET', next), limit);
 }
 
 /** A path segment from an id the user gave (chat and channel ids hold `:` and `@`). */
