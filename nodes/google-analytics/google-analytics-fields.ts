@@ -17,15 +17,16 @@ export const UA_FILTER_OPERATORS = choice([
   ['Greater Than (Number)', 'NUMERIC_GREATER_THAN'], ['Less Than (Number)', 'NUMERIC_LESS_THAN'], ['Partly Matches', 'PARTIAL'], ['Regular Expression', 'REGEXP'],
 ]);
 
-/** One day before today, eight days before today: n8n's custom range defaults, fixed when the node type loads. */
-function daysAgo(days: number): string {
-  const date = new Date();
+/**
+ * n8n fixes the custom range's defaults (eight days ago, yesterday) when the node type loads. Weft's node
+ * catalog must be the same on every day, so the fields default to empty and a run works the dates out.
+ */
+export function customRangeDefault(field: 'startDate' | 'endDate', now = new Date()): string {
+  const date = new Date(now);
   date.setHours(0, 0, 0, 0);
-  date.setDate(date.getDate() - days);
+  date.setDate(date.getDate() - (field === 'startDate' ? 8 : 1));
   return date.toISOString();
 }
-export const DEFAULT_START_DATE = daysAgo(8);
-export const DEFAULT_END_DATE = daysAgo(1);
 
 export const userActivityProperties: NodeProperty[] = [
   { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, default: 'search', displayOptions: show({ resource: ['userActivity'] }),

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError, type ExecuteContext, type JsonObject } from '../../engine/index.ts';
 import { collection, param } from '../shared/params.ts';
+import { customRangeDefault } from './google-analytics-fields.ts';
 import type { GoogleClient } from '../you-tube/google-call.ts';
 import { analyticsRequest, analyticsUrls } from './google-analytics-api.ts';
 
@@ -21,8 +22,8 @@ export function dateRanges(ctx: ExecuteContext, period: string, itemIndex: numbe
     case 'last7days': return [{ startDate: day(now.minus({ days: 7 })), endDate: day(now) }];
     case 'last30days': return [{ startDate: day(now.minus({ days: 30 })), endDate: day(now) }];
     case 'custom': {
-      const start = DateTime.fromISO(String(param(ctx, 'startDate', itemIndex, '')));
-      const end = DateTime.fromISO(String(param(ctx, 'endDate', itemIndex, '')));
+      const start = DateTime.fromISO(String(param(ctx, 'startDate', itemIndex, '') || customRangeDefault('startDate')));
+      const end = DateTime.fromISO(String(param(ctx, 'endDate', itemIndex, '') || customRangeDefault('endDate')));
       if (start > end) throw new NodeOperationError(ctx.node.name, `Parameter Start: ${start.toISO()} cannot be after End: ${end.toISO()}`, { itemIndex });
       return [{ startDate: day(start), endDate: day(end) }];
     }

@@ -2,7 +2,7 @@
 // Universal Analytics view (Reporting API v4), chosen by `propertyType`, and user activity.
 import type { NodeProperty } from '../../engine/index.ts';
 import {
-  DATE_RANGES, DEFAULT_END_DATE, DEFAULT_START_DATE, FORMATTING_TYPES, UA_FILTER_OPERATORS, choice, show, userActivityProperties,
+  DATE_RANGES, FORMATTING_TYPES, UA_FILTER_OPERATORS, choice, show, userActivityProperties,
 } from './google-analytics-fields.ts';
 
 const forType = (propertyType: string, more: Record<string, unknown[]> = {}) => show({ resource: ['report'], operation: ['get'], propertyType: [propertyType], ...more });
@@ -72,8 +72,8 @@ const locator = (name: string, displayName: string, description: string, searchL
 
 const common = (propertyType: string): NodeProperty[] => [
   { displayName: 'Date Range', name: 'dateRange', type: 'options', required: true, default: 'last7days', options: DATE_RANGES, displayOptions: forType(propertyType) },
-  { displayName: 'Start', name: 'startDate', type: 'dateTime', required: true, default: DEFAULT_START_DATE, displayOptions: forType(propertyType, { dateRange: ['custom'] }) },
-  { displayName: 'End', name: 'endDate', type: 'dateTime', required: true, default: DEFAULT_END_DATE, displayOptions: forType(propertyType, { dateRange: ['custom'] }) },
+  { displayName: 'Start', name: 'startDate', type: 'dateTime', default: '', placeholder: 'Eight days ago', displayOptions: forType(propertyType, { dateRange: ['custom'] }) },
+  { displayName: 'End', name: 'endDate', type: 'dateTime', default: '', placeholder: 'Yesterday', displayOptions: forType(propertyType, { dateRange: ['custom'] }) },
 ];
 const paging = (propertyType: string): NodeProperty[] => [
   { displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: forType(propertyType) },

@@ -51,6 +51,13 @@ describe('Google Analytics v2, GA4 reports', () => {
     });
   });
 
+  it('a custom range left empty runs from eight days ago to yesterday, worked out on the day of the run as n8n does', async () => {
+    await run(2, { propertyId: property, dateRange: 'custom' });
+    expect(ga.seen[0].body).toMatchObject({
+      dateRanges: [{ startDate: DateTime.now().minus({ days: 8 }).toISODate(), endDate: DateTime.now().minus({ days: 1 }).toISODate() }],
+    });
+  });
+
   it('builds custom metrics, other dimensions, filters, order and a custom range from the parameters; raw output', async () => {
     const result = await run(2, {
       propertyId: { __rl: true, mode: 'url', value: 'https://analytics.google.com/analytics/web/#/p123456/reports' },
