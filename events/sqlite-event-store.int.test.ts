@@ -174,6 +174,35 @@ describe('SQLite event store', () => {
     expect(await reader.append('s-3', [ev()])).toEqual({ revision: 0, position: 5 });
   });
 
+  it('a filtered subscription far behind reads with its own query, then near the head from the shared pages, with no gap or duplicate', async () => {
+    const store = openStore();
+    // 6,000 events, one in three on the stream the subscription wants; more arrive while it runs.
+    for (let i = 0; i < 60; i++) await store.append(`noise-${i}`, Array.from({ length: 66 }, () => ev()));
+    for (let i = 0; i < 30; i++) await store.append('wanted-1', Array.from({ length: 66 }, () => ev('Wanted')));
+    const seen: RecordedEvent[] = [];
+    const everything: RecordedEvent[] = [];
+    const sub = store.subscribe({ from: 'start', filter: { streamPrefixes: ['wanted-'], eventTypes: ['Wanted'] } }, (e) => {
+      seen.push(e);
+    });
+    const all = store.subscribe({ from: 'start' }, (e) => {
+      everything.push(e);
+    });
+    await store.append('wanted-1', [ev('Wanted'), ev('Other')]);
+    await store.append('noise-x', [ev('Wanted')]);
+    await store.append('wanted-2', [ev('Wanted')]);
+    const deadline = Date.now() + 10_000;
+    while ((seen.length < 1982 || everything.length < 5944) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await sub.close();
+    await all.close();
+    expect(seen.map((e) => e.stream)).toEqual([...Array(1981).fill('wanted-1'), 'wanted-2']);
+    expect(seen.every((e) => e.type === 'Wanted')).toBe(true);
+    const positions = seen.map((e) => e.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(new Set(positions).size).toBe(positions.length);
+    // The whole-log subscription reading the same pages alongside it saw every event once, in order.
+    expect(everything.map((e) => e.position)).toEqual(Array.from({ length: 5944 }, (_, i) => i + 1));
+  });
+
   it('close() stops subscriptions after their in-flight handler', async () => {
     const store = createSqliteEventStore({ file });
     await store.append('s-1', [ev(), ev()]);
