@@ -27,6 +27,12 @@ export interface CredentialField {
   max?: number;
   /** n8n's `hidden` property: always its default, never taken from user input (package types). */
   hidden?: boolean;
+  /**
+   * A hidden URL at a service's fixed address (Microsoft's sign-in endpoints): the default starts
+   * with `base`, which `WEFT_<SERVICE>_API_URL` replaces, as for the nodes' API addresses (a proxy,
+   * or a local stand-in in tests).
+   */
+  serviceBase?: { service: string; base: string };
 }
 
 export interface CredentialType {
@@ -220,6 +226,29 @@ function resolve(type: CredentialType | string): CredentialType {
   const found = byName.get(type);
   if (!found) throw new ValidationError(`Unknown credential type '${type}'`, [{ path: 'type', message: `Known types: ${[...byName.keys()].join(', ')}` }]);
   return found;
+}
+
+/** `WEFT_<SERVICE>_API_URL` (service upper-cased, non-alphanumerics as `_`): points a service's fixed address elsewhere. */
+export function serviceUrlVariable(service: string): string {
+  return `WEFT_${service.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_URL`;
+}
+
+/**
+ * The data as a run or an OAuth2 exchange uses it: hidden fields hold their type's default whatever
+ * was stored (so a changed default applies to existing credentials), a `serviceBase` one pointed
+ * where its variable in `env` says. Data of a type no longer known is returned as it is.
+ */
+export function withHiddenDefaults(typeName: string, data: Record<string, unknown>, env: Record<string, string | undefined>): Record<string, unknown> {
+  const type = byName.get(typeName);
+  const hidden = type?.fields.filter((f) => f.hidden && f.default !== undefined) ?? [];
+  if (hidden.length === 0) return data;
+  const out = { ...data };
+  for (const field of hidden) {
+    const base = field.serviceBase && env[serviceUrlVariable(field.serviceBase.service)]?.trim().replace(/\/+$/, '');
+    const value = String(field.default);
+    out[field.name] = base && field.serviceBase && value.startsWith(field.serviceBase.base) ? base + value.slice(field.serviceBase.base.length) : field.default;
+  }
+  return out;
 }
 
 export function secretFieldNames(type: CredentialType | string): string[] {

@@ -56,10 +56,14 @@ export const workflowSettingsSchema = z.looseObject({
   saveDataErrorExecution: z.enum(['all', 'none', 'DEFAULT']).optional(),
   saveManualExecutions: z.union([z.boolean(), z.literal('DEFAULT')]).optional(),
   saveExecutionProgress: z.union([z.boolean(), z.literal('DEFAULT')]).optional(),
+  // n8n's insights: minutes one production run saves (counted per finished production run).
+  timeSavedPerExecution: z.number().min(0).max(1_000_000).optional(),
   // Weft's own: publishing the draft needs a clean check of it first (POST /workflows/:id/check).
   requireCleanCheck: z.boolean().optional(),
   // Weft's own: activating or publishing is refused while one of the workflow's tests fails.
   requireTestsToPass: z.boolean().optional(),
+  // Weft's own: every saved revision runs the workflow's tests in the background (results per revision).
+  runTestsOnSave: z.boolean().optional(),
 });
 
 /** The editable part of a workflow: what the editor changes and what an n8n export carries. */

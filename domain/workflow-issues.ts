@@ -1,6 +1,7 @@
 // What keeps a workflow from running as it stands, node by node (n8n's "node issues": an unknown
-// type, parameter issues, credential issues). The server refuses activation for these, and the
+// type, parameter issues, credential issues, a Form node out of place). The server refuses activation for these, and the
 // editor marks the nodes: one check for both.
+import { FORM_NODE_TYPE, formPlacementIssues, mainConnected } from './form-placement.ts';
 import { resolveNodeParameters, topLevelDisplay } from './node-parameters.ts';
 import type { NodeCredentialDescription, NodeProperty } from './node-properties.ts';
 import type { WorkflowDefinition, WorkflowNode } from './workflow-definition.ts';
@@ -32,11 +33,17 @@ export function nodeIssues(definition: WorkflowDefinition, describe: DescribeNod
     if (node.disabled) return;
     const description = describe(node.type, node.typeVersion);
     const messages = description
-      ? [...parameterIssues(node, description), ...credentialIssues(node, description, credentialName)]
+      ? [...parameterIssues(node, description), ...credentialIssues(node, description, credentialName), ...placementIssues(definition, node)]
       : [`its type '${node.type}' (version ${node.typeVersion}) is not installed on this instance`];
     for (const message of messages) issues.push({ node: node.name, index, message });
   });
   return issues;
+}
+
+/** Nodes that must stand in a certain place in the graph (n8n's Form node after a Form Trigger). */
+function placementIssues(definition: WorkflowDefinition, node: WorkflowNode): string[] {
+  if (node.type !== FORM_NODE_TYPE) return [];
+  return formPlacementIssues(node, mainConnected(definition, node.name, 'up'), mainConnected(definition, node.name, 'down'));
 }
 
 /** n8n's parameter issues, top level: a displayed required parameter left empty (after defaults). */

@@ -49,6 +49,24 @@ export function parseWorkflowTestCase(input: unknown, pathPrefix = ''): Workflow
   return { ...parsed.data, id: parsed.data.id ?? randomUUID() };
 }
 
+/**
+ * The `tests` key of a workflow file (a Weft key n8n ignores): its cases, checked as a whole before
+ * anything is written (ids and names unique in the file). Absent or null: none.
+ */
+export function parseWorkflowFileTests(raw: unknown, pathPrefix = ''): WorkflowTestCase[] {
+  if (raw === undefined || raw === null) return [];
+  const path = `${pathPrefix}tests`;
+  if (!Array.isArray(raw)) throw new ValidationError('`tests` must be an array of test cases', [{ path, message: 'must be an array' }]);
+  if (raw.length > MAX_WORKFLOW_TESTS) throw new ValidationError(`A workflow has at most ${MAX_WORKFLOW_TESTS} tests`, [{ path, message: `more than ${MAX_WORKFLOW_TESTS} tests` }]);
+  const cases = raw.map((t, i) => parseWorkflowTestCase(t, `${path}.${i}.`));
+  cases.forEach((test, i) => {
+    const earlier = cases.slice(0, i);
+    if (earlier.some((t) => t.id === test.id)) throw new ValidationError(`Two tests have the id '${test.id}'`, [{ path: `${path}.${i}.id`, message: 'duplicate test id' }]);
+    if (earlier.some((t) => t.name === test.name)) throw new ValidationError(`Two tests are named '${test.name}'`, [{ path: `${path}.${i}.name`, message: 'duplicate test name' }]);
+  });
+  return cases;
+}
+
 export type WorkflowTestCommand =
   | { type: 'AddWorkflowTest'; test: WorkflowTestCase }
   | { type: 'UpdateWorkflowTest'; test: WorkflowTestCase }

@@ -39,7 +39,7 @@ export interface Item {
 /** A node's result: one array of items per output; null means "no output: stop this branch". */
 export type NodeOutput = Item[][] | null;
 
-export type ExecutionMode = 'manual' | 'trigger' | 'webhook' | 'cli' | 'error' | 'retry' | 'internal' | 'integrated';
+export type ExecutionMode = 'manual' | 'trigger' | 'webhook' | 'cli' | 'error' | 'retry' | 'internal' | 'integrated' | 'evaluation';
 
 export interface NodeDescription {
   /** The n8n type name, e.g. `n8n-nodes-base.set`. */
@@ -121,6 +121,37 @@ export interface NodeCredentials {
   get(credentialType: string, options?: CredentialGetOptions): Promise<Record<string, unknown>>;
 }
 
+/** The Code node's Python languages (n8n's "Python (Beta)" and 2.x's "Python (Native)"). */
+export type PythonLanguage = 'python' | 'pythonNative';
+
+/** Values the sandbox gives the Beta globals (`_workflow`, `_execution`, …). */
+export interface PythonRunContext {
+  workflow: unknown;
+  execution: unknown;
+  prevNode: unknown;
+  runIndex: number;
+  vars: unknown;
+  /** Absent when the configuration does not allow `$env` (then `_env` is not defined, as in n8n). */
+  env?: unknown;
+  mode: string;
+  timezone: string;
+}
+
+/** A Code node's Python to run (ExecuteContext.runPython). */
+export interface PythonCodeRequest {
+  code: string;
+  language: PythonLanguage;
+  mode: 'runOnceForAllItems' | 'runOnceForEachItem';
+  /** The node's input items. */
+  items: Item[];
+  /** Item being processed in per-item mode (Beta); the native runner runs every item in one go. */
+  itemIndex?: number;
+  /** Values of the Beta globals; not used by the native runner. */
+  context?: PythonRunContext;
+  /** Resolves an expression such as `{{ $('Node').first() }}` for the item (answers `_('Node')`). */
+  resolve?: (expression: string, itemIndex: number) => unknown;
+}
+
 /** What a running node may ask of the engine. */
 export interface ExecuteContext {
   readonly node: WorkflowNode;
@@ -143,6 +174,14 @@ export interface ExecuteContext {
   getWorkflowStaticData(scope: 'global' | 'node'): JsonObject;
   /** Runs user code in the sandbox (Code, Function nodes). Console output goes to the run's events. */
   runCode(code: string, options: { mode: 'runOnceForAllItems' | 'runOnceForEachItem'; itemIndex?: number }): Promise<unknown>;
+  /**
+   * Runs a Code node's Python in its sandbox under the same limits as `runCode`; what it prints goes
+   * to the run's events. Absent where no code can run (triggers, editor methods).
+   */
+  runPython?(request: PythonCodeRequest): Promise<unknown>;
+  /** n8n's getParentNodes / getChildNodes: every node upstream / downstream through main connections. */
+  getParentNodes?(nodeName: string): WorkflowNode[];
+  getChildNodes?(nodeName: string): WorkflowNode[];
   /** An abort signal that fires when the run is stopped. */
   readonly signal: AbortSignal;
   /**

@@ -98,6 +98,8 @@ export function unregisterPackage(packageName: string): boolean {
 }
 
 export { runNodeMethod } from './node-methods.ts';
+export { EVALUATION_NODE_TYPE, EVALUATION_TRIGGER_TYPE } from './evaluation/evaluation-types.ts';
+export { DatasetError, readDataset, type DatasetParameters } from './evaluation-trigger/dataset.ts';
 export {
   loadN8nPackages, installN8nWorkflowShim, type LoadedPackage, type LoadedPackages,
   type N8nCredentialType, type N8nNodeDescription, type N8nHttpRequestOptions,
@@ -143,3 +145,7 @@ export type SlackStandIn = import('./slack/slack-stand-in.ts').SlackStandIn;
 export const startSlackStandIn = async (): Promise<SlackStandIn> => (await import('./slack/slack-stand-in.ts')).startSlackStandIn();
 export type TelegramStandIn = import('./telegram/telegram-test-server.ts').TelegramStandIn;
 export const startTelegramStandIn = async (): Promise<TelegramStandIn> => (await import('./telegram/telegram-test-server.ts')).startTelegramStandIn();
+/** Test support: the Microsoft Graph stand-in of the Teams nodes (server tests of the Teams Trigger), loaded when asked for. */
+export type TeamsStandIn = import('./microsoft-teams/microsoft-teams-stand-in.ts').TeamsStandIn;
+export type TeamsStandInOptions = import('./microsoft-teams/microsoft-teams-stand-in.ts').TeamsStandInOptions;
+export const startTeamsStandIn = async (options?: TeamsStandInOptions): Promise<TeamsStandIn> => (await import('./microsoft-teams/microsoft-teams-stand-in.ts')).startTeamsStandIn(options);

@@ -27,3 +27,6 @@ export {
 } from './webhooks-projection.ts';
 export type { QuarantineRecord } from './quarantine.ts';
 export { dataTablesProjection, dataTableRowKey, DATA_TABLES, DATA_TABLE_ROWS, type DataTableDoc, type DataTableRowDoc } from './data-tables-projection.ts';
+export { notificationRulesProjection, NOTIFICATION_RULES, type NotificationRuleDoc } from './notification-rules-projection.ts';
+export { insightsProjection, INSIGHTS_HOURS, type InsightsHourDoc } from './insights-projection.ts';
+export { mergeInto, percentile, withSample, type RunTimeHistogram } from './run-time-histogram.ts';

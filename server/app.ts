@@ -24,10 +24,13 @@ import { debugRoutes } from './executions/debug-routes.ts';
 import type { BulkReplayService } from './bulk-replay/bulk-replay-service.ts';
 import { bulkReplayRoutes } from './bulk-replay/routes.ts';
 import { createDraftCheck } from './publishing/draft-check.ts';
-import { workflowTestRoutes, type WorkflowTestService } from './workflow-tests/index.ts';
+import { testRunRoutes, workflowTestRoutes, type TestRunRecord, type WorkflowTestService } from './workflow-tests/index.ts';
+import { evaluationRoutes, type EvaluationService } from './evaluations/index.ts';
 import { checkAndRecord, draftCheckRoutes, publishAfterCleanCheck } from './publishing/routes.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { dataTableRoutes } from './data-tables/routes.ts';
+import { insightsRoutes } from './insights/routes.ts';
+import type { InsightsService } from './insights/insights-service.ts';
 import type { DataTableService } from './data-tables/data-table-service.ts';
 import { dataTablesForRun } from './data-tables/run-access.ts';
 import { NotFoundError } from '../domain/index.ts';
@@ -49,6 +52,9 @@ import { nodeIconRoutes } from './routes/node-icons.ts';
 import { serveClient } from './static.ts';
 import { httpMetrics, metricsRoutes, type Metrics } from './metrics/index.ts';
 import { logStreamRoutes, type LogStreamService } from './log-streams/index.ts';
+import { notificationRoutes, type Notifications } from './notifications/index.ts';
+import { templateRoutes } from './templates/routes.ts';
+import type { TemplateService } from './templates/template-service.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'jsonBodyLimitBytes' | 'jsonMaxDepth' | 'sessionTtlHours' | 'cookieSecure' | 'publicUrl' | 'port' | 'frameAncestors' | 'expressionTimeoutMs' | 'sandboxMemoryMb' | 'timezone' | 'readyzProjectionLagMs' | 'blockPrivateNetworks'> & Partial<Pick<Config, 'metricsToken'>> & Partial<Pick<Config, 'dataDir' | 'nodesDir'>>;
@@ -65,6 +71,10 @@ export interface AppDeps {
   executions: ExecutionService;
   /** A workflow's test cases and their runs (issue 17). */
   workflowTests?: WorkflowTestService;
+  /** Results of tests run on save, the last per revision (issue 17). */
+  testRuns?: (workflowId: string) => Promise<TestRunRecord[]>;
+  /** AI evaluations over a dataset (issue 17). */
+  evaluations?: EvaluationService;
   /** Bulk replays of a workflow's runs (issue 25). */
   bulkReplays?: BulkReplayService;
   audit: ProjectionRunner;
@@ -84,6 +94,12 @@ export interface AppDeps {
   webhooks?: { middleware: Koa.Middleware; routes: Route[] };
   /** The workspaces' data tables (issue 19). */
   dataTables?: DataTableService;
+  /** Notification rules, channels and the in-app inbox (issue 19). */
+  notifications?: Notifications;
+  /** The template gallery and workspace templates (issue 19). */
+  templates?: TemplateService;
+  /** Insights over the workspace's production runs (issue 19). */
+  insights?: InsightsService;
 }
 
 export interface App {
@@ -112,13 +128,18 @@ export function createApp(deps: AppDeps): App {
     ...versionRoutes(deps.workflows),
     ...credentialRoutes(deps.credentials, requireWorkspace),
     ...(deps.dataTables ? dataTableRoutes(deps.dataTables) : []),
+    ...(deps.templates ? templateRoutes(deps.templates) : []),
+    ...(deps.insights ? insightsRoutes(deps.insights) : []),
     ...executionRoutes(deps.executions, deps.workflows, deps.settleEdits),
     ...debugRoutes(deps.executions),
     ...(deps.bulkReplays ? bulkReplayRoutes(deps.bulkReplays, deps.workflows) : []),
     ...(deps.workflowTests ? workflowTestRoutes(deps.workflowTests) : []),
+    ...(deps.testRuns ? testRunRoutes(deps.testRuns, deps.workflows) : []),
+    ...(deps.evaluations ? evaluationRoutes(deps.evaluations) : []),
     ...draftCheckRoutes(runCheck, deps.workflows),
     ...auditRoutes(deps.audit),
     ...(deps.logStreams ? logStreamRoutes(deps.logStreams) : []),
+    ...(deps.notifications ? notificationRoutes(deps.notifications) : []),
     ...(deps.webhooks?.routes ?? []),
     ...nodeTypeRoutes(nodeDescriptions, registeredPackages),
     ...nodeMethodRoutes(deps.credentials, { ...deps.config, ...(dataTables ? { dataTables: (workspaceId, ctx) => dataTablesForRun(dataTables, workspaceId, ctx) } : {}) }),

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError, parseWorkflowJson, type WorkflowDefinition } from '../domain/index.ts';
 import {
-  createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, subWorkflowResult, subWorkflowStartNode,
+  createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, sharedPythonRunner, subWorkflowResult, subWorkflowStartNode,
   type ExpressionContext, type Item, type RunResult,
 } from '../engine/index.ts';
 import path from 'node:path';
@@ -64,6 +64,8 @@ export function createLocalRunner(workflowId: string, verb: string): LocalRunner
   }
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  const pythonRunner = sharedPythonRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  const consoleOf = (node: string) => (level: string, args: unknown[]) => console.error(`[${node}] ${level}:`, ...args);
   const run = async (def: WorkflowDefinition, items: Item[] | undefined, mode: 'cli' | 'integrated' | 'manual', pinData?: Record<string, unknown[]>): Promise<RunResult> => {
     await loadNodeTypes(def.nodes);
     return executeWorkflow({
@@ -75,7 +77,8 @@ export function createLocalRunner(workflowId: string, verb: string): LocalRunner
       credentials: async (node) => {
         throw new AppError('validation_failed', `Node '${node.name}' needs credentials, which ${verb} does not have; import the workflow and run it on the server`);
       },
-      runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex, onConsole: (level, a) => console.error(`[${ctx.node.name}] ${level}:`, ...a) }),
+      runCode: (ctx, code, options) => codeRunner.run({ ctx, code, mode: options.mode, itemIndex: options.itemIndex, onConsole: consoleOf(ctx.node.name) }),
+      runPython: (ctx, request) => pythonRunner.run({ ...request, onConsole: consoleOf(ctx.node.name) }),
       subWorkflow: async ({ source, items: subItems }) => {
         if (!('definition' in source)) {
           throw new AppError('validation_failed', `${verb} has no stored workflows to call (workflow ${source.workflowId}); define the sub-workflow inline`);

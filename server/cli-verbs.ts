@@ -103,7 +103,7 @@ export async function workflowVerb(verb: string, args: string[]): Promise<number
     if (verb === 'export') {
       if (!values.id && !values.all) throw new AppError('validation_failed', `Usage: ${PRODUCT.bin} export --id ID | --all`);
       const docs = values.id ? [await runtime.workflows.get(values.id)] : await allWorkflows(runtime, workspaceId);
-      const exported = docs.map(toN8nExport);
+      const exported = await Promise.all(docs.map(async (doc) => toN8nExport(doc, await runtime.workflows.testCases(doc.id))));
       const text = JSON.stringify(values.id ? exported[0] : exported, null, 2);
       if (values.output) await writeFile(values.output, text);
       else console.log(text);

@@ -5,6 +5,7 @@ import type { Runtime } from './runtime.ts';
 import { attachLiveGateway } from './live/index.ts';
 import { attachCollabChannel } from './collab/collab-channel.ts';
 import { createOriginCheck } from './http/origin-check.ts';
+import { attachNotificationSockets } from './notifications/index.ts';
 
 /** Something that hangs a real-time channel on the HTTP server and can be shut down with it. */
 export interface RealtimeChannel {
@@ -28,6 +29,7 @@ export function createHttpServer(runtime: Runtime): HttpServer {
   const live = attachLiveGateway(server, runtime, { originAllowed });
   runtime.metrics?.setLiveSockets(() => live.io.of('/').sockets.size);
   channels.push(live);
+  channels.push(attachNotificationSockets(live.io, { inbox: runtime.notifications.inbox, access: runtime.access, authenticateHeaders: runtime.authenticateHeaders }));
   channels.push(attachCollabChannel(server, {
     originAllowed,
     rooms: runtime.collab, access: runtime.access, authenticateHeaders: runtime.authenticateHeaders,

@@ -6,7 +6,7 @@ import { credentialDisplayName, DEFAULT_WORKSPACE_ID, nodeIssues, WriteNotVisibl
 import { createEventStoreDbEventStore, createFileBlobStore, createMongoBlobStore, createSqliteEventStore, type BlobStore, type EventStore } from '../events/index.ts';
 import {
   auditProjection, createMongoReadModelStore, createSqliteReadModelStore, credentialsProjection, executionsProjection, identityProjection,
-  createWorkflowHistoryProjection, dataTablesProjection, ProjectionRunner, webhooksProjection, workflowsProjection,
+  createWorkflowHistoryProjection, dataTablesProjection, insightsProjection, notificationRulesProjection, ProjectionRunner, webhooksProjection, workflowsProjection,
   DATA_TABLES, type DataTableDoc, type Projection, type ReadModelStore,
 } from '../projections/index.ts';
 import { createApp, type App } from './app.ts';
@@ -29,11 +29,13 @@ import type { Backend } from './routes/ops.ts';
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
 import { createCollabRooms, type CollabRooms } from './collab/rooms.ts';
 import { createDataTableService, type DataTableService } from './data-tables/data-table-service.ts';
+import { createTemplateService } from './templates/template-service.ts';
 import { dataTablesForRun } from './data-tables/run-access.ts';
 import { createCredentialService, type CredentialService } from './credentials/credential-service.ts';
 import { loadOrCreateMasterKey } from './credentials/envelope.ts';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.ts';
-import { createWorkflowTestService } from './workflow-tests/index.ts';
+import { createWorkflowTestService, followTestsOnSave, testRunsOf } from './workflow-tests/index.ts';
+import { createEvaluationService, type EvaluationService } from './evaluations/index.ts';
 import { createRetention, type Retention } from './executions/retention.ts';
 import { createBulkReplayService, type BulkReplayService } from './bulk-replay/bulk-replay-service.ts';
 import { createBullmqScheduler } from './triggers/bullmq-scheduler.ts';
@@ -54,6 +56,8 @@ import { closeSharedClients, nodeDescription, triggerNodeType } from '../nodes/i
 import { createNodePackageService, type NodePackageService } from './node-packages/node-package-service.ts';
 import { createMetrics, followRunMetrics, timeAppends, type Metrics } from './metrics/index.ts';
 import { createLogStreamService, type LogStreamService } from './log-streams/index.ts';
+import { createNotifications, type Notifications } from './notifications/index.ts';
+import { createInsightsService, insightsWorkflow } from './insights/insights-service.ts';
 
 export interface Runtime {
   /** The thread running this server's jobs (embedded, EXECUTIONS_THREAD). */
@@ -65,13 +69,15 @@ export interface Runtime {
   blobs: BlobStore;
   readModels: ReadModelStore;
   vault: ReadModelStore;
-  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions' | 'webhooks' | 'dataTables', ProjectionRunner>;
+  projections: Record<'workflows' | 'history' | 'audit' | 'identity' | 'credentials' | 'executions' | 'webhooks' | 'dataTables' | 'insights' | 'notificationRules', ProjectionRunner>;
   workflows: WorkflowService;
   identity: IdentityService;
   workspaces: WorkspaceService;
   credentials: CredentialService;
   /** Data tables per workspace (issue 19). */
   dataTables: DataTableService;
+  /** AI evaluations over a dataset (issue 17). */
+  evaluations: EvaluationService;
   executions: ExecutionService;
   /** Bulk replays of a workflow's runs on a chosen version (issue 25). */
   bulkReplays: BulkReplayService;
@@ -89,6 +95,8 @@ export interface Runtime {
   metrics?: Metrics;
   /** Log streaming of the audit log to syslog and webhook destinations. */
   logStreams: LogStreamService;
+  /** Notification rules, channels, the in-app inbox and their dispatcher (issue 19). */
+  notifications: Notifications;
   /** The access checks, for the live channels (Socket.IO, Yjs, test webhooks) that later parts add. */
   access: AccessControl;
   /** Who sent a WebSocket upgrade or other raw request (session cookie or API key header). */
@@ -103,7 +111,7 @@ export interface Runtime {
 
 export const ALL_PROJECTIONS: Projection[] = [
   workflowsProjection, createWorkflowHistoryProjection(nodeParameterLabel), auditProjection, identityProjection, credentialsProjection, executionsProjection,
-  webhooksProjection, dataTablesProjection,
+  webhooksProjection, dataTablesProjection, insightsProjection, notificationRulesProjection,
 ];
 
 /** Without Redis, a server runs its jobs on an execution thread (unless EXECUTIONS_THREAD=false). */
@@ -158,8 +166,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   const events: EventStore = metrics ? timeAppends(openEventStore(config, logger, options.role), metrics) : openEventStore(config, logger, options.role);
   const readModels = openReadModels(config);
   const vault = await openVault(config);
-  const [workflows, history, audit, identity, credentials, executions, webhooks, dataTables] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
-  const runners = [workflows, history, audit, identity, credentials, executions, webhooks, dataTables];
+  const [workflows, history, audit, identity, credentials, executions, webhooks, dataTables, insights, notificationRules] = ALL_PROJECTIONS.map((p) => createProjectionRunner(p, events, readModels, logger));
+  const runners = [workflows, history, audit, identity, credentials, executions, webhooks, dataTables, insights, notificationRules];
   // A queue worker only reads the read models the servers keep (one writer per read model, not
   // one per process); everything else follows the log itself.
   const readOnly = (options.role === 'worker' && config.redisUrl !== undefined) || options.role === 'thread';
@@ -331,10 +339,28 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     delivers: () => !leadership || leadership.isLeader(),
   });
   if (serves) logStreams.start();
+  // Notifications follow the log from one server (with several on Redis: the trigger leader).
+  const notifications = await createNotifications({
+    events, vault, masterKey, run, rules: notificationRules, readYourWritesTimeoutMs: config.readYourWritesTimeoutMs, publicUrl, logger: logger.child({ part: 'notifications' }),
+    findWorkflow: (id) => workflowService.find(id), findExecution: (id) => executionService.find(id),
+    executionsProjected: (position) => executions.waitFor(position, 2_000).catch(() => undefined),
+    delivers: () => !leadership || leadership.isLeader(),
+  });
+  if (serves) await notifications.start();
+  // AI evaluations and tests on save (issue 17).
+  const evaluations = createEvaluationService({
+    events, workflows: workflowService, executions: executionService, logger: logger.child({ part: 'evaluations' }), settleEdits,
+    dataTables: (workspaceId, ctx) => dataTablesForRun(dataTableService, workspaceId, ctx),
+  });
+  const testsOnSave = serves
+    ? followTestsOnSave({ events, workflows: workflowService, tests: workflowTests, logger: logger.child({ part: 'tests-on-save' }), delivers: () => !leadership || leadership.isLeader() })
+    : undefined;
   const app = createApp({
     config, logger, metrics, logStreams, guard, access, projections: runners, backends, headPosition: () => events.headPosition(),
     workflows: workflowsApi, identity: identityService, workspaces: workspaceService, credentials: credentialService, executions: executionService, bulkReplays, audit,
-    workflowTests, dataTables: dataTableService,
+    workflowTests, dataTables: dataTableService, notifications, evaluations, testRuns: (id) => testRunsOf(events, id),
+    templates: createTemplateService({ events, run, workflows: workflowsApi, credentials: credentialService }),
+    insights: createInsightsService({ insights, workflow: async (id) => insightsWorkflow(await workflowService.find(id)) }),
     limiter: createSignInLimiter(config.signInAttemptsPerWindow, redis), nodePackages,
     webhooks: { middleware: webhookMiddleware(webhookService), routes: testWebhookRoutes(webhookService, workflowsApi, { publicUrl: config.publicUrl, settleEdits }) },
     settleEdits,
@@ -364,14 +390,16 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
   }
 
   return {
-    executionThread, config, logger, events, blobs, readModels, vault, app, access, collab, metrics, logStreams,
+    executionThread, config, logger, events, blobs, readModels, vault, app, access, collab, metrics, logStreams, notifications,
     authenticateHeaders: (headers) => authenticateHeaders(headers, identityService),
-    projections: { workflows, history, audit, identity, credentials, executions, webhooks, dataTables },
+    projections: { workflows, history, audit, identity, credentials, executions, webhooks, dataTables, insights, notificationRules },
     workflows: workflowsApi, webhooks: webhookService, triggers, identity: identityService, workspaces: workspaceService, credentials: credentialService, dataTables: dataTableService,
-    executions: executionService, bulkReplays, retention, nodePackages,
+    executions: executionService, bulkReplays, retention, nodePackages, evaluations,
     async close(options = {}) {
       // Open rooms commit their last edits and store their documents while the log is still open.
       await collab.close();
+      await testsOnSave?.close();
+      await evaluations.close();
       await triggers.close();
       // Replays in flight finish; the rest of each bulk replay resumes on the next start.
       await bulkReplays.stop();
@@ -385,6 +413,7 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       await blobs.close();
       await runMetrics?.close();
       await logStreams.stop();
+      await notifications.stop();
       for (const runner of runners) await runner.stop();
       await events.close();
       await readModels.close();

@@ -1,8 +1,8 @@
 // Application service for workflows: runs commands on the aggregate, then answers from the read
 // model once it has caught up with the write (read-your-writes).
 import {
-  deepEqual, diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider,
-  type NodeIssue, type PublishRequest, type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowDraftCheckedData, type WorkflowEvent, type WorkflowState,
+  deepEqual, diffDefinitions, ENTITY_ID_PATTERN, fold, newEntityId, nodeKey, NotFoundError, streamName, ValidationError, WORKFLOW_CATEGORY, workflowDecider, workflowTestsDecider,
+  type NodeIssue, type WorkflowTestCase, type PublishRequest, type WorkflowCommand, type WorkflowDefinition, type WorkflowDiff, type WorkflowDraftCheckedData, type WorkflowEvent, type WorkflowState,
 } from '../domain/index.ts';
 import type { EventStore } from '../events/index.ts';
 import {
@@ -91,13 +91,19 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return execute(newEntityId(), { type: 'CreateWorkflow', workspaceId, definition, tags }, ctx);
     },
 
-    /** Imports n8n workflows: keeps a given id when it is valid and free, else assigns a new one. */
-    async import(workspaceId: string, items: { definition: WorkflowDefinition; tags: string[]; id?: string }[], ctx: RequestContext) {
+    /**
+     * Imports n8n workflows: keeps a given id when it is valid and free, else assigns a new one. The
+     * test cases a file carries (checked before the call) become the new workflow's tests.
+     */
+    async import(workspaceId: string, items: { definition: WorkflowDefinition; tags: string[]; id?: string; tests?: WorkflowTestCase[] }[], ctx: RequestContext) {
       const imported: { id: string; name: string; requestedId?: string }[] = [];
       for (const item of items) {
         let id = item.id && ENTITY_ID_PATTERN.test(item.id) ? item.id : newEntityId();
         if ((await events.streamRevision(streamName(WORKFLOW_CATEGORY, id))) >= 0) id = newEntityId();
         const doc = await execute(id, { type: 'CreateWorkflow', workspaceId, definition: item.definition, tags: item.tags }, ctx);
+        for (const test of item.tests ?? []) {
+          await run(workflowTestsDecider, streamName(WORKFLOW_CATEGORY, id), { type: 'AddWorkflowTest', test }, ctx, { workspaceId });
+        }
         imported.push({ id: doc.id, name: doc.name, ...(item.id && item.id !== id ? { requestedId: item.id } : {}) });
       }
       return imported;
@@ -110,6 +116,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     delete: (id: string, ctx: RequestContext, expectedRevision?: number) => execute(id, { type: 'DeleteWorkflow' }, ctx, expectedRevision),
     undelete: (id: string, ctx: RequestContext) => execute(id, { type: 'RestoreDeletedWorkflow' }, ctx),
     issues,
+    /** The workflow's test cases (for exports: they travel with the workflow file). */
+    async testCases(id: string): Promise<WorkflowTestCase[]> {
+      return fold(workflowTestsDecider, await events.readStream(streamName(WORKFLOW_CATEGORY, id)) as Array<{ type: string; data: unknown }>).tests;
+    },
 
     /** Activation publishes the draft (or the revision named) and arms the triggers. */
     async activate(id: string, ctx: RequestContext, options: PublishOptions = {}): Promise<WorkflowDoc> {

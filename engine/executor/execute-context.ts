@@ -7,6 +7,7 @@ import type { EngineExecuteContext } from './node-type-extras.ts';
 import { deepCopy, parameterValue } from '../../domain/index.ts';
 import { containsExpression } from './paths.ts';
 import { signedResumeUrl } from './resume-signature.ts';
+import { sharedPythonRunner } from '../sandbox/python-runner.ts';
 import type { RunContext } from './run-context.ts';
 import type { InputData, StackEntry } from './run-state.ts';
 import { createChunkSender, type ChunkSender } from './response-chunks.ts';
@@ -106,6 +107,12 @@ export function buildExecuteContext(rc: RunContext, entry: StackEntry, runIndex:
     },
     runCode(code, options) {
       return rc.options.runCode(expressionContext(options.itemIndex ?? 0), code, { ...options, signal: rc.signal });
+    },
+    getParentNodes: (name) => rc.graph.parentNodes(name).flatMap((n) => rc.graph.nodes.get(n) ?? []),
+    getChildNodes: (name) => [...rc.graph.descendantSet(name)].flatMap((n) => rc.graph.nodes.get(n) ?? []),
+    runPython(request) {
+      const full = { ...request, signal: rc.signal };
+      return rc.options.runPython ? rc.options.runPython(expressionContext(request.itemIndex ?? 0), full) : sharedPythonRunner().run(full);
     },
     putExecutionToWait(until) {
       rc.state.waitTill = until;

@@ -4,6 +4,7 @@ import { resolveNodeParameters, type WorkflowDefinition, type WorkflowNode } fro
 import type { ExpressionContext, ExpressionEvaluator } from '../expression-context.ts';
 import type { CredentialGetOptions, ExecutionMode, Item, JsonObject, NodeType, RecordedSubNodeCall, SubWorkflowSource } from '../node-sdk.ts';
 import type { DataTables } from '../data-tables.ts';
+import type { PythonRunRequest } from '../sandbox/python-runner.ts';
 import { buildGraph, type WorkflowGraph } from './graph.ts';
 import { destinationFilter } from './start-node.ts';
 import type { PausePoint } from './pause-types.ts';
@@ -51,6 +52,11 @@ export interface ExecuteWorkflowOptions {
   subWorkflow?: (request: { source: SubWorkflowSource; items: Item[]; wait: boolean; parentExecutionId: string }) => Promise<Item[]>;
   /** The sandbox: runs user code for a node (Code node). */
   runCode: (ctx: ExpressionContext, code: string, options: RunCodeOptions) => Promise<unknown>;
+  /**
+   * Runs a Code node's Python with the limits and console hook of `runCode`. Default: the process's
+   * shared Python runner with its default limits, output dropped.
+   */
+  runPython?: (ctx: ExpressionContext, request: PythonRunRequest) => Promise<unknown>;
   /** Aborting cancels the run: status 'canceled'. */
   signal?: AbortSignal;
   recorder: ExecutionRecorder;

@@ -1,18 +1,7 @@
 // Messages between the Python runner (parent) and its worker thread (python-worker.ts).
-import type { Item } from '../node-sdk.ts';
+import type { Item, PythonRunContext } from '../node-sdk.ts';
 
-/** Values the parent computes for the Beta globals (`_workflow`, `_execution`, …). */
-export interface PythonRunContext {
-  workflow: unknown;
-  execution: unknown;
-  prevNode: unknown;
-  runIndex: number;
-  vars: unknown;
-  /** Absent when the configuration does not allow `$env` (then `_env` is not defined, as in n8n). */
-  env?: unknown;
-  mode: string;
-  timezone: string;
-}
+export type { PythonRunContext };
 
 export interface PythonRunMessage {
   t: 'run';
@@ -40,7 +29,7 @@ export type WorkerReply =
   | { t: 'ready'; loadMs: number }
   | { t: 'call'; id: number; expression: string; itemIndex: number }
   | { t: 'more'; id: number }
-  | { t: 'console'; id: number; lines: string[] }
+  | { t: 'console'; id: number; stream: 'stdout' | 'stderr'; line: string }
   | { t: 'result'; id: number; json: string | undefined }
   | { t: 'error'; id: number; error: PythonFailure };
 

@@ -3,11 +3,11 @@
 // (the worker is terminated and a new one started) and a heap limit (worker resourceLimits for the
 // JS side, a cap on the interpreter's WebAssembly memory for Python's own heap).
 import { Worker } from 'node:worker_threads';
-import type { Item } from '../node-sdk.ts';
+import type { PythonCodeRequest, PythonLanguage } from '../node-sdk.ts';
 import { CODE_RUNNER_DEFAULTS, CodeExecutionError, type ConsoleLevel } from './code-runner.ts';
 import { BRIDGE_LAYOUT, type PythonFailure, type PythonRunContext, type PythonRunMessage, type WorkerReply } from './python-protocol.ts';
 
-export type PythonLanguage = 'python' | 'pythonNative';
+export type { PythonLanguage };
 
 export interface PythonRunnerOptions {
   /** Longest a run may take, in ms. Default 10 000 (as JavaScript). */
@@ -20,19 +20,9 @@ export interface PythonRunnerOptions {
 
 export const PYTHON_RUNNER_DEFAULTS = { timeoutMs: CODE_RUNNER_DEFAULTS.timeoutMs, memoryLimitMb: 256, loadTimeoutMs: 60_000 } satisfies Required<PythonRunnerOptions>;
 
-export interface PythonRunRequest {
-  code: string;
-  language: PythonLanguage;
-  mode: 'runOnceForAllItems' | 'runOnceForEachItem';
-  /** The node's input items. */
-  items: Item[];
-  /** Item being processed in per-item mode (Beta); the native runner runs every item in one go. */
-  itemIndex?: number;
-  /** Values of the Beta globals (`_workflow`, `_execution`…); not used by the native runner. */
-  context?: PythonRunContext;
-  /** Resolves an expression such as `{{ $('Node').first() }}` for the item (answers `_('Node')`). */
-  resolve?: (expression: string, itemIndex: number) => unknown;
-  /** Each line `print()` wrote, as console.log output. */
+/** A run as the Code node asks for it (PythonCodeRequest), with where its output goes and what stops it. */
+export interface PythonRunRequest extends PythonCodeRequest {
+  /** Each line Python wrote: stdout (`print()`) as console.log output, stderr as console.error. */
   onConsole?: (level: ConsoleLevel, args: unknown[]) => void;
   signal?: AbortSignal;
 }
@@ -213,7 +203,7 @@ export function createPythonRunner(options: PythonRunnerOptions = {}): PythonRun
         } else if (reply.t === 'more' && pending) {
           pending.offset = sendChunk(current, pending.bytes, pending.offset);
         } else if (reply.t === 'console') {
-          for (const line of reply.lines) request.onConsole?.('log', [line]);
+          request.onConsole?.(reply.stream === 'stderr' ? 'error' : 'log', [reply.line]);
         } else if (reply.t === 'result') {
           finish(() => resolve(reply.json === undefined ? undefined : JSON.parse(reply.json)));
         } else if (reply.t === 'error') {
@@ -243,13 +233,17 @@ export function createPythonRunner(options: PythonRunnerOptions = {}): PythonRun
   };
 }
 
-let shared: PythonRunner | undefined;
+const shared = new Map<string, PythonRunner>();
 
 /**
- * The process's Python runner, started on first use and kept warm for every later run (the
- * interpreter takes seconds to load). Nodes use it; it never keeps the process alive.
+ * The process's Python runner for these limits, started on first use and kept warm for every later
+ * run (the interpreter takes seconds to load). The server asks for the limits JavaScript's Code
+ * runs under (CODE_TIMEOUT_MS, SANDBOX_MEMORY_MB); it never keeps the process alive.
  */
-export function sharedPythonRunner(): PythonRunner {
-  shared ??= createPythonRunner();
-  return shared;
+export function sharedPythonRunner(options: Pick<PythonRunnerOptions, 'timeoutMs' | 'memoryLimitMb'> = {}): PythonRunner {
+  const { timeoutMs, memoryLimitMb } = { ...PYTHON_RUNNER_DEFAULTS, ...options };
+  const key = `${timeoutMs}/${memoryLimitMb}`;
+  let runner = shared.get(key);
+  if (!runner) shared.set(key, (runner = createPythonRunner({ timeoutMs, memoryLimitMb })));
+  return runner;
 }

@@ -2,7 +2,7 @@
 // Code node's Python is wrapped and run, how its failures are described, and how the interpreter is
 // put back as it was after each run (so nothing leaks from one execution or workflow to the next).
 export const PYTHON_SUPPORT = String.raw`
-import sys, builtins, json, warnings, textwrap, traceback
+import sys, os, builtins, json, warnings, textwrap, traceback
 
 def __weft_setup():
     from _pyodide_core import jsproxy_typedict
@@ -44,6 +44,12 @@ class _WeftSupport:
             for key, value in saved.items():
                 if (whole or not key.startswith("_")) and current.get(key, saved) is not value:
                     current[key] = value
+
+    def flush(self):
+        # The JS side hands over whole lines; fsync makes it hand over a last line without its newline.
+        for stream in (sys.__stdout__, sys.__stderr__):
+            stream.flush()
+            os.fsync(stream.fileno())
 
     def _failure(self, error):
         line = None

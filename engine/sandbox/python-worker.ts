@@ -60,11 +60,15 @@ const started = performance.now();
 const require = createRequire(import.meta.url);
 const indexURL = `${dirname(require.resolve('pyodide/package.json'))}/`;
 const { loadPyodide } = (await import('pyodide')) as { loadPyodide: (options: Record<string, unknown>) => Promise<PyodideAPI> };
-let printed: string[] = [];
-const pyodide = await loadPyodide({ indexURL, stdout: (line: string) => printed.push(line), stderr: (line: string) => printed.push(line) });
+const pyodide = await loadPyodide({ indexURL });
+// Pyodide's documented output hooks, one call per line: each line goes to the parent as it is
+// written, so what a run printed before it was stopped (time limit) is not lost.
+pyodide.setStdout({ batched: (line: string) => send({ t: 'console', id: runId, stream: 'stdout', line }) });
+pyodide.setStderr({ batched: (line: string) => send({ t: 'console', id: runId, stream: 'stderr', line }) });
 pyodide.runPython(PYTHON_SUPPORT);
 const support = pyodide.globals.get('__weft') as {
   run: (code: string, globals: unknown, native: boolean, items: string, perItem: boolean) => Promise<PyResult>;
+  flush: () => void;
   reset: () => void;
 };
 // User code reaches JS functions through the proxies it is given (`_input.all.constructor`); without
@@ -166,11 +170,14 @@ function resetThread(): void {
 
 async function run(message: PythonRunMessage): Promise<void> {
   runId = message.id;
-  printed = [];
   memoryExhausted = false;
+  // A last line without its newline is still output of this run.
   const flush = () => {
-    if (printed.length) send({ t: 'console', id: message.id, lines: printed });
-    printed = [];
+    try {
+      support.flush();
+    } catch {
+      // Output that cannot be written now (the heap is exhausted) is lost; the run's own outcome matters more.
+    }
   };
   let result: PyResult | undefined;
   try {

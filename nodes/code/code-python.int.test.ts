@@ -1,6 +1,6 @@
 // The Code node's Python on the real executor, expression engine and sandboxes: what print() writes
-// reaches the run's console output the way console.log does for JavaScript (the runCode console
-// hook the server records as CodeConsoleOutput).
+// reaches the run's console output through the runPython hook, as the server wires it (it records
+// it as CodeConsoleOutput, like console.log of JavaScript).
 import { afterAll, expect, it } from 'vitest';
 import { parseWorkflowDefinition } from '../../domain/index.ts';
 import { createCodeRunner, createExpressionEvaluator, createMemoryRecorder, executeWorkflow, sharedPythonRunner } from '../../engine/index.ts';
@@ -35,8 +35,8 @@ async function run(parameters: Record<string, unknown>) {
     credentials: async () => ({}), recorder: createMemoryRecorder(),
     runCode: (ctx, code, options) => codeRunner.run({
       ctx, code, mode: options.mode, itemIndex: options.itemIndex,
-      onConsole: (level, args) => consoleLines.push({ node: ctx.node.name, level, args }),
     }),
+    runPython: (ctx, request) => sharedPythonRunner().run({ ...request, onConsole: (level, args) => consoleLines.push({ node: ctx.node.name, level, args }) }),
   });
   return { result, consoleLines };
 }

@@ -2,7 +2,7 @@
 // renamed `_`, JS objects seen as proxies) and "Python (Native)" (n8n 2.x's native runner: `_items`
 // and `_item` as plain dicts). Both run in the engine's Python sandbox; their results follow n8n's
 // rules for Python, worded with "dictionary".
-import { sharedPythonRunner, type ExecuteContext, type Item, type PythonLanguage, type PythonRunContext } from '../../engine/index.ts';
+import { type ExecuteContext, type Item, type PythonLanguage, type PythonRunContext } from '../../engine/index.ts';
 import { codeFailure, codeNodeError } from './code-errors.ts';
 import { itemFromEachItemResult, itemsFromAllItemsResult, PYTHON_WORDS } from './code-result.ts';
 
@@ -32,29 +32,18 @@ function betaContext(ctx: ExecuteContext): PythonRunContext {
   };
 }
 
-/**
- * Runs the code and hands what `print()` wrote to the run's console output through the JavaScript
- * sandbox's console (the one channel a node has to it), after the run, failed or not.
- */
+/** Runs the code in the run's Python sandbox, which sends what it prints to the run's console output. */
 async function runPython(ctx: ExecuteContext, language: PythonLanguage, mode: Mode, code: string, itemIndex: number, context?: PythonRunContext): Promise<unknown> {
-  const lines: string[] = [];
-  try {
-    return await sharedPythonRunner().run({
-      code,
-      language,
-      mode,
-      items: ctx.getInputData(),
-      itemIndex,
-      context,
-      resolve: (expression, index) => ctx.evaluateExpression(expression, index),
-      onConsole: (_level, args) => lines.push(args.map(String).join(' ')),
-      signal: ctx.signal,
-    });
-  } finally {
-    if (lines.length > 0) {
-      await ctx.runCode(`for (const line of ${JSON.stringify(lines)}) console.log(line); return null;`, { mode: 'runOnceForAllItems', itemIndex: 0 }).catch(() => {});
-    }
-  }
+  if (!ctx.runPython) throw new Error('Python cannot run here');
+  return await ctx.runPython({
+    code,
+    language,
+    mode,
+    items: ctx.getInputData(),
+    itemIndex,
+    context,
+    resolve: (expression, index) => ctx.evaluateExpression(expression, index),
+  });
 }
 
 async function betaForAllItems(ctx: ExecuteContext, code: string): Promise<Item[]> {

@@ -5,6 +5,7 @@
 // "Form Ending" records the ending screen and passes its input on; the run then ends and the
 // browser, sent to /form-waiting/<executionId>, is shown that screen or redirected.
 import { NodeOperationError, type ExecuteContext, type JsonObject, type NodeOutput, type NodeType } from '../../engine/index.ts';
+import { formPlacementIssues } from '../../domain/index.ts';
 import { collection, param } from '../shared/params.ts';
 import { customFormFields } from '../shared/send-and-wait/send-and-wait-config.ts';
 import { intervalEnd, parseDateTime, WAIT_INDEFINITELY } from '../wait/wait-time.ts';
@@ -60,6 +61,9 @@ function endingSpec(ctx: ExecuteContext): FormEndingSpec {
 }
 
 async function execute(ctx: ExecuteContext): Promise<NodeOutput> {
+  // n8n's check when the node runs (the editor reports the same as a node issue).
+  const [misplaced] = formPlacementIssues(ctx.node, ctx.getParentNodes?.(ctx.node.name) ?? [], ctx.getChildNodes?.(ctx.node.name) ?? []);
+  if (misplaced) throw new NodeOperationError(ctx.node.name, misplaced);
   const state = ctx.getContext('node');
   if (param(ctx, 'operation', 0, 'page') === 'completion') {
     state[FORM_ENDING_KEY] = endingSpec(ctx);

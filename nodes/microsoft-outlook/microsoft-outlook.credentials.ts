@@ -4,14 +4,18 @@
 import { CREDENTIAL_TYPES, credentialField, type CredentialField, type CredentialType } from '../../domain/index.ts';
 
 const oauth2Fields = CREDENTIAL_TYPES.find((type) => type.name === 'oAuth2Api')?.fields ?? [];
+/** The Microsoft identity platform's v2 endpoints; WEFT_MICROSOFT_LOGIN_API_URL may point them elsewhere. */
+const LOGIN = 'https://login.microsoftonline.com/common/oauth2/v2.0';
+const signIn = { service: 'microsoft login', base: LOGIN };
+
 const fixed = (values: Record<string, string>): CredentialField[] => oauth2Fields.map((field) => (field.name in values
-  ? { ...field, default: values[field.name], hidden: true, required: false, showWhen: undefined }
+  ? { ...field, default: values[field.name], hidden: true, required: false, showWhen: undefined, ...(values[field.name].startsWith(LOGIN) ? { serviceBase: signIn } : {}) }
   : field));
 
 const MICROSOFT: Record<string, string> = {
   grantType: 'authorizationCode',
-  authUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
-  accessTokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+  authUrl: `${LOGIN}/authorize`,
+  accessTokenUrl: `${LOGIN}/token`,
   authQueryParameters: 'response_mode=query',
   authentication: 'body',
 };

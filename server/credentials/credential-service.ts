@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyCredentialInput, credentialDecider, credentialTypeExtends, parseCredentialData, CREDENTIAL_CATEGORY, fold, getCredentialType, newEntityId, NotFoundError,
-  redactCredentialData, streamName, ValidationError,
+  redactCredentialData, streamName, ValidationError, withHiddenDefaults,
   type CredentialEvent, type CredentialState, type OAuth1ApiData, type OAuth2ApiData,
 } from '../../domain/index.ts';
 import type { EventStore } from '../../events/index.ts';
@@ -59,7 +59,8 @@ export function createCredentialService(deps: CredentialServiceDeps) {
 
   async function open(id: string): Promise<{ state: CredentialState & { workspaceId: string; credentialType: string }; data: Record<string, unknown> }> {
     const state = await load(id);
-    return { state, data: decryptJson(await dataKey(id), state.sealed!, id) as Record<string, unknown> };
+    const data = decryptJson(await dataKey(id), state.sealed!, id) as Record<string, unknown>;
+    return { state, data: withHiddenDefaults(state.credentialType, data, process.env) };
   }
 
   async function view(id: string) {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEntityId, NotFoundError, parseWorkflowJson, ValidationError, type WorkflowDefinition } from '../../domain/index.ts';
 import {
-  breakpointPauser, canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution, isEngineEvent, sha256Hex, subWorkflowResult, subWorkflowStartNode,
+  breakpointPauser, canonicalJson, createCodeRunner, createExpressionEvaluator, executeWorkflow, executionStreamName, foldExecution, isEngineEvent, sha256Hex, sharedPythonRunner, subWorkflowResult, subWorkflowStartNode,
   type Breakpoint, type DataTables, type ExecuteWorkflowOptions, type ExecutionMode, type Item, type RecordedSubNodeCall, type ReplaySource, type RunJob, type RunResult,
 } from '../../engine/index.ts';
 import type { BlobStore, EventStore } from '../../events/index.ts';
@@ -86,6 +86,8 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
   const externalizer = runExternalizer(deps);
   const evaluator = createExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   const codeRunner = createCodeRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
+  // Python runs under the same limits as JavaScript.
+  const pythonRunner = sharedPythonRunner({ timeoutMs: config.codeTimeoutMs, memoryLimitMb: config.sandboxMemoryMb });
   // The folders the local-file nodes may use, resolved once (the configuration does not change).
   const allowedDirs = filesAllowedDirs(config);
   const staticDataStore = createStaticDataStore({ events, logger });
@@ -140,6 +142,10 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
     const abort = new AbortController();
     running.set(executionId, abort);
     const runCtx = { ...ctx, requestId: randomUUID() };
+    // Console output of user code (JavaScript and Python) belongs to the run's history.
+    const consoleOf = (node: string) => (level: string, args: unknown[]) => {
+      void recorder.record('CodeConsoleOutput', { node, level, args: args.map(safeJson) }).catch((err) => logger.warn({ err }, 'console output not recorded'));
+    };
     try {
       await loadNodeTypes(queued.definition.nodes);
       // Read once: it gives the run's definition hash, and whether the run can use variables or static data at all.
@@ -185,12 +191,9 @@ export function createExecutionWorker(deps: ExecutionWorkerDeps) {
           return credentials.useInRun(ref.id, queued.workspaceId, { executionId, purpose: `node ${node.name}` }, runCtx, { forceRefresh: options?.refreshOAuth2Token === true });
         },
         runCode: (exprCtx, code, options) => codeRunner.run({
-          code, mode: options.mode, itemIndex: options.itemIndex, ctx: exprCtx, signal: options.signal,
-          onConsole: (level, args) => {
-            // Console output of user code belongs to the run's history.
-            void recorder.record('CodeConsoleOutput', { node: exprCtx.node.name, level, args: args.map(safeJson) }).catch((err) => logger.warn({ err }, 'console output not recorded'));
-          },
+          code, mode: options.mode, itemIndex: options.itemIndex, ctx: exprCtx, signal: options.signal, onConsole: consoleOf(exprCtx.node.name),
         }),
+        runPython: (exprCtx, request) => pythonRunner.run({ ...request, onConsole: consoleOf(exprCtx.node.name) }),
       });
       if (staticData && staticBefore) {
         await staticDataStore.save(owner, staticBefore, staticData, { actor: ctx.actor, correlationId: ctx.requestId, causationId: executionId });

@@ -1,6 +1,6 @@
 // Conversions between our workflow documents and n8n's workflow JSON as the API shows it.
 import { z } from 'zod';
-import { parseWorkflowJson, ValidationError, type NormaliseOptions, type NormalisedChange, type WorkflowDefinition } from '../../domain/index.ts';
+import { parseWorkflowFileTests, parseWorkflowJson, ValidationError, type NormaliseOptions, type NormalisedChange, type WorkflowDefinition, type WorkflowTestCase } from '../../domain/index.ts';
 import type { WorkflowDoc } from '../../projections/index.ts';
 
 /** The workflow as the API returns it: n8n's shape plus our `revision`. */
@@ -23,10 +23,13 @@ export function toApiWorkflow(doc: WorkflowDoc) {
   };
 }
 
-/** An n8n export: importable by n8n as it is (tags as `{name}` objects, no `revision`). */
-export function toN8nExport(doc: WorkflowDoc) {
+/**
+ * An n8n export: importable by n8n as it is (tags as `{name}` objects, no `revision`), with the
+ * workflow's test cases under `tests` (a key n8n ignores; Weft's import and `weft test` read it).
+ */
+export function toN8nExport(doc: WorkflowDoc, tests: WorkflowTestCase[] = []) {
   const { revision: _revision, isArchived: _archived, published: _published, unpublishedChanges: _changes, ...rest } = toApiWorkflow(doc);
-  return { ...rest, tags: doc.tags.map((name) => ({ name })) };
+  return { ...rest, tags: doc.tags.map((name) => ({ name })), ...(tests.length > 0 ? { tests } : {}) };
 }
 
 const tagInput = z.union([z.string(), z.looseObject({ name: z.string() })]).transform((t) => (typeof t === 'string' ? t : t.name));
@@ -40,6 +43,8 @@ export interface WorkflowInput {
   definition: WorkflowDefinition;
   tags?: string[];
   id?: string;
+  /** Test cases the file carries under `tests`. */
+  tests: WorkflowTestCase[];
   /** What was changed to read it as n8n does, paths prefixed like error details. */
   changes: NormalisedChange[];
 }
@@ -53,10 +58,12 @@ export function readWorkflowInput(body: Record<string, unknown>, pathPrefix = ''
     if (!parsed.success) throw new ValidationError('Invalid tags', [{ path: `${pathPrefix}tags`, message: 'tags must be strings or {name} objects' }]);
     tags = parsed.data;
   }
+  const { tests: rawTests, ...workflow } = body;
+  const tests = parseWorkflowFileTests(rawTests, pathPrefix);
   try {
-    const { definition, changes } = parseWorkflowJson(body, options);
+    const { definition, changes } = parseWorkflowJson(workflow, options);
     const prefixed = changes.map((c) => ({ ...c, path: `${pathPrefix}${c.path}` }));
-    return { definition, tags, id: typeof body.id === 'string' ? body.id : undefined, changes: prefixed };
+    return { definition, tags, id: typeof body.id === 'string' ? body.id : undefined, tests, changes: prefixed };
   } catch (error) {
     if (error instanceof ValidationError && pathPrefix) {
       throw new ValidationError(error.message, error.details.map((d) => ({ ...d, path: `${pathPrefix}${d.path ?? ''}` })));

@@ -195,7 +195,7 @@ export function workflowRoutes(service: WorkflowService, requireWorkspace: (id: 
       async handler(ctx, { params }) {
         const doc = await service.get(params.id);
         ctx.set('Content-Disposition', `attachment; filename="${doc.id}.json"`);
-        ctx.body = toN8nExport(doc);
+        ctx.body = toN8nExport(doc, await service.testCases(doc.id));
       },
     }),
     route({

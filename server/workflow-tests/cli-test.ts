@@ -3,7 +3,7 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError, parseWorkflowJson, parseWorkflowTestCase, type WorkflowTestCase } from '../../domain/index.ts';
+import { AppError, parseWorkflowJson, parseWorkflowFileTests, type WorkflowTestCase } from '../../domain/index.ts';
 import { createLocalRunner, readJsonFile } from '../cli-engine.ts';
 import { callRemote, CliUsageError, remoteMessage, remoteTarget } from '../cli-remote.ts';
 import { loadConfig } from '../config.ts';
@@ -50,14 +50,12 @@ async function runLocal(files: string[]): Promise<WorkflowReport[]> {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new AppError('validation_failed', `${file}: a workflow file holds one workflow object`);
     const { tests: rawTests, ...workflow } = raw as Record<string, unknown>;
     const definition = parseWorkflowJson(workflow).definition;
-    if (rawTests !== undefined && !Array.isArray(rawTests)) throw new AppError('validation_failed', `${file}: \`tests\` must be an array of test cases`);
-    const tests: WorkflowTestCase[] = (rawTests ?? []).map((t, i) => {
-      try {
-        return parseWorkflowTestCase(t, `tests.${i}.`);
-      } catch (error) {
-        throw new AppError('validation_failed', `${file}: ${(error as AppError).message}`, (error as AppError).details);
-      }
-    });
+    let tests: WorkflowTestCase[];
+    try {
+      tests = parseWorkflowFileTests(rawTests);
+    } catch (error) {
+      throw new AppError('validation_failed', `${file}: ${(error as AppError).message}`, (error as AppError).details);
+    }
     const workflowId = String(workflow.id ?? path.basename(file, '.json'));
     const local = createLocalRunner(workflowId, "'test <file>'");
     try {

@@ -3,3 +3,5 @@ export { createWorkflowTestService, type WorkflowTestService } from './workflow-
 export { workflowTestRoutes } from './routes.ts';
 export { runTestCases, toJUnitSuite, toTriggerItems, type TestCaseReport, type TestRunReport } from './run-cases.ts';
 export { checkExpectation, contains, type ExpectationResult } from './expectations.ts';
+export { followTestsOnSave, testRunsOf, type TestRunRecord } from './tests-on-save.ts';
+export { testRunRoutes } from './test-runs-routes.ts';

@@ -20,6 +20,8 @@ export type WeftNodeData = {
   color: string;
   inputs: string[];
   outputs: string[];
+  /** The main outputs that already lead somewhere (their + shows on hover only, as in n8n). */
+  linkedOutputs: number[];
   /** An AI sub-node: drawn round, its typed outputs on top, no main input. */
   subNode: boolean;
   /** Typed inputs drawn under a root node (the active ones of its subNodeInputs). */

@@ -36,6 +36,8 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
   for (const issue of catalog ? nodeIssues(def, (type, version) => catalog.describe(type, version), catalog.credentialName) : []) {
     issues.set(issue.node, [...(issues.get(issue.node) ?? []), `${issue.node}: ${issue.message}`]);
   }
+  const linked = new Map<string, number[]>();
+  for (const l of links(def.connections)) if (l.type === 'main') linked.set(l.from, [...(linked.get(l.from) ?? []), l.output]);
   const nodes: WeftNode[] = all.map((n) => {
     const id = nodeIdOf(n);
     const old = prev.get(id);
@@ -66,6 +68,7 @@ export function toFlow(def: WorkflowDefinition, catalog: Catalog | undefined, pr
         color: description?.defaults.color ?? '#5b5bd6',
         inputs: inputsOf(description),
         outputs: subNode ? [] : description || !sticky ? outputsOf(n, description) : [],
+        linkedOutputs: linked.get(n.name) ?? [],
         subNode,
         subInputs: activeSubNodeInputs(n, description).map((s) => ({ ...s, handle: handleId('in', s.type, s.index) })),
         subOutputs: subNodeOutputsOf(description).map((s) => ({ ...s, handle: handleId('out', s.type, s.index) })),

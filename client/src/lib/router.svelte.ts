@@ -10,7 +10,10 @@ export type Route =
   | { name: 'credentials' }
   | { name: 'variables' }
   | { name: 'dataTables'; id?: string }
+  | { name: 'templates' }
   | { name: 'audit' }
+  | { name: 'insights' }
+  | { name: 'notifications' }
   | { name: 'communityNodes' }
   | { name: 'notFound' };
 
@@ -28,7 +31,10 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts[0] === 'credentials') return { name: 'credentials' };
   if (parts[0] === 'variables') return { name: 'variables' };
   if (parts[0] === 'data-tables') return parts[1] ? { name: 'dataTables', id: parts[1] } : { name: 'dataTables' };
+  if (parts[0] === 'templates') return { name: 'templates' };
   if (parts[0] === 'audit') return { name: 'audit' };
+  if (parts[0] === 'insights') return { name: 'insights' };
+  if (parts[0] === 'notifications') return { name: 'notifications' };
   if (parts[0] === 'settings' && parts[1] === 'community-nodes') return { name: 'communityNodes' };
   return { name: 'notFound' };
 }

@@ -2,12 +2,13 @@
 
 export type Shortcut =
   | 'undo' | 'redo' | 'run' | 'save' | 'selectAll' | 'duplicate' | 'close' | 'addNode' | 'open' | 'rename'
-  | 'toggleDisabled' | 'addSticky' | 'history' | 'fit' | 'zoomIn' | 'zoomOut' | 'help' | 'breakpoint';
+  | 'toggleDisabled' | 'addSticky' | 'history' | 'fit' | 'zoomIn' | 'zoomOut' | 'help' | 'breakpoint' | 'tidyUp' | 'search';
 
 /** The action of a key press on the canvas (not while typing in a field), if any. */
-export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'metaKey' | 'ctrlKey' | 'shiftKey' | 'altKey'>): Shortcut | undefined {
+export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'metaKey' | 'ctrlKey' | 'shiftKey' | 'altKey'> & { code?: string }): Shortcut | undefined {
   const key = e.key.toLowerCase();
-  if (e.altKey) return undefined;
+  // Shift+Alt+T as in n8n; by code, since on a Mac Alt turns the T into another character.
+  if (e.altKey) return e.shiftKey && !e.metaKey && !e.ctrlKey && (e.code === 'KeyT' || key === 't') ? 'tidyUp' : undefined;
   if (e.metaKey || e.ctrlKey) {
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y') return 'redo';
@@ -15,6 +16,7 @@ export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'metaKey' | 'ctrlKey' 
     if (key === 's') return 'save';
     if (key === 'a') return 'selectAll';
     if (key === 'd') return 'duplicate';
+    if (key === 'f') return 'search';
     return undefined;
   }
   switch (e.key) {

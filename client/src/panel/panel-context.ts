@@ -11,6 +11,8 @@ export interface PanelContext {
   typeVersion: number;
   readOnly: boolean;
   definition(): WorkflowDefinition;
+  /** The `json` of the node's input items in the last run (a sample), for completing `$json.`. */
+  inputSamples(): readonly Record<string, unknown>[];
 }
 
 /** Test calls of a workflow's webhooks: where they go, and listening for one. */

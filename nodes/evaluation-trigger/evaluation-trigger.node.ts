@@ -1,0 +1,44 @@
+// Evaluation Trigger (n8n-nodes-base.evaluationTrigger 4.6/4.7): the start of an evaluation. An
+// evaluation run (server/evaluations) feeds each dataset row through the workflow as this node's
+// output; run by hand in the editor, it outputs the first row with `_rowsLeft`, as n8n does.
+import { NodeOperationError, type ExecuteContext, type JsonObject, type NodeType } from '../../engine/index.ts';
+import { DatasetError, readDataset, type DatasetParameters } from './dataset.ts';
+import { evaluationTriggerProperties } from './evaluation-trigger.description.ts';
+import { EVALUATION_TRIGGER_TYPE } from '../evaluation/evaluation-types.ts';
+
+export const evaluationTriggerNode: NodeType = {
+  description: {
+    name: EVALUATION_TRIGGER_TYPE,
+    displayName: 'Evaluation Trigger',
+    icon: 'fa:check-double',
+    group: ['trigger'],
+    version: [4.6, 4.7],
+    description: 'Run a test dataset through your workflow to check performance',
+    defaults: { name: 'When fetching a dataset row', color: '#c3c9d5' },
+    inputs: [],
+    outputs: ['main'],
+    triggerKind: 'trigger',
+    properties: evaluationTriggerProperties,
+  },
+  outsideEffects: false,
+  methods: {
+    listSearch: {
+      async tableSearch(ctx, filter) {
+        const tables = ctx.dataTables ? await ctx.dataTables.list(filter || undefined) : [];
+        return { results: tables.map((t) => ({ name: t.name, value: t.id })) };
+      },
+    },
+  },
+  async execute(ctx: ExecuteContext) {
+    if (!ctx.dataTables) throw new NodeOperationError(ctx.node.name, 'Data tables are not available here', { description: 'This engine was started without data tables' });
+    let rows;
+    try {
+      rows = await readDataset(ctx.dataTables, ctx.node.parameters as DatasetParameters);
+    } catch (error) {
+      if (error instanceof DatasetError) throw new NodeOperationError(ctx.node.name, error.message);
+      throw error;
+    }
+    if (rows.length === 0) throw new NodeOperationError(ctx.node.name, 'The dataset has no rows', { description: 'Add rows to the data table, or loosen the filter' });
+    return [[{ json: { ...(rows[0] as JsonObject), _rowsLeft: rows.length - 1 } }]];
+  },
+};
