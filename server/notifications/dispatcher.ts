@@ -19,6 +19,7 @@ import { sendThrough } from './senders.ts';
 export const NOTIFICATION_STATE = 'notification_state';
 const TYPES = ['ExecutionFinished', 'WorkflowDeactivated', 'WorkflowActivationFailed'];
 const TICK_MS = 250;
+const CHECKPOINT_EVERY_MS = 1_000;
 
 interface StateDoc { [k: string]: unknown; id: string; position?: number; failures?: number }
 
@@ -82,13 +83,17 @@ export async function createDispatcher(deps: DispatcherDeps) {
     return outcomes;
   }
 
-  async function notify(workspaceId: string, workflowId: string, found: Partial<Record<NotificationTrigger, Notice>>): Promise<void> {
-    for (const rule of await deps.rules.forWorkflow(workspaceId, workflowId)) {
+  /** Delivers what the rules answer; tells whether any rule answered (sent, or held for a digest). */
+  async function notify(rules: NotificationRuleDoc[], workflowId: string, found: Partial<Record<NotificationTrigger, Notice>>): Promise<boolean> {
+    let answered = false;
+    for (const rule of rules) {
       const notice = matching(rule, found);
       if (!notice) continue;
+      answered = true;
       if ((await deps.rateLimit.admit(rule, notice)) === 'send') await deliver(rule, noticeMessage(notice, deps.publicUrl), workflowId);
-      else await deps.deliveries.record({ workspaceId, ruleId: rule.id, workflowId, channelId: null, channelKind: null, status: 'suppressed', digest: false, title: noticeMessage(notice, deps.publicUrl).title });
+      else await deps.deliveries.record({ workspaceId: notice.workspaceId, ruleId: rule.id, workflowId, channelId: null, channelKind: null, status: 'suppressed', digest: false, title: noticeMessage(notice, deps.publicUrl).title });
     }
+    return answered;
   }
 
   /** Failed runs in a row of a workflow's non-manual runs (a success resets it). */
@@ -99,52 +104,69 @@ export async function createDispatcher(deps: DispatcherDeps) {
     return failures;
   }
 
-  async function onRunFinished(event: RecordedEvent): Promise<void> {
+  async function onRunFinished(event: RecordedEvent): Promise<boolean> {
     const executionId = streamId(event.stream);
     await deps.executionsProjected(event.position);
     const run = await deps.findExecution(executionId);
-    if (!run || (run.status !== 'success' && run.status !== 'error')) return;
+    if (!run || (run.status !== 'success' && run.status !== 'error')) return false;
     const workflow = await deps.findWorkflow(run.workflowId);
+    const workspaceId = run.workspaceId ?? workflow?.workspaceId ?? DEFAULT_WORKSPACE_ID;
+    // Most runs have no rule watching them: then nothing is counted or written (a failure streak
+    // is counted only while a "keeps failing" rule watches the workflow).
+    const rules = await deps.rules.forWorkflow(workspaceId, run.workflowId);
+    if (rules.length === 0) return false;
     const failed = run.status === 'error';
     const at = run.stoppedAt ?? event.metadata.at;
     const base: Notice = {
-      trigger: 'runSucceeded', workspaceId: run.workspaceId ?? workflow?.workspaceId ?? DEFAULT_WORKSPACE_ID, workflowId: run.workflowId,
+      trigger: 'runSucceeded', workspaceId, workflowId: run.workflowId,
       workflowName: workflow?.name ?? run.workflowId, executionId, at, durationMs: Math.max(0, Date.parse(at) - Date.parse(run.startedAt)),
       ...(run.error ? { error: run.error.message } : {}),
     };
     const found: Partial<Record<NotificationTrigger, Notice>> = { runSlow: { ...base, trigger: 'runSlow' } };
     if (failed) found.runFailed = { ...base, trigger: 'runFailed' };
     else found.runSucceeded = base;
-    if (run.mode !== 'manual') {
+    if (run.mode !== 'manual' && rules.some((r) => r.on.includes('triggerFailing'))) {
       const failures = await streak(run.workflowId, failed);
       if (failures > 0) found.triggerFailing = { ...base, trigger: 'triggerFailing', failuresInRow: failures };
     }
-    await notify(base.workspaceId, base.workflowId, found);
+    return notify(rules, base.workflowId, found);
   }
 
-  async function onWorkflowEvent(event: RecordedEvent): Promise<void> {
+  async function onWorkflowEvent(event: RecordedEvent): Promise<boolean> {
     const workflowId = streamId(event.stream);
     const workflow = await deps.findWorkflow(workflowId);
     const base = { workspaceId: event.metadata.workspaceId ?? workflow?.workspaceId ?? DEFAULT_WORKSPACE_ID, workflowId, workflowName: workflow?.name ?? workflowId, at: event.metadata.at };
+    const rules = await deps.rules.forWorkflow(base.workspaceId, workflowId);
     if (event.type === 'WorkflowActivationFailed') {
-      await notify(base.workspaceId, workflowId, { triggerFailing: { ...base, trigger: 'triggerFailing', error: (event.data as { reason: string }).reason } });
-      return;
+      return notify(rules, workflowId, { triggerFailing: { ...base, trigger: 'triggerFailing', error: (event.data as { reason: string }).reason } });
     }
     const actor = event.metadata.actor;
     const by = actor.kind === 'system' ? 'automatically' : (actor.name ?? actor.id);
-    await notify(base.workspaceId, workflowId, { workflowDeactivated: { ...base, trigger: 'workflowDeactivated', by } });
+    return notify(rules, workflowId, { workflowDeactivated: { ...base, trigger: 'workflowDeactivated', by } });
   }
+
+  // The checkpoint is written at once after an event some rule answered (so a restart never sends
+  // it twice), and otherwise at most once a second: re-reading a few unanswered events is harmless,
+  // a write per run is not.
+  let unsaved: number | undefined;
+  let lastSave = 0;
+  const saveCheckpoint = async (position: number) => {
+    unsaved = undefined;
+    lastSave = Date.now();
+    await state.upsert({ id: 'checkpoint', position });
+  };
 
   async function handle(event: RecordedEvent): Promise<void> {
     if (!deps.delivers()) return;
+    let answered = false;
     try {
-      if (streamCategory(event.stream) === 'execution') await onRunFinished(event);
-      else await onWorkflowEvent(event);
+      answered = streamCategory(event.stream) === 'execution' ? await onRunFinished(event) : await onWorkflowEvent(event);
     } catch (err) {
       // One event that cannot be told must not stop every later notification.
       logger.error({ err, event: event.id }, 'notification for an event failed');
     }
-    await state.upsert({ id: 'checkpoint', position: event.position });
+    if (answered || Date.now() - lastSave >= CHECKPOINT_EVERY_MS) await saveCheckpoint(event.position);
+    else unsaved = event.position;
   }
 
   function follow(from: number): void {
@@ -175,6 +197,7 @@ export async function createDispatcher(deps: DispatcherDeps) {
       follow(from);
       const tick = () => {
         if (closed) return;
+        if (unsaved !== undefined && Date.now() - lastSave >= CHECKPOINT_EVERY_MS) void saveCheckpoint(unsaved).catch((err: unknown) => logger.warn({ err }, 'notification checkpoint not saved'));
         if (deps.delivers()) {
           ticking = sendDueDigests().catch((err: unknown) => logger.error({ err }, 'notification digests failed')).finally(() => { ticking = undefined; });
         }
@@ -192,6 +215,7 @@ export async function createDispatcher(deps: DispatcherDeps) {
       clearTimeout(timer);
       await ticking;
       await subscription?.close();
+      if (unsaved !== undefined) await saveCheckpoint(unsaved);
     },
   };
 }
