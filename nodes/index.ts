@@ -98,8 +98,8 @@ export function unregisterPackage(packageName: string): boolean {
 }
 
 export { runNodeMethod } from './node-methods.ts';
-export { EVALUATION_NODE_TYPE, EVALUATION_TRIGGER_TYPE } from './evaluation/evaluation-types.ts';
-export { DatasetError, readDataset, type DatasetParameters } from './evaluation-trigger/dataset.ts';
+export { EVALUATION_NODE_TYPE, EVALUATION_TRIGGER_TYPE } from './shared/evaluation-types.ts';
+export { DatasetError, readDataset, type DatasetParameters } from './shared/evaluation-dataset.ts';
 export {
   loadN8nPackages, installN8nWorkflowShim, type LoadedPackage, type LoadedPackages,
   type N8nCredentialType, type N8nNodeDescription, type N8nHttpRequestOptions,

@@ -106,6 +106,16 @@ const NOT_RESOURCE_PARAMS: Record<string, string> = {
   'get /api/v1/log-streams/:id': 'owner only (instance-wide log streaming)',
   'patch /api/v1/log-streams/:id': 'owner only (instance-wide log streaming)',
   'delete /api/v1/log-streams/:id': 'owner only (instance-wide log streaming)',
+  'get /api/v1/templates/:id': 'a built-in template (no workspace data) or the current workspace’s own template stream (templates.int.test.ts)',
+  'delete /api/v1/templates/:id': 'the current workspace’s own template stream only (templates.int.test.ts)',
+  'post /api/v1/templates/:id/use': 'a built-in template or the current workspace’s own; credentials picked in this workspace only (templates.int.test.ts)',
+  'get /api/v1/notifications/rules/:id': 'looked up within the current workspace only (notifications.int.test.ts)',
+  'patch /api/v1/notifications/rules/:id': 'looked up within the current workspace only (notifications.int.test.ts)',
+  'delete /api/v1/notifications/rules/:id': 'looked up within the current workspace only (notifications.int.test.ts)',
+  'get /api/v1/notifications/rules/:id/deliveries': 'looked up within the current workspace only (notifications.int.test.ts)',
+  'patch /api/v1/notifications/channels/:id': 'looked up within the current workspace only (notifications.int.test.ts)',
+  'delete /api/v1/notifications/channels/:id': 'looked up within the current workspace only (notifications.int.test.ts)',
+  'post /api/v1/notifications/channels/:id/test': 'looked up within the current workspace only (notifications.int.test.ts)',
 };
 
 describe('access control over every route', () => {

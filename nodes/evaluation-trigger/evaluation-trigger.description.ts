@@ -1,7 +1,7 @@
 // The Evaluation Trigger's parameters with n8n's names and defaults (n8n-nodes-base.evaluationTrigger
 // 4.6/4.7): the dataset comes from a data table (Google Sheets, n8n's other source, is not offered).
 import type { NodeProperty } from '../../engine/index.ts';
-import { DEFAULT_MAX_ROWS } from './dataset.ts';
+import { DEFAULT_MAX_ROWS } from '../shared/evaluation-dataset.ts';
 
 const DATA_TABLE = { source: ['dataTable'] };
 

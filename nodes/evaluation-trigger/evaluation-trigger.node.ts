@@ -2,9 +2,9 @@
 // evaluation run (server/evaluations) feeds each dataset row through the workflow as this node's
 // output; run by hand in the editor, it outputs the first row with `_rowsLeft`, as n8n does.
 import { NodeOperationError, type ExecuteContext, type JsonObject, type NodeType } from '../../engine/index.ts';
-import { DatasetError, readDataset, type DatasetParameters } from './dataset.ts';
+import { DatasetError, readDataset, type DatasetParameters } from '../shared/evaluation-dataset.ts';
 import { evaluationTriggerProperties } from './evaluation-trigger.description.ts';
-import { EVALUATION_TRIGGER_TYPE } from '../evaluation/evaluation-types.ts';
+import { EVALUATION_TRIGGER_TYPE } from '../shared/evaluation-types.ts';
 
 export const evaluationTriggerNode: NodeType = {
   description: {

@@ -5,7 +5,7 @@
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { param } from '../transform-shared/params.ts';
 import { evaluationProperties } from './evaluation.description.ts';
-import { EVALUATION_NODE_TYPE } from './evaluation-types.ts';
+import { EVALUATION_NODE_TYPE } from '../shared/evaluation-types.ts';
 import { JUDGED_METRICS, metricHandlers } from './metrics.ts';
 
 /**

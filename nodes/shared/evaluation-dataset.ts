@@ -2,7 +2,7 @@
 // trigger's own parameters (n8n's dataTableId, limitRows/maxRows, filterRows/filters/matchType).
 // Used by the node in editor runs and by the server's evaluation runs, so both see the same rows.
 import type { DataTableConditionKind, DataTableRow, DataTableRowFilter, DataTables } from '../../engine/index.ts';
-import { locatorValue } from '../shared/sql-build.ts';
+import { locatorValue } from './sql-build.ts';
 
 /** n8n's default for Max Rows to Process. */
 export const DEFAULT_MAX_ROWS = 10;
