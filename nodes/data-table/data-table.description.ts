@@ -1,6 +1,7 @@
 // The Data Table node's parameters, with n8n's names, values and defaults (n8n-nodes-base.dataTable v1):
 // row operations, and table operations (create, delete, list, update).
 import type { NodeProperty } from '../../engine/index.ts';
+import { dataTableConditionFields, dataTableLocatorModes } from '../shared/data-table-fields.ts';
 
 const ROW = { resource: ['row'] };
 const WITH_CONDITIONS = ['get', 'update', 'upsert', 'deleteRows', 'rowExists', 'rowNotExists'];
@@ -38,11 +39,7 @@ export const dataTableProperties: NodeProperty[] = [
   {
     displayName: 'Data table', name: 'dataTableId', type: 'resourceLocator', required: true, default: { mode: 'list', value: '' },
     displayOptions: tableOp('delete', 'update'),
-    modes: [
-      { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'tableSearch', searchable: true } },
-      { displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. My Table' },
-      { displayName: 'ID', name: 'id', type: 'string' },
-    ],
+    modes: dataTableLocatorModes('e.g. My Table'),
   },
   { displayName: 'Name', name: 'tableName', type: 'string', required: true, default: '', placeholder: 'e.g. My Data Table', description: 'The name of the data table to create', displayOptions: tableOp('create') },
   {
@@ -81,11 +78,7 @@ export const dataTableProperties: NodeProperty[] = [
   {
     displayName: 'Data Table', name: 'dataTableId', type: 'resourceLocator', required: true, default: { mode: 'list', value: '' },
     displayOptions: { show: ROW },
-    modes: [
-      { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'tableSearch', searchable: true } },
-      { displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. My Table' },
-      { displayName: 'ID', name: 'id', type: 'string' },
-    ],
+    modes: dataTableLocatorModes('e.g. My Table'),
   },
   {
     displayName: 'Must Match', name: 'matchType', type: 'options', default: 'anyCondition', displayOptions: { show: { ...ROW, operation: WITH_CONDITIONS } },
@@ -97,19 +90,7 @@ export const dataTableProperties: NodeProperty[] = [
     description: 'Filter to decide which rows get',
     options: [{
       displayName: 'Conditions', name: 'conditions',
-      values: [
-        { displayName: 'Column', name: 'keyName', type: 'string', default: 'id', description: 'A column of the table, or id, createdAt, updatedAt' },
-        {
-          displayName: 'Condition', name: 'condition', type: 'options', default: 'eq',
-          options: [
-            { name: 'Equals', value: 'eq' }, { name: 'Not Equals', value: 'neq' }, { name: 'Like', value: 'like' }, { name: 'Like (Ignore Case)', value: 'ilike' },
-            { name: 'Greater Than', value: 'gt' }, { name: 'Greater Than or Equal', value: 'gte' }, { name: 'Less Than', value: 'lt' },
-            { name: 'Less Than or Equal', value: 'lte' }, { name: 'Is Empty', value: 'isEmpty' }, { name: 'Is Not Empty', value: 'isNotEmpty' },
-            { name: 'Is True', value: 'isTrue' }, { name: 'Is False', value: 'isFalse' },
-          ],
-        },
-        { displayName: 'Value', name: 'keyValue', type: 'string', default: '', displayOptions: { hide: { condition: ['isEmpty', 'isNotEmpty', 'isTrue', 'isFalse'] } } },
-      ],
+      values: dataTableConditionFields({ description: 'A column of the table, or id, createdAt, updatedAt' }),
     }],
   },
   {

@@ -4,20 +4,16 @@
 // `dataTables`, never directly.
 import {
   NodeOperationError,
-  type DataTableCondition, type DataTableConditionKind, type DataTableRowFilter, type DataTables, type DataTableSummary,
+  type DataTableCondition, type DataTableConditionKind, type DataTableRowFilter, type DataTableSummary,
   type ExecuteContext, type Item, type JsonObject, type NodeType,
 } from '../../engine/index.ts';
+import { tableSearch, tablesOf } from '../shared/data-table-fields.ts';
 import { locatorValue } from '../shared/sql-build.ts';
 import { collection, fixedCollectionEntries, param } from '../transform-shared/params.ts';
 import { dataTableProperties } from './data-table.description.ts';
 
 const SYSTEM_COLUMNS = new Set(['id', 'createdAt', 'updatedAt']);
 const CONDITIONS = new Set<DataTableConditionKind>(['eq', 'neq', 'like', 'ilike', 'gt', 'gte', 'lt', 'lte', 'isEmpty', 'isNotEmpty', 'isTrue', 'isFalse']);
-
-function tablesOf(ctx: ExecuteContext): DataTables {
-  if (!ctx.dataTables) throw new NodeOperationError(ctx.node.name, 'Data tables are not available here', { description: 'This engine was started without data tables' });
-  return ctx.dataTables;
-}
 
 async function tableFor(ctx: ExecuteContext, i: number, cache: Map<string, DataTableSummary>): Promise<DataTableSummary> {
   const raw = param<unknown>(ctx, 'dataTableId', i, { mode: 'list', value: '' });
@@ -181,10 +177,7 @@ export const dataTableNode: NodeType = {
   },
   methods: {
     listSearch: {
-      async tableSearch(ctx, filter) {
-        const tables = await tablesOf(ctx).list(filter || undefined);
-        return { results: tables.map((t) => ({ name: t.name, value: t.id })) };
-      },
+      tableSearch,
     },
   },
   async execute(ctx: ExecuteContext) {

@@ -1,6 +1,7 @@
 // The Evaluation Trigger's parameters with n8n's names and defaults (n8n-nodes-base.evaluationTrigger
 // 4.6/4.7): the dataset comes from a data table (Google Sheets, n8n's other source, is not offered).
 import type { NodeProperty } from '../../engine/index.ts';
+import { dataTableConditionFields, dataTableLocatorModes } from '../shared/data-table-fields.ts';
 import { DEFAULT_MAX_ROWS } from '../shared/evaluation-dataset.ts';
 
 const DATA_TABLE = { source: ['dataTable'] };
@@ -13,11 +14,7 @@ export const evaluationTriggerProperties: NodeProperty[] = [
   },
   {
     displayName: 'Data Table', name: 'dataTableId', type: 'resourceLocator', required: true, default: { mode: 'list', value: '' }, displayOptions: { show: DATA_TABLE },
-    modes: [
-      { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'tableSearch', searchable: true } },
-      { displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. My Dataset' },
-      { displayName: 'ID', name: 'id', type: 'string' },
-    ],
+    modes: dataTableLocatorModes('e.g. My Dataset'),
   },
   { displayName: 'Limit Rows', name: 'limitRows', type: 'boolean', default: false, noDataExpression: true, description: 'Whether to limit the number of rows to process', displayOptions: { show: DATA_TABLE } },
   {
@@ -34,19 +31,7 @@ export const evaluationTriggerProperties: NodeProperty[] = [
     typeOptions: { multipleValues: true }, displayOptions: { show: { ...DATA_TABLE, filterRows: [true] } },
     options: [{
       displayName: 'Conditions', name: 'conditions',
-      values: [
-        { displayName: 'Column', name: 'keyName', type: 'string', default: 'id' },
-        {
-          displayName: 'Condition', name: 'condition', type: 'options', default: 'eq',
-          options: [
-            { name: 'Equals', value: 'eq' }, { name: 'Not Equals', value: 'neq' }, { name: 'Like', value: 'like' }, { name: 'Like (Ignore Case)', value: 'ilike' },
-            { name: 'Greater Than', value: 'gt' }, { name: 'Greater Than or Equal', value: 'gte' }, { name: 'Less Than', value: 'lt' },
-            { name: 'Less Than or Equal', value: 'lte' }, { name: 'Is Empty', value: 'isEmpty' }, { name: 'Is Not Empty', value: 'isNotEmpty' },
-            { name: 'Is True', value: 'isTrue' }, { name: 'Is False', value: 'isFalse' },
-          ],
-        },
-        { displayName: 'Value', name: 'keyValue', type: 'string', default: '', displayOptions: { hide: { condition: ['isEmpty', 'isNotEmpty', 'isTrue', 'isFalse'] } } },
-      ],
+      values: dataTableConditionFields(),
     }],
   },
 ];

@@ -4,6 +4,7 @@
 import { NodeOperationError, type ExecuteContext, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { DatasetError, readDataset, type DatasetParameters } from '../shared/evaluation-dataset.ts';
 import { evaluationTriggerProperties } from './evaluation-trigger.description.ts';
+import { tableSearch, tablesOf } from '../shared/data-table-fields.ts';
 import { EVALUATION_TRIGGER_TYPE } from '../shared/evaluation-types.ts';
 
 export const evaluationTriggerNode: NodeType = {
@@ -23,17 +24,14 @@ export const evaluationTriggerNode: NodeType = {
   outsideEffects: false,
   methods: {
     listSearch: {
-      async tableSearch(ctx, filter) {
-        const tables = ctx.dataTables ? await ctx.dataTables.list(filter || undefined) : [];
-        return { results: tables.map((t) => ({ name: t.name, value: t.id })) };
-      },
+      tableSearch,
     },
   },
   async execute(ctx: ExecuteContext) {
-    if (!ctx.dataTables) throw new NodeOperationError(ctx.node.name, 'Data tables are not available here', { description: 'This engine was started without data tables' });
+    const tables = tablesOf(ctx);
     let rows;
     try {
-      rows = await readDataset(ctx.dataTables, ctx.node.parameters as DatasetParameters);
+      rows = await readDataset(tables, ctx.node.parameters as DatasetParameters);
     } catch (error) {
       if (error instanceof DatasetError) throw new NodeOperationError(ctx.node.name, error.message);
       throw error;

@@ -1,6 +1,7 @@
 // The Evaluation node's parameters with n8n's names, values and defaults (n8n-nodes-base.evaluation
 // 4.6–4.8). Set Outputs writes to a data table (4.8's default source); Google Sheets is not offered.
 import type { NodeProperty } from '../../engine/index.ts';
+import { dataTableLocatorModes } from '../shared/data-table-fields.ts';
 import { CORRECTNESS_INPUT_PROMPT, CORRECTNESS_PROMPT, HELPFULNESS_INPUT_PROMPT, HELPFULNESS_PROMPT } from './judge-prompts.ts';
 
 const op = (...operation: string[]) => ({ show: { operation } });
@@ -56,11 +57,7 @@ export const evaluationProperties: NodeProperty[] = [
   {
     displayName: 'Data Table', name: 'dataTableId', type: 'resourceLocator', default: { mode: 'list', value: '' },
     description: 'Usually the data table the Evaluation Trigger reads', displayOptions: { show: { operation: ['setOutputs'], source: ['dataTable'] } },
-    modes: [
-      { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'tableSearch', searchable: true } },
-      { displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. My Dataset' },
-      { displayName: 'ID', name: 'id', type: 'string' },
-    ],
+    modes: dataTableLocatorModes('e.g. My Dataset'),
   },
   { ...nameValueList('inputs', 'Input', 'input'), displayOptions: op('setInputs') },
   { ...nameValueList('outputs', 'Output', 'output'), displayOptions: op('setOutputs') },

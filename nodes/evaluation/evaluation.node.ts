@@ -5,6 +5,7 @@
 import { NodeOperationError, type ExecuteContext, type Item, type JsonObject, type NodeType } from '../../engine/index.ts';
 import { param } from '../transform-shared/params.ts';
 import { evaluationProperties } from './evaluation.description.ts';
+import { tableSearch } from '../shared/data-table-fields.ts';
 import { EVALUATION_NODE_TYPE } from '../shared/evaluation-types.ts';
 import { JUDGED_METRICS, metricHandlers } from './metrics.ts';
 
@@ -59,10 +60,7 @@ export const evaluationNode: NodeType = {
   outsideEffects: (node) => JUDGED_METRICS.includes(String(node.parameters?.metric ?? 'correctness')) && node.parameters?.operation === 'setMetrics',
   methods: {
     listSearch: {
-      async tableSearch(ctx, filter) {
-        const tables = ctx.dataTables ? await ctx.dataTables.list(filter || undefined) : [];
-        return { results: tables.map((t) => ({ name: t.name, value: t.id })) };
-      },
+      tableSearch,
     },
   },
   async execute(ctx: ExecuteContext) {
