@@ -35,3 +35,4 @@ export * from './data-table-values.ts';
 export * from './data-table.ts';
 export * from './notification-rule.ts';
 export * from './workspace-template.ts';
+export * from './insights.ts';

@@ -1,4 +1,5 @@
 // Insights read from the insights projection: a workspace's summary and one workflow's.
+import type { InsightsSummary, RankedWorkflow } from '../../domain/index.ts';
 import { INSIGHTS_HOURS, type Filter, type InsightsHourDoc, type ProjectionRunner, type WorkflowDoc } from '../../projections/index.ts';
 import { busiest, mostFailing, summarise, windowOf, type Period, type Summary, type WorkflowFigures } from './summarise.ts';
 
@@ -16,8 +17,6 @@ export function insightsWorkflow(doc: WorkflowDoc | undefined): { name: string; 
   return { name: doc.name, ...(minutes !== undefined ? { timeSavedPerExecution: minutes } : {}) };
 }
 
-type NamedFigures = WorkflowFigures & { name: string | null };
-
 export type InsightsService = ReturnType<typeof createInsightsService>;
 
 export function createInsightsService(deps: InsightsServiceDeps) {
@@ -34,7 +33,7 @@ export function createInsightsService(deps: InsightsServiceDeps) {
     return docs;
   }
 
-  async function named(list: WorkflowFigures[]): Promise<NamedFigures[]> {
+  async function named(list: WorkflowFigures[]): Promise<RankedWorkflow[]> {
     return Promise.all(list.map(async (w) => ({ ...w, name: (await deps.workflow(w.workflowId))?.name ?? null })));
   }
 
@@ -45,7 +44,7 @@ export function createInsightsService(deps: InsightsServiceDeps) {
 
   return {
     /** The workspace's production runs over the period, with its busiest and most failing workflows. */
-    async workspace(workspaceId: string, period: Period) {
+    async workspace(workspaceId: string, period: Period): Promise<InsightsSummary> {
       const { byWorkflow, ...summary } = await summarised('workspaceId', workspaceId, period);
       return { ...summary, busiest: await named(busiest(byWorkflow)), mostFailing: await named(mostFailing(byWorkflow)) };
     },

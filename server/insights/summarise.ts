@@ -1,32 +1,22 @@
 // Adds up the insights projection's hour buckets over a period: totals, percentiles, the busiest and
 // most failing workflows, and a time series. Pure, so the figures are tested without a server.
+import type { InsightsFigures, InsightsPeriod, InsightsSeriesPoint } from '../../domain/index.ts';
 import { mergeInto, percentile, type InsightsHourDoc, type RunTimeHistogram } from '../../projections/index.ts';
 
-export const PERIODS = { '24h': { hours: 24, stepHours: 1 }, '7d': { hours: 24 * 7, stepHours: 6 }, '30d': { hours: 24 * 30, stepHours: 24 } } as const;
-export type Period = keyof typeof PERIODS;
+export const PERIODS = { '24h': { hours: 24, stepHours: 1 }, '7d': { hours: 24 * 7, stepHours: 6 }, '30d': { hours: 24 * 30, stepHours: 24 } } as const satisfies Record<InsightsPeriod, unknown>;
+export type Period = InsightsPeriod;
 
 const HOUR_MS = 3600_000;
 /** How many workflows the busiest and most failing lists hold. */
 const TOP = 5;
 
-export interface Figures {
-  runs: number;
-  failures: number;
-  /** failures / runs, 0 without runs. */
-  failureRate: number;
-  /** Run times in ms; null without runs. */
-  runTime: { p50Ms: number | null; p95Ms: number | null; averageMs: number | null };
-  timeSavedMinutes: number;
-}
+export interface WorkflowFigures extends InsightsFigures { workflowId: string }
 
-export interface SeriesPoint extends Figures { start: string }
-export interface WorkflowFigures extends Figures { workflowId: string }
-
-export interface Summary extends Figures {
+export interface Summary extends InsightsFigures {
   period: Period;
   since: string;
   until: string;
-  series: SeriesPoint[];
+  series: InsightsSeriesPoint[];
   byWorkflow: WorkflowFigures[];
 }
 
@@ -47,7 +37,7 @@ function add(tally: Tally, doc: InsightsHourDoc): void {
   mergeInto(tally.histogram, doc.histogram);
 }
 
-function figures(t: Tally): Figures {
+function figures(t: Tally): InsightsFigures {
   const some = t.runs > 0;
   return {
     runs: t.runs,
