@@ -1,30 +1,16 @@
 // A small browser-neutral page driver, so one end-to-end path can run in Debian's Chromium
 // (playwright-core) and in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi, since
 // Playwright cannot drive a stock Firefox). Only what the cross-browser paths need, nothing more.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM, SCREENSHOTS } from './harness.ts';
+import { CHROMIUM, FIREFOX, SCREENSHOTS, type BrowserName } from './harness.ts';
 
-export type BrowserName = 'chromium' | 'firefox';
-
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXECUTABLES: Record<BrowserName, string> = { chromium: CHROMIUM, firefox: FIREFOX };
-const PACKAGES: Record<BrowserName, string> = { chromium: 'chromium', firefox: 'firefox-esr' };
+export { browserAvailable, type BrowserName } from './harness.ts';
 
 /** A step that cannot happen fails in seconds with what it waited for, not at the test's timeout. */
 const STEP_TIMEOUT = 8_000;
-
-/** Whether `name` can run here; under CI a missing browser is a failure, not a skip. */
-export function browserAvailable(name: BrowserName): boolean {
-  const executable = EXECUTABLES[name];
-  if (existsSync(executable)) return true;
-  const install = `install Debian's ${PACKAGES[name]} package (.ci/run does)`;
-  if (process.env.CI === 'true') throw new Error(`${name} is missing at ${executable}: ${install}`);
-  console.warn(`Skipping the ${name} end-to-end tests: ${name} is missing at ${executable} (${install}; CI requires it).`);
-  return false;
-}
 
 export interface PageDriver {
   goto(urlPath: string): Promise<void>;

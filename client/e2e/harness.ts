@@ -12,13 +12,25 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Whether the browser tests can run here; under CI a missing Chromium is a failure, not a skip. */
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
-  console.warn(`Skipping the editor's end-to-end tests: Chromium is missing at ${CHROMIUM} (install Debian's chromium package, or set CHROMIUM_PATH; CI requires it).`);
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export type BrowserName = 'chromium' | 'firefox';
+const BROWSERS: Record<BrowserName, { executable: string; variable: string; debianPackage: string }> = {
+  chromium: { executable: CHROMIUM, variable: 'CHROMIUM_PATH', debianPackage: 'chromium' },
+  firefox: { executable: FIREFOX, variable: 'FIREFOX_PATH', debianPackage: 'firefox-esr' },
+};
+
+/** Whether `name`'s end-to-end tests can run here; under CI a missing browser is a failure, not a skip. */
+export function browserAvailable(name: BrowserName): boolean {
+  const { executable, variable, debianPackage } = BROWSERS[name];
+  if (existsSync(executable)) return true;
+  const install = `install Debian's ${debianPackage} package (.ci/run does)`;
+  if (process.env.CI === 'true') throw new Error(`${name} is missing at ${executable}: ${install}`);
+  console.warn(`Skipping the ${name} end-to-end tests: ${name} is missing at ${executable} (${install}, or set ${variable}; CI requires it).`);
   return false;
 }
+
+export const chromiumAvailable = (): boolean => browserAvailable('chromium');
 
 /**
  * Builds the client when its build is missing or older than its sources. Test files run in
